@@ -1,0 +1,182 @@
+"""Configuration: ``[tool.awesome-lint]`` in pyproject.toml or ``.awesome-lint.toml``.
+
+The file is found by walking up from the linted file.  Unknown keys and values of the wrong
+type are errors that name the key and the file: a typo must never silently disable a check.
+Families that need their own table (``venues``, ``tags``, ``links``...) register it with
+:func:`register_table`, and the validator checks it like the built-in keys.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILES = (".awesome-lint.toml", "pyproject.toml")
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+
+
+class ConfigError(ValueError):
+    """A configuration problem, with the file it was found in."""
+
+    def __init__(self, message: str, path: str | None = None) -> None:
+        super().__init__(f"{path}: {message}" if path else message)
+        self.path = path
+
+
+Validator = Callable[[Any, str], Any]
+
+#: Extension tables registered by rule families: name -> validator(value, where) -> value.
+_TABLES: dict[str, Validator] = {}
+
+
+def register_table(name: str, validator: Validator) -> None:
+    _TABLES[name] = validator
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    unsafe_fixes: bool = False
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    #: rules.<name> tables, validated against each rule's declared options.
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    #: Registered extension tables (venues, tags, links, ...), validated.
+    tables: Mapping[str, Any] = field(default_factory=dict)
+    #: Where it came from, for messages; None for defaults.
+    path: str | None = None
+
+    def table(self, name: str) -> Any:
+        return self.tables.get(name)
+
+    def with_overrides(self, **changes: Any) -> Config:
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @property
+    def effective_select(self) -> tuple[str, ...]:
+        return self.select + self.extend_select
+
+
+def _string_list(value: Any, key: str, path: str | None) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"'{key}' must be a list of strings", path)
+    return tuple(value)
+
+
+def _check_selectors(values: tuple[str, ...], key: str, path: str | None) -> None:
+    from awesome_lint.rules import is_valid_selector
+
+    for value in values:
+        if not is_valid_selector(value):
+            raise ConfigError(f"'{key}': unknown rule, prefix or category {value!r}", path)
+
+
+def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
+    """Validate a ``[tool.awesome-lint]`` table."""
+    from awesome_lint.rules import all_rules
+
+    kwargs: dict[str, Any] = {"path": path}
+    for key, value in data.items():
+        if key in ("select", "ignore", "extend-select", "exclude"):
+            values = _string_list(value, key, path)
+            if key != "exclude":
+                _check_selectors(values, key, path)
+            kwargs[key.replace("-", "_")] = values
+        elif key == "unsafe-fixes":
+            if not isinstance(value, bool):
+                raise ConfigError("'unsafe-fixes' must be true or false", path)
+            kwargs["unsafe_fixes"] = value
+        elif key == "max-file-size":
+            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+                raise ConfigError("'max-file-size' must be a positive number of bytes", path)
+            kwargs["max_file_size"] = value
+        elif key == "rules":
+            kwargs["rule_options"] = _rule_options(value, path, {r.name: r for r in all_rules()})
+        elif key in _TABLES:
+            try:
+                kwargs.setdefault("tables", {})[key] = _TABLES[key](value, f"{key}")
+            except ConfigError as err:
+                raise ConfigError(str(err), path) from None
+        else:
+            raise ConfigError(f"unknown key '{key}'", path)
+    return Config(**kwargs)
+
+
+def _rule_options(value: Any, path: str | None, rules: Mapping[str, Any]
+                  ) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict):
+        raise ConfigError("'rules' must be a table of rule-name tables", path)
+    out: dict[str, dict[str, Any]] = {}
+    for name, options in value.items():
+        rule = rules.get(name)
+        if rule is None:
+            raise ConfigError(f"'rules.{name}': unknown rule name", path)
+        if not isinstance(options, dict):
+            raise ConfigError(f"'rules.{name}' must be a table", path)
+        for key, option in options.items():
+            if key not in rule.options:
+                known = ", ".join(sorted(rule.options)) or "none"
+                raise ConfigError(f"'rules.{name}.{key}': unknown option (known: {known})",
+                                  path)
+            default = rule.options[key]
+            if not _same_type(option, default):
+                raise ConfigError(f"'rules.{name}.{key}' must be of type "
+                                  f"{type(default).__name__}", path)
+        out[name] = dict(options)
+    return out
+
+
+def _same_type(value: Any, default: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(default, int):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(default, (list, tuple)):
+        return isinstance(value, list)
+    return isinstance(value, type(default))
+
+
+def load_file(path: Path) -> Config | None:
+    """Read one config file; None when it is a pyproject.toml without our table."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"invalid TOML: {err}", str(path)) from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"cannot read: {err}", str(path)) from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("awesome-lint")
+        if table is None:
+            return None
+    else:
+        table = data
+    if not isinstance(table, dict):
+        raise ConfigError("[tool.awesome-lint] must be a table", str(path))
+    return from_mapping(table, str(path))
+
+
+def find_config(start: Path) -> Config:
+    """The nearest config file above ``start`` (a file or directory), or the defaults."""
+    directory = start if start.is_dir() else start.parent
+    for folder in [directory.resolve(), *directory.resolve().parents]:
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file():
+                config = load_file(candidate)
+                if config is not None:
+                    return config
+    return Config()

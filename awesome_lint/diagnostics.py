@@ -1,0 +1,82 @@
+"""Findings and the text edits that fix them (markdownlint-style: line, column, delete, insert)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Applicability(str, Enum):
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Delete ``delete`` characters at (line, column), then insert ``insert`` there.
+
+    ``delete`` may run past the end of the line: the line ending counts as one character,
+    which is how an edit joins or removes whole lines.
+    """
+
+    line: int
+    column: int
+    delete: int
+    insert: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"line": self.line, "column": self.column, "delete": self.delete,
+                "insert": self.insert}
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+    description: str = ""
+
+    @property
+    def is_safe(self) -> bool:
+        return self.applicability is Applicability.SAFE
+
+    def to_json(self) -> dict[str, Any]:
+        return {"applicability": self.applicability.value,
+                "edits": [edit.to_json() for edit in self.edits]}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    rule: str
+    category: str
+    severity: Severity
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    fix: Fix | None = None
+    #: Extra machine-readable details (link checker results and the like).
+    data: dict[str, Any] | None = field(default=None, compare=False)
+    path: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "code": self.code, "rule": self.rule, "category": self.category,
+            "severity": self.severity.value, "line": self.line, "column": self.column,
+            "end_line": self.end_line, "end_column": self.end_column, "message": self.message,
+            "fix": self.fix.to_json() if self.fix else None,
+        }
+        if self.data is not None:
+            out["data"] = self.data
+        return out
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.line, self.column, self.code)

@@ -1,0 +1,176 @@
+"""The one-way flow: text → tree → diagnostics (with fixes) → fixed text.
+
+The engine picks the selected rules, runs them over the tree, applies inline suppressions and,
+for ``fix``, applies fixes pass after pass, refusing any result that lost a link or no
+longer parses.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from awesome_lint import suppression
+from awesome_lint.config import Config
+from awesome_lint.diagnostics import Diagnostic, Severity
+from awesome_lint.fixes import apply_fixes, line_starts
+from awesome_lint.model import Document
+from awesome_lint.parser import parse, split_lines
+from awesome_lint.rules import Rule, RuleContext, find_rule, is_valid_selector, iter_selected
+
+MAX_FIX_PASSES = 10
+
+
+class UnsafeFixError(RuntimeError):
+    """A fix result that would lose content; nothing is written."""
+
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class FixResult:
+    """The fixed text, what was fixed and what is left."""
+
+    text: str
+    original: str
+    applied: list[Diagnostic] = field(default_factory=list)
+    remaining: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+
+def selected_rules(config: Config, *, network: bool = False) -> list[type[Rule]]:
+    return [rule for rule in iter_selected(config.effective_select, config.ignore)
+            if network or not rule.needs_network]
+
+
+def lint_document(document: Document, config: Config | None = None, *,
+                  network: bool = False, services: dict[str, Any] | None = None
+                  ) -> list[Diagnostic]:
+    config = config or Config()
+    ctx = RuleContext(document, config, services if services is not None else {})
+    rules = selected_rules(config, network=network)
+    found: list[Diagnostic] = []
+    for rule_class in rules:
+        found.extend(rule_class().check(ctx))
+    active = suppression.directives(document)
+    kept = suppression.apply(found, active)
+    kept.extend(_suppression_findings(active, rules, config))
+    path = document.path
+    return sorted((_with_path(d, path) for d in kept), key=lambda d: d.sort_key)
+
+
+def _with_path(diagnostic: Diagnostic, path: str | None) -> Diagnostic:
+    if diagnostic.path == path:
+        return diagnostic
+    from dataclasses import replace
+
+    return replace(diagnostic, path=path)
+
+
+def _suppression_findings(active: list[suppression.Directive], rules: list[type[Rule]],
+                          config: Config) -> Iterable[Diagnostic]:
+    """A directive that suppresses nothing is itself a finding (when its rules ran)."""
+    unused = find_rule("unused-suppression")
+    if unused is None or unused not in rules:
+        return
+    rule = unused()
+    ran = {r.code for r in rules}
+    for directive in active:
+        if directive.used:
+            continue
+        unknown = [s for s in directive.selectors if not is_valid_selector(s)]
+        if unknown:
+            yield rule.diagnostic(directive.comment.span,
+                                  f"suppression names unknown rule {', '.join(unknown)}")
+            continue
+        from awesome_lint.rules import matches
+
+        targets = [r for r in rules if not directive.selectors
+                   or any(matches(r, s) for s in directive.selectors)]
+        if directive.selectors and not all(
+                any(matches(r, s) and r.code in ran for r in rules)
+                for s in directive.selectors):
+            continue  # it names a rule that did not run (e.g. network rules offline)
+        what = ", ".join(directive.selectors) or "all rules"
+        if targets:
+            yield rule.diagnostic(directive.comment.span,
+                                  f"'awesome-lint-{directive.kind}' for {what} suppresses "
+                                  "nothing")
+
+
+def lint(text: str, config: Config | None = None, *, path: str | None = None,
+         network: bool = False) -> list[Diagnostic]:
+    """Parse ``text`` and return every finding of the selected rules."""
+    return lint_document(parse(text, path), config, network=network)
+
+
+def _destinations(document: Document) -> Counter[str]:
+    return Counter(link.destination for link in document.links if link.destination)
+
+
+def _touched(document: Document, body: str, applied: list[Diagnostic]) -> Counter[str]:
+    """Destinations of links that an applied fix edits on purpose (overlapping or adjacent)."""
+    starts = line_starts(body)
+
+    def offset(line: int, column: int) -> int:
+        return starts[min(line, len(starts)) - 1] + column - 1
+
+    edits = [(offset(e.line, e.column), offset(e.line, e.column) + e.delete)
+             for d in applied if d.fix for e in d.fix.edits]
+    touched: Counter[str] = Counter()
+    for link in document.links:
+        start = offset(link.span.line, link.span.column)
+        end = offset(link.span.end_line, link.span.end_column) + 1
+        if any(e_start <= end and start <= e_end for e_start, e_end in edits):
+            touched[link.destination] += 1
+    return touched
+
+
+def fix_text(text: str, config: Config | None = None, *, path: str | None = None,
+             unsafe: bool | None = None, network: bool = False,
+             services: dict[str, Any] | None = None) -> FixResult:
+    """Apply fixes until none applies; refuse results that lose links or stop parsing."""
+    config = config or Config()
+    allow_unsafe = config.unsafe_fixes if unsafe is None else unsafe
+    lines, had_bom, newline, ends = split_lines(text)
+    body = "\n".join(lines) + ("\n" if ends else "")
+    document = parse(text, path)
+    before = _destinations(document)
+    touched: Counter[str] = Counter()
+    applied: list[Diagnostic] = []
+    diagnostics = lint_document(document, config, network=network, services=services)
+    for _ in range(MAX_FIX_PASSES):
+        result = apply_fixes(body, diagnostics, unsafe=allow_unsafe)
+        if not result.applied or result.text == body:
+            break
+        touched.update(_touched(document, body, result.applied))
+        applied.extend(result.applied)
+        body = result.text
+        try:
+            document = parse(body, path)
+        except ValueError as err:
+            raise UnsafeFixError(f"fixed text no longer parses ({err}); nothing written"
+                                 ) from None
+        diagnostics = lint_document(document, config, network=network, services=services)
+    lost = before - _destinations(document) - touched
+    if lost:
+        url = next(iter(lost))
+        raise UnsafeFixError(f"fix would lose the link destination {url!r}; nothing written")
+    out = body.replace("\n", newline) if newline != "\n" else body
+    if had_bom:
+        out = "\ufeff" + out
+    return FixResult(text=out, original=text, applied=applied, remaining=diagnostics)
+
+
+def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:
+    found = [d.severity for d in diagnostics]
+    if Severity.ERROR in found:
+        return Severity.ERROR
+    return Severity.WARNING if found else None

@@ -1,0 +1,275 @@
+"""The typed document tree that the parser builds and every rule reads.
+
+All positions are 1-based; ``end_column`` is the column of the last character (inclusive).
+Columns count Unicode code points of the line as decoded (no BOM, no line ending).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A range of source text, both ends included."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class LinkForm(str, Enum):
+    INLINE = "inline"  # [text](dest)
+    REFERENCE = "reference"  # [text][ref], [text][], [ref]
+    AUTOLINK = "autolink"  # <https://...>
+    BARE = "bare"  # https://... in running text
+    HTML = "html"  # <a href="..."> / <img src="...">
+
+
+class LinkRole(str, Enum):
+    """What a link is for inside an entry; links outside entries are ``OTHER``."""
+
+    TITLE = "title"
+    RESOURCE = "resource"
+    DESCRIPTION = "description"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str
+    destination: str
+    form: LinkForm
+    span: Span
+    #: Span of the destination alone (inside the parentheses / angle brackets).
+    dest_span: Span | None = None
+    title: str | None = None
+    image: bool = False
+    #: For ``[[Notes](url)]``: the text is wrapped in an extra pair of brackets.
+    bracketed: bool = False
+    role: LinkRole = LinkRole.OTHER
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    @property
+    def end_column(self) -> int:
+        return self.span.end_column
+
+
+class ProblemKind(str, Enum):
+    """Link syntax that CommonMark does not render as the author meant."""
+
+    EXTRA_PAREN = "extra-paren"  # [[Notes](url))
+    EMPTY_DESTINATION = "empty-destination"  # [x](), [x](<>)
+    UNCLOSED_PAREN = "unclosed-paren"  # [x](url
+    UNCLOSED_BRACKET = "unclosed-bracket"  # [[Notes](url)  (outer bracket never closed)
+    SWALLOWED_PUNCTUATION = "swallowed-punctuation"  # https://x.org/a，more
+
+
+@dataclass(frozen=True, slots=True)
+class LinkProblem:
+    kind: ProblemKind
+    span: Span
+    text: str
+    #: For fixable problems: the exact replacement for the text at ``span`` (single line).
+    replacement: str | None = None
+    destination: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    """A venue badge such as ``<kbd>CVPR 2017 Oral</kbd>``."""
+
+    raw: str  # inner text exactly as written
+    venue: str  # text before the year, stripped ("" for a year-only badge)
+    year: int | None
+    suffix: str  # text after the year ("Oral", "Workshop"), stripped
+    span: Span  # the whole element, tags included
+    inner_span: Span  # the inner text only
+    closed: bool = True
+    #: Text right before the badge on the same line, to spot a badge glued to a link.
+    preceded_by: str = ""
+    style: str = "kbd"
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    name: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class LegendItem:
+    name: str
+    description: str
+    span: Span  # the "[Gml]" token
+
+
+@dataclass(frozen=True, slots=True)
+class TagLegend:
+    line: int
+    end_line: int
+    items: tuple[LegendItem, ...]
+    #: Inline enumeration such as ``e.g. [Gml], [Opt]`` (may be empty).
+    enumeration: tuple[Tag, ...] = ()
+    source: str = "document"  # "document" or "config"
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    text: str
+    anchor: str  # without the leading '#'
+    span: Span  # the link
+    depth: int  # nesting depth in the TOC list, 0 = top level
+
+
+class EntryKind(str, Enum):
+    LINK_TITLED = "link-titled"  # * [Title](url) ...
+    TEXT_THEN_URL = "text-then-url"  # * Title: https://...  /  * Title\nhttps://...
+    NUMBERED_PROSE = "numbered-prose"  # 1. Source, Title: https://... prose
+    TABLE_ROW = "table-row"  # | Title | [link](url) |
+
+
+@dataclass(slots=True, eq=False)
+class Entry:
+    kind: EntryKind
+    title: str
+    link: Link | None  # the primary link
+    resources: tuple[Link, ...]
+    badges: tuple[Badge, ...]
+    tags: tuple[Tag, ...]
+    description: str
+    line: int
+    end_line: int
+    #: Titles of the enclosing sections, outermost first.
+    section_path: tuple[str, ...]
+    #: Every link in the entry's own text, in source order (nested items excluded).
+    links: tuple[Link, ...] = ()
+    #: List marker as written ("*", "-", "+", "1.", "1)"), "" for table rows.
+    marker: str = ""
+    #: Column of the marker (1-based); 0 for table rows.
+    marker_column: int = 0
+    #: Index of the enclosing list in ``Document.lists`` (-1 for table rows).
+    list_index: int = -1
+
+    @property
+    def urls(self) -> tuple[str, ...]:
+        return tuple(link.destination for link in self.links)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A non-entry block: paragraph, table, HTML, code, rule or quote."""
+
+    kind: str
+    line: int
+    end_line: int
+
+
+@dataclass(slots=True, eq=False)
+class Section:
+    title: str
+    level: int  # 0 for the implicit root section before any heading
+    line: int
+    anchor: str
+    parent: Section | None = field(default=None, repr=False)
+    children: list[Section] = field(default_factory=list, repr=False)
+    entries: list[Entry] = field(default_factory=list, repr=False)
+    blocks: list[Block] = field(default_factory=list, repr=False)
+    #: Line of the last content line that belongs to this section (before its first child).
+    end_line: int = 0
+    #: "atx" or "setext"; "" for the root.
+    heading_style: str = ""
+    #: Raw heading source line(s) text, for fixes that rewrite it.
+    raw: str = ""
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        titles: list[str] = []
+        node: Section | None = self
+        while node is not None and node.level > 0:
+            titles.append(node.title)
+            node = node.parent
+        return tuple(reversed(titles))
+
+    def walk(self) -> list[Section]:
+        """This section and all its descendants, in document order."""
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ListItemInfo:
+    line: int
+    marker: str
+    marker_column: int  # 1-based
+    indent_text: str  # the whitespace before the marker, as written
+    ordered: bool
+    depth: int
+
+
+@dataclass(frozen=True, slots=True)
+class ListInfo:
+    """A markdown list as written: used by style rules (bullets, indentation)."""
+
+    line: int
+    end_line: int
+    ordered: bool
+    depth: int
+    items: tuple[ListItemInfo, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An HTML comment; suppression directives live in these."""
+
+    text: str  # inside <!-- -->, stripped
+    span: Span
+    #: True when the comment stands alone on its line(s).
+    standalone: bool = True
+
+
+@dataclass(slots=True, eq=False)
+class Document:
+    path: str | None
+    #: Source lines without line endings (BOM removed).
+    lines: list[str]
+    root: Section
+    entries: list[Entry]
+    links: list[Link]
+    problems: list[LinkProblem]
+    badges: list[Badge]
+    toc: list[TocEntry]
+    legends: list[TagLegend]
+    lists: list[ListInfo]
+    comments: list[Comment]
+    #: Every anchor an in-page link can target: heading slugs and explicit ids.
+    anchors: dict[str, int]
+    #: Link reference definitions, label (case-folded) -> destination.
+    definitions: dict[str, str]
+    #: Lines inside fenced/indented code blocks and HTML blocks: text rules leave them alone.
+    code_lines: frozenset[int]
+    html_lines: frozenset[int]
+    #: Lines followed by another line of the same paragraph: where a hard break can stand.
+    continued_lines: frozenset[int] = frozenset()
+    had_bom: bool = False
+    newline: str = "\n"
+    ends_with_newline: bool = True
+
+    @property
+    def sections(self) -> list[Section]:
+        """All headed sections in document order (the implicit root excluded)."""
+        return self.root.walk()[1:]
+
+    def line_text(self, line: int) -> str:
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""

@@ -1,0 +1,485 @@
+"""Text → typed document tree.
+
+mistletoe finds the block structure (headings, lists, tables, HTML and code blocks, each with
+its first line); the :mod:`~awesome_lint.scanner` finds links, badges and link problems with
+exact positions inside each block.  The parser then assembles sections, entries, the table of
+contents and tag legends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from awesome_lint.model import (
+    Badge,
+    Block,
+    Comment,
+    Document,
+    Entry,
+    EntryKind,
+    LegendItem,
+    Link,
+    LinkForm,
+    LinkProblem,
+    LinkRole,
+    ListInfo,
+    ListItemInfo,
+    Section,
+    Span,
+    Tag,
+    TagLegend,
+    TocEntry,
+)
+from awesome_lint.scanner import Positions, Scanner, ScanResult
+from awesome_lint.slugs import Slugger, plain_text
+
+#: Deeper nesting than this (lists, quotes) is refused: mistletoe recurses per level.
+MAX_NESTING = 64
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_EXPLICIT_ANCHOR = re.compile(
+    r"<[A-Za-z][^<>]*?\s(?:name|id)\s*=\s*(?:\"([^\"]+)\"|'([^']+)')", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_TAG_TOKEN = re.compile(r"\[([A-Za-z0-9][\w .&/+'’-]{0,30})\](?![(\[:])")
+_LEADING_NOISE = re.compile(r"[\s*_~]*(?:[^\w\s\[\]<(`!\\*_~#][\s*_~]*)*")
+_SEPARATOR = re.compile(r"^[\s\-–—:|,.;\]\)]+")
+_LEGEND_ITEM = re.compile(r"\s*(?:[*+-]|\d+[.)])\s+\[([A-Za-z][\w&+/-]{0,15})\]\s+(\S.*)")
+RESOURCE_WORDS = frozenset({
+    "pdf", "paper", "code", "notes", "note", "video", "slides", "project", "blog", "website",
+    "site", "arxiv", "github", "git", "repo", "demo", "data", "dataset", "poster", "talk",
+    "tbp", "vid", "playlist", "link", "youtube", "article", "html", "supp", "bib", "doi",
+    "official", "pytorch", "tensorflow", "tf", "keras", "jax", "web", "homepage", "page",
+})
+
+
+class ParseError(ValueError):
+    """Input the parser refuses, with the line it refuses it at."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+def split_lines(text: str) -> tuple[list[str], bool, str, bool]:
+    """Lines without endings; also whether a BOM was present, the newline style and
+    whether the text ended with a newline."""
+    had_bom = text.startswith("\ufeff")
+    if had_bom:
+        text = text[1:]
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = _NEWLINE.split(text)
+    ends_with_newline = len(lines) > 1 and lines[-1] == ""
+    if ends_with_newline or lines == [""]:
+        lines.pop()
+    return lines, had_bom, newline, ends_with_newline
+
+
+def _check_nesting(lines: list[str]) -> None:
+    for number, line in enumerate(lines, 1):
+        stripped = line.lstrip(" \t>")
+        quotes = line[: len(line) - len(stripped)].count(">")
+        indent = len(line) - len(line.lstrip(" \t"))
+        if quotes > MAX_NESTING or (indent // 2 > MAX_NESTING and stripped[:1] in "*-+"):
+            raise ParseError(f"nesting deeper than {MAX_NESTING} levels", number, 1)
+
+
+@dataclass(slots=True)
+class _ItemText:
+    """The source of a list item's own paragraphs, scanned once."""
+
+    text: str
+    first_line: int
+    scan: ScanResult
+    pos: Positions
+    content_start: int  # offset after the marker
+
+
+class _Builder:
+    def __init__(self, lines: list[str], path: str | None) -> None:
+        self.lines = lines
+        self.path = path
+        self.root = Section(title="", level=0, line=1, anchor="")
+        self.stack: list[Section] = [self.root]
+        self.entries: list[Entry] = []
+        self.links: list[Link] = []
+        self.problems: list[LinkProblem] = []
+        self.badges: list[Badge] = []
+        self.toc: list[TocEntry] = []
+        self.legends: list[TagLegend] = []
+        self.lists: list[ListInfo] = []
+        self.code_lines: set[int] = set()
+        self.html_lines: set[int] = set()
+        self.headings: list[Section] = []
+        self.slugger = Slugger()
+        self.anchors: dict[str, int] = {}
+        self.definitions: dict[str, str] = {}
+        self.scanner = Scanner(self.definitions)
+        self.last_paragraph: tuple[int, int] | None = None
+        self.continued: set[int] = set()
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _paragraph_lines(self, first: int, last: int) -> None:
+        for number in range(first, last):
+            if self.lines[number].strip():
+                self.continued.add(number)
+
+    def _scan(self, first: int, last: int, *, html_only: bool = False) -> tuple[ScanResult,
+                                                                                 Positions, str]:
+        block_lines = self.lines[first - 1: last]
+        text = "\n".join(block_lines)
+        pos = Positions(first, block_lines)
+        result = self.scanner.scan(text, pos, bare_urls=not html_only)
+        if html_only:
+            result.links = [link for link in result.links if link.form is LinkForm.HTML]
+            result.problems = []
+        self.links.extend(result.links)
+        self.problems.extend(result.problems)
+        self.badges.extend(result.badges)
+        return result, pos, text
+
+    @property
+    def section(self) -> Section:
+        return self.stack[-1]
+
+    def _block(self, kind: str, first: int, last: int) -> None:
+        self.section.blocks.append(Block(kind, first, last))
+
+    def _trim(self, first: int, last: int) -> int:
+        while last > first and not self.lines[last - 1].strip():
+            last -= 1
+        return last
+
+    # -- walking mistletoe's tree -----------------------------------------------------------------
+    def walk(self, tokens: list[Any], end: int, depth: int = 0, top: bool = True) -> None:
+        tokens = [t for t in tokens if getattr(t, "line_number", None) is not None]
+        for index, token in enumerate(tokens):
+            first = token.line_number
+            nxt = tokens[index + 1].line_number - 1 if index + 1 < len(tokens) else end
+            last = self._trim(first, max(first, nxt))
+            self.visit(token, first, last, depth, top)
+
+    def visit(self, token: Any, first: int, last: int, depth: int, top: bool) -> None:
+        name = type(token).__name__
+        if name in ("Heading", "SetextHeading"):
+            self.heading(token, first, last)
+        elif name == "Paragraph":
+            self._scan(first, last)
+            self._paragraph_lines(first, last)
+            if top:
+                self._block("paragraph", first, last)
+            self.last_paragraph = (first, last)
+        elif name == "List":
+            self.list_block(token, first, last, depth)
+            if top and not any(e.line >= first for e in self.section.entries):
+                self._block("list", first, last)
+        elif name == "Table":
+            self.table(token, first, last)
+        elif name == "HtmlBlock":
+            self.html_lines.update(range(first, last + 1))
+            self._scan(first, last, html_only=True)
+            if top:
+                self._block("html", first, last)
+        elif name in ("CodeFence", "BlockCode"):
+            self.code_lines.update(range(first, last + 1))
+            if top:
+                self._block("code", first, last)
+        elif name == "Quote":
+            self.walk(list(token.children or []), last, depth + 1, top=False)
+            if top:
+                self._block("quote", first, last)
+        elif name == "ThematicBreak" and top:
+            self._block("thematic_break", first, last)
+
+    def heading(self, token: Any, first: int, last: int) -> None:
+        if type(token).__name__ == "Heading":
+            raw_line = self.lines[first - 1]
+            text = re.sub(r"^\s{0,3}#{1,6}(?:[ \t]+|$)", "", raw_line)
+            text = re.sub(r"(?:^|[ \t]+)#+[ \t]*$", "", text).strip()
+            style, end_line = "atx", first
+        else:
+            underline = last
+            while underline > first and not self.lines[underline - 1].strip():
+                underline -= 1
+            text = " ".join(line.strip() for line in self.lines[first - 1: underline - 1])
+            style, end_line = "setext", underline
+        self._scan(first, end_line)
+        title = plain_text(text)
+        anchor = self.slugger.add(title)
+        self.anchors.setdefault(anchor, first)
+        level = int(token.level)
+        while self.stack[-1].level >= level:
+            self.stack.pop()
+        parent = self.stack[-1]
+        section = Section(title=title, level=level, line=first, anchor=anchor, parent=parent,
+                          heading_style=style, raw=text)
+        parent.children.append(section)
+        self.stack.append(section)
+        self.headings.append(section)
+        self.last_paragraph = None
+
+    # -- lists ------------------------------------------------------------------------------------
+    def list_block(self, token: Any, first: int, last: int, depth: int) -> None:
+        items = [t for t in (token.children or []) if type(t).__name__ == "ListItem"]
+        infos: list[ListItemInfo] = []
+        list_index = len(self.lists)
+        self.lists.append(ListInfo(first, last, False, depth, ()))  # placeholder, set below
+        ordered = False
+        first_links: list[tuple[int, Link | None]] = []
+        legend_items: list[LegendItem] = []
+        for index, item in enumerate(items):
+            i_first = item.line_number
+            i_next = items[index + 1].line_number - 1 if index + 1 < len(items) else last
+            i_last = self._trim(i_first, max(i_first, i_next))
+            raw = self.lines[i_first - 1]
+            leader = str(item.leader)
+            marker_col = raw.find(leader) + 1 if leader in raw else 1
+            ordered = leader[:1].isdigit()
+            infos.append(ListItemInfo(i_first, leader, marker_col, raw[: marker_col - 1],
+                                      ordered, depth))
+            children = [c for c in (item.children or [])
+                        if getattr(c, "line_number", None) is not None]
+            own_last = i_last
+            for child in children:
+                if type(child).__name__ not in ("Paragraph",) and child.line_number > i_first:
+                    own_last = self._trim(i_first, child.line_number - 1)
+                    break
+            item_text = self._item_text(i_first, own_last, marker_col + len(leader) - 1)
+            legend = _LEGEND_ITEM.fullmatch(raw)
+            if legend is not None and not item_text.scan.links:
+                tag_col = raw.index("[" + legend.group(1) + "]") + 1
+                legend_items.append(LegendItem(
+                    legend.group(1), legend.group(2).strip(),
+                    Span(i_first, tag_col, i_first, tag_col + len(legend.group(1)) + 1)))
+            entry = self._entry(item_text, i_first, own_last, leader, marker_col, list_index,
+                                ordered)
+            first_links.append((depth, item_text.scan.links[0] if item_text.scan.links
+                                else None))
+            if entry is not None:
+                self.entries.append(entry)
+                self.section.entries.append(entry)
+            nested = [c for c in children if c.line_number > own_last]
+            if nested:
+                self.walk(nested, i_last, depth + 1, top=False)
+        self.lists[list_index] = ListInfo(first, last, ordered, depth, tuple(infos))
+        if legend_items and len(legend_items) >= max(2, int(0.8 * len(items))):
+            self.legends.append(TagLegend(first, last, tuple(legend_items),
+                                          self._enumeration(first)))
+        if depth == 0:
+            self._maybe_toc(first, last, first_links)
+
+    def _item_text(self, first: int, last: int, marker_end: int) -> _ItemText:
+        result, pos, text = self._scan(first, last)
+        self._paragraph_lines(first, last)
+        content_start = marker_end
+        while content_start < len(text) and text[content_start] in " \t":
+            content_start += 1
+        return _ItemText(text, first, result, pos, content_start)
+
+    def _entry(self, item: _ItemText, first: int, last: int, marker: str, marker_col: int,
+               list_index: int, ordered: bool) -> Entry | None:
+        links = [link for link in item.scan.links if not link.image]
+        if not links or all(link.destination.startswith("#") for link in links):
+            return None
+        text, pos = item.text, item.pos
+        offsets = [_offset(pos, link.span) for link in links]
+        start = item.content_start
+        tags: list[Tag] = []
+        while True:
+            match = _TAG_TOKEN.match(text, start)
+            if match is None or match.group(1).casefold() in self.definitions:
+                break
+            if any(off[0] <= match.start() < off[1] for off in offsets):
+                break
+            tags.append(Tag(match.group(1), pos.span(match.start(), match.end())))
+            start = match.end()
+            while start < len(text) and text[start] in " \t":
+                start += 1
+        noise = _LEADING_NOISE.match(text, start)
+        content = noise.end() if noise else start
+        first_link, (f_start, f_end) = links[0], offsets[0]
+        title_link = (f_start <= content + 1 and not first_link.bracketed
+                      and first_link.form is not LinkForm.BARE)
+        roles: dict[int, LinkRole] = {}
+        if title_link:
+            kind = EntryKind.LINK_TITLED
+            title = plain_text(first_link.text)
+            title_end = f_end
+        else:
+            kind = (EntryKind.NUMBERED_PROSE if ordered and first_link.form is LinkForm.BARE
+                    else EntryKind.TEXT_THEN_URL)
+            before = text[content:f_start]
+            if first_link.bracketed and before.endswith("["):
+                before = before[:-1]
+            title = plain_text(before).rstrip(" :-–—|([").strip()
+            title_end = f_end
+        roles[0] = LinkRole.TITLE
+        resources: list[Link] = []
+        after_title = True
+        for index in range(1, len(links)):
+            link = links[index]
+            label = link.text.strip().strip("`*_").strip("[]").strip().lower()
+            gap = text[offsets[index - 1][1]: offsets[index][0]]
+            is_resource = link.bracketed or label in RESOURCE_WORDS or (
+                link.text.strip().startswith(("[", "`[")))
+            if after_title and is_resource and len(gap.strip(" []|,/")) <= 2:
+                roles[index] = LinkRole.RESOURCE
+            else:
+                after_title = False
+                roles[index] = LinkRole.RESOURCE if link.bracketed else LinkRole.DESCRIPTION
+        final_links = tuple(_with_role(link, roles[i]) for i, link in enumerate(links))
+        resources = [link for link in final_links if link.role is LinkRole.RESOURCE]
+        badges = tuple(item.scan.badges)
+        tail_start = max([title_end, *(e for _, e in offsets),
+                          *(_offset(pos, b.span)[1] for b in badges)])
+        for match in _TAG_TOKEN.finditer(text, tail_start):
+            if text[tail_start: match.start()].strip(" \t,;") == "" or (tags and \
+                    tags[-1].span.end_line == pos.at(match.start())[0]):
+                tags.append(Tag(match.group(1), pos.span(match.start(), match.end())))
+                tail_start = match.end()
+        description = _description(text, title_end, item.scan, final_links)
+        return Entry(
+            kind=kind, title=title, link=final_links[0], resources=tuple(resources),
+            badges=badges, tags=tuple(tags), description=description, line=first,
+            end_line=last, section_path=self.section.path, links=final_links, marker=marker,
+            marker_column=marker_col, list_index=list_index,
+        )
+
+    def _enumeration(self, list_line: int) -> tuple[Tag, ...]:
+        """Tokens of an ``e.g. [Gml], [Opt]`` line just above a legend list."""
+        for number in range(list_line - 1, max(0, list_line - 4), -1):
+            line = self.lines[number - 1]
+            found = [m for m in _TAG_TOKEN.finditer(line)]
+            if len(found) >= 2 and re.fullmatch(r"[\s,;/|]*", _TAG_TOKEN.sub("", line.split(
+                    "e.g.")[-1]).replace("e.g.", "")):
+                return tuple(Tag(m.group(1), Span(number, m.start() + 1, number, m.end()))
+                             for m in found)
+        return ()
+
+    def _maybe_toc(self, first: int, last: int, first_links: list[tuple[int, Link | None]]
+                   ) -> None:
+        top_links = [link for depth, link in first_links if depth == 0]
+        anchored = [link for link in top_links if link and link.destination.startswith("#")]
+        if len(anchored) < 2 and not (anchored and len(top_links) == len(anchored) >= 1
+                                      and len(first_links) > 1):
+            return
+        if len(anchored) * 2 < len(top_links):
+            return
+        for link in self.links:
+            if first <= link.span.line <= last and link.destination.startswith("#"):
+                indent = len(self.lines[link.span.line - 1]) - len(
+                    self.lines[link.span.line - 1].lstrip())
+                self.toc.append(TocEntry(plain_text(link.text), link.destination[1:],
+                                         link.span, indent // 2))
+
+    # -- tables -----------------------------------------------------------------------------------
+    def table(self, token: Any, first: int, last: int) -> None:
+        self._block("table", first, last)
+        for row in token.children or []:
+            line = getattr(row, "line_number", None)
+            if line is None:
+                continue
+            result, _pos, text = self._scan(line, line)
+            links = [link for link in result.links if not link.image]
+            if not links or all(link.destination.startswith("#") for link in links):
+                continue
+            cells = [plain_text(c) for c in re.split(r"(?<!\\)\|", text.strip().strip("|"))]
+            title = next((c for c in cells if c and not re.fullmatch(r"[\d\s./-]+", c)), "")
+            typed = tuple(_with_role(link, LinkRole.TITLE if i == 0 else LinkRole.RESOURCE)
+                          for i, link in enumerate(links))
+            entry = Entry(EntryKind.TABLE_ROW, title, typed[0], typed[1:],
+                          tuple(result.badges), (), "", line, line, self.section.path,
+                          typed)
+            self.entries.append(entry)
+            self.section.entries.append(entry)
+
+    # -- whole document ---------------------------------------------------------------------------
+    def finish(self, text: str) -> None:
+        for number, line in enumerate(self.lines, 1):
+            if "id" in line or "name" in line:
+                if number in self.code_lines:
+                    continue
+                for match in _EXPLICIT_ANCHOR.finditer(line):
+                    name = match.group(1) or match.group(2)
+                    self.anchors.setdefault(name, number)
+                    self.anchors.setdefault("user-content-" + name, number)
+        for index, section in enumerate(self.headings):
+            nxt = self.headings[index + 1].line - 1 if index + 1 < len(self.headings) else len(
+                self.lines)
+            section.end_line = nxt
+        self.root.end_line = self.headings[0].line - 1 if self.headings else len(self.lines)
+
+    def comments(self, text: str) -> list[Comment]:
+        if "<!--" not in text:
+            return []
+        pos = Positions(1, self.lines)
+        out: list[Comment] = []
+        for match in _COMMENT.finditer(text):
+            line, column = pos.at(match.start())
+            if line in self.code_lines:
+                continue
+            span = pos.span(match.start(), match.end())
+            before = self.lines[line - 1][: column - 1].strip()
+            after = self.lines[span.end_line - 1][span.end_column:].strip()
+            out.append(Comment(match.group(1).strip(), span, not before and not after))
+        return out
+
+
+def _offset(pos: Positions, span: Span) -> tuple[int, int]:
+    start = pos.starts[span.line - pos.first_line] + span.column - 1
+    end = pos.starts[span.end_line - pos.first_line] + span.end_column
+    return start, end
+
+
+def _with_role(link: Link, role: LinkRole) -> Link:
+    from dataclasses import replace
+
+    return replace(link, role=role)
+
+
+def _description(text: str, title_end: int, scan: ScanResult, links: tuple[Link, ...]) -> str:
+    tail = text[title_end:]
+    for link in links:
+        if link.role is LinkRole.RESOURCE:
+            tail = tail.replace(f"[[{link.text}]({link.destination})]", " ")
+    tail = re.sub(r"<kbd>.*?</kbd>", " ", tail, flags=re.IGNORECASE)
+    words = plain_text(" ".join(tail.split()))
+    return _SEPARATOR.sub("", words).strip()
+
+
+def parse(text: str, path: str | None = None) -> Document:
+    """Parse markdown ``text`` into a :class:`Document`.  Never raises on text except
+    :class:`ParseError` for input nested too deeply to process."""
+    lines, had_bom, newline, ends_with_newline = split_lines(text)
+    _check_nesting(lines)
+    body = "\n".join(lines) + "\n"
+    builder = _Builder(lines, path)
+    tokens = _block_tokens(body)
+    for label, (dest, _title) in tokens.footnotes.items():
+        builder.definitions[" ".join(str(label).split()).casefold()] = str(dest)
+    builder.walk(list(tokens.children or []), max(1, len(lines)))
+    builder.finish(body)
+    return Document(
+        path=path, lines=lines, root=builder.root, entries=builder.entries,
+        links=builder.links, problems=builder.problems, badges=builder.badges,
+        toc=builder.toc, legends=builder.legends, lists=builder.lists,
+        comments=builder.comments(body), anchors=builder.anchors,
+        definitions=builder.definitions, code_lines=frozenset(builder.code_lines),
+        html_lines=frozenset(builder.html_lines), continued_lines=frozenset(builder.continued),
+        had_bom=had_bom, newline=newline,
+        ends_with_newline=ends_with_newline,
+    )
+
+
+def _block_tokens(body: str) -> Any:
+    from mistletoe.block_token import Document as MistletoeDocument
+    from mistletoe.markdown_renderer import MarkdownRenderer
+
+    try:
+        with MarkdownRenderer():
+            return MistletoeDocument(body)
+    except RecursionError:
+        raise ParseError(f"nesting deeper than {MAX_NESTING} levels") from None

@@ -1,0 +1,38 @@
+"""Reporters turn diagnostics into text for people and machines.  They never decide what is
+a finding or what exit code follows; they only format."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from awesome_lint.diagnostics import Diagnostic
+
+FORMATS = ("text", "concise", "json", "github", "sarif", "junit")
+
+
+@dataclass
+class FileReport:
+    path: str
+    diagnostics: list[Diagnostic]
+    lines: list[str] = field(default_factory=list)
+    #: Number of fixes applied to this file (fix command only).
+    fixed: int = 0
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    color: bool = False
+    show_source: bool = True
+
+
+Renderer = Callable[[list[FileReport], ReportOptions], str]
+
+
+def renderer(fmt: str) -> Renderer:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    module = importlib.import_module(f"awesome_lint.reporters.{fmt}_report")
+    render: Renderer = module.render
+    return render

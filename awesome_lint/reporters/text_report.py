@@ -1,0 +1,53 @@
+"""Human output: ``file:line:col: CODE message``, the source line and a caret, like ruff."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from awesome_lint.diagnostics import Severity
+from awesome_lint.reporters import FileReport, ReportOptions
+
+_RED, _YELLOW, _BOLD, _DIM, _CYAN, _RESET = (
+    "\x1b[31m", "\x1b[33m", "\x1b[1m", "\x1b[2m", "\x1b[36m", "\x1b[0m")
+
+
+def _paint(text: str, code: str, options: ReportOptions) -> str:
+    return f"{code}{text}{_RESET}" if options.color else text
+
+
+def render(reports: list[FileReport], options: ReportOptions) -> str:
+    out: list[str] = []
+    counts: Counter[str] = Counter()
+    fixable = 0
+    for report in reports:
+        for d in report.diagnostics:
+            counts[d.severity.value] += 1
+            fixable += d.fix is not None
+            colour = _RED if d.severity is Severity.ERROR else _YELLOW
+            where = _paint(f"{report.path}:{d.line}:{d.column}:", _BOLD, options)
+            code = _paint(d.code, colour, options)
+            marker = " [*]" if d.fix is not None and d.fix.is_safe else (
+                " [unsafe fix]" if d.fix is not None else "")
+            out.append(f"{where} {code} {d.message}{marker}")
+            if options.show_source and 0 < d.line <= len(report.lines):
+                source = report.lines[d.line - 1].expandtabs(4)
+                width = d.end_column - d.column + 1 if d.end_line == d.line else \
+                    max(1, len(source) - d.column + 1)
+                if len(source) <= 300:
+                    out.append(_paint(f"  {d.line:>5} | ", _DIM, options) + source)
+                    out.append(" " * 10 + " " * (d.column - 1)
+                               + _paint("^" * max(1, min(width, 120)), colour, options))
+    total = sum(counts.values())
+    fixed = sum(r.fixed for r in reports)
+    if fixed:
+        out.append(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.")
+    if total:
+        parts = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in sorted(counts.items()))
+        out.append(_paint(f"Found {total} finding{'s' if total != 1 else ''} ({parts}).",
+                          _BOLD, options))
+        if fixable:
+            out.append(f"[*] {fixable} fixable with `awesome-lint fix` "
+                       "(unsafe ones with --unsafe-fixes).")
+    elif not fixed:
+        out.append("All checks passed!")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,175 @@
+"""Rule base class and registry.
+
+Rules register by family prefix, as flake8 plugins do: each family module declares its
+``PREFIX`` and ``CATEGORY`` and decorates its rule classes with :func:`register`.  Built-in
+families are listed in ``BUILTIN_FAMILIES``; third-party packages add families through the
+``awesome_lint.rules`` entry-point group (each entry point names a module).
+
+A rule reads the typed tree and yields diagnostics.  It never prints, never parses again and
+never touches files: everything it needs is on the :class:`RuleContext`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from awesome_lint.model import Document, Span
+
+if TYPE_CHECKING:
+    from awesome_lint.config import Config
+
+CATEGORIES = ("links", "badges", "duplicates", "tags", "structure", "style")
+
+#: prefix -> module; the registry imports these on first use.
+BUILTIN_FAMILIES: dict[str, str] = {
+    "LNK": "awesome_lint.rules.links",
+    "STR": "awesome_lint.rules.structure",
+    "STY": "awesome_lint.rules.style",
+}
+
+
+@dataclass
+class RuleContext:
+    """What a rule may look at: the tree, the configuration and shared services."""
+
+    document: Document
+    config: Config
+    #: Services computed once per run and shared by rules (venue registry, link results...).
+    services: dict[str, Any] = field(default_factory=dict)
+    today: datetime.date = field(default_factory=datetime.date.today)
+
+    def options(self, rule: type[Rule] | Rule) -> Mapping[str, Any]:
+        merged = dict(rule.options)
+        merged.update(self.config.rule_options.get(rule.name, {}))
+        return merged
+
+
+class Rule:
+    """One check.  Subclasses set the class attributes and implement :meth:`check`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.ERROR
+    #: One line: what the rule finds.
+    summary: ClassVar[str]
+    #: One paragraph: why it matters.
+    explanation: ClassVar[str]
+    bad: ClassVar[str]
+    good: ClassVar[str]
+    fixable: ClassVar[bool] = False
+    #: Option defaults for ``[tool.awesome-lint.rules.<name>]``.
+    options: ClassVar[dict[str, Any]] = {}
+    #: Rules that need the network run only with ``--links``.
+    needs_network: ClassVar[bool] = False
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        raise NotImplementedError
+
+    # Helpers for subclasses -------------------------------------------------------------
+    def diagnostic(
+        self,
+        span: Span,
+        message: str,
+        *,
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> Diagnostic:
+        return Diagnostic(
+            code=self.code, rule=self.name, category=self.category,
+            severity=severity or self.severity, line=span.line, column=span.column,
+            end_line=span.end_line, end_column=span.end_column, message=message, fix=fix,
+            data=data,
+        )
+
+    @staticmethod
+    def replace(span: Span, text: str, *, safe: bool = True, description: str = "") -> Fix:
+        """A fix that replaces the single-line ``span`` with ``text``."""
+        if span.line != span.end_line:
+            raise ValueError("replace() takes a single-line span")
+        edit = Edit(span.line, span.column, span.end_column - span.column + 1, text)
+        return Fix((edit,), Applicability.SAFE if safe else Applicability.UNSAFE, description)
+
+
+R = TypeVar("R", bound=type[Rule])
+
+_RULES: dict[str, type[Rule]] = {}
+_FAMILIES: dict[str, str] = {}
+_loaded = False
+
+
+def register(rule: R) -> R:
+    """Class decorator: add a rule to the registry, checking its code against its family."""
+    module = importlib.import_module(rule.__module__)
+    prefix = getattr(module, "PREFIX", None)
+    if prefix is None or not rule.code.startswith(prefix):
+        raise ValueError(f"rule {rule.code} does not match its family prefix {prefix!r}")
+    if rule.category not in CATEGORIES:
+        raise ValueError(f"rule {rule.code}: unknown category {rule.category!r}")
+    existing = _RULES.get(rule.code)
+    if existing is not None and existing is not rule:
+        raise ValueError(f"rule code {rule.code} registered twice")
+    _RULES[rule.code] = rule
+    _FAMILIES.setdefault(prefix, rule.__module__)
+    return rule
+
+
+def _load() -> None:
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    for module in BUILTIN_FAMILIES.values():
+        importlib.import_module(module)
+    from importlib.metadata import entry_points
+
+    for entry in entry_points(group="awesome_lint.rules"):
+        importlib.import_module(entry.value)
+
+
+def all_rules() -> list[type[Rule]]:
+    """Every registered rule, ordered by code."""
+    _load()
+    return [_RULES[code] for code in sorted(_RULES)]
+
+
+def families() -> dict[str, str]:
+    _load()
+    return dict(_FAMILIES)
+
+
+def find_rule(code_or_name: str) -> type[Rule] | None:
+    key = code_or_name.strip()
+    for rule in all_rules():
+        if rule.code.lower() == key.lower() or rule.name == key.lower():
+            return rule
+    return None
+
+
+def matches(rule: type[Rule], selector: str) -> bool:
+    """A selector is a code, a code prefix, a rule name, a category or ``ALL``."""
+    sel = selector.strip()
+    if sel.upper() == "ALL":
+        return True
+    return (
+        rule.code.upper().startswith(sel.upper())
+        or rule.name == sel.lower()
+        or rule.category == sel.lower()
+    )
+
+
+def is_valid_selector(selector: str) -> bool:
+    return any(matches(rule, selector) for rule in all_rules())
+
+
+def iter_selected(select: Iterable[str], ignore: Iterable[str]) -> Iterator[type[Rule]]:
+    select, ignore = list(select), list(ignore)
+    for rule in all_rules():
+        if any(matches(rule, s) for s in select) and not any(matches(rule, s) for s in ignore):
+            yield rule

@@ -1,0 +1,115 @@
+"""Document structure: empty sections, duplicate and skipped headings, a stale TOC."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic, Severity
+from awesome_lint.model import Section, Span
+from awesome_lint.rules import Rule, RuleContext, register
+from awesome_lint.slugs import normalise_anchor
+
+PREFIX = "STR"
+CATEGORY = "structure"
+
+
+def _heading_span(ctx: RuleContext, section: Section) -> Span:
+    text = ctx.document.line_text(section.line)
+    return Span(section.line, 1, section.line, max(1, len(text)))
+
+
+@register
+class EmptySection(Rule):
+    code = "STR001"
+    name = "empty-section"
+    category = CATEGORY
+    severity = Severity.WARNING
+    summary = "Heading with nothing under it before the next heading of its level or higher."
+    explanation = (
+        "An empty section promises readers a topic and delivers nothing; usually its "
+        "entries were moved or never written. Remove the heading or add entries."
+    )
+    bad = "### Talks\n\n### Tasks\n* [Grand Challenge](https://grand-challenge.org/)"
+    good = "### Tasks\n* [Grand Challenge](https://grand-challenge.org/)"
+
+    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+        for section in ctx.document.sections:
+            if section.blocks or section.entries or section.children:
+                continue
+            yield self.diagnostic(_heading_span(ctx, section),
+                                  f"section '{section.title}' is empty")
+
+
+@register
+class DuplicateHeading(Rule):
+    code = "STR002"
+    name = "duplicate-heading"
+    category = CATEGORY
+    summary = "Two headings with the same text at the same level under the same parent."
+    explanation = (
+        "Sibling headings with the same title split one topic in two and get anchors "
+        "`#x` and `#x-1`, so TOC links reach only the first. Merge the sections."
+    )
+    bad = "## Papers\n* [A](https://a.org)\n## Papers\n* [B](https://b.org)"
+    good = "## Papers\n* [A](https://a.org)\n* [B](https://b.org)"
+
+    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+        for parent in ctx.document.root.walk():
+            seen: dict[tuple[int, str], Section] = {}
+            for child in parent.children:
+                key = (child.level, " ".join(child.title.casefold().split()))
+                first = seen.setdefault(key, child)
+                if first is not child:
+                    yield self.diagnostic(
+                        _heading_span(ctx, child),
+                        f"heading '{child.title}' repeats the one on line {first.line}")
+
+
+@register
+class SkippedHeadingLevel(Rule):
+    code = "STR003"
+    name = "skipped-heading-level"
+    category = CATEGORY
+    severity = Severity.WARNING
+    summary = "Heading that skips a level (`#` followed by `###`)."
+    explanation = (
+        "Skipped levels break the outline that screen readers and GitHub's table of "
+        "contents build from headings. Use the next level down."
+    )
+    bad = "# Resources\n### Courses"
+    good = "# Resources\n## Courses"
+
+    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+        previous = 0
+        for section in ctx.document.sections:
+            if previous and section.level > previous + 1:
+                yield self.diagnostic(
+                    _heading_span(ctx, section),
+                    f"heading level {section.level} follows level {previous}; expected "
+                    f"level {previous + 1} or less")
+            previous = section.level
+
+
+@register
+class StaleTocEntry(Rule):
+    code = "STR004"
+    name = "stale-toc-entry"
+    category = CATEGORY
+    summary = "Table-of-contents entry for a section that no longer exists."
+    explanation = (
+        "When a section is removed or renamed beyond recognition its TOC line stays behind "
+        "and leads nowhere. Remove the line or point it at the section that replaced it."
+    )
+    bad = "- [Talks](#talks)\n- [Tasks](#tasks)\n\n## Tasks"
+    good = "- [Tasks](#tasks)\n\n## Tasks"
+
+    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+        doc = ctx.document
+        loose = {normalise_anchor(a) for a in doc.anchors}
+        for entry in doc.toc:
+            if entry.anchor in doc.anchors or entry.anchor.lower() in doc.anchors:
+                continue
+            if normalise_anchor(entry.anchor) in loose:
+                continue  # LNK004 points it at the renamed heading
+            yield self.diagnostic(entry.span, f"TOC lists '{entry.text}' (#{entry.anchor}) "
+                                  "but no such section exists")

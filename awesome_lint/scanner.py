@@ -1,0 +1,420 @@
+"""A position-aware scanner for the inline parts of one block.
+
+mistletoe gives block tokens a line number but spans get none, and "almost links" such as
+``[[Notes](url))`` are invisible to it.  This scanner walks the block's source text once,
+left to right, and reports links, badges and link problems with exact line and column.
+It is linear in the length of the block: every search it makes is bounded or advances.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from awesome_lint.model import Badge, Link, LinkForm, LinkProblem, ProblemKind, Span
+
+#: Full-width and CJK punctuation that GFM autolinks swallow but no author means as part of
+#: a URL.
+WIDE_PUNCTUATION = frozenset(
+    "，。、：；！？（）【】《》〈〉「」『』〔〕｛｝［］＂＇｀～＜＞…—　"
+)
+_TRAILING_URL_PUNCT = "?!.,:*_~'\""
+_URL_START = re.compile(r"(?:https?://|www\.)", re.IGNORECASE)
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
+_HTML_LINK = re.compile(
+    r"<(a|img)\b[^<>]*?\s(href|src)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>]+))[^<>]*>",
+    re.IGNORECASE,
+)
+_KBD_OPEN = re.compile(r"<kbd\s*>", re.IGNORECASE)
+_KBD_CLOSE = re.compile(r"</kbd\s*>", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)|['’](\d\d)\b")
+_MAX_BRACKET_SEARCH = 4000  # link text longer than this is treated as literal brackets
+
+
+@dataclass(slots=True)
+class ScanResult:
+    links: list[Link] = field(default_factory=list)
+    badges: list[Badge] = field(default_factory=list)
+    problems: list[LinkProblem] = field(default_factory=list)
+    #: Offsets (within the block) of characters that belong to links or badges, as ranges.
+    covered: list[tuple[int, int]] = field(default_factory=list)
+
+
+class Positions:
+    """Maps offsets in a block's joined text back to 1-based (line, column)."""
+
+    def __init__(self, first_line: int, lines: list[str], first_column: int = 1) -> None:
+        self.first_line = first_line
+        self.first_column = first_column
+        self.starts: list[int] = []
+        offset = 0
+        for text in lines:
+            self.starts.append(offset)
+            offset += len(text) + 1
+
+    def at(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        column = offset - self.starts[index] + 1
+        if index == 0:
+            column += self.first_column - 1
+        return self.first_line + index, column
+
+    def span(self, start: int, end: int) -> Span:
+        """Span of text[start:end] (end exclusive)."""
+        line, column = self.at(start)
+        end_line, end_column = self.at(max(start, end - 1))
+        return Span(line, column, end_line, end_column)
+
+
+def split_badge_text(inner: str) -> tuple[str, int | None, str]:
+    """Split ``CVPR 2017 Oral`` into venue, year and suffix; venue-aware parsing lives in
+    :mod:`awesome_lint.venues`."""
+    match = _YEAR.search(inner)
+    if match is None:
+        return inner.strip(), None, ""
+    if match.group(1):
+        year = int(match.group(1))
+    else:
+        short = int(match.group(2))
+        year = 2000 + short if short < 70 else 1900 + short
+    venue = inner[: match.start()].strip(" \u00a0-'’")
+    return venue, year, inner[match.end():].strip(" \u00a0")
+
+
+def _skip_code_span(text: str, i: int) -> int:
+    """Return the offset after the code span opening at ``i``, or ``i + run`` if unclosed."""
+    run = 1
+    while i + run < len(text) and text[i + run] == "`":
+        run += 1
+    ticks = "`" * run
+    j = i + run
+    while True:
+        k = text.find(ticks, j)
+        if k < 0:
+            return i + run
+        end = k + run
+        if end < len(text) and text[end] == "`":
+            j = end
+            while j < len(text) and text[j] == "`":
+                j += 1
+            continue
+        return end
+
+
+def _match_bracket(text: str, start: int) -> int:
+    """Offset of the ``]`` closing the ``[`` at ``start``, or -1.  Skips code spans and
+    escapes; gives up after a bounded distance so hostile input stays linear."""
+    depth = 0
+    i = start
+    limit = min(len(text), start + _MAX_BRACKET_SEARCH)
+    while i < limit:
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "`":
+            i = _skip_code_span(text, i)
+            continue
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+        elif ch == "\n" and i + 1 < len(text) and text[i + 1] == "\n":
+            return -1
+        i += 1
+    return -1
+
+
+def _parse_destination(text: str, i: int) -> tuple[str, int, int, str | None, int] | None:
+    """Parse ``(dest "title")`` with ``text[i] == "("``.
+
+    Returns (destination, dest_start, dest_end, title, offset after ``)``), or None when
+    the parenthesis is never closed on this line.
+    """
+    n = len(text)
+    j = i + 1
+    while j < n and text[j] in " \t":
+        j += 1
+    if j < n and text[j] == "\n":
+        j += 1
+        while j < n and text[j] in " \t":
+            j += 1
+    if j < n and text[j] == "<":
+        close = text.find(">", j + 1)
+        newline = text.find("\n", j + 1)
+        if close < 0 or (0 <= newline < close):
+            return None
+        dest, dest_start, dest_end = text[j + 1: close], j + 1, close
+        j = close + 1
+    else:
+        dest_start = j
+        depth = 0
+        while j < n:
+            ch = text[j]
+            if ch == "\\" and j + 1 < n:
+                j += 2
+                continue
+            if ch in " \t\n":
+                break
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            j += 1
+        dest, dest_end = text[dest_start:j], j
+    title: str | None = None
+    k = j
+    while k < n and text[k] in " \t\n":
+        k += 1
+    if k < n and text[k] in "\"'(" and k > j:
+        closer = ")" if text[k] == "(" else text[k]
+        end = text.find(closer, k + 1)
+        if end >= 0:
+            title = text[k + 1: end]
+            k = end + 1
+            while k < n and text[k] in " \t\n":
+                k += 1
+    if k < n and text[k] == ")":
+        return dest, dest_start, dest_end, title, k + 1
+    return None
+
+
+def _bare_url_end(text: str, start: int) -> int:
+    """End of a GFM extended autolink starting at ``start`` (trailing punctuation trimmed)."""
+    n = len(text)
+    j = start
+    while j < n and not text[j].isspace() and text[j] != "<":
+        j += 1
+    end = j
+    while end > start:
+        ch = text[end - 1]
+        if ch in _TRAILING_URL_PUNCT:
+            end -= 1
+        elif ch == ")":
+            url = text[start:end]
+            if url.count(")") > url.count("("):
+                end -= 1
+            else:
+                break
+        elif ch == ";":
+            amp = text.rfind("&", start, end)
+            if amp >= 0 and re.fullmatch(r"&[A-Za-z0-9]+;", text[amp:end]):
+                end = amp
+            else:
+                break
+        else:
+            break
+    return end
+
+
+class Scanner:
+    """Scans one block; ``definitions`` are the document's reference labels (case-folded)."""
+
+    def __init__(self, definitions: dict[str, str]) -> None:
+        self.definitions = definitions
+
+    def scan(self, text: str, pos: Positions, *, bare_urls: bool = True) -> ScanResult:
+        result = ScanResult()
+        self._scan(text, pos, result, bare_urls=bare_urls, inside_link=False)
+        return result
+
+    def _scan(
+        self, text: str, pos: Positions, out: ScanResult, *, bare_urls: bool, inside_link: bool,
+        base: int = 0, stop: int | None = None,
+    ) -> None:
+        n = len(text) if stop is None else stop
+        i = base
+        while i < n:
+            ch = text[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == "`":
+                i = _skip_code_span(text, i)
+                continue
+            if ch == "<":
+                i = self._angle(text, i, pos, out, inside_link=inside_link)
+                continue
+            if ch == "!" and i + 1 < n and text[i + 1] == "[":
+                i = self._bracket(text, i + 1, pos, out, image=True, inside_link=inside_link)
+                continue
+            if ch == "[":
+                i = self._bracket(text, i, pos, out, image=False, inside_link=inside_link)
+                continue
+            if bare_urls and not inside_link and ch in "hHwW":
+                match = _URL_START.match(text, i)
+                if match is not None and (i == base or _may_start_autolink(text[i - 1])):
+                    i = self._bare(text, i, pos, out)
+                    continue
+            i += 1
+
+    # -- angle brackets: autolinks, <a href>, <kbd> -------------------------------------------
+    def _angle(self, text: str, i: int, pos: Positions, out: ScanResult, *,
+               inside_link: bool) -> int:
+        auto = _AUTOLINK.match(text, i)
+        if auto is not None:
+            if not inside_link:
+                dest = auto.group(1)
+                out.links.append(Link(dest, dest, LinkForm.AUTOLINK, pos.span(i, auto.end()),
+                                      dest_span=pos.span(auto.start(1), auto.end(1))))
+                out.covered.append((i, auto.end()))
+            return auto.end()
+        kbd = _KBD_OPEN.match(text, i)
+        if kbd is not None:
+            return self._kbd(text, i, kbd.end(), pos, out)
+        html = _HTML_LINK.match(text, i)
+        if html is not None:
+            dest = next(g for g in html.group(3, 4, 5) if g is not None)
+            group = 3 if html.group(3) is not None else 4 if html.group(4) is not None else 5
+            is_img = html.group(1).lower() == "img"
+            out.links.append(Link("", dest, LinkForm.HTML, pos.span(i, html.end()),
+                                  dest_span=pos.span(html.start(group), html.end(group))
+                                  if dest else None, image=is_img))
+            return html.end()
+        return i + 1
+
+    def _kbd(self, text: str, start: int, inner_start: int, pos: Positions,
+             out: ScanResult) -> int:
+        line_end = text.find("\n", inner_start)
+        if line_end < 0:
+            line_end = len(text)
+        close = _KBD_CLOSE.search(text, inner_start, line_end)
+        reopen = _KBD_OPEN.search(text, inner_start, line_end)
+        closed = close is not None and (reopen is None or reopen.start() > close.start())
+        if closed and close is not None:
+            inner_end, end = close.start(), close.end()
+        else:
+            # Unclosed: the badge runs to the next tag or the end of the line.
+            nxt = text.find("<", inner_start, line_end)
+            inner_end = end = nxt if nxt >= 0 else line_end
+            while inner_end > inner_start and text[inner_end - 1] in " \t":
+                inner_end -= 1
+            end = inner_end
+        inner = text[inner_start:inner_end]
+        venue, year, suffix = split_badge_text(inner)
+        line_start = text.rfind("\n", 0, start) + 1
+        out.badges.append(Badge(
+            raw=inner, venue=venue, year=year, suffix=suffix,
+            span=pos.span(start, max(end, start + 1)),
+            inner_span=pos.span(inner_start, inner_end) if inner_end > inner_start
+            else pos.span(inner_start, inner_start + 1),
+            closed=closed, preceded_by=text[line_start:start],
+        ))
+        out.covered.append((start, end))
+        return max(end, inner_start)
+
+    # -- square brackets: inline and reference links, almost-links -----------------------------
+    def _bracket(self, text: str, i: int, pos: Positions, out: ScanResult, *, image: bool,
+                 inside_link: bool) -> int:
+        start = i - 1 if image else i
+        close = _match_bracket(text, i)
+        if close < 0:
+            return i + 1
+        label = text[i + 1: close]
+        after = close + 1
+        n = len(text)
+        if after < n and text[after] == "(":
+            parsed = _parse_destination(text, after)
+            if parsed is None:
+                self._unclosed_paren(text, start, close, after, pos, out)
+                return after + 1
+            dest, d_start, d_end, title, end = parsed
+            if inside_link and not image:
+                return end  # links cannot contain links: CommonMark keeps the outer one
+            bracketed = start > 0 and text[start - 1] == "[" and not image
+            link = Link(
+                text=label, destination=dest.strip(), form=LinkForm.INLINE,
+                span=pos.span(start, end),
+                dest_span=pos.span(d_start, d_end) if d_end > d_start else None,
+                title=title, image=image,
+                bracketed=bracketed or (label.startswith("[") and label.endswith("]")),
+            )
+            out.links.append(link)
+            out.covered.append((start, end))
+            if bracketed:
+                self._check_outer_close(text, start, end, dest, pos, out)
+            if not dest.strip():
+                out.problems.append(LinkProblem(
+                    ProblemKind.EMPTY_DESTINATION, pos.span(start, end), text[start:end]))
+            # Images inside link text (badges such as [![x](img)](url)) are links too.
+            self._scan(text, pos, out, bare_urls=False, inside_link=True, base=i + 1,
+                       stop=close)
+            return end
+        # Reference forms: [text][ref], [text][], [ref]
+        ref_label = label
+        end = after
+        if after < n and text[after] == "[":
+            ref_close = text.find("]", after + 1, min(n, after + 1000))
+            if ref_close >= 0:
+                ref_label = text[after + 1: ref_close] or label
+                end = ref_close + 1
+        key = " ".join(ref_label.split()).casefold()
+        if key and key in self.definitions and not inside_link:
+            out.links.append(Link(label, self.definitions[key], LinkForm.REFERENCE,
+                                  pos.span(start, end), image=image))
+            out.covered.append((start, end))
+            return end
+        # Literal brackets: keep scanning inside them (e.g. "[[Notes](url)]").
+        return i + 1
+
+    def _check_outer_close(self, text: str, start: int, end: int, dest: str, pos: Positions,
+                           out: ScanResult) -> None:
+        """``[[Notes](url)`` must be followed by ``]``: spot ``)`` or nothing instead."""
+        outer = start - 1
+        if _match_bracket(text, outer) >= 0:
+            return
+        if end < len(text) and text[end] == ")":
+            out.problems.append(LinkProblem(
+                ProblemKind.EXTRA_PAREN, pos.span(outer, end + 1), text[outer:end + 1],
+                replacement=text[outer:end] + "]", destination=dest))
+        else:
+            out.problems.append(LinkProblem(
+                ProblemKind.UNCLOSED_BRACKET, pos.span(outer, end), text[outer:end],
+                replacement=text[outer:end] + "]", destination=dest))
+
+    def _unclosed_paren(self, text: str, start: int, close: int, after: int, pos: Positions,
+                        out: ScanResult) -> None:
+        j = after + 1
+        n = len(text)
+        while j < n and not text[j].isspace() and text[j] != "]":
+            j += 1
+        dest = text[after + 1: j]
+        if not dest:
+            return
+        replacement = text[start:j] + ")"
+        out.problems.append(LinkProblem(ProblemKind.UNCLOSED_PAREN, pos.span(start, j),
+                                        text[start:j], replacement=replacement,
+                                        destination=dest))
+
+    # -- bare URLs -----------------------------------------------------------------------------
+    def _bare(self, text: str, i: int, pos: Positions, out: ScanResult) -> int:
+        end = _bare_url_end(text, i)
+        url = text[i:end]
+        cut = next((k for k, ch in enumerate(url) if ch in WIDE_PUNCTUATION), -1)
+        if cut == 0:
+            return i + 1
+        if cut > 0:
+            meant = url[:cut]
+            out.problems.append(LinkProblem(
+                ProblemKind.SWALLOWED_PUNCTUATION, pos.span(i, i + cut + 1), url,
+                replacement=f"<{meant}>{url[cut]}", destination=meant))
+            dest = meant
+            end_link = i + cut
+        else:
+            dest, end_link = url, end
+        if dest.lower().startswith("www."):
+            dest = "http://" + dest
+        out.links.append(Link(url[: end_link - i], dest, LinkForm.BARE, pos.span(i, end_link),
+                              dest_span=pos.span(i, end_link)))
+        out.covered.append((i, end_link))
+        return end
+
+
+def _may_start_autolink(prev: str) -> bool:
+    """GFM: an extended autolink follows whitespace or one of ``*_~(``."""
+    return prev.isspace() or prev in "*_~("

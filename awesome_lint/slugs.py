@@ -1,0 +1,68 @@
+"""GitHub heading anchors: the slug rules of github-slugger, and inline-markdown stripping.
+
+GitHub slugs the *rendered text* of a heading: lower-case it, drop every character that is
+not a letter, mark, number, connector punctuation, space or hyphen, then turn each space into
+a hyphen.  Repeated slugs get ``-1``, ``-2``... in document order.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import regex
+
+_NOT_SLUG = regex.compile(r"[^\p{L}\p{M}\p{N}\p{Pc} -]")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
+_EMPHASIS = re.compile(r"(?<![\w\\])[*_]+|[*_]+(?![\w])|~~")
+_CODE = re.compile(r"(`+)(.+?)\1")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def plain_text(markdown: str) -> str:
+    """The text GitHub renders for an inline markdown fragment (close enough for slugs)."""
+    codes: list[str] = []
+
+    def keep_code(match: re.Match[str]) -> str:
+        codes.append(match.group(2).strip())
+        return f"\x00{len(codes) - 1}\x00"
+
+    text = _CODE.sub(keep_code, markdown)
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+    text = _HTML_TAG.sub("", text)
+    text = _SHORTCODE.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    text = _ESCAPE.sub(r"\1", text)
+    text = html.unescape(text)
+    text = re.sub(r"\x00(\d+)\x00", lambda m: codes[int(m.group(1))], text)
+    return text.strip()
+
+
+def slug(text: str) -> str:
+    """github-slugger's slug of already-rendered heading text."""
+    return str(_NOT_SLUG.sub("", text.lower())).replace(" ", "-")
+
+
+def normalise_anchor(anchor: str) -> str:
+    """Loose form used to suggest a heading for a broken anchor: case, hyphens, accents."""
+    return str(regex.sub(r"[\p{P}\p{S}\s]+", "", anchor.lower()))
+
+
+class Slugger:
+    """Hands out unique slugs in document order, as GitHub does for repeated headings."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def add(self, text: str) -> str:
+        base = slug(text)
+        candidate = base
+        while candidate in self.seen:
+            self.seen[base] += 1
+            candidate = f"{base}-{self.seen[base]}"
+        self.seen.setdefault(candidate, 0)
+        return candidate
