@@ -80,7 +80,10 @@ class Run:
             if folder not in self._cache:
                 self._cache[folder] = find_config(folder)
             base = self._cache[folder]
-        return base.with_overrides(**self.overrides)
+        overrides = dict(self.overrides)
+        if overrides["select"] is not None and overrides["ignore"] is None:
+            overrides["ignore"] = ()  # as in ruff: a --select on the command line wins
+        return base.with_overrides(**overrides)
 
 
 def _excluded(path: Path, config: Config) -> bool:

@@ -87,6 +87,7 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     """Validate a ``[tool.awesome-lint]`` table."""
     from awesome_lint.rules import all_rules
 
+    all_rules()  # import every family first, so their tables (tags, venues...) are registered
     kwargs: dict[str, Any] = {"path": path}
     for key, value in data.items():
         if key in ("select", "ignore", "extend-select", "exclude"):

@@ -40,6 +40,9 @@ class Fix:
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
     description: str = ""
+    #: Link destinations the fix removes or rewrites on purpose (a duplicate entry, a
+    #: redirect).  Any other destination that disappears makes ``fix`` refuse to write.
+    removes: tuple[str, ...] = ()
 
     @property
     def is_safe(self) -> bool:

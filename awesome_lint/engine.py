@@ -15,7 +15,7 @@ from typing import Any
 from awesome_lint import suppression
 from awesome_lint.config import Config
 from awesome_lint.diagnostics import Diagnostic, Severity
-from awesome_lint.fixes import apply_fixes, line_starts
+from awesome_lint.fixes import apply_fixes
 from awesome_lint.model import Document
 from awesome_lint.parser import parse, split_lines
 from awesome_lint.rules import Rule, RuleContext, find_rule, is_valid_selector, iter_selected
@@ -115,24 +115,6 @@ def _destinations(document: Document) -> Counter[str]:
     return Counter(link.destination for link in document.links if link.destination)
 
 
-def _touched(document: Document, body: str, applied: list[Diagnostic]) -> Counter[str]:
-    """Destinations of links that an applied fix edits on purpose (overlapping or adjacent)."""
-    starts = line_starts(body)
-
-    def offset(line: int, column: int) -> int:
-        return starts[min(line, len(starts)) - 1] + column - 1
-
-    edits = [(offset(e.line, e.column), offset(e.line, e.column) + e.delete)
-             for d in applied if d.fix for e in d.fix.edits]
-    touched: Counter[str] = Counter()
-    for link in document.links:
-        start = offset(link.span.line, link.span.column)
-        end = offset(link.span.end_line, link.span.end_column) + 1
-        if any(e_start <= end and start <= e_end for e_start, e_end in edits):
-            touched[link.destination] += 1
-    return touched
-
-
 def fix_text(text: str, config: Config | None = None, *, path: str | None = None,
              unsafe: bool | None = None, network: bool = False,
              services: dict[str, Any] | None = None) -> FixResult:
@@ -143,14 +125,14 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
     body = "\n".join(lines) + ("\n" if ends else "")
     document = parse(text, path)
     before = _destinations(document)
-    touched: Counter[str] = Counter()
+    intended: Counter[str] = Counter()
     applied: list[Diagnostic] = []
     diagnostics = lint_document(document, config, network=network, services=services)
     for _ in range(MAX_FIX_PASSES):
         result = apply_fixes(body, diagnostics, unsafe=allow_unsafe)
         if not result.applied or result.text == body:
             break
-        touched.update(_touched(document, body, result.applied))
+        intended.update(url for d in result.applied if d.fix for url in d.fix.removes)
         applied.extend(result.applied)
         body = result.text
         try:
@@ -159,7 +141,7 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
             raise UnsafeFixError(f"fixed text no longer parses ({err}); nothing written"
                                  ) from None
         diagnostics = lint_document(document, config, network=network, services=services)
-    lost = before - _destinations(document) - touched
+    lost = before - _destinations(document) - intended
     if lost:
         url = next(iter(lost))
         raise UnsafeFixError(f"fix would lose the link destination {url!r}; nothing written")

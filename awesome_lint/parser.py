@@ -39,6 +39,7 @@ from awesome_lint.slugs import Slugger, plain_text
 MAX_NESTING = 64
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_OTHER_BREAKS = str.maketrans(dict.fromkeys("\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
 _EXPLICIT_ANCHOR = re.compile(
     r"<[A-Za-z][^<>]*?\s(?:name|id)\s*=\s*(?:\"([^\"]+)\"|'([^']+)')", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
@@ -208,7 +209,7 @@ class _Builder:
             style, end_line = "setext", underline
         self._scan(first, end_line)
         title = plain_text(text)
-        anchor = self.slugger.add(title)
+        anchor = self.slugger.add(plain_text(text, emoji="\N{OBJECT REPLACEMENT CHARACTER}"))
         self.anchors.setdefault(anchor, first)
         level = int(token.level)
         while self.stack[-1].level >= level:
@@ -363,10 +364,8 @@ class _Builder:
                    ) -> None:
         top_links = [link for depth, link in first_links if depth == 0]
         anchored = [link for link in top_links if link and link.destination.startswith("#")]
-        if len(anchored) < 2 and not (anchored and len(top_links) == len(anchored) >= 1
-                                      and len(first_links) > 1):
-            return
-        if len(anchored) * 2 < len(top_links):
+        if not anchored or (len(anchored) < len(top_links) and
+                            (len(anchored) < 2 or len(anchored) * 2 < len(top_links))):
             return
         for link in self.links:
             if first <= link.span.line <= last and link.destination.startswith("#"):
@@ -457,7 +456,9 @@ def parse(text: str, path: str | None = None) -> Document:
     _check_nesting(lines)
     body = "\n".join(lines) + "\n"
     builder = _Builder(lines, path)
-    tokens = _block_tokens(body)
+    # mistletoe splits with str.splitlines(), which also breaks at \v, \f, \x1c-\x1e, \x85,
+    # U+2028 and U+2029; GitHub does not, so hide them to keep line numbers aligned.
+    tokens = _block_tokens(body.translate(_OTHER_BREAKS))
     for label, (dest, _title) in tokens.footnotes.items():
         builder.definitions[" ".join(str(label).split()).casefold()] = str(dest)
     builder.walk(list(tokens.children or []), max(1, len(lines)))

@@ -386,7 +386,11 @@ class Scanner:
         dest = text[after + 1: j]
         if not dest:
             return
-        replacement = text[start:j] + ")"
+        line_end = text.find("\n", j)
+        rest = text[j: line_end if line_end >= 0 else len(text)]
+        # A ")" later on the line means a space inside the destination, not a missing ")":
+        # no certain repair then.
+        replacement = None if ")" in rest else text[start:j] + ")"
         out.problems.append(LinkProblem(ProblemKind.UNCLOSED_PAREN, pos.span(start, j),
                                         text[start:j], replacement=replacement,
                                         destination=dest))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 
 import regex
 
@@ -22,8 +23,11 @@ _CODE = re.compile(r"(`+)(.+?)\1")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
-def plain_text(markdown: str) -> str:
-    """The text GitHub renders for an inline markdown fragment (close enough for slugs)."""
+def plain_text(markdown: str, *, emoji: str = "") -> str:
+    """The text GitHub renders for an inline markdown fragment (close enough for slugs).
+
+    ``:shortcode:`` emoji become ``emoji``: GitHub renders them as a character that the slug
+    then drops, so a heading ``:fire: Hot`` has the anchor ``-hot``."""
     codes: list[str] = []
 
     def keep_code(match: re.Match[str]) -> str:
@@ -34,7 +38,7 @@ def plain_text(markdown: str) -> str:
     text = _IMAGE.sub("", text)
     text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
     text = _HTML_TAG.sub("", text)
-    text = _SHORTCODE.sub("", text)
+    text = _SHORTCODE.sub(emoji, text)
     text = _EMPHASIS.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
     text = html.unescape(text)
@@ -50,6 +54,21 @@ def slug(text: str) -> str:
 def normalise_anchor(anchor: str) -> str:
     """Loose form used to suggest a heading for a broken anchor: case, hyphens, accents."""
     return str(regex.sub(r"[\p{P}\p{S}\s]+", "", anchor.lower()))
+
+
+_ENUMERATOR = re.compile(r"^(?:(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})|\d+)-+")
+
+
+def matching_anchors(anchor: str, anchors: Iterable[str]) -> list[str]:
+    """Anchors that ``anchor`` most likely meant, ignoring case, punctuation and a leading
+    section number (``#resources`` for ``# I. Resources``).  Exact loose matches win."""
+    target = normalise_anchor(anchor)
+    target_bare = normalise_anchor(_ENUMERATOR.sub("", anchor.lower()))
+    known = [a for a in anchors if not a.startswith("user-content-")]
+    exact = [a for a in known if normalise_anchor(a) == target]
+    if exact or not target_bare:
+        return exact
+    return [a for a in known if normalise_anchor(_ENUMERATOR.sub("", a.lower())) == target_bare]
 
 
 class Slugger:

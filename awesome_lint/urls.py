@@ -200,10 +200,12 @@ def _split_netloc(netloc: str) -> tuple[str, str, str] | None:
     while host.startswith("www.", start) and "." in host[start + 4:]:
         start += 4
     host = _HOST_ALIASES.get(host[start:], host[start:])
-    if not host:
-        return None
-    if port.isascii() and port.isdigit() and len(port) <= 5:
-        port = str(int(port))
+    if not host or not host.isprintable() or " " in host:
+        return None  # no host, or one no resolver accepts (whitespace, control characters)
+    if port:
+        if not (port.isascii() and port.isdigit()):
+            return None
+        port = port.lstrip("0") or "0"  # no int(): it rejects over 4300 digits
         if port in ("80", "443"):  # scheme-insensitive keys: both defaults are "no port"
             port = ""
     return userinfo, host, port

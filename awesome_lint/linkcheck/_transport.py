@@ -179,7 +179,7 @@ class _AsyncioStream(httpcore.AsyncNetworkStream):
 class PinnedBackend(httpcore.AsyncNetworkBackend):
     """Connects to pre-vetted addresses whatever host name httpcore asks for."""
 
-    def __init__(self, addresses: Sequence[str]) -> None:
+    def __init__(self, addresses: Sequence[tuple[str, int]]) -> None:
         self.addresses = tuple(addresses)
 
     async def connect_tcp(
@@ -192,12 +192,14 @@ class PinnedBackend(httpcore.AsyncNetworkBackend):
     ) -> httpcore.AsyncNetworkStream:
         loop = asyncio.get_running_loop()
         last: Exception | None = None
-        for address in self.addresses:
+        for address, real_port in self.addresses:
             try:
-                coro = loop.create_connection(_Protocol, address, port)
+                coro = loop.create_connection(_Protocol, address, real_port)
                 transport, protocol = await asyncio.wait_for(coro, timeout)
             except (TimeoutError, asyncio.TimeoutError) as exc:
-                raise httpcore.ConnectTimeout(f"connect to {address}:{port} timed out") from exc
+                raise httpcore.ConnectTimeout(
+                    f"connect to {address}:{real_port} timed out"
+                ) from exc
             except OSError as exc:
                 last = exc
                 continue
@@ -286,10 +288,10 @@ class RoutingTransport(httpx.AsyncBaseTransport):
         self._http2 = http2
         self._keepalive = keepalive_expiry
         self._pools: dict[Origin, httpcore.AsyncConnectionPool] = {}
-        self._pins: dict[Origin, tuple[str, ...]] = {}
+        self._pins: dict[Origin, tuple[tuple[str, int], ...]] = {}
 
-    def pin(self, scheme: str, host: str, port: int, addresses: Sequence[str]) -> None:
-        """Allow ``scheme://host:port`` and connect it only to ``addresses``."""
+    def pin(self, scheme: str, host: str, port: int, addresses: Sequence[tuple[str, int]]) -> None:
+        """Allow ``scheme://host:port`` and connect it only to ``addresses`` (ip, port)."""
         key = (scheme.encode("ascii"), host.encode("ascii"), port)
         addrs = tuple(addresses)
         if self._pins.get(key) == addrs:
@@ -328,7 +330,7 @@ class RoutingTransport(httpx.AsyncBaseTransport):
             method=request.method,
             url=httpcore.URL(scheme=scheme, host=url.raw_host, port=port, target=url.raw_path),
             headers=request.headers.raw,
-            content=request.stream,  # type: ignore[arg-type]
+            content=request.stream,
             extensions=request.extensions,
         )
         try:

@@ -30,6 +30,7 @@ BUILTIN_FAMILIES: dict[str, str] = {
     "LNK": "awesome_lint.rules.links",
     "STR": "awesome_lint.rules.structure",
     "STY": "awesome_lint.rules.style",
+    "TAG": "awesome_lint.rules.tags",
 }
 
 
@@ -89,12 +90,14 @@ class Rule:
         )
 
     @staticmethod
-    def replace(span: Span, text: str, *, safe: bool = True, description: str = "") -> Fix:
+    def replace(span: Span, text: str, *, safe: bool = True, description: str = "",
+                removes: tuple[str, ...] = ()) -> Fix:
         """A fix that replaces the single-line ``span`` with ``text``."""
         if span.line != span.end_line:
             raise ValueError("replace() takes a single-line span")
         edit = Edit(span.line, span.column, span.end_column - span.column + 1, text)
-        return Fix((edit,), Applicability.SAFE if safe else Applicability.UNSAFE, description)
+        return Fix((edit,), Applicability.SAFE if safe else Applicability.UNSAFE, description,
+                   removes)
 
 
 R = TypeVar("R", bound=type[Rule])

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.model import LinkForm, LinkProblem, ProblemKind
 from awesome_lint.rules import Rule, RuleContext, register
-from awesome_lint.slugs import normalise_anchor
+from awesome_lint.slugs import matching_anchors
 
 PREFIX = "LNK"
 CATEGORY = "links"
@@ -60,7 +60,7 @@ class MalformedLink(Rule):
     MESSAGES: ClassVar[dict[ProblemKind, str]] = {
         ProblemKind.EXTRA_PAREN: "resource link closed with ')' instead of ']'",
         ProblemKind.UNCLOSED_BRACKET: "'[' opened before the link is never closed",
-        ProblemKind.UNCLOSED_PAREN: "link destination is never closed with ')'",
+        ProblemKind.UNCLOSED_PAREN: "link destination has a space or is never closed with ')'",
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -120,16 +120,13 @@ class BrokenAnchor(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         doc = ctx.document
         toc_spans = {entry.span for entry in doc.toc}
-        loose: dict[str, list[str]] = {}
-        for anchor in doc.anchors:
-            loose.setdefault(normalise_anchor(anchor), []).append(anchor)
         for link in doc.links:
             if not link.destination.startswith("#") or link.image:
                 continue
             anchor = unquote(link.destination[1:])
             if not anchor or anchor in doc.anchors or anchor.lower() in doc.anchors:
                 continue
-            candidates = loose.get(normalise_anchor(anchor), [])
+            candidates = matching_anchors(anchor, doc.anchors)
             if link.span in toc_spans and not candidates:
                 continue  # the section is gone: STR004 reports the stale TOC entry
             fix = None
@@ -137,7 +134,8 @@ class BrokenAnchor(Rule):
             if len(candidates) == 1 and link.dest_span is not None and \
                     link.dest_span.line == link.dest_span.end_line:
                 fix = self.replace(link.dest_span, "#" + candidates[0],
-                                   description=f"point to #{candidates[0]}")
+                                   description=f"point to #{candidates[0]}",
+                                   removes=(link.destination,))
                 message += f"; did you mean '#{candidates[0]}'?"
             yield self.diagnostic(link.span, message, fix=fix)
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.model import Section, Span
 from awesome_lint.rules import Rule, RuleContext, register
-from awesome_lint.slugs import normalise_anchor
+from awesome_lint.slugs import matching_anchors
 
 PREFIX = "STR"
 CATEGORY = "structure"
@@ -105,11 +105,10 @@ class StaleTocEntry(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         doc = ctx.document
-        loose = {normalise_anchor(a) for a in doc.anchors}
         for entry in doc.toc:
             if entry.anchor in doc.anchors or entry.anchor.lower() in doc.anchors:
                 continue
-            if normalise_anchor(entry.anchor) in loose:
+            if matching_anchors(entry.anchor, doc.anchors):
                 continue  # LNK004 points it at the renamed heading
             yield self.diagnostic(entry.span, f"TOC lists '{entry.text}' (#{entry.anchor}) "
                                   "but no such section exists")

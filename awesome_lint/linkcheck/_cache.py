@@ -1,0 +1,145 @@
+"""SQLite result cache shared by runs and by processes (pre-commit + editor at once).
+
+WAL mode lets readers and one writer proceed together; ``busy_timeout`` makes a second
+writer wait instead of failing; every transaction is one short batch.  Only successes
+(OK and redirects) are stored, so a failure is always re-checked on the next run.
+A cache that cannot be opened (read-only tree, odd filesystem) is simply not used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ._types import GOOD_CLASSES, LinkClass, LinkResult
+
+if TYPE_CHECKING:
+    import sqlite3
+
+DB_NAME = "links.sqlite3"
+_DB_FILES = (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", DB_NAME + "-journal", ".gitignore")
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS results_v1 (
+    key TEXT PRIMARY KEY,
+    link_class TEXT NOT NULL,
+    status INTEGER,
+    final_url TEXT,
+    redirects TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    checked_at REAL NOT NULL
+)
+"""
+#: Rows older than this are deleted whatever the TTL, to keep the file small.
+_PRUNE_AFTER = 30 * 86400.0
+_CHUNK = 500
+
+
+class ResultCache:
+    """Read-many / write-batch access to ``<directory>/links.sqlite3``."""
+
+    def __init__(self, directory: str | os.PathLike[str], ttl: float) -> None:
+        path = Path(directory)
+        path.mkdir(parents=True, exist_ok=True)
+        ignore = path / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("*\n", encoding="utf-8")
+        import sqlite3  # here, so importing the package stays cheap
+
+        self._ttl = ttl
+        self._db: sqlite3.Connection = sqlite3.connect(path / DB_NAME, timeout=10.0, isolation_level=None)
+        try:
+            self._db.execute("PRAGMA busy_timeout=10000")
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute(_SCHEMA)
+        except sqlite3.Error:
+            self._db.close()
+            raise
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, LinkResult]:
+        """Fresh cached successes for ``keys`` (``url`` field = the key's URL part)."""
+        found: dict[str, LinkResult] = {}
+        oldest = time.time() - self._ttl
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                "SELECT key, link_class, status, final_url, redirects, attempts"
+                f" FROM results_v1 WHERE checked_at >= ? AND key IN ({marks})",
+                (oldest, *chunk),
+            ).fetchall()
+            for key, link_class, status, final_url, redirects, attempts in rows:
+                try:
+                    cls = LinkClass(link_class)
+                    chain = tuple(str(u) for u in json.loads(redirects))
+                except (ValueError, TypeError):
+                    continue
+                if cls not in GOOD_CLASSES:
+                    continue
+                found[key] = LinkResult(
+                    url=key.split(" ", 1)[-1],
+                    link_class=cls,
+                    status=status,
+                    final_url=final_url,
+                    attempts=int(attempts),
+                    elapsed=0.0,
+                    redirects=chain,
+                    from_cache=True,
+                )
+        return found
+
+    def put_many(self, results: Mapping[str, LinkResult], failed: Iterable[str] = ()) -> None:
+        """Store successes and forget ``failed`` keys, in one short transaction."""
+        now = time.time()
+        rows = [
+            (
+                key,
+                r.link_class.value,
+                r.status,
+                r.final_url,
+                json.dumps(list(r.redirects)),
+                r.attempts,
+                now,
+            )
+            for key, r in results.items()
+            if r.link_class in GOOD_CLASSES and not r.from_cache
+        ]
+        gone = [(key,) for key in failed]
+        if not rows and not gone:
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.executemany("INSERT OR REPLACE INTO results_v1 VALUES (?,?,?,?,?,?,?)", rows)
+            self._db.executemany("DELETE FROM results_v1 WHERE key = ?", gone)
+            self._db.execute("DELETE FROM results_v1 WHERE checked_at < ?", (now - _PRUNE_AFTER,))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def clear_cache(directory: str | os.PathLike[str]) -> int:
+    """Delete the link cache files in ``directory`` (and the directory once empty).
+
+    Returns how many files were removed; a missing directory is not an error.  Only the
+    cache's own files are touched, so a mistaken path cannot wipe a user's folder.
+    """
+    path = Path(directory)
+    removed = 0
+    for name in _DB_FILES:
+        try:
+            (path / name).unlink()
+            removed += 1
+        except FileNotFoundError:
+            continue
+    with contextlib.suppress(OSError):
+        path.rmdir()
+    return removed

@@ -1,0 +1,44 @@
+"""Every fixture case: the exact set of findings, and the text ``fix`` writes."""
+
+from __future__ import annotations
+
+import pytest
+
+from awesome_lint.config import Config
+from awesome_lint.engine import fix_text, lint
+from tests.fixture_cases import Case, all_cases
+
+CASES = all_cases()
+
+
+def _config(case: Case) -> Config:
+    config = Config()
+    if "select" in case.options:
+        config = config.with_overrides(select=tuple(case.options["select"].split(",")))
+    if "ignore" in case.options:
+        config = config.with_overrides(ignore=tuple(case.options["ignore"].split(",")))
+    return config
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_fixture(case: Case) -> None:
+    config = _config(case)
+    if case.diagnostics is not None:
+        found = lint(case.input, config)
+        got = sorted((d.line, d.column, d.code) for d in found)
+        want = sorted((line, col, code) for line, col, code, _ in case.diagnostics)
+        assert got == want, "\n".join(f"{d.line}:{d.column} {d.code} {d.message}" for d in found)
+        for line, col, code, fragment in case.diagnostics:
+            if fragment:
+                message = next(d.message for d in found
+                               if (d.line, d.column, d.code) == (line, col, code))
+                assert fragment in message
+    if case.output is not None:
+        result = fix_text(case.input, config, unsafe="unsafe" in case.options)
+        assert result.text == case.output
+        again = fix_text(result.text, config, unsafe="unsafe" in case.options)
+        assert again.text == result.text, "fix is not idempotent"
+
+
+def test_fixtures_exist() -> None:
+    assert len(CASES) >= 20
