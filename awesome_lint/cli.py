@@ -17,6 +17,7 @@ import click
 
 from awesome_lint import __version__
 from awesome_lint.config import Config, ConfigError, find_config, load_file
+from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.reporters import FORMATS, FileReport, ReportOptions, renderer
 from awesome_lint.sources import FileResolver, InputError, read_text, resolve_paths
 
@@ -48,6 +49,9 @@ def shared_options(func: F) -> F:
                      default="auto", show_default=True),
         click.option("--config", "config_path", type=click.Path(dir_okay=False),
                      help="Use this config file instead of searching for one."),
+        click.option("--diff-base", metavar="REF",
+                     help="Report only findings on lines added or changed since the merge "
+                          "base of REF and HEAD (pull-request mode)."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -58,13 +62,16 @@ class Run:
     """Settings shared by check and fix, resolved once per invocation."""
 
     def __init__(self, select: tuple[str, ...], ignore: tuple[str, ...],
-                 extend_select: tuple[str, ...], config_path: str | None) -> None:
+                 extend_select: tuple[str, ...], config_path: str | None,
+                 diff_base: str | None = None) -> None:
         self.overrides = {"select": _split(select), "ignore": _split(ignore),
                           "extend_select": _split(extend_select)}
         self.explicit = load_file(Path(config_path)) if config_path else None
         if config_path and self.explicit is None:
             raise ConfigError("has no [tool.awesome-lint] table", config_path)
         self._cache: dict[Path, Config] = {}
+        self.diff_base = diff_base
+        self._merge_bases: dict[Path, str] = {}
         from awesome_lint.rules import is_valid_selector
 
         for key, values in self.overrides.items():
@@ -84,6 +91,27 @@ class Run:
         if overrides["select"] is not None and overrides["ignore"] is None:
             overrides["ignore"] = ()  # as in ruff: a --select on the command line wins
         return base.with_overrides(**overrides)
+
+
+    def changed(self, path: Path) -> set[int] | None:
+        """Lines to report on for ``path``: None means all of them."""
+        if self.diff_base is None:
+            return None
+        from awesome_lint.gitdiff import GitError, changed_lines, merge_base
+
+        folder = path.resolve().parent
+        try:
+            if folder not in self._merge_bases:
+                self._merge_bases[folder] = merge_base(self.diff_base, folder)
+            return changed_lines(path, self._merge_bases[folder])
+        except GitError as err:
+            raise InputError(str(path), f"--diff-base {self.diff_base}: {err}") from None
+
+    def scope(self, path: Path, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        lines = self.changed(path)
+        if lines is None:
+            return diagnostics
+        return [d for d in diagnostics if any(n in lines for n in range(d.line, d.end_line + 1))]
 
 
 def _excluded(path: Path, config: Config) -> bool:
@@ -121,13 +149,13 @@ def main() -> None:
 @shared_options
 def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
           extend_select: tuple[str, ...], output_format: str, exit_zero: bool, quiet: bool,
-          color: str, config_path: str | None) -> None:
+          color: str, config_path: str | None, diff_base: str | None) -> None:
     """Report problems in PATHS (default: README.md; folders: their README)."""
     from awesome_lint.engine import lint_document
     from awesome_lint.parser import ParseError, parse
 
     try:
-        run = Run(select, ignore, extend_select, config_path)
+        run = Run(select, ignore, extend_select, config_path, diff_base)
         reports: list[FileReport] = []
         for path in resolve_paths(list(paths)):
             config = run.config_for(path)
@@ -139,7 +167,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
             except ParseError as err:
                 raise InputError(str(path), err.message, err.line, err.column) from None
             services = {"files": FileResolver.for_file(path)}
-            diagnostics = lint_document(document, config, services=services)
+            diagnostics = run.scope(path, lint_document(document, config, services=services))
             reports.append(FileReport(str(path), diagnostics, document.lines))
     except (InputError, ConfigError) as err:
         _fail(str(err))
@@ -160,7 +188,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
 def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes: bool | None,
         select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...],
         output_format: str, exit_zero: bool, quiet: bool, color: str,
-        config_path: str | None) -> None:
+        config_path: str | None, diff_base: str | None) -> None:
     """Apply safe fixes to PATHS in place; report what is left."""
     from awesome_lint.engine import UnsafeFixError, fix_text
     from awesome_lint.parser import ParseError
@@ -169,7 +197,7 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
     reports: list[FileReport] = []
     would_change = False
     try:
-        run = Run(select, ignore, extend_select, config_path)
+        run = Run(select, ignore, extend_select, config_path, diff_base)
         for path in resolve_paths(list(paths)):
             config = run.config_for(path)
             if _excluded(path, config):
@@ -192,7 +220,7 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
                 elif not check_only:
                     write_atomic(path, result.text)
             lines = result.text.lstrip("\ufeff").splitlines()
-            reports.append(FileReport(str(path), result.remaining, lines,
+            reports.append(FileReport(str(path), run.scope(path, result.remaining), lines,
                                       fixed=len(result.applied)))
     except (InputError, ConfigError) as err:
         _fail(str(err))

@@ -192,3 +192,28 @@ def test_readme_commands_match_ci() -> None:
     blocks = [b.split("```", 1)[0].strip() for b in readme.split("```sh\n")[1:3]]
     assert "awesome-lint check examples/README.md" in blocks[0]
     assert blocks[1] in ci.splitlines()
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
+
+
+def test_diff_base_reports_only_changed_lines(tmp_path: Path) -> None:
+    _git(tmp_path, "init", "-q", "-b", "main")
+    path = tmp_path / "README.md"
+    path.write_text("* [A](https://a.org) [[TBP]()]\n* [B](https://b.org)\n", encoding="utf-8")
+    _git(tmp_path, "add", "README.md")
+    _git(tmp_path, "commit", "-qm", "base")
+    _git(tmp_path, "checkout", "-qb", "pr")
+    path.write_text("* [A](https://a.org) [[TBP]()]\n* [B](https://b.org)\n"
+                    "* [C](https://c.org) [[Notes]()]\n", encoding="utf-8")
+    _git(tmp_path, "commit", "-qam", "add C")
+    everything = run("check", "--format", "concise", cwd=tmp_path).stdout.splitlines()
+    assert len(everything) == 2
+    scoped = run("check", "--format", "concise", "--diff-base", "main", cwd=tmp_path)
+    assert scoped.stdout.splitlines() == [
+        "README.md:3:23: LNK001 [error] link 'Notes' has an empty destination"]
+    bad = run("check", "--diff-base", "no-such-ref", cwd=tmp_path)
+    assert bad.returncode == 2 and "--diff-base no-such-ref" in bad.stderr
