@@ -16,8 +16,9 @@ from awesome_lint import suppression
 from awesome_lint.config import Config
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.fixes import apply_fixes
+from awesome_lint.formatter import Formatted, format_document, options_for
 from awesome_lint.model import Document
-from awesome_lint.parser import parse, split_lines
+from awesome_lint.parser import parse, paused_gc, split_lines
 from awesome_lint.rules import Rule, RuleContext, find_rule, is_valid_selector, iter_selected
 
 MAX_FIX_PASSES = 10
@@ -39,6 +40,8 @@ class FixResult:
     original: str
     applied: list[Diagnostic] = field(default_factory=list)
     remaining: list[Diagnostic] = field(default_factory=list)
+    #: Whether the formatter changed the text after the rule fixes.
+    formatted: bool = False
 
     @property
     def changed(self) -> bool:
@@ -57,8 +60,9 @@ def lint_document(document: Document, config: Config | None = None, *,
     ctx = RuleContext(document, config, services if services is not None else {})
     rules = selected_rules(config, network=network)
     found: list[Diagnostic] = []
-    for rule_class in rules:
-        found.extend(rule_class().check(ctx))
+    with paused_gc():
+        for rule_class in rules:
+            found.extend(rule_class().check(ctx))
     active = suppression.directives(document)
     kept = suppression.apply(found, active)
     kept.extend(_suppression_findings(active, rules, config))
@@ -145,10 +149,69 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
     if lost:
         url = next(iter(lost))
         raise UnsafeFixError(f"fix would lose the link destination {url!r}; nothing written")
+    formatted = False
+    options = options_for(config)
+    if options.enabled and document.lines:
+        canonical = format_document(document, options, unsafe=allow_unsafe)
+        if canonical.text != body:
+            document = _checked_format(document, canonical, path)
+            body, formatted = canonical.text, True
+            diagnostics = lint_document(document, config, network=network, services=services)
     out = body.replace("\n", newline) if newline != "\n" else body
     if had_bom:
         out = "\ufeff" + out
-    return FixResult(text=out, original=text, applied=applied, remaining=diagnostics)
+    return FixResult(text=out, original=text, applied=applied, remaining=diagnostics,
+                     formatted=formatted)
+
+
+def _checked_format(document: Document, formatted: Formatted, path: str | None) -> Document:
+    """Refuse formatter output that renders differently or loses content; return its tree.
+
+    The formatter's cosmetic changes must render exactly like the reference (the input
+    with only the layout changes meant to alter rendering); every link destination, badge
+    and tag must survive (TOC anchors excepted when the TOC was brought up to date)."""
+    from awesome_lint.render import first_difference
+
+    appendix = "\n".join(f"[{label}]: <{dest}>" for label, dest in document.definitions.items()
+                          if "]" not in label and "<" not in dest and ">" not in dest)
+    difference = first_difference(formatted.reference, formatted.text, formatted.regions,
+                                  formatted.blocks, appendix)
+    if difference is not None:
+        raise UnsafeFixError(
+            f"formatting would change how the block at {difference} renders; nothing "
+            "written (set `enabled = false` in [tool.awesome-lint.format] to skip "
+            "formatting)", difference.line)
+    try:
+        new = parse(formatted.text, path)
+    except ValueError as err:
+        raise UnsafeFixError(f"formatted text no longer parses ({err}); nothing written"
+                             ) from None
+    for what, old_items, new_items in _contents(document, new, formatted.toc_changed):
+        missing = old_items - new_items
+        if missing:
+            item = next(iter(missing))
+            raise UnsafeFixError(f"formatting would lose the {what} {item!r}; nothing written")
+    return new
+
+
+def _contents(old: Document, new: Document, toc_changed: bool
+              ) -> Iterable[tuple[str, Counter[str], Counter[str]]]:
+    """What formatting must keep, as multisets: destinations, badges and tags."""
+    def destinations(doc: Document) -> Counter[str]:
+        found = _destinations(doc)
+        if toc_changed:
+            found = Counter({k: v for k, v in found.items() if not k.startswith("#")})
+        return found
+
+    def badges(doc: Document) -> Counter[str]:
+        return Counter(" ".join(b.raw.split()) for b in doc.badges)
+
+    def tags(doc: Document) -> Counter[str]:
+        return Counter(t.name for e in doc.entries for t in e.tags)
+
+    yield "link destination", destinations(old), destinations(new)
+    yield "badge", badges(old), badges(new)
+    yield "tag", tags(old), tags(new)
 
 
 def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:

@@ -20,7 +20,6 @@ WIDE_PUNCTUATION = frozenset(
     "，。、：；！？（）【】《》〈〉「」『』〔〕｛｝［］＂＇｀～＜＞…—　"
 )
 _TRAILING_URL_PUNCT = "?!.,:*_~'\""
-_URL_START = re.compile(r"(?:https?://|www\.)", re.IGNORECASE)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 _HTML_LINK = re.compile(
     r"<(a|img)\b[^<>]*?\s(href|src)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>]+))[^<>]*>",
@@ -29,7 +28,11 @@ _HTML_LINK = re.compile(
 _KBD_OPEN = re.compile(r"<kbd\s*>", re.IGNORECASE)
 _KBD_CLOSE = re.compile(r"</kbd\s*>", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)|['’](\d\d)\b")
-_MAX_BRACKET_SEARCH = 4000  # link text longer than this is treated as literal brackets
+_MAX_BRACKET_SEARCH = 4000
+_BRACKET_EVENT = re.compile(r"[\[\]\\`\n]")
+_BLANK_LINE = re.compile(r"[ \t]*(?:\n|$)")
+#: Where the scanner has something to do: escapes, code, tags, brackets and URL starts.
+_EVENT = re.compile(r"[\\`<\[]|!\[|https?://|www\.", re.IGNORECASE)  # link text longer than this is treated as literal brackets
 
 
 @dataclass(slots=True)
@@ -108,7 +111,11 @@ def _match_bracket(text: str, start: int) -> int:
     depth = 0
     i = start
     limit = min(len(text), start + _MAX_BRACKET_SEARCH)
-    while i < limit:
+    while True:
+        match = _BRACKET_EVENT.search(text, i, limit)
+        if match is None:
+            return -1
+        i = match.start()
         ch = text[i]
         if ch == "\\":
             i += 2
@@ -122,10 +129,9 @@ def _match_bracket(text: str, start: int) -> int:
             depth -= 1
             if depth == 0:
                 return i
-        elif ch == "\n" and i + 1 < len(text) and text[i + 1] == "\n":
-            return -1
+        elif _BLANK_LINE.match(text, i + 1):
+            return -1  # link text cannot span a blank line
         i += 1
-    return -1
 
 
 def _parse_destination(text: str, i: int) -> tuple[str, int, int, str | None, int] | None:
@@ -230,28 +236,26 @@ class Scanner:
         n = len(text) if stop is None else stop
         i = base
         while i < n:
+            event = _EVENT.search(text, i, n)
+            if event is None:
+                return
+            i = event.start()
             ch = text[i]
             if ch == "\\":
                 i += 2
-                continue
-            if ch == "`":
+            elif ch == "`":
                 i = _skip_code_span(text, i)
-                continue
-            if ch == "<":
+            elif ch == "<":
                 i = self._angle(text, i, pos, out, inside_link=inside_link)
-                continue
-            if ch == "!" and i + 1 < n and text[i + 1] == "[":
+            elif ch == "!":
                 i = self._bracket(text, i + 1, pos, out, image=True, inside_link=inside_link)
-                continue
-            if ch == "[":
+            elif ch == "[":
                 i = self._bracket(text, i, pos, out, image=False, inside_link=inside_link)
-                continue
-            if bare_urls and not inside_link and ch in "hHwW":
-                match = _URL_START.match(text, i)
-                if match is not None and (i == base or _may_start_autolink(text[i - 1])):
-                    i = self._bare(text, i, pos, out)
-                    continue
-            i += 1
+            elif bare_urls and not inside_link and (
+                    i == base or _may_start_autolink(text[i - 1])):
+                i = self._bare(text, i, pos, out)
+            else:
+                i = event.end()
 
     # -- angle brackets: autolinks, <a href>, <kbd> -------------------------------------------
     def _angle(self, text: str, i: int, pos: Positions, out: ScanResult, *,

@@ -1,0 +1,41 @@
+"""The one place that imports mistletoe, quickly.
+
+Importing mistletoe costs about 0.2 s because ``mistletoe.core_tokens`` builds a set of every
+Unicode punctuation character by scanning all 1.1 million code points.  pre-commit runs us on
+every commit, so we import it with the scan limited to ASCII and then give ``core_tokens`` a
+membership test that answers exactly as the full set would (``tests/test_markdown.py`` checks
+every code point).  Only ``in`` is ever used on that set.
+"""
+
+from __future__ import annotations
+
+import string
+import sys
+import unicodedata
+from types import ModuleType
+
+_ASCII_PUNCTUATION = frozenset(string.punctuation)
+
+
+class UnicodePunctuation:
+    """``c in UnicodePunctuation()`` is CommonMark's "Unicode punctuation character" test."""
+
+    def __contains__(self, char: object) -> bool:
+        if not isinstance(char, str) or len(char) != 1:
+            return False
+        return char in _ASCII_PUNCTUATION or unicodedata.category(char).startswith("P")
+
+
+def load() -> ModuleType:
+    """Import mistletoe (once) without the full Unicode scan; return the package."""
+    if "mistletoe.core_tokens" not in sys.modules:
+        real = sys.maxunicode
+        sys.maxunicode = 0x7F  # type: ignore[misc]  # read once by core_tokens at import
+        try:
+            import mistletoe.core_tokens as core_tokens
+        finally:
+            sys.maxunicode = real  # type: ignore[misc]
+        core_tokens.punctuation = UnicodePunctuation()
+    import mistletoe
+
+    return mistletoe
