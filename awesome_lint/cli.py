@@ -18,6 +18,7 @@ import click
 from awesome_lint import __version__
 from awesome_lint.config import Config, ConfigError, find_config, load_file
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.model import Document
 from awesome_lint.reporters import FORMATS, FileReport, ReportOptions, renderer
 from awesome_lint.sources import FileResolver, InputError, read_text, resolve_paths
 
@@ -49,6 +50,11 @@ def shared_options(func: F) -> F:
                      default="auto", show_default=True),
         click.option("--config", "config_path", type=click.Path(dir_okay=False),
                      help="Use this config file instead of searching for one."),
+        click.option("--links/--no-links", "links", default=None,
+                     help="Also check http(s) links over the network (default: offline)."),
+        click.option("--no-cache", is_flag=True, help="With --links: ignore the link cache."),
+        click.option("--allow-private-hosts", is_flag=True, default=None,
+                     help="With --links: allow links to loopback and private addresses."),
         click.option("--diff-base", metavar="REF",
                      help="Report only findings on lines added or changed since the merge "
                           "base of REF and HEAD (pull-request mode)."),
@@ -92,6 +98,29 @@ class Run:
             overrides["ignore"] = ()  # as in ruff: a --select on the command line wins
         return base.with_overrides(**overrides)
 
+
+    def link_services(self, documents: list[tuple[Path, Config, Document]], links: bool | None,
+                      no_cache: bool, allow_private: bool | None) -> dict[str, Any]:
+        """Run the link checker once over every file's http(s) links (only the changed lines
+        with --diff-base) and return its results for the LNK1xx rules; {} when offline."""
+        from awesome_lint import remote
+
+        wanted = [(p, c, d) for p, c, d in documents
+                  if (links if links is not None else (c.table("links") or {}).get("check"))]
+        if not wanted:
+            return {}
+        from awesome_lint.rules import http_links
+
+        urls: dict[str, None] = {}
+        for path, _config, document in wanted:
+            urls.update(dict.fromkeys(remote.urls_to_check(document, self.changed(path))))
+        settings = wanted[0][1].table("links") or http_links.LINK_DEFAULTS
+        options = remote.check_options(settings, root=remote.project_root(wanted[0][0]),
+                                       use_cache=False if no_cache else None,
+                                       allow_private=allow_private)
+        results = remote.run_checks(urls, options)
+        click.echo(remote.summary_line(results), err=True)
+        return {"link_results": results}
 
     def changed(self, path: Path) -> set[int] | None:
         """Lines to report on for ``path``: None means all of them."""
@@ -149,7 +178,8 @@ def main() -> None:
 @shared_options
 def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
           extend_select: tuple[str, ...], output_format: str, exit_zero: bool, quiet: bool,
-          color: str, config_path: str | None, diff_base: str | None) -> None:
+          color: str, config_path: str | None, diff_base: str | None, links: bool | None,
+          no_cache: bool, allow_private_hosts: bool | None) -> None:
     """Report problems in PATHS (default: README.md; folders: their README)."""
     from awesome_lint.engine import lint_document
     from awesome_lint.parser import ParseError, parse
@@ -157,17 +187,21 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     try:
         run = Run(select, ignore, extend_select, config_path, diff_base)
         reports: list[FileReport] = []
+        documents: list[tuple[Path, Config, Document]] = []
         for path in resolve_paths(list(paths)):
             config = run.config_for(path)
             if _excluded(path, config):
                 continue
             text = read_text(path, config.max_file_size)
             try:
-                document = parse(text, str(path))
+                documents.append((path, config, parse(text, str(path))))
             except ParseError as err:
                 raise InputError(str(path), err.message, err.line, err.column) from None
-            services = {"files": FileResolver.for_file(path)}
-            diagnostics = run.scope(path, lint_document(document, config, services=services))
+        shared = run.link_services(documents, links, no_cache, allow_private_hosts)
+        for path, config, document in documents:
+            services = {"files": FileResolver.for_file(path), **shared}
+            diagnostics = run.scope(path, lint_document(document, config, services=services,
+                                                        network=bool(shared)))
             reports.append(FileReport(str(path), diagnostics, document.lines))
     except (InputError, ConfigError) as err:
         _fail(str(err))
@@ -188,12 +222,19 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
 def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes: bool | None,
         select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...],
         output_format: str, exit_zero: bool, quiet: bool, color: str,
-        config_path: str | None, diff_base: str | None) -> None:
-    """Apply safe fixes to PATHS in place; report what is left."""
+        config_path: str | None, diff_base: str | None, links: bool | None, no_cache: bool,
+        allow_private_hosts: bool | None) -> None:
+    """Apply safe fixes to PATHS in place, then write them in canonical form; report what
+    is left.  PATH ``-`` reads standard input and writes the result to standard output."""
     from awesome_lint.engine import UnsafeFixError, fix_text
-    from awesome_lint.parser import ParseError
+    from awesome_lint.parser import ParseError, parse
     from awesome_lint.sources import write_atomic
 
+    if "-" in paths:
+        if paths != ("-",):
+            _fail("'-' (standard input) cannot be combined with other paths")
+        _fix_stdin((select, ignore, extend_select), config_path, show_diff, check_only,
+                   unsafe_fixes, exit_zero, quiet)
     reports: list[FileReport] = []
     would_change = False
     try:
@@ -203,14 +244,16 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
             if _excluded(path, config):
                 continue
             text = read_text(path, config.max_file_size)
-            services = {"files": FileResolver.for_file(path)}
             try:
+                shared = run.link_services([(path, config, parse(text, str(path)))], links,
+                                           no_cache, allow_private_hosts)
+                services = {"files": FileResolver.for_file(path), **shared}
                 result = fix_text(text, config, path=str(path), unsafe=unsafe_fixes,
-                                  services=services)
+                                  services=services, network=bool(shared))
             except ParseError as err:
                 raise InputError(str(path), err.message, err.line, err.column) from None
             except UnsafeFixError as err:
-                raise InputError(str(path), str(err)) from None
+                raise InputError(str(path), str(err), err.line) from None
             if result.changed:
                 would_change = True
                 if show_diff:
@@ -234,11 +277,78 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
     sys.exit(1 if remaining and not exit_zero else 0)
 
 
+def _fix_stdin(selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+               config_path: str | None, show_diff: bool, check_only: bool,
+               unsafe_fixes: bool | None, exit_zero: bool, quiet: bool) -> NoReturn:
+    """``fix -``: standard input to standard output; findings left go to standard error."""
+    from awesome_lint.engine import UnsafeFixError, fix_text
+    from awesome_lint.parser import ParseError
+    from awesome_lint.sources import decode
+
+    name = "<stdin>"
+    where = Path.cwd() / "README.md"
+    try:
+        config = Run(*selection, config_path).config_for(where)
+        data = sys.stdin.buffer.read()
+        if len(data) > config.max_file_size:
+            raise InputError(name, f"input is {len(data):,} bytes, over the "
+                             f"{config.max_file_size:,}-byte limit (max-file-size)")
+        text = decode(data, name)
+        try:
+            result = fix_text(text, config, path=name, unsafe=unsafe_fixes,
+                              services={"files": FileResolver.for_file(where)})
+        except ParseError as err:
+            raise InputError(name, err.message, err.line, err.column) from None
+        except UnsafeFixError as err:
+            raise InputError(name, str(err), err.line) from None
+    except (InputError, ConfigError) as err:
+        _fail(str(err))
+    if show_diff:
+        sys.stdout.writelines(difflib.unified_diff(
+            text.splitlines(keepends=True), result.text.splitlines(keepends=True),
+            f"a/{name}", f"b/{name}"))
+    elif not check_only:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(result.text.encode("utf-8"))
+        sys.stdout.flush()
+    if result.remaining and not quiet:
+        lines = result.text.lstrip("\ufeff").splitlines()
+        report = FileReport(name, result.remaining, lines, fixed=len(result.applied))
+        sys.stderr.write(renderer("text")([report], ReportOptions(color=False)))
+    if check_only or show_diff:
+        sys.exit(1 if result.changed and not exit_zero else 0)
+    sys.exit(1 if result.remaining and not exit_zero else 0)
+
+
+@main.command()
+@click.argument("path", required=False, type=click.Path(file_okay=False))
+def clean(path: str | None) -> None:
+    """Remove the link cache (.awesome-lint-cache/ in the project root)."""
+    from awesome_lint import remote
+    from awesome_lint.linkcheck import clear_cache
+
+    folder = remote.project_root(Path(path or "."))
+    cache = folder / remote.CACHE_DIR
+    if cache.exists():
+        clear_cache(str(cache))
+        click.echo(f"Removed {cache}")
+    else:
+        click.echo(f"No cache at {cache}")
+
+
 @main.command("rules")
-def rules_command() -> None:
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]),
+              default="text", show_default=True,
+              help="markdown: the full reference, as in docs/rules.md.")
+def rules_command(output_format: str) -> None:
     """List every rule: code, name, category, severity, fixable."""
     from awesome_lint.rules import all_rules
 
+    if output_format == "markdown":
+        from awesome_lint.reporters.markdown_report import render_rules
+
+        click.echo(render_rules(all_rules()), nl=False)
+        return
     rows = [("CODE", "NAME", "CATEGORY", "SEVERITY", "FIX")]
     rows += [(r.code, r.name, r.category, r.severity.value, "yes" if r.fixable else "")
              for r in all_rules()]

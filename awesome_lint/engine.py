@@ -14,10 +14,10 @@ from typing import Any
 
 from awesome_lint import suppression
 from awesome_lint.config import Config
-from awesome_lint.diagnostics import Diagnostic, Severity
+from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from awesome_lint.fixes import apply_fixes
 from awesome_lint.formatter import Formatted, format_document, options_for
-from awesome_lint.model import Document
+from awesome_lint.model import Comment, Document
 from awesome_lint.parser import parse, paused_gc, split_lines
 from awesome_lint.rules import Rule, RuleContext, find_rule, is_valid_selector, iter_selected
 
@@ -42,6 +42,9 @@ class FixResult:
     remaining: list[Diagnostic] = field(default_factory=list)
     #: Whether the formatter changed the text after the rule fixes.
     formatted: bool = False
+    #: Link destinations removed or rewritten on purpose (by rule fixes that declare them
+    #: and by the TOC update); every other destination of the input is in ``text``.
+    intended: Counter[str] = field(default_factory=Counter)
 
     @property
     def changed(self) -> bool:
@@ -65,7 +68,7 @@ def lint_document(document: Document, config: Config | None = None, *,
             found.extend(rule_class().check(ctx))
     active = suppression.directives(document)
     kept = suppression.apply(found, active)
-    kept.extend(_suppression_findings(active, rules, config))
+    kept.extend(_suppression_findings(active, rules, document))
     path = document.path
     return sorted((_with_path(d, path) for d in kept), key=lambda d: d.sort_key)
 
@@ -79,7 +82,7 @@ def _with_path(diagnostic: Diagnostic, path: str | None) -> Diagnostic:
 
 
 def _suppression_findings(active: list[suppression.Directive], rules: list[type[Rule]],
-                          config: Config) -> Iterable[Diagnostic]:
+                          document: Document) -> Iterable[Diagnostic]:
     """A directive that suppresses nothing is itself a finding (when its rules ran)."""
     unused = find_rule("unused-suppression")
     if unused is None or unused not in rules:
@@ -106,7 +109,22 @@ def _suppression_findings(active: list[suppression.Directive], rules: list[type[
         if targets:
             yield rule.diagnostic(directive.comment.span,
                                   f"'awesome-lint-{directive.kind}' for {what} suppresses "
-                                  "nothing")
+                                  "nothing", fix=_remove_comment(directive.comment, document))
+
+
+def _remove_comment(comment: Comment, document: Document) -> Fix | None:
+    """Delete a stale directive: its whole line(s) when it stands alone."""
+    span = comment.span
+    if comment.standalone:
+        length = sum(len(document.line_text(n)) + 1 for n in range(span.line, span.end_line + 1))
+        return Fix((Edit(span.line, 1, length, ""),), description="remove the comment")
+    if span.line != span.end_line:
+        return None
+    start = span.column
+    while start > 1 and document.line_text(span.line)[start - 2] == " ":
+        start -= 1  # take the space that separated it from the text
+    return Fix((Edit(span.line, start, span.end_column - start + 1, ""),),
+               description="remove the comment")
 
 
 def lint(text: str, config: Config | None = None, *, path: str | None = None,
@@ -156,12 +174,15 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
         if canonical.text != body:
             document = _checked_format(document, canonical, path)
             body, formatted = canonical.text, True
-            diagnostics = lint_document(document, config, network=network, services=services)
+            intended.update(canonical.toc_rewritten)
+            if diagnostics:  # formatting fixes findings, never adds them: only re-place them
+                diagnostics = lint_document(document, config, network=network,
+                                            services=services)
     out = body.replace("\n", newline) if newline != "\n" else body
     if had_bom:
         out = "\ufeff" + out
     return FixResult(text=out, original=text, applied=applied, remaining=diagnostics,
-                     formatted=formatted)
+                     formatted=formatted, intended=intended)
 
 
 def _checked_format(document: Document, formatted: Formatted, path: str | None) -> Document:

@@ -27,7 +27,9 @@ CATEGORIES = ("links", "badges", "duplicates", "tags", "structure", "style")
 
 #: prefix -> module; the registry imports these on first use.
 BUILTIN_FAMILIES: dict[str, str] = {
+    "BDG": "awesome_lint.rules.badges",
     "LNK": "awesome_lint.rules.links",
+    "LNK1": "awesome_lint.rules.http_links",
     "STR": "awesome_lint.rules.structure",
     "STY": "awesome_lint.rules.style",
     "TAG": "awesome_lint.rules.tags",

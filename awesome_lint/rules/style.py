@@ -182,11 +182,12 @@ class UnusedSuppression(Rule):
     name = "unused-suppression"
     category = CATEGORY
     severity = Severity.WARNING
+    fixable = True
     summary = "An `awesome-lint-disable` comment that suppresses nothing."
     explanation = (
         "Suppressions outlive the problems they silenced; a stale one hides the next real "
-        "problem on those lines. Remove it. The engine reports these after the other "
-        "rules ran, counting only rules that ran."
+        "problem on those lines. The fix removes it. The engine reports these after the "
+        "other rules ran, counting only rules that ran."
     )
     bad = "<!-- awesome-lint-disable-next-line LNK001 -->\n* [A](https://a.org)"
     good = "* [A](https://a.org)"

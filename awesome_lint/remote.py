@@ -1,0 +1,110 @@
+"""Glue between the tree and the link checker for ``--links``.
+
+Collects the http(s) destinations a run should fetch (only on changed lines with
+``--diff-base``), builds the checker's options from ``[tool.awesome-lint.links]`` and the
+command line, and draws a progress bar on a terminal.  The checker itself lives in
+:mod:`awesome_lint.linkcheck`; the rules in :mod:`awesome_lint.rules.http_links` read its
+results.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from awesome_lint.model import Document
+
+if TYPE_CHECKING:
+    from awesome_lint.linkcheck import CheckOptions, LinkResult
+
+CACHE_DIR = ".awesome-lint-cache"
+
+
+def project_root(start: Path) -> Path:
+    """The folder holding ``.git`` above ``start`` (or ``start``'s folder): where the cache
+    lives, like ``.ruff_cache``."""
+    folder = start.resolve() if start.is_dir() else start.resolve().parent
+    return next((p for p in [folder, *folder.parents] if (p / ".git").exists()), folder)
+
+
+def urls_to_check(document: Document, lines: set[int] | None = None) -> list[str]:
+    """http(s) destinations in ``document`` (on ``lines`` only, when given), in order."""
+    seen: dict[str, None] = {}
+    for link in document.links:
+        dest = link.destination
+        if not dest.lower().startswith(("http://", "https://")):
+            continue
+        if lines is not None and not any(n in lines for n in range(link.line,
+                                                                    link.span.end_line + 1)):
+            continue
+        seen.setdefault(dest, None)
+    return list(seen)
+
+
+def check_options(settings: Mapping[str, Any], *, root: Path, use_cache: bool | None,
+                  allow_private: bool | None) -> CheckOptions:
+    from awesome_lint.linkcheck import CheckOptions
+
+    timeout = float(settings["timeout"])
+    return CheckOptions(
+        concurrency=int(settings["concurrency"]),
+        per_host=int(settings["per-host"]),
+        per_host_interval=float(settings["per-host-interval"]),
+        connect_timeout=timeout,
+        read_timeout=timeout,
+        attempt_timeout=timeout * 1.5,
+        retries=int(settings["retries"]),
+        deadline=float(settings["deadline"]) or None,
+        accept_statuses=frozenset(settings["accept"]),
+        skip_hosts=frozenset(settings["skip-hosts"]),
+        allow_private_hosts=bool(settings["allow-private-hosts"] if allow_private is None
+                                 else allow_private),
+        cache_dir=str(root / CACHE_DIR),
+        use_cache=bool(settings["cache"] if use_cache is None else use_cache),
+        cache_ttl=float(settings["cache-ttl"]),
+    )
+
+
+class Progress:
+    """``checked/total, rate, ETA`` on one terminal line; silent when not a TTY."""
+
+    def __init__(self, stream: TextIO = sys.stderr) -> None:
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.start = time.monotonic()
+
+    def __call__(self, checked: int, total: int) -> None:
+        if not self.enabled or total == 0:
+            return
+        elapsed = max(time.monotonic() - self.start, 1e-6)
+        rate = checked / elapsed
+        eta = (total - checked) / rate if rate > 0 else 0.0
+        self.stream.write(f"\rChecking links: {checked}/{total}  {rate:.1f}/s  "
+                          f"ETA {eta:.0f}s ")
+        self.stream.flush()
+
+    def done(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def run_checks(urls: Iterable[str], options: CheckOptions) -> dict[str, LinkResult]:
+    from awesome_lint.linkcheck import check_urls
+
+    progress = Progress()
+    try:
+        return check_urls(list(urls), options, progress)
+    finally:
+        progress.done()
+
+
+def summary_line(results: Mapping[str, LinkResult]) -> str:
+    from awesome_lint.linkcheck import summarize
+
+    counts = summarize(results)
+    parts = ", ".join(f"{n} {cls}" for cls, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    return f"Links: {len(results)} checked ({parts or 'none'})."
