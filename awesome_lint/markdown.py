@@ -30,12 +30,12 @@ def load() -> ModuleType:
     """Import mistletoe (once) without the full Unicode scan; return the package."""
     if "mistletoe.core_tokens" not in sys.modules:
         real = sys.maxunicode
-        sys.maxunicode = 0x7F  # type: ignore[misc]  # read once by core_tokens at import
+        sys.maxunicode = 0x7F  # read once, by core_tokens, at import
         try:
             import mistletoe.core_tokens as core_tokens
         finally:
-            sys.maxunicode = real  # type: ignore[misc]
-        core_tokens.punctuation = UnicodePunctuation()
+            sys.maxunicode = real
+        core_tokens.punctuation = UnicodePunctuation()  # type: ignore[assignment]
     import mistletoe
 
     return mistletoe

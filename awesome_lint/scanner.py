@@ -28,11 +28,12 @@ _HTML_LINK = re.compile(
 _KBD_OPEN = re.compile(r"<kbd\s*>", re.IGNORECASE)
 _KBD_CLOSE = re.compile(r"</kbd\s*>", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)|['’](\d\d)\b")
+#: Link text longer than this is treated as literal brackets (keeps hostile input linear).
 _MAX_BRACKET_SEARCH = 4000
 _BRACKET_EVENT = re.compile(r"[\[\]\\`\n]")
 _BLANK_LINE = re.compile(r"[ \t]*(?:\n|$)")
 #: Where the scanner has something to do: escapes, code, tags, brackets and URL starts.
-_EVENT = re.compile(r"[\\`<\[]|!\[|https?://|www\.", re.IGNORECASE)  # link text longer than this is treated as literal brackets
+_EVENT = re.compile(r"[\\`<\[]|!\[|https?://|www\.", re.IGNORECASE)
 
 
 @dataclass(slots=True)

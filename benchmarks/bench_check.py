@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import seed_style_list  # noqa: E402
+from generate import seed_style_list
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -37,7 +37,8 @@ def measure(path: Path, runs: int, extra: list[str]) -> tuple[float, float]:
         walls.append(time.perf_counter() - start)
         peaks.append(usage.ru_maxrss / 1024)
         if os.waitstatus_to_exitcode(status) not in (0, 1):
-            raise SystemExit(f"check failed on {path}: {proc.stderr.read().decode() if proc.stderr else ''}")
+            error = proc.stderr.read().decode() if proc.stderr else ""
+            raise SystemExit(f"check failed on {path}: {error}")
     return statistics.median(walls), max(peaks)
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import random
 
 VENUES = ["CVPR", "ICCV", "ECCV", "NeurIPS", "ICML", "ICLR", "MICCAI", "AAAI", "TPAMI"]
-WORDS = ("deep residual learning image recognition attention transformer segmentation "
-         "detection contrastive self supervised graph neural network diffusion model "
-         "representation robust efficient scalable sparse dense video temporal").split()
+WORDS = ["deep", "residual", "learning", "image", "recognition", "attention", "transformer",
+         "segmentation", "detection", "contrastive", "self", "supervised", "graph", "neural",
+         "network", "diffusion", "model", "representation", "robust", "efficient", "scalable",
+         "sparse", "dense", "video", "temporal"]
 
 
 def seed_style_list(entries: int, seed: int = 0) -> str:

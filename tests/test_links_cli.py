@@ -11,12 +11,13 @@ import threading
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    seen: Counter[str] = Counter()
+    seen: ClassVar[Counter[str]] = Counter()
 
     def _answer(self) -> None:
         type(self).seen[self.path] += 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,7 +19,8 @@ SEED_STYLE = """\ufeff# Reading List\r
 \r
 # II. Paper Notes\r
 ### Wk1 - 2020.06.22\r
-* [Gml] [Network in Network](https://arxiv.org/abs/1312.4400) [[Notes](https://docs.example.org/nin)] <kbd>ICLR 2014</kbd>\r
+* [Gml] [Network in Network](https://arxiv.org/abs/1312.4400) \
+[[Notes](https://docs.example.org/nin)] <kbd>ICLR 2014</kbd>\r
 * CS231n Spring 2017 Stanford University  \r
 https://www.youtube.com/playlist?list=PLexample\r
 \r
@@ -70,7 +73,7 @@ def test_almost_links_are_reported() -> None:
 
 def test_multiline_link_text_and_reference_links() -> None:
     doc = parse("* [Deep\n  Learning][dl] and [ref]\n\n[dl]: https://dl.org\n[ref]: https://r.org\n")
-    links = [(l.destination, l.form, l.line, l.span.end_line) for l in doc.links]
+    links = [(link.destination, link.form, link.line, link.span.end_line) for link in doc.links]
     assert links == [("https://dl.org", LinkForm.REFERENCE, 1, 2),
                      ("https://r.org", LinkForm.REFERENCE, 2, 2)]
 
@@ -90,7 +93,7 @@ def test_duplicate_headings_and_explicit_anchors() -> None:
 def test_html_blocks_and_code_are_not_entries() -> None:
     doc = parse("<p><a href=\"https://h.org\">H</a></p>\n\n```\n* [x](https://x.org)\n```\n")
     assert doc.entries == []
-    assert [l.destination for l in doc.links] == ["https://h.org"]
+    assert [link.destination for link in doc.links] == ["https://h.org"]
     assert 4 in doc.code_lines
 
 
@@ -108,10 +111,8 @@ def test_hostile_brackets_are_linear() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_parser_never_raises_on_text(text: str) -> None:
-    try:
+    with contextlib.suppress(ParseError):
         parse(text)
-    except ParseError:
-        pass
 
 
 URL = st.from_regex(r"https://[a-z]{1,8}\.(org|com)/[a-z0-9]{0,8}", fullmatch=True)
@@ -128,7 +129,7 @@ def test_every_scanned_link_is_in_the_tree(parts: list[tuple[str, str, str]]) ->
                        "bare": url, "auto": f"<{url}>"}[form])
     text = "* " + " and ".join(pieces) + "\n"
     doc = parse(text)
-    assert [l.destination for l in doc.links] == [url for _, url, _ in parts]
+    assert [link.destination for link in doc.links] == [url for _, url, _ in parts]
     for link in doc.links:
         line = doc.lines[link.line - 1]
         assert line[link.column - 1: link.end_column].endswith((link.destination,
