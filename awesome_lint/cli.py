@@ -249,7 +249,7 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
                                            no_cache, allow_private_hosts)
                 services = {"files": FileResolver.for_file(path), **shared}
                 result = fix_text(text, config, path=str(path), unsafe=unsafe_fixes,
-                                  services=services, network=bool(shared))
+                                  services=services, network=bool(shared), format=True)
             except ParseError as err:
                 raise InputError(str(path), err.message, err.line, err.column) from None
             except UnsafeFixError as err:
@@ -296,7 +296,7 @@ def _fix_stdin(selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...
         text = decode(data, name)
         try:
             result = fix_text(text, config, path=name, unsafe=unsafe_fixes,
-                              services={"files": FileResolver.for_file(where)})
+                              services={"files": FileResolver.for_file(where)}, format=True)
         except ParseError as err:
             raise InputError(name, err.message, err.line, err.column) from None
         except UnsafeFixError as err:

@@ -22,6 +22,8 @@ from awesome_lint.parser import parse, paused_gc, split_lines
 from awesome_lint.rules import Rule, RuleContext, find_rule, is_valid_selector, iter_selected
 
 MAX_FIX_PASSES = 10
+#: Rule fixes then formatting, again while formatting reveals new fixes.
+MAX_FORMAT_ROUNDS = 3
 
 
 class UnsafeFixError(RuntimeError):
@@ -139,8 +141,13 @@ def _destinations(document: Document) -> Counter[str]:
 
 def fix_text(text: str, config: Config | None = None, *, path: str | None = None,
              unsafe: bool | None = None, network: bool = False,
-             services: dict[str, Any] | None = None) -> FixResult:
-    """Apply fixes until none applies; refuse results that lose links or stop parsing."""
+             services: dict[str, Any] | None = None, format: bool = False) -> FixResult:
+    """Apply fixes until none applies; refuse results that lose links or stop parsing.
+
+    With ``format`` (what ``awesome-lint fix`` does, unless ``[format] enabled = false``)
+    the result is then written in canonical form by :mod:`awesome_lint.formatter`, and
+    refused when that would change how any block renders.  Off by default so each rule
+    family's fixtures show its own fixes alone."""
     config = config or Config()
     allow_unsafe = config.unsafe_fixes if unsafe is None else unsafe
     lines, had_bom, newline, ends = split_lines(text)
@@ -150,34 +157,38 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
     intended: Counter[str] = Counter()
     applied: list[Diagnostic] = []
     diagnostics = lint_document(document, config, network=network, services=services)
-    for _ in range(MAX_FIX_PASSES):
-        result = apply_fixes(body, diagnostics, unsafe=allow_unsafe)
-        if not result.applied or result.text == body:
-            break
-        intended.update(url for d in result.applied if d.fix for url in d.fix.removes)
-        applied.extend(result.applied)
-        body = result.text
-        try:
-            document = parse(body, path)
-        except ValueError as err:
-            raise UnsafeFixError(f"fixed text no longer parses ({err}); nothing written"
-                                 ) from None
-        diagnostics = lint_document(document, config, network=network, services=services)
-    lost = before - _destinations(document) - intended
-    if lost:
-        url = next(iter(lost))
-        raise UnsafeFixError(f"fix would lose the link destination {url!r}; nothing written")
     formatted = False
     options = options_for(config)
-    if options.enabled and document.lines:
+    for _ in range(MAX_FORMAT_ROUNDS):
+        for _ in range(MAX_FIX_PASSES):
+            result = apply_fixes(body, diagnostics, unsafe=allow_unsafe)
+            if not result.applied or result.text == body:
+                break
+            intended.update(url for d in result.applied if d.fix for url in d.fix.removes)
+            applied.extend(result.applied)
+            body = result.text
+            try:
+                document = parse(body, path)
+            except ValueError as err:
+                raise UnsafeFixError(f"fixed text no longer parses ({err}); nothing written"
+                                     ) from None
+            diagnostics = lint_document(document, config, network=network, services=services)
+        lost = before - _destinations(document) - intended
+        if lost:
+            url = next(iter(lost))
+            raise UnsafeFixError(f"fix would lose the link destination {url!r}; nothing "
+                                 "written")
+        if not (format and options.enabled and document.lines):
+            break
         canonical = format_document(document, options, unsafe=allow_unsafe)
-        if canonical.text != body:
-            document = _checked_format(document, canonical, path)
-            body, formatted = canonical.text, True
-            intended.update(canonical.toc_rewritten)
-            if diagnostics:  # formatting fixes findings, never adds them: only re-place them
-                diagnostics = lint_document(document, config, network=network,
-                                            services=services)
+        if canonical.text == body:
+            break
+        document = _checked_format(document, canonical, path)
+        body, formatted = canonical.text, True
+        intended.update(canonical.toc_rewritten)
+        diagnostics = lint_document(document, config, network=network, services=services)
+        if not any(d.fix and (allow_unsafe or d.fix.is_safe) for d in diagnostics):
+            break  # a layout fix can reveal a finding with a fix: then another round
     out = body.replace("\n", newline) if newline != "\n" else body
     if had_bom:
         out = "\ufeff" + out

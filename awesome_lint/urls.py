@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from urllib.parse import SplitResult, quote, urlsplit
+from contextlib import suppress
+from urllib.parse import quote
 
 __all__ = [
     "TRACKING_PARAMS",
@@ -66,6 +67,10 @@ _FRAGMENT_SAFE = _SUB_DELIMS + ":@/?%"
 _PATH_DIRTY = re.compile(r"[^A-Za-z0-9\-._~!$&'()*+,;=:@/]")
 _QUERY_DIRTY = re.compile(r"[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]")
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})?")
+# scheme://netloc path ?query of a fragment-less http(s) URL; disjoint classes: linear.
+_HTTP_PARTS = re.compile(r"https?://([^/?]*)([^?]*)\??(.*)", re.IGNORECASE | re.DOTALL)
+_TAB_NEWLINE = str.maketrans("", "", "\t\n\r")
+_C0_OR_SPACE = "".join(map(chr, range(0x21)))
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 
 _ARXIV_ID = r"(?P<id>[0-9]{4}\.[0-9]{4,5}|[A-Za-z][A-Za-z\-]*(?:\.[A-Za-z]{2})?/[0-9]{7})"
@@ -93,11 +98,21 @@ _Handler = Callable[[str, _Params, str], "tuple[str, str] | None"]
 
 def canonical_key(url: str, *, keep_fragment: bool = True) -> str:
     """The identity of ``url``: equal keys mean the same resource (see module docstring)."""
+    # Whitespace around the URL and before "#" is noise; removing it before anything else
+    # keeps keys idempotent and makes ``keep_fragment=False`` commute with key-then-strip.
+    base, hash_, fragment = url.strip().partition("#")
+    base = base.rstrip()
     try:
-        key = _http_key(url, keep_fragment)
+        key = _http_key(base, fragment if keep_fragment else "")
     except Exception:  # never raise on hostile input: fall back to the conservative key
         key = None
-    return key if key is not None else _conservative_key(url, keep_fragment)
+    if key is not None:
+        return key
+    # Conservative key: we don't know this scheme's equivalences, so change almost nothing.
+    match = _SCHEME.match(base)
+    if match and match.end() > 2:  # schemes are case-insensitive (RFC 3986 3.1); not "C:"
+        base = match.group().lower() + base[match.end():]
+    return base + hash_ + fragment if keep_fragment else base
 
 
 def strip_fragment(url: str) -> str:
@@ -108,9 +123,8 @@ def strip_fragment(url: str) -> str:
 def is_http_url(url: str) -> bool:
     """Whether ``url`` is an absolute http(s) URL with a host, i.e. something fetchable."""
     try:
-        parts = urlsplit(url.strip())
-        return parts.scheme in ("http", "https") and _split_netloc(parts.netloc) is not None
-    except Exception:  # malformed netloc (bad IPv6 literal, NFKC tricks): not fetchable
+        return _split_http(url.strip().partition("#")[0].rstrip()) is not None
+    except Exception:  # total, like canonical_key
         return False
 
 
@@ -121,17 +135,14 @@ def arxiv_id(url: str) -> str | None:
     archive: ``arxiv.org/abs/hep-th/9901001v2`` -> ``"hep-th/9901001"``.  ``None`` otherwise.
     """
     try:
-        parts = urlsplit(url.strip())
-        if parts.scheme not in ("http", "https"):
+        parts = _split_http(url.strip().partition("#")[0].rstrip())
+        if parts is None:
             return None
-        netloc = _split_netloc(parts.netloc)
-        if netloc is None:
-            return None
-        host = netloc[1]
+        host, path = parts[1], parts[3]
         if host == "arxiv.org":
-            match = _ARXIV_PATH.fullmatch(_normalize_path(parts.path))
+            match = _ARXIV_PATH.fullmatch(_normalize_path(path))
         elif host == "doi.org":
-            match = _ARXIV_DOI_PATH.fullmatch(_normalize_path(parts.path))
+            match = _ARXIV_DOI_PATH.fullmatch(_normalize_path(path))
         else:
             return None
         return _arxiv_id_text(match.group("id")) if match else None
@@ -139,29 +150,17 @@ def arxiv_id(url: str) -> str | None:
         return None
 
 
-def _conservative_key(url: str, keep_fragment: bool) -> str:
-    """Key for non-http input: we don't know its equivalences, so change as little as we can."""
-    text = url.strip()
-    if not keep_fragment:
-        text = text.partition("#")[0].strip()
-    match = _SCHEME.match(text)
-    if match and match.end() > 2:  # schemes are case-insensitive (RFC 3986 3.1); not "C:"
-        text = match.group().lower() + text[match.end():]
-    return text
-
-
-def _http_key(url: str, keep_fragment: bool) -> str | None:
-    """The URL-shaped key of an http(s) URL, or ``None`` when ``url`` is not one."""
-    parts: SplitResult = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https"):
+def _http_key(base: str, fragment: str) -> str | None:
+    """The URL-shaped key of an http(s) URL (``base`` + ``#fragment``), or ``None``."""
+    parts = _split_http(base)
+    if parts is None:
         return None
-    netloc = _split_netloc(parts.netloc)
-    if netloc is None:
-        return None
-    userinfo, host, port = netloc
-    path = _normalize_path(parts.path)
-    params = _normalize_query(parts.query, host)
-    fragment = _normalize_component(parts.fragment, _QUERY_DIRTY, _FRAGMENT_SAFE)
+    userinfo, host, port, path, query = parts
+    path = _normalize_path(path)
+    params = _normalize_query(query, host)
+    if "\t" in fragment or "\n" in fragment or "\r" in fragment:
+        fragment = fragment.translate(_TAB_NEWLINE)
+    fragment = _normalize_component(fragment, _QUERY_DIRTY, _FRAGMENT_SAFE)
 
     handler = _HANDLERS.get(host) if not (userinfo or port) else None
     special = handler(path, params, fragment) if handler else None
@@ -175,7 +174,24 @@ def _http_key(url: str, keep_fragment: bool) -> str | None:
             authority += ":" + port
         query = "&".join(raw for _, raw in params)
         key = f"https://{authority}{path}?{query}" if query else f"https://{authority}{path}"
-    return f"{key}#{fragment}" if keep_fragment and fragment else key
+    return f"{key}#{fragment}" if fragment else key
+
+
+def _split_http(base: str) -> tuple[str, str, str, str, str] | None:
+    """(userinfo, host, port, path, query) of an http(s) URL without fragment, else ``None``.
+
+    Parses like browsers (WHATWG): leading C0 controls and spaces are ignored, tabs and
+    newlines anywhere are removed.  One anchored regex instead of ``urlsplit``: twice as fast.
+    """
+    if "\t" in base or "\n" in base or "\r" in base:
+        base = base.translate(_TAB_NEWLINE)
+    match = _HTTP_PARTS.match(base.lstrip(_C0_OR_SPACE))
+    if match is None:
+        return None
+    netloc = _split_netloc(match.group(1))
+    if netloc is None:
+        return None
+    return (*netloc, match.group(2), match.group(3))
 
 
 def _split_netloc(netloc: str) -> tuple[str, str, str] | None:
@@ -185,19 +201,17 @@ def _split_netloc(netloc: str) -> tuple[str, str, str] | None:
     is Unicode and the stdlib codec accepts it (kept as lowercased Unicode otherwise).
     """
     userinfo, _, hostport = netloc.rpartition("@")
-    if hostport.startswith("["):  # IPv6 literal; urlsplit has already validated the brackets
+    if hostport.startswith("["):  # IPv6 literal (no "]": empty host, rejected below)
         close = hostport.find("]") + 1
         host, port = hostport[:close], hostport[close:].removeprefix(":")
     else:
         host, _, port = hostport.partition(":")
     host = host.lower().rstrip(".")
     if not host.isascii():
-        try:
+        with suppress(UnicodeError):  # not valid IDNA 2003: keep the lowercased Unicode form
             host = host.encode("idna").decode("ascii").rstrip(".")
-        except UnicodeError:
-            pass  # not valid IDNA 2003: keep the lowercased Unicode form
     start = 0
-    while host.startswith("www.", start) and "." in host[start + 4:]:
+    while host.startswith("www.", start) and host.find(".", start + 4) != -1:
         start += 4
     host = _HOST_ALIASES.get(host[start:], host[start:])
     if not host or not host.isprintable() or " " in host:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import ipaddress
+import itertools
 import ssl
 import subprocess
 import sys
@@ -23,7 +24,8 @@ from awesome_lint.linkcheck import (
     clear_cache,
     summarize,
 )
-from tests.linkcheck_server import (
+from tests.test_linkcheck_server import (
+    H2Server,
     Huge,
     LocalServer,
     by_method,
@@ -166,6 +168,17 @@ def test_429_every_time_is_rate_limited(server: LocalServer) -> None:
     assert (r.link_class, r.status, server.hits["/rl"]) == (LinkClass.RATE_LIMITED, 429, 3)
 
 
+def test_github_style_403_rate_limit_is_retried_after_reset(server: LocalServer) -> None:
+    reset_at = str(int(time.time()) + 1)
+    limited = respond(403, {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": reset_at})
+    server.routes["/api"] = sequence(limited, respond(200))
+    r = check_one(server.url("/api"))
+    assert (r.link_class, r.status, server.hits["/api"]) == (LinkClass.OK, 200, 2)
+    server.routes["/always"] = respond(403, {"X-RateLimit-Remaining": "0"})
+    r = check_one(server.url("/always"))
+    assert (r.link_class, server.hits["/always"]) == (LinkClass.RATE_LIMITED, 3)
+
+
 def test_429_pauses_only_its_host() -> None:
     with LocalServer() as a, LocalServer(host="127.0.0.2") as b:
         a.routes["/rl"] = sequence(respond(429, {"Retry-After": "1"}), respond(200))
@@ -176,7 +189,7 @@ def test_429_pauses_only_its_host() -> None:
         urls = [a.url("/rl"), a.url("/next")] + [b.url(f"/{i}") for i in range(5)]
         results = check_urls(urls, opts)
     assert {r.link_class for r in results.values()} == {LinkClass.OK}
-    paused = [q for q in a.log if q.path == "/next"][0].at - a.log[0].at
+    paused = next(q for q in a.log if q.path == "/next").at - a.log[0].at
     assert paused >= 0.95  # /next waited for the pause
     assert b.log[-1].at - a.log[0].at < 0.9  # host b never paused
 
@@ -212,6 +225,18 @@ def test_hang_times_out_and_is_retried_once(server: LocalServer) -> None:
     assert (r.link_class, r.status) == (LinkClass.TIMEOUT, None)
     assert server.hits["/hang"] == 2 == r.attempts  # timeout_retries=1
     assert time.monotonic() - started < 4
+
+
+def test_hang_is_not_retried_while_its_host_answers_others(server: LocalServer) -> None:
+    server.routes["/hang"] = hang
+    for i in range(6):
+        server.routes[f"/{i}"] = delayed(0.1, respond(200))
+    urls = [server.url("/hang")] + [server.url(f"/{i}") for i in range(6)]
+    results = check_urls(urls, replace(FAST, per_host=2))
+    r = results[server.url("/hang")]
+    assert r.link_class is LinkClass.TIMEOUT and "answered other requests" in r.error
+    assert server.hits["/hang"] == 1 == r.attempts
+    assert summarize(results) == {"ok": 6, "timeout": 1}
 
 
 def test_slow_drip_hits_the_attempt_timeout(server: LocalServer) -> None:
@@ -319,6 +344,26 @@ def test_certificate_from_trusted_ca_is_ok(ca: object, tmp_path: Path) -> None:
         assert r.link_class is LinkClass.TLS_ERROR and srv.total == 1
 
 
+def test_http2_is_negotiated_by_alpn_and_multiplexed(ca: object, tmp_path: Path) -> None:
+    ca_file = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(ca_file))  # type: ignore[attr-defined]
+    cert = ca.issue_cert("127.0.0.1")  # type: ignore[attr-defined]
+    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    cert.configure_cert(ctx)
+    with H2Server(ctx) as srv:
+        urls = [srv.url(f"/{i}") for i in range(8)]
+        results = check_urls(urls, replace(FAST, ca_file=str(ca_file), per_host=4))
+        assert summarize(results) == {"ok": 8}
+        assert len(srv.log) == 8 and {q.method for q in srv.log} == {"HEAD"}
+        assert set(srv.alpn) == {"h2"} and len(srv.alpn) <= 4
+
+
+def test_oversized_response_head_is_refused(server: LocalServer) -> None:
+    server.routes["/fat"] = respond(200, {f"X-Pad-{i}": "p" * 1000 for i in range(300)})
+    r = check_one(server.url("/fat"), replace(FAST, retries=0))
+    assert r.link_class is LinkClass.CONNECTION_ERROR and r.elapsed < 1.0
+
+
 # -- private-address guard -------------------------------------------------------------
 
 
@@ -361,9 +406,7 @@ def test_guard_rechecks_every_redirect_hop(server: LocalServer) -> None:
     server.routes["/local"] = respond(301, {"Location": f"http://localhost:{server.port}/x"})
     server.routes["/x"] = respond(200)
     # Only the literal host 127.0.0.1 is exempt, so the first hop is allowed.
-    opts = replace(
-        FAST, allow_private_hosts=False, private_host_allowlist=frozenset({"127.0.0.1"})
-    )
+    opts = replace(FAST, allow_private_hosts=False, private_host_allowlist=frozenset({"127.0.0.1"}))
     results = check_urls([server.url("/meta"), server.url("/local")], opts)
     for url in (server.url("/meta"), server.url("/local")):
         assert results[url].link_class is LinkClass.FORBIDDEN_ADDRESS, url
@@ -376,7 +419,12 @@ def test_guard_rechecks_every_redirect_hop(server: LocalServer) -> None:
 
 def test_fragments_are_fetched_once(server: LocalServer) -> None:
     server.routes["/page"] = respond(200)
-    urls = [server.url("/page#a"), server.url("/page#b"), server.url("/page"), server.url("/page#a")]
+    urls = [
+        server.url("/page#a"),
+        server.url("/page#b"),
+        server.url("/page"),
+        server.url("/page#a"),
+    ]
     results = check_urls(urls, FAST)
     assert list(results) == urls[:3]
     assert all(r.link_class is LinkClass.OK for r in results.values())
@@ -400,7 +448,7 @@ def test_per_host_interval_spaces_request_starts(server: LocalServer) -> None:
     urls = [server.url(f"/{i}") for i in range(4)]
     check_urls(urls, replace(FAST, per_host_interval=0.1))
     starts = [q.at for q in server.log]
-    assert all(b - a >= 0.09 for a, b in zip(starts, starts[1:]))
+    assert all(b - a >= 0.09 for a, b in itertools.pairwise(starts))
 
 
 def test_deadline_marks_unfinished_urls(server: LocalServer) -> None:
@@ -429,9 +477,7 @@ def test_progress_and_summary(server: LocalServer) -> None:
 # -- cache -----------------------------------------------------------------------------
 
 
-def test_cache_serves_successes_and_rechecks_failures(
-    server: LocalServer, tmp_path: Path
-) -> None:
+def test_cache_serves_successes_and_rechecks_failures(server: LocalServer, tmp_path: Path) -> None:
     server.routes["/ok"] = respond(200)
     server.routes["/old"] = respond(301, {"Location": "/ok"})
     server.routes["/gone"] = respond(410)
@@ -510,7 +556,10 @@ def test_github_token_goes_only_to_https_github_hosts(ca: object, tmp_path: Path
     ca_file = tmp_path / "ca.pem"
     ca.cert_pem.write_to_path(str(ca_file))  # type: ignore[attr-defined]
     token = "ghp_secret123"
-    with _tls_server(ca, "github.com", "api.github.com", "example.org") as tls, LocalServer() as plain:
+    with (
+        _tls_server(ca, "github.com", "api.github.com", "example.org") as tls,
+        LocalServer() as plain,
+    ):
         tls.routes["/o/r"] = respond(429, {"Retry-After": "0"})  # the page rate-limits us
         tls.routes["/o/missing"] = respond(404)
         tls.routes["/repos/o/r"] = respond(200)
@@ -594,7 +643,7 @@ def test_retry_delay_headers() -> None:
         ("100.64.0.1", "non-global"),
         ("::1", "loopback"),
         ("fe80::1%eth0", "link-local"),
-        ("::ffff:10.0.0.1", "private"),
+        ("::ffff:10.0.0.1", "*"),  # IPv4-mapped
         ("64:ff9b::a00:1", "*"),  # NAT64 of 10.0.0.1
         ("2002:a00:1::1", "*"),  # 6to4 of 10.0.0.1
         ("8.8.8.8", None),

@@ -138,6 +138,16 @@ def test_fragment_kept_by_default_and_dropped_on_request() -> None:
         "https://example.com/x#b", keep_fragment=False) == "https://example.com/x"
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("  https://example.com/x  ", "https://example.com/x"),
+    ("https://example.com/x #top", "https://example.com/x#top"),
+    ("https://exam\tple.com/a\nb", "https://example.com/ab"),  # browsers drop tab/newline
+    ("\x00\x01https://example.com/x", "https://example.com/x"),  # and leading C0 controls
+])
+def test_whitespace_and_controls_like_browsers(a: str, b: str) -> None:
+    same(a, b)
+
+
 def test_keys_are_https_urls() -> None:
     assert canonical_key("http://www.Example.com/a/?b=1#c") == "https://example.com/a?b=1#c"
 

@@ -294,6 +294,72 @@ def test_nnls_is_flagged(reg: Registry) -> None:
 
 
 @pytest.mark.parametrize(
+    ("badge", "name", "via"),
+    [
+        ("IV 2020", "IV", "name"),
+        ("IEEE IV 2018", "IV", "alias"),
+        ("ITSC 2019", "ITSC", "name"),
+        ("RA-L 2021", "RA-L", "name"),
+        ("RAL 2021", "RA-L", "alias"),
+        ("IEEE RA-L 2019", "RA-L", "alias"),
+        ("TITS 2015", "T-ITS", "alias"),
+        ("T-ITS 2022", "T-ITS", "name"),
+        ("IJRR 2010", "IJRR", "name"),
+        ("TMM 2018", "TMM", "name"),
+        ("SPL 2016", "SPL", "name"),
+        ("ASPLOS 2020", "ASPLOS", "name"),
+        ("IEEE TETCI 2021", "TETCI", "alias"),
+        ("Sensors 2018", "Sensors", "name"),
+        ("ACM MM 2016", "ACM MM", "name"),
+        ("GCPR 2020", "GCPR", "name"),
+        ("DAGM 2009", "GCPR", "former_name"),
+    ],
+)
+def test_driving_and_robotics_venues(reg: Registry, badge: str, name: str, via: str) -> None:
+    res = reg.resolve_badge(badge)
+    assert res.match is not None and res.match.venue.name == name, badge
+    assert res.match.via == via and not res.match.ambiguous
+    assert res.held is True
+
+
+def test_lra_is_an_ambiguous_spelling_of_ra_l(reg: Registry) -> None:
+    match = reg.lookup("LRA")
+    assert match is not None and match.venue.name == "RA-L" and match.ambiguous
+    assert "Long Range Arena" in match.note
+
+
+@pytest.mark.parametrize(
+    ("badge", "held"),
+    [
+        ("ASPLOS 1982", True),
+        ("ASPLOS 1983", False),
+        ("ASPLOS 2006", True),
+        ("ASPLOS 2007", False),
+        ("ASPLOS 2009", True),
+        ("ITSC 1996", False),
+        ("ITSC 1998", False),
+        ("RA-L 2015", False),
+        ("GCPR 2013", True),
+    ],
+)
+def test_new_venue_years(reg: Registry, badge: str, held: bool) -> None:
+    assert reg.resolve_badge(badge).held is held
+
+
+def test_dagm_after_the_rename_is_outdated(reg: Registry) -> None:
+    gcpr = reg.get("GCPR")
+    assert gcpr is not None
+    assert gcpr.name_for(2012) == "DAGM" and gcpr.name_for(2013) == "GCPR"
+    assert gcpr.name_ok_for("DAGM", 2015) is False
+
+
+def test_exact_names_win_over_near_misses(reg: Registry) -> None:
+    gcpr, tits = reg.closest("GCPR"), reg.closest("TITS")
+    assert gcpr is not None and gcpr.name == "GCPR"
+    assert tits is not None and tits.name == "T-ITS"
+
+
+@pytest.mark.parametrize(
     ("typo", "name"),
     [
         ("WCAV", "WACV"),
@@ -316,15 +382,16 @@ def test_closest(reg: Registry, typo: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["MI", "DRL", "Video", "Goodnotes", "GCPR", "RTSS", "TITS", "IEEE TGRS", "MIML", ""]
+    "text", ["MI", "DRL", "Video", "Goodnotes", "RTSS", "EuRAD", "IEEE TGRS", "MIML", ""]
 )
 def test_closest_refuses_unrelated_names(reg: Registry, text: str) -> None:
     assert reg.closest(text) is None
 
 
 def test_closest_explicit_distance_and_ties(reg: Registry) -> None:
-    icpr = reg.closest("GCPR", max_distance=1)
+    icpr = reg.closest("ICPQ", max_distance=1)
     assert icpr is not None and icpr.name == "ICPR"
+    assert reg.closest("ICPQ") is None  # one changed letter is not enough by default
     assert reg.closest("WCAV", max_distance=0) is None
     tiny = Registry(
         [
@@ -490,11 +557,11 @@ def test_pmlr_volumes(reg: Registry) -> None:
 def test_extend_adds_venues_aliases_and_topics(reg: Registry) -> None:
     ext = reg.extend(
         venues={
-            "iv": {
-                "name": "IV",
-                "full_name": "IEEE Intelligent Vehicles Symposium",
+            "foocon": {
+                "name": "FooCon",
+                "full_name": "International Conference on Foo",
                 "first_year": 1990,
-                "aliases": ["IEEE IV"],
+                "aliases": ["IEEE FooCon"],
             },
             "cvpr": {"name": "CVPR", "first_year": 1983, "note": "overridden"},
         },
@@ -502,9 +569,9 @@ def test_extend_adds_venues_aliases_and_topics(reg: Registry) -> None:
         topic_badges=["Goodnotes", "Video"],
     )
     assert len(ext) == len(reg) + 1
-    iv = ext.lookup("ieee iv")
-    assert iv is not None and iv.venue.name == "IV"
-    res = ext.resolve_badge("IV 2020")
+    foo = ext.lookup("ieee foocon")
+    assert foo is not None and foo.venue.name == "FooCon"
+    res = ext.resolve_badge("FooCon 2020")
     assert res.match is not None and res.held is True
     cvpr = ext.get("CVPR")
     assert cvpr is not None and cvpr.note == "overridden"
@@ -514,7 +581,7 @@ def test_extend_adds_venues_aliases_and_topics(reg: Registry) -> None:
     assert ext.resolve_badge("Video\u00a0").topic
     assert not ext.is_topic("CVPR")
     # the receiver is unchanged
-    assert reg.lookup("IV") is None and not reg.is_topic("Video")
+    assert reg.lookup("FooCon") is None and not reg.is_topic("Video")
     assert reg.get("CVPR") is not cvpr
     # configured aliases and topics survive a second extend
     ext2 = ext.extend(topic_badges=["PanSeg"])

@@ -51,7 +51,9 @@ class ResultCache:
         import sqlite3  # here, so importing the package stays cheap
 
         self._ttl = ttl
-        self._db: sqlite3.Connection = sqlite3.connect(path / DB_NAME, timeout=10.0, isolation_level=None)
+        self._db: sqlite3.Connection = sqlite3.connect(
+            path / DB_NAME, timeout=10.0, isolation_level=None
+        )
         try:
             self._db.execute("PRAGMA busy_timeout=10000")
             self._db.execute("PRAGMA journal_mode=WAL")

@@ -78,6 +78,8 @@ class _Trace:
     attempts: int = 0
     redirects: list[str] = field(default_factory=list)
     final_url: str | None = None
+    #: Loop time at which the latest attempt was sent.
+    sent_at: float = 0.0
 
 
 @dataclass
@@ -88,6 +90,8 @@ class _Host:
     next_start: float = 0.0
     pause_until: float = 0.0
     get_only: bool = False
+    #: Loop time of the latest complete response from this host.
+    last_answer: float = 0.0
 
 
 def _fast_httpcore_imports() -> None:
@@ -173,8 +177,17 @@ def _classify_status(status: int, accept: frozenset[int]) -> LinkClass:
     return LinkClass.BROKEN
 
 
-def _retryable(status: int) -> bool:
-    return status == 429 or (500 <= status < 600 and status not in (501, 505))
+def _rate_limited(response: httpx.Response) -> bool:
+    """429, or GitHub's way of saying it: 403 with ``X-RateLimit-Remaining: 0``."""
+    status = response.status_code
+    return status == 429 or (
+        status == 403 and response.headers.get("x-ratelimit-remaining", "").strip() == "0"
+    )
+
+
+def _retryable(response: httpx.Response) -> bool:
+    status = response.status_code
+    return _rate_limited(response) or (500 <= status < 600 and status not in (501, 505))
 
 
 def _github_repo(url: httpx.URL) -> tuple[str, str, bool] | None:
@@ -306,6 +319,10 @@ class Checker:
                 fut.set_exception(_Fail(LinkClass.TIMEOUT, f"DNS lookup of {host} timed out"))
             except (OSError, ValueError, UnicodeError) as exc:
                 fut.set_exception(_Fail(LinkClass.BROKEN, f"DNS lookup of {host} failed: {exc}"))
+            except BaseException:  # cancelled (deadline): let a later caller retry
+                del self._dns[key]
+                fut.cancel()
+                raise
             else:
                 fut.set_result(addrs)
         try:
@@ -331,22 +348,27 @@ class Checker:
         """One attempt, inside the host's and the run's concurrency limits."""
         options = self.options
         async with state.sem:
-            while True:
+            while True:  # reserve a start time: pacing interval and any 429 pause
                 now = self.loop.time()
-                start = max(state.next_start, state.pause_until)
+                start = max(now, state.next_start, state.pause_until)
+                state.next_start = start + options.per_host_interval
                 if start <= now:
                     break
                 await asyncio.sleep(start - now)
-            state.next_start = now + options.per_host_interval
+                if state.pause_until <= self.loop.time():
+                    break  # no new pause while we slept
             if state.get_only:  # learnt while this request waited for its slot
                 method = "GET"
             async with self._global:
                 trace.attempts += 1
+                trace.sent_at = self.loop.time()
                 headers = {}
                 if self._token and url.scheme == "https" and url.host in self._token_hosts:
                     headers["Authorization"] = f"Bearer {self._token}"
                 request = self.client.build_request(method, url, headers=headers)
-                return await _with_timeout(self._exchange(request), options.attempt_timeout)
+                response = await _with_timeout(self._exchange(request), options.attempt_timeout)
+                state.last_answer = self.loop.time()
+                return response
 
     async def _exchange(self, request: httpx.Request) -> httpx.Response:
         response = await self.client.send(request, stream=True)
@@ -383,14 +405,21 @@ class Checker:
                 response = await self._send(state, url, method, trace)
             except (_AttemptTimeout, httpx.TimeoutException) as exc:
                 timeouts += 1
-                what = "timed out" if isinstance(exc, _AttemptTimeout) else _describe(exc)
-                if retries < options.retries and timeouts <= options.timeout_retries:
+                if isinstance(exc, httpx.ConnectTimeout):
+                    what = f"connect timed out after {options.connect_timeout:g} s"
+                elif isinstance(exc, httpx.TimeoutException):
+                    what = f"no data for {options.read_timeout:g} s"
+                else:
+                    what = f"no complete response within {options.attempt_timeout:g} s"
+                # A host that answered other requests while this one hung is up: the URL
+                # itself hangs, and a retry would just burn another full timeout.
+                if state.last_answer > trace.sent_at:
+                    what += " (the host answered other requests meanwhile)"
+                elif retries < options.retries and timeouts <= options.timeout_retries:
                     await asyncio.sleep(self._backoff(retries))
                     retries += 1
                     continue
-                if isinstance(exc, httpx.ConnectTimeout):
-                    raise _Fail(LinkClass.TIMEOUT, f"connect timed out ({what})") from None
-                raise _Fail(LinkClass.TIMEOUT, f"attempt {what}") from None
+                raise _Fail(LinkClass.TIMEOUT, what) from None
             except httpx.HTTPError as exc:
                 tls = _tls_failure(exc)
                 if tls is not None:
@@ -404,16 +433,18 @@ class Checker:
                 raise _Fail(LinkClass.CONNECTION_ERROR, _describe(exc)) from None
             status = response.status_code
             method = response.request.method
+            limited = _rate_limited(response)
             if (
                 method == "HEAD"
                 and status in options.get_fallback_statuses
                 and status not in options.accept_statuses
+                and not limited
             ):
                 if status in (405, 501):
                     state.get_only = True  # the host does not do HEAD: skip it next time
                 method = "GET"
                 continue
-            if _retryable(status) and retries < options.retries:
+            if _retryable(response) and retries < options.retries:
                 now = self.loop.time()
                 asked = _parse_delay(response.headers, time.time())
                 delay = (
@@ -422,7 +453,7 @@ class Checker:
                     else self._backoff(retries)
                 )
                 retries += 1
-                if status == 429:
+                if limited:
                     # Pause this host's queue (requests in flight finish); others go on.
                     state.pause_until = max(state.pause_until, now + delay)
                 else:
@@ -489,7 +520,9 @@ class Checker:
                 trace.redirects.append(location)
                 trace.final_url = location
                 raise _Fail(
-                    LinkClass.UNSUPPORTED_SCHEME, f"redirect to unsupported scheme {scheme!r}", status
+                    LinkClass.UNSUPPORTED_SCHEME,
+                    f"redirect to unsupported scheme {scheme!r}",
+                    status,
                 )
             try:
                 target = current.join(location)
@@ -514,6 +547,8 @@ class Checker:
             visits[key] = seen + 1
             current = target
         link_class = _classify_status(status, options.accept_statuses)
+        if link_class is LinkClass.BLOCKED and _rate_limited(response):
+            link_class = LinkClass.RATE_LIMITED
         error = ""
         if link_class is LinkClass.OK and trace.redirects:
             link_class = (

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from awesome_lint.diagnostics import Diagnostic
 
-FORMATS = ("text", "concise", "json", "github", "sarif", "junit")
+FORMATS = ("text", "concise", "json", "github", "sarif", "junit", "markdown")
 
 
 @dataclass

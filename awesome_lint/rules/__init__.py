@@ -28,6 +28,7 @@ CATEGORIES = ("links", "badges", "duplicates", "tags", "structure", "style")
 #: prefix -> module; the registry imports these on first use.
 BUILTIN_FAMILIES: dict[str, str] = {
     "BDG": "awesome_lint.rules.badges",
+    "DUP": "awesome_lint.rules.duplicates",
     "LNK": "awesome_lint.rules.links",
     "LNK1": "awesome_lint.rules.http_links",
     "STR": "awesome_lint.rules.structure",

@@ -40,6 +40,7 @@ class UndefinedTag(Rule):
     code = "TAG001"
     name = "undefined-tag"
     category = CATEGORY
+    fixable = True  # an unsafe fix, when one legend tag is a letter away
     summary = "An entry uses a tag that the list's legend does not define."
     explanation = (
         "A tag is only useful when readers can look it up and search for it: a tag the "

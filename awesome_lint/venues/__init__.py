@@ -922,8 +922,11 @@ def _host(url: str) -> tuple[str, str]:
     """Lower-case host without ``www.``, and the path; scheme-less URLs are accepted."""
     from urllib.parse import urlsplit
 
-    parts = urlsplit(url.strip() if "//" in url else "//" + url.strip())
-    host = (parts.hostname or "").lower()
+    try:
+        parts = urlsplit(url.strip() if "//" in url else "//" + url.strip())
+        host = (parts.hostname or "").lower()
+    except ValueError:  # "Invalid IPv6 URL" and friends: no host, so no hint
+        return "", ""
     return host.removeprefix("www."), parts.path
 
 

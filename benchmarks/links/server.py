@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import sys
 from collections import Counter
@@ -128,7 +129,9 @@ class HttpProtocol(asyncio.Protocol):
             latency, self._respond, method, status, headers, close
         )
 
-    def _respond(self, method: str, status: int, headers: list[tuple[str, str]], close: bool) -> None:
+    def _respond(
+        self, method: str, status: int, headers: list[tuple[str, str]], close: bool
+    ) -> None:
         self.handle = None
         if self.closed or self.transport is None:
             return
@@ -182,9 +185,7 @@ async def serve(spec: Spec, hosts: int, port: int, ctrl_port: int) -> None:
     for i in range(1, hosts + 1):
         host = f"127.0.0.{i}"
         servers.append(
-            await loop.create_server(
-                lambda host=host: HttpProtocol(state, host), host, port, backlog=1024
-            )
+            await loop.create_server(functools.partial(HttpProtocol, state, host), host, port)
         )
     servers.append(await loop.create_server(lambda: ControlProtocol(state), "127.0.0.1", ctrl_port))
     print("READY", flush=True)

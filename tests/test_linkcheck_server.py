@@ -227,3 +227,72 @@ class LocalServer:
             self._tasks.discard(task)
             with contextlib.suppress(Exception):
                 writer.close()
+
+
+class H2Server:
+    """Minimal HTTP/2-over-TLS server (ALPN h2): answers 200 to every request."""
+
+    def __init__(self, ssl_context: ssl.SSLContext) -> None:
+        ssl_context.set_alpn_protocols(["h2", "http/1.1"])
+        self.ssl_context = ssl_context
+        self.log: list[Request] = []
+        self.alpn: list[str | None] = []
+        self._inner = LocalServer()
+        self.port = 0
+
+    def url(self, path: str) -> str:
+        return f"https://127.0.0.1:{self.port}{path}"
+
+    def __enter__(self) -> H2Server:
+        import h2.config
+        import h2.connection
+        import h2.events
+
+        outer = self
+
+        class Protocol(asyncio.Protocol):
+            def connection_made(self, transport: asyncio.BaseTransport) -> None:
+                assert isinstance(transport, asyncio.Transport)
+                self.transport = transport
+                ssl_object = transport.get_extra_info("ssl_object")
+                outer.alpn.append(ssl_object.selected_alpn_protocol() if ssl_object else None)
+                config = h2.config.H2Configuration(client_side=False, header_encoding="utf-8")
+                self.conn = h2.connection.H2Connection(config=config)
+                self.conn.initiate_connection()
+                transport.write(self.conn.data_to_send())
+
+            def data_received(self, data: bytes) -> None:
+                for event in self.conn.receive_data(data):
+                    if isinstance(event, h2.events.RequestReceived):
+                        headers = {str(k): str(v) for k, v in event.headers}
+                        outer.log.append(Request(headers[":method"], headers[":path"], headers))
+                        self.conn.send_headers(
+                            event.stream_id,
+                            [(":status", "200"), ("content-length", "0")],
+                            end_stream=True,
+                        )
+                self.transport.write(self.conn.data_to_send())
+
+        inner = self._inner
+        ready = threading.Event()
+        loop = asyncio.new_event_loop()
+        inner._loop = loop
+
+        async def boot() -> None:
+            server = await loop.create_server(Protocol, "127.0.0.1", 0, ssl=self.ssl_context)
+            inner._server = server
+            self.port = server.sockets[0].getsockname()[1]
+
+        def main() -> None:
+            asyncio.set_event_loop(loop)
+            loop.run_until_complete(boot())
+            ready.set()
+            loop.run_forever()
+
+        inner._thread = threading.Thread(target=main, daemon=True)
+        inner._thread.start()
+        ready.wait(10)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._inner.stop()

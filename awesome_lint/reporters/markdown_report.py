@@ -1,0 +1,176 @@
+"""Markdown: a report people read in a CI job summary, a PR comment or an issue.
+
+``--format markdown`` prints findings by category, a link-health table (from the link
+checker's ``data`` on diagnostics) and the findings themselves.  The same module renders the
+rule reference (``awesome-lint rules --format markdown > docs/rules.md``), so the documentation
+is generated from the registry and cannot drift from it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from awesome_lint.diagnostics import Diagnostic, Severity
+from awesome_lint.reporters import FileReport, ReportOptions
+from awesome_lint.rules import CATEGORIES, Rule
+
+#: Rows in the findings table; the rest is counted, not listed (job summaries are capped at
+#: 1 MiB, and nobody reads the 301st row).
+MAX_ROWS = 300
+
+#: How the link checker's classes are ordered in the link-health table (good ones first).
+LINK_CLASS_ORDER = ("ok", "redirect-permanent", "redirect-temporary", "broken", "blocked",
+                    "rate-limited", "server-error", "timeout", "tls-error", "connection-error",
+                    "forbidden-address", "unsupported-scheme", "skipped")
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|<>#~!])")
+
+
+def escape(text: str) -> str:
+    """Plain text for a table cell: markdown syntax shown literally, on one line."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _severity_counts(diagnostics: Iterable[Diagnostic]) -> str:
+    counts = Counter(d.severity for d in diagnostics)
+    return ", ".join(_plural(counts[s], s.value) for s in Severity if counts[s])
+
+
+def link_health(diagnostics: Iterable[Diagnostic]) -> Counter[str]:
+    """Links counted by the link checker's result class, from each diagnostic's ``data``."""
+    counts: Counter[str] = Counter()
+    for d in diagnostics:
+        if d.data is not None and isinstance(d.data.get("class"), str):
+            counts[d.data["class"]] += 1
+    return counts
+
+
+def _class_key(name: str) -> tuple[int, str]:
+    order = LINK_CLASS_ORDER.index(name) if name in LINK_CLASS_ORDER else len(LINK_CLASS_ORDER)
+    return (order, name)
+
+
+def render(reports: list[FileReport], options: ReportOptions) -> str:
+    diagnostics = [d for r in reports for d in r.diagnostics]
+    out = ["## awesome-lint", ""]
+    files = _plural(len(reports), "file")
+    if not diagnostics:
+        out.append(f"All checks passed ({files} checked).")
+    else:
+        fixable = sum(d.fix is not None for d in diagnostics)
+        line = (f"**{_plural(len(diagnostics), 'finding')}** "
+                f"({_severity_counts(diagnostics)}) in {files}.")
+        if fixable:
+            line += f" {fixable} fixable with `awesome-lint fix`."
+        out.append(line)
+    if diagnostics:
+        out += ["", "### Findings by category", "",
+                "| category | errors | warnings | fixable |", "| --- | ---: | ---: | ---: |"]
+        known = [c for c in CATEGORIES if any(d.category == c for d in diagnostics)]
+        extra = sorted({d.category for d in diagnostics} - set(CATEGORIES))
+        for category in known + extra:
+            found = [d for d in diagnostics if d.category == category]
+            errors = sum(d.severity is Severity.ERROR for d in found)
+            fixable = sum(d.fix is not None for d in found)
+            out.append(f"| {category} | {errors} | {len(found) - errors} | {fixable} |")
+    out += ["", "### Link health", ""]
+    health = link_health(diagnostics)
+    if health:
+        out += ["Links with findings, by what the check concluded:", "",
+                "| result | links |", "| --- | ---: |"]
+        out += [f"| {name} | {health[name]} |" for name in sorted(health, key=_class_key)]
+    else:
+        out.append("No link checks ran (they run with `awesome-lint check --links`).")
+    if diagnostics:
+        out += ["", "### Findings", "", "| where | rule | severity | message |",
+                "| --- | --- | --- | --- |"]
+        rows = [(r.path, d) for r in reports for d in r.diagnostics]
+        for path, d in rows[:MAX_ROWS]:
+            fix = " (fixable)" if d.fix is not None else ""
+            out.append(f"| `{path}:{d.line}:{d.column}` | `{d.code}` {d.rule} | "
+                       f"{d.severity.value} | {escape(d.message)}{fix} |")
+        if len(rows) > MAX_ROWS:
+            out += ["", f"… and {_plural(len(rows) - MAX_ROWS, 'more finding')}: "
+                        "run `awesome-lint check` for all of them."]
+    return "\n".join(out) + "\n"
+
+
+# The rule reference ------------------------------------------------------------------------
+
+def _anchor(rule: type[Rule]) -> str:
+    """GitHub's heading slug for ``## CODE name``."""
+    return f"{rule.code} {rule.name}".lower().replace(" ", "-")
+
+
+def _fence(text: str) -> str:
+    """A code fence longer than any backtick run in ``text``."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def toml_value(value: Any) -> str:
+    """A default as it is written in a TOML config file."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value) if isinstance(value, (set, frozenset)) else value
+        return "[" + ", ".join(toml_value(v) for v in items) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items()) + "}"
+    return str(value)
+
+
+def _example(label: str, text: str) -> list[str]:
+    fence = _fence(text)
+    return [f"{label}:", "", f"{fence}markdown", text.rstrip("\n"), fence, ""]
+
+
+def render_rules(rules: Sequence[type[Rule]]) -> str:
+    """docs/rules.md: an index table, then one section per rule."""
+    prefixes = sorted({re.match(r"[A-Z]+", r.code).group(0)  # type: ignore[union-attr]
+                       for r in rules})
+    out = [
+        "# Rules",
+        "",
+        "<!-- Generated from the rule registry by "
+        "`awesome-lint rules --format markdown > docs/rules.md`; do not edit by hand. -->",
+        "",
+        f"{_plural(len(rules), 'rule')} in {len(prefixes)} families: "
+        + ", ".join(f"`{p}`" for p in prefixes) + ". Select or ignore them by code, prefix, "
+        "name or category (`--select LNK`, `--ignore trailing-whitespace`); rules marked "
+        "(network) run only with `--links`.",
+        "",
+        "| code | name | category | severity | fixable |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for rule in rules:
+        network = " (network)" if rule.needs_network else ""
+        out.append(f"| [`{rule.code}`](#{_anchor(rule)}) | {rule.name}{network} | "
+                   f"{rule.category} | {rule.severity.value} | "
+                   f"{'yes' if rule.fixable else 'no'} |")
+    for rule in rules:
+        out += ["", f"## {rule.code} {rule.name}", ""]
+        facts = [f"**Category:** {rule.category}", f"**Severity:** {rule.severity.value}",
+                 f"**Fixable:** {'yes' if rule.fixable else 'no'}"]
+        if rule.needs_network:
+            facts.append("**Network:** only with `--links`")
+        out += [" · ".join(facts), "", rule.summary.strip(), "", rule.explanation.strip(), ""]
+        out += _example("Bad", rule.bad) + _example("Good", rule.good)
+        if rule.options:
+            out += [f"Options, under `[tool.awesome-lint.rules.{rule.name}]`:", "",
+                    "| option | default |", "| --- | --- |"]
+            out += [f"| `{key}` | `{toml_value(value)}` |" for key, value in rule.options.items()]
+            out.append("")
+        while out[-1] == "":
+            out.pop()
+    return "\n".join(out) + "\n"

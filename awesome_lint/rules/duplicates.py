@@ -1,0 +1,838 @@
+"""Duplicates: the same resource listed twice, the same title under two links, a link
+repeated inside one entry.
+
+Lists grow by appending, so duplicates creep in.  Identity is :func:`canonical_key`, so
+``arxiv.org/abs/X`` and ``arxiv.org/pdf/Xv3.pdf`` are one paper.  Only an entry's *primary*
+link makes it an entry: links in descriptions and ``[[Notes](...)]`` links never do.
+
+Scale: entries are indexed by canonical key (one dictionary lookup each, never pairwise).
+Near-identical titles are found by *blocking*: each folded title files itself under its
+first and its last ``_BLOCK_CHARS`` characters, and is compared only with the (at most
+``_BUCKET_CAP``) earlier titles filed under the same keys, so a 50k-entry list costs a
+bounded number of comparisons per entry.  Two titles that differ both near their start and
+near their end are not found; titles that fold to the same text always are.
+
+Opting out: an entry covered by an inline suppression (``<!-- awesome-lint-disable-next-line
+DUP001 -->``) takes no part in the comparison, in either role.  When the suppressed entry is
+the *earlier* one, the finding is placed on it (where the engine drops it, marking the
+comment as used) so that the later copy is not reported either.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, TypeVar
+
+from awesome_lint import suppression
+from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from awesome_lint.model import Document, Entry, EntryKind, Link, LinkRole, Section, Span
+from awesome_lint.rules import Rule, RuleContext, register
+from awesome_lint.urls import canonical_key
+
+PREFIX = "DUP"
+CATEGORY = "duplicates"
+
+#: Characters of a folded title used as a blocking key (from the start and from the end).
+_BLOCK_CHARS = 20
+#: Earlier entries kept per blocking key: bounds the comparisons per entry.
+_BUCKET_CAP = 4
+#: A title shared by this many different links is a name ("Deep Learning"), not a duplicate.
+_COMMON_NAME = 3
+T = TypeVar("T")
+_FOLD = re.compile(r"[\W_]+")
+_SPACES = re.compile(r"\s+")
+
+
+# -- shared helpers ------------------------------------------------------------------------
+def fold_title(text: str) -> str:
+    """A title reduced to what identifies it: case, punctuation and spacing folded away."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return _FOLD.sub(" ", text.casefold()).strip()
+
+
+def entry_title(entry: Entry) -> str:
+    """The entry's title, or for ``[[CVPR](url)] Title. [[code](...)]`` the text after the
+    bracketed venue link (the parser leaves the title empty there)."""
+    if entry.title.strip():
+        return entry.title.strip()
+    if entry.link is not None and entry.link.bracketed:
+        return entry.description.split(" [", 1)[0].strip()
+    return ""
+
+
+class _Keys:
+    """Canonical keys of destinations, computed once per document and shared by the three
+    rules through ``ctx.services``: canonicalising is most of what they cost."""
+
+    SERVICE = "duplicates.keys"
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._cache: dict[tuple[str, bool], str] = {}
+
+    @classmethod
+    def of(cls, ctx: RuleContext) -> _Keys:
+        found = ctx.services.get(cls.SERVICE)
+        if not isinstance(found, _Keys) or found.document is not ctx.document:
+            found = cls(ctx.document)
+            ctx.services[cls.SERVICE] = found
+        return found
+
+    def url(self, url: str, keep_fragment: bool) -> str:
+        key = self._cache.get((url, keep_fragment))
+        if key is None:
+            key = canonical_key(url.strip(), keep_fragment=keep_fragment)
+            self._cache[url, keep_fragment] = key
+        return key
+
+    def entry(self, entry: Entry, keep_fragment: bool) -> str | None:
+        """Like :func:`entry_key`, cached."""
+        link = entry.link
+        if link is None:
+            return None
+        dest = link.destination.strip()
+        if not dest or dest.startswith("#"):
+            return None
+        return self.url(link.destination, keep_fragment)
+
+
+def entry_key(entry: Entry, *, keep_fragment: bool) -> str | None:
+    """The canonical key of the entry's primary link; ``None`` for in-page anchors."""
+    link = entry.link
+    if link is None:
+        return None
+    dest = link.destination.strip()
+    if not dest or dest.startswith("#"):
+        return None
+    return canonical_key(dest, keep_fragment=keep_fragment)
+
+
+def similar(a: str, b: str, threshold: float) -> bool:
+    """Whether two folded titles reach ``threshold`` (difflib ratio); cheap bounds first."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if not la or not lb or 2.0 * min(la, lb) / (la + lb) < threshold:
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title in the forms the comparisons need, computed once per entry."""
+
+    raw: str
+    #: Case, punctuation and spacing folded: "flow guided feature aggregation".
+    folded: str
+    #: ``folded`` without spaces, so "Birds-Eye-View" and "Bird's Eye View" agree.
+    tight: str
+    #: ``tight`` without a leading ``Acronym:`` or a trailing `` - Source``.
+    variants: frozenset[str]
+    numbers: tuple[str, ...]
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, raw: str) -> Title:
+        folded = fold_title(raw)
+        return cls(raw, folded, folded.replace(" ", ""), _variants(raw),
+                   tuple(_NUMBER.findall(folded)), frozenset(folded.split()))
+
+
+_NUMBER = re.compile(r"\d+")
+_HEAD_SEPARATOR = re.compile(r"[:：]")
+_TAIL_SEPARATOR = re.compile(r"\s[-–—|]\s")
+#: Titles that differ in more words than this are not "only misspelt words apart".
+_MAX_WORD_EDITS = 3
+
+
+def _variants(raw: str) -> frozenset[str]:
+    """The title without a leading ``Acronym:`` or a trailing `` - Source`` (tight forms)."""
+    out: set[str] = set()
+    if ":" in raw or "：" in raw:
+        head = _HEAD_SEPARATOR.split(raw, maxsplit=1)
+        out.add(fold_title(head[1]).replace(" ", ""))
+    tail = _TAIL_SEPARATOR.split(raw)
+    if len(tail) > 1:
+        out.add(fold_title(" ".join(tail[:-1])).replace(" ", ""))
+    out.discard("")
+    return frozenset(out)
+
+
+def _words_align(a: Title, b: Title) -> bool:
+    """Every word only one title has is a near spelling of a word only the other has
+    (a typo, a plural): "prior-baesd" ~ "prior-based", but "Kimi-VL" !~ "MiMo-VL"."""
+    only_a, only_b = a.words - b.words, b.words - a.words
+    if bool(only_a) != bool(only_b) or max(len(only_a), len(only_b)) > _MAX_WORD_EDITS:
+        return False
+    return all(any(_near_word(x, y) for y in only_b) for x in only_a) and \
+        all(any(_near_word(x, y) for x in only_a) for y in only_b)
+
+
+@functools.lru_cache(maxsize=4096)
+def _near_word(a: str, b: str) -> bool:
+    """Two words a typo or a plural apart (cached: lists reuse their vocabulary)."""
+    return similar(a, b, 0.6)
+
+
+def titles_match(a: Title, b: Title, threshold: float) -> bool:
+    """Whether two titles name one item: equal once folded; one is the other plus a
+    leading ``Acronym:`` or a trailing `` - Source``; or at least ``threshold`` alike with
+    the same numbers and only misspelt words apart (so "Qwen2.5-VL" is not "Qwen3-VL")."""
+    if a.tight == b.tight:
+        return True
+    if not a.tight or not b.tight:
+        return False
+    return a.tight in b.variants or b.tight in a.variants or _alike(a, b, threshold)
+
+
+def _alike(a: Title, b: Title, threshold: float) -> bool:
+    """At least ``threshold`` alike, same numbers, only misspelt words apart.  Cheapest
+    tests first: this runs for every pair a blocking key brings together."""
+    la, lb = len(a.folded), len(b.folded)
+    return (threshold < 1.0 and 2.0 * min(la, lb) >= threshold * (la + lb)
+            and a.numbers == b.numbers and _words_align(a, b)
+            and similar(a.folded, b.folded, threshold))
+
+
+def _threshold(value: Any) -> float:
+    """``title-similarity`` clamped to [0, 1] (the config checks only its type)."""
+    return min(1.0, max(0.0, float(value)))
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _section_of(document: Document) -> dict[int, Section]:
+    return {id(entry): section for section in document.root.walk() for entry in section.entries}
+
+
+def _section_name(section: Section | None) -> str:
+    return section.title if section is not None and section.level > 0 else "(top of file)"
+
+
+class _OptOut:
+    """Which entries an inline suppression takes out of a rule's comparisons."""
+
+    def __init__(self, rule: Rule, document: Document) -> None:
+        self.rule = rule
+        self.directives = suppression.directives(document) if document.comments else []
+
+    def __call__(self, entry: Entry) -> bool:
+        if not self.directives:
+            return False
+        probe = self.rule.diagnostic(Span(entry.line, 1, entry.line, 1), "")
+        return any(directive.covers(probe) for directive in self.directives)
+
+
+def _entry_span(document: Document, entry: Entry) -> Span:
+    """Where a finding about an entry goes: its primary link when that starts on the entry's
+    first line (so ``disable-next-line`` above the entry covers it), else the first line."""
+    link = entry.link
+    if link is not None and link.span.line == entry.line:
+        return link.span
+    text = document.line_text(entry.line)
+    start = max(1, entry.marker_column)
+    return Span(entry.line, start, entry.line, max(start, len(text.rstrip())))
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """A finding to make: ``later`` repeats ``earlier``; ``at_earlier`` puts the finding on
+    the earlier entry (which opted out, so the engine drops it)."""
+
+    earlier: Entry
+    later: Entry
+    at_earlier: bool = False
+
+
+def _choose(later: Entry, candidates: Sequence[Entry], opted_out: Callable[[Entry], bool]
+            ) -> _Pair | None:
+    """The pair to report for ``later`` given its earlier matches, honouring opt-outs."""
+    if not candidates:
+        return None
+    if opted_out(later):
+        return _Pair(candidates[0], later)
+    visible = next((c for c in candidates if not opted_out(c)), None)
+    if visible is not None:
+        return _Pair(visible, later)
+    return _Pair(candidates[0], later, at_earlier=True)
+
+
+# -- DUP001 --------------------------------------------------------------------------------
+@register
+class DuplicateEntry(Rule):
+    code = "DUP001"
+    name = "duplicate-entry"
+    category = CATEGORY
+    fixable = True
+    summary = "Two entries whose primary links point to the same resource."
+    explanation = (
+        "Links are compared by canonical key: scheme, `www.`, trailing slashes, tracking "
+        "parameters, arXiv abs/pdf/version forms, OpenReview forum/pdf, YouTube short and "
+        "embed forms, GitHub `tree/master` and Google Docs views are all one resource. Only "
+        "an entry's primary link counts; links in descriptions and `[[Notes](...)]` links "
+        "never make an entry. `#fragments` tell resources apart (a list may link to several "
+        "sections of one page) unless `keep-fragment = false`. Within one section the later "
+        "entry is reported as an error and the fix deletes it, first merging into the "
+        "earlier entry any resource links, badges and tags it lacks; the fix is safe only when "
+        "both entries are identical, and is not offered when the titles differ (two items "
+        "sharing one link), when the later entry has nested items or text the earlier one "
+        "lacks. Across sections it is a warning without a fix, because a list may file one "
+        "paper under two topics; `allow-cross-section = true` silences that. An entry listed "
+        "twice on purpose can carry `<!-- awesome-lint-disable-next-line DUP001 -->`."
+    )
+    bad = ("* [Attention U-Net](https://arxiv.org/abs/1804.03999)\n"
+           "* [Attention U-Net](https://arxiv.org/pdf/1804.03999v3.pdf) [[Notes](notes/au.md)]")
+    good = "* [Attention U-Net](https://arxiv.org/abs/1804.03999) [[Notes](notes/au.md)]"
+    options: ClassVar[dict[str, Any]] = {"allow-cross-section": False, "keep-fragment": True}
+
+    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+        options = ctx.options(self)
+        allow_cross = bool(options["allow-cross-section"])
+        keep_fragment = bool(options["keep-fragment"])
+        threshold = _threshold(ctx.options(DuplicateTitle)["title-similarity"])
+        doc = ctx.document
+        sections = _section_of(doc)
+        opted_out = _OptOut(self, doc)
+        #: key -> earlier entries with that key: per section the first one, and the first
+        #: one not opted out when that differs; in document order.
+        index: dict[str, list[Entry]] = {}
+        keys = _Keys.of(ctx)
+        fixer = _Fixer(doc, keep_fragment, keys)
+        for entry in doc.entries:
+            key = keys.entry(entry, keep_fragment)
+            if key is None:
+                continue
+            known = index.setdefault(key, [])
+            section = sections.get(id(entry))
+            same = [e for e in known if sections.get(id(e)) is section]
+            others = [e for e in known if sections.get(id(e)) is not section]
+            if not same or (all(opted_out(e) for e in same) and not opted_out(entry)):
+                known.append(entry)
+            pair = _choose(entry, same, opted_out)
+            if pair is not None:
+                yield self._same_section(doc, pair, fixer, threshold)
+                if not pair.at_earlier:
+                    continue
+            if not allow_cross:
+                pair = _choose(entry, others, opted_out)
+                if pair is not None:
+                    yield self._cross_section(doc, pair, sections)
+
+    def _message(self, pair: _Pair, where: str) -> str:
+        first, later = pair.earlier, pair.later
+        title = entry_title(later) or (later.link.destination if later.link else "")
+        message = f"'{_clip(title)}' {where}"
+        if first.link is not None and later.link is not None \
+                and first.link.destination.strip() != later.link.destination.strip():
+            message += (f" ({_clip(later.link.destination, 80)} is the same resource as "
+                        f"{_clip(first.link.destination, 80)})")
+        a, b = fold_title(entry_title(first)), fold_title(entry_title(later))
+        if a and b and a != b:
+            message += f"; titles differ: line {first.line} has '{_clip(entry_title(first))}'"
+        return message
+
+    def _same_section(self, doc: Document, pair: _Pair, fixer: _Fixer,
+                      threshold: float) -> Diagnostic:
+        first, later = pair.earlier, pair.later
+        if pair.at_earlier:
+            return self.diagnostic(_entry_span(doc, first),
+                                   f"entry is repeated at line {later.line}")
+        fix = fixer.removal(first, later, threshold)
+        message = self._message(pair, f"duplicates the entry at line {first.line}")
+        if fix is None:
+            message += "; not fixed automatically: " + fixer.reason
+        return self.diagnostic(_entry_span(doc, later), message, fix=fix)
+
+    def _cross_section(self, doc: Document, pair: _Pair, sections: Mapping[int, Section]
+                       ) -> Diagnostic:
+        first, later = pair.earlier, pair.later
+        if pair.at_earlier:
+            return self.diagnostic(_entry_span(doc, first),
+                                   f"entry is also listed at line {later.line}",
+                                   severity=Severity.WARNING)
+        where = (f"is also listed at line {first.line} in section "
+                 f"'{_clip(_section_name(sections.get(id(first))), 40)}'")
+        return self.diagnostic(_entry_span(doc, later), self._message(pair, where),
+                               severity=Severity.WARNING)
+
+
+class _Fixer:
+    """Builds the fix that deletes a later duplicate, merging what it adds into the first."""
+
+    def __init__(self, document: Document, keep_fragment: bool, keys: _Keys) -> None:
+        self.doc = document
+        self.keep_fragment = keep_fragment
+        self.keys = keys
+        self.reason = ""
+        self._links_by_line: dict[int, list[Link]] | None = None
+
+    def _key(self, url: str) -> str:
+        return self.keys.url(url, self.keep_fragment)
+
+    def _links_on(self, first: int, last: int) -> list[Link]:
+        if self._links_by_line is None:
+            self._links_by_line = {}
+            for link in self.doc.links:
+                self._links_by_line.setdefault(link.span.line, []).append(link)
+        return [link for line in range(first, last + 1)
+                for link in self._links_by_line.get(line, ())]
+
+    def _none(self, reason: str) -> Fix | None:
+        """Record ``reason`` and offer no fix."""
+        self._fail(reason)
+        return None
+
+    def _fail(self, reason: str) -> None:
+        """Record why no fix is offered (shown in the finding's message)."""
+        self.reason = reason
+
+    def removal(self, first: Entry, later: Entry, threshold: float) -> Fix | None:
+        self.reason = ""
+        doc = self.doc
+        lines = doc.lines
+        if later.end_line > len(lines) or not self._whole_lines(later):
+            return self._none("the entry shares its lines with other content")
+        if self._has_nested(later):
+            return self._none(f"line {later.line} has nested content")
+        if self._opens_ordered_list(later):
+            return self._none("deleting the first item would renumber the list")
+        identical = _normalised(doc, first) == _normalised(doc, later)
+        a, b = Title.of(entry_title(first)), Title.of(entry_title(later))
+        if not identical and (a.tight or b.tight) and not titles_match(a, b, threshold):
+            return self._none("different titles may be two items that share one link")
+        inserts: dict[tuple[int, int], list[str]] = {}
+        merged: list[str] = []
+        if not identical:
+            extra = self._unmatched_text(first, later)
+            if extra:
+                return self._none(f"line {later.line} has text line {first.line} lacks: "
+                                  f"'{_clip(extra, 40)}'")
+            if not self._merge(first, later, inserts, merged):
+                return None
+        removes = list(_without(
+            [link.destination for link in self._links_on(later.line, later.end_line)
+             if link.destination], merged))
+        delete = sum(len(lines[n - 1]) + 1 for n in range(later.line, later.end_line + 1))
+        edits = [Edit(line, column, 0, "".join(parts))
+                 for (line, column), parts in sorted(inserts.items())]
+        edits.append(Edit(later.line, 1, delete))
+        what = "identical " if identical else ""
+        description = f"delete the {what}duplicate entry on line {later.line}"
+        if merged or inserts:
+            description += f", merging what it adds into line {first.line}"
+        return Fix(tuple(edits), Applicability.SAFE if identical else Applicability.UNSAFE,
+                   description, tuple(removes))
+
+    # -- checks ---------------------------------------------------------------------------
+    def _whole_lines(self, entry: Entry) -> bool:
+        """The entry's lines hold nothing but the entry (quote markers aside)."""
+        if entry.kind is EntryKind.TABLE_ROW:
+            return entry.line == entry.end_line
+        head = self.doc.line_text(entry.line)[: max(0, entry.marker_column - 1)]
+        return head.strip(" \t>") == ""
+
+    def _has_nested(self, entry: Entry) -> bool:
+        """Whether lines after the entry's own text still belong to its list item."""
+        if entry.kind is EntryKind.TABLE_ROW:
+            return False
+        indent = entry.marker_column - 1
+        for number in range(entry.end_line + 1, len(self.doc.lines) + 1):
+            text = self.doc.lines[number - 1]
+            if not text.strip():
+                continue
+            stripped = text.lstrip(" \t>")
+            width = len(text[: len(text) - len(stripped)].expandtabs(4))
+            return width > indent
+        return False
+
+    def _opens_ordered_list(self, entry: Entry) -> bool:
+        if not entry.marker[:1].isdigit() or not 0 <= entry.list_index < len(self.doc.lists):
+            return False
+        info = self.doc.lists[entry.list_index]
+        return bool(info.items) and info.items[0].line == entry.line and len(info.items) > 1
+
+    def _residual(self, entry: Entry) -> str:
+        """The entry's own text with its links, badges and tags blanked out: its title
+        (when not a link) and description, as written."""
+        spans = [link.span for link in entry.links] + [b.span for b in entry.badges] + \
+            [t.span for t in entry.tags]
+        out: list[str] = []
+        for number in range(entry.line, entry.end_line + 1):
+            text = self.doc.line_text(number)
+            if number == entry.line and entry.marker_column:
+                start = entry.marker_column - 1 + len(entry.marker)
+                text = " " * start + text[start:]
+            chars = list(text)
+            for span in spans:
+                if span.line <= number <= span.end_line:
+                    first = span.column - 1 if span.line == number else 0
+                    last = span.end_column if span.end_line == number else len(chars)
+                    if first > 0 and chars[first - 1] == "[" and last < len(chars) \
+                            and chars[last] == "]":
+                        first, last = first - 1, last + 1
+                    chars[first:last] = " " * (last - first)
+            out.append("".join(chars))
+        return " ".join(" ".join(out).split())
+
+    def _unmatched_text(self, first: Entry, later: Entry) -> str:
+        """Text of ``later`` (links, badges and tags aside) that ``first`` does not have."""
+        text = self._residual(later)
+        folded = fold_title(text)
+        if not folded or folded in fold_title(self._residual(first)):
+            return ""
+        return text
+
+    # -- merging --------------------------------------------------------------------------
+    def _slice(self, span: Span, widen: bool = False) -> str | None:
+        """Source text of a one-line span; ``widen`` adds the ``[...]`` around a link."""
+        if span.line != span.end_line:
+            return None
+        text = self.doc.line_text(span.line)
+        start, end = span.column - 1, span.end_column
+        if widen and start > 0 and text[start - 1: start] == "[" and text[end: end + 1] == "]":
+            start, end = start - 1, end + 1
+        return text[start:end]
+
+    def _link_end(self, link: Link) -> tuple[int, int]:
+        """The position right after a link (after the outer ``]`` of ``[[Notes](...)]``)."""
+        text = self.doc.line_text(link.span.end_line)
+        end = link.span.end_column + 1
+        if link.bracketed and text[end - 1: end] == "]":
+            end += 1
+        return link.span.end_line, end
+
+    def _line_end(self, line: int) -> tuple[int, int]:
+        return line, len(self.doc.line_text(line).rstrip()) + 1
+
+    def _merge(self, first: Entry, later: Entry, inserts: dict[tuple[int, int], list[str]],
+               merged: list[str]) -> bool:
+        """Plan inserts into ``first`` for the resources, badges and tags only ``later``
+        has; ``False`` (with a reason) when they cannot be placed."""
+        have = {self._key(link.destination) for link in first.links if link.destination}
+        have.update(self._key(link.destination)
+                    for link in self._links_on(first.line, first.end_line) if link.destination)
+        resources: list[str] = []
+        for link in later.links:
+            if link.role is LinkRole.TITLE or not link.destination.strip():
+                continue
+            key = self._key(link.destination)
+            if key in have:
+                continue
+            if link.role is not LinkRole.RESOURCE:
+                self._fail(f"its link {link.destination} is not a resource link")
+                return False
+            text = self._slice(link.span, widen=link.bracketed)
+            if text is None:
+                self._fail(f"its link {link.destination} spans lines")
+                return False
+            have.add(key)
+            resources.append(text)
+            merged.append(link.destination)
+        badges = self._missing_badges(first, later)
+        known = fold_title(" ".join([self._residual(first), *(t.name for t in first.tags)]))
+        tags = [tag for tag in later.tags if fold_title(tag.name) not in known]
+        if badges is None or not self._room(first, later, resources, badges, tags):
+            return False
+        anchor_links = [link for link in first.links
+                        if link.role in (LinkRole.TITLE, LinkRole.RESOURCE)]
+        if resources:
+            position = (self._link_end(anchor_links[-1]) if anchor_links
+                        else self._line_end(first.end_line))
+            inserts.setdefault(position, []).extend(" " + text for text in resources)
+        if badges:
+            position = (self._after(first.badges[-1].span) if first.badges
+                        else self._line_end(first.end_line))
+            inserts.setdefault(position, []).extend(" " + text for text in badges)
+        for tag in tags:
+            text = self._slice(tag.span)
+            if text is None:
+                self._fail("a tag spans lines")
+                return False
+            if first.tags:
+                inserts.setdefault(self._after(first.tags[-1].span), []).append(" " + text)
+            elif later.link is not None and tag.span.line == later.link.span.line \
+                    and tag.span.column < later.link.span.column:
+                start = self._content_start(first)
+                inserts.setdefault(start, []).append(text + " ")
+            else:
+                inserts.setdefault(self._line_end(first.end_line), []).append(" " + text)
+        return True
+
+    def _missing_badges(self, first: Entry, later: Entry) -> list[str] | None:
+        """Badges of ``later`` to copy: those for a venue ``first`` has no badge for.  A badge
+        that says less than ``first``'s (``NeurIPS 2022`` beside ``NeurIPS 2022 Oral``) is
+        dropped; one that says more or something else (``L4DC 2022`` beside ``L4DC``) is a
+        conflict for a person to settle: no fix."""
+        out: list[str] = []
+        for badge in later.badges:
+            words = set(badge.raw.casefold().split())
+            same_venue = [b for b in first.badges
+                          if b.venue.casefold() == badge.venue.casefold()]
+            if any(words <= set(b.raw.casefold().split()) for b in same_venue):
+                continue
+            if same_venue:
+                self._fail(f"its badge <kbd>{badge.raw}</kbd> disagrees with line "
+                           f"{first.line}'s <kbd>{same_venue[0].raw}</kbd>")
+                return None
+            text = self._slice(badge.span)
+            if text is None:
+                self._fail("a badge spans lines")
+                return None
+            out.append(text)
+        return out
+
+    def _room(self, first: Entry, later: Entry, resources: list[str], badges: list[str],
+              tags: Sequence[object]) -> bool:
+        if not (resources or badges or tags):
+            return True
+        if first.kind is EntryKind.TABLE_ROW:
+            self._fail(f"line {later.line} has links, badges or tags a table row cannot take")
+            return False
+        if self.doc.line_text(first.end_line).rstrip().endswith("\\"):
+            self._fail(f"line {first.end_line} ends with a hard line break")
+            return False
+        return True
+
+    def _after(self, span: Span) -> tuple[int, int]:
+        return span.end_line, span.end_column + 1
+
+    def _content_start(self, entry: Entry) -> tuple[int, int]:
+        text = self.doc.line_text(entry.line)
+        column = entry.marker_column + len(entry.marker)
+        while column <= len(text) and text[column - 1] in " \t":
+            column += 1
+        return entry.line, column
+
+
+def _normalised(document: Document, entry: Entry) -> str:
+    """The entry's own text after its marker, whitespace collapsed: equal means identical."""
+    text = "\n".join(document.lines[entry.line - 1: entry.end_line])
+    if entry.marker_column:
+        text = text[entry.marker_column - 1 + len(entry.marker):]
+    return " ".join(text.split())
+
+
+def _without(items: list[str], taken: list[str]) -> Iterator[str]:
+    """``items`` minus one occurrence of each of ``taken`` (a multiset difference)."""
+    pending = list(taken)
+    for item in items:
+        if item in pending:
+            pending.remove(item)
+        else:
+            yield item
+
+
+# -- DUP002 --------------------------------------------------------------------------------
+@register
+class DuplicateTitle(Rule):
+    code = "DUP002"
+    name = "duplicate-title"
+    category = CATEGORY
+    severity = Severity.WARNING
+    summary = "Two entries with different links but the same or nearly the same title."
+    explanation = (
+        "The same paper often comes back under another link: the arXiv page once, the "
+        "conference PDF later. Titles are compared after folding case, punctuation and "
+        "spacing. Nearly equal titles count too: one is the other plus a leading `Acronym:` "
+        "or a trailing ` - Source`, or they are at least `title-similarity` alike (difflib "
+        "ratio, default 0.9) with the same numbers and only misspelt words apart, so "
+        "`Qwen2.5-VL Technical Report` and `Qwen3-VL Technical Report` stay apart. Titles "
+        "shorter than `min-title-length` folded characters (default 12: 'Vanilla', "
+        "'Slides') are not compared, nor is a title that three or more different links "
+        "share (a course called 'Deep Learning' is a name, not a duplicate). Entries with "
+        "the same link are left to duplicate-entry. A warning: two resources can share a "
+        "name."
+    )
+    bad = ("* [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385)\n"
+           "* [Deep residual learning for image recognition](https://openaccess.thecvf.com/"
+           "content_cvpr_2016/papers/He_Deep_Residual_Learning_CVPR_2016_paper.pdf)")
+    good = "* [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385)"
+    options: ClassVar[dict[str, Any]] = {"title-similarity": 0.9, "min-title-length": 12}
+
+    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+        options = ctx.options(self)
+        threshold = _threshold(options["title-similarity"])
+        min_length = int(options["min-title-length"])
+        keep_fragment = bool(ctx.options(DuplicateEntry)["keep-fragment"])
+        doc = ctx.document
+        opted_out = _OptOut(self, doc)
+        rows: list[tuple[Entry, Title, str | None]] = []
+        links_per_title: dict[str, set[str | None]] = {}
+        cache = _Keys.of(ctx)
+        for entry in doc.entries:
+            title = Title.of(entry_title(entry))
+            if len(title.folded) >= min_length:
+                key = cache.entry(entry, keep_fragment)
+                rows.append((entry, title, key))
+                found = links_per_title.setdefault(title.tight, set())
+                if len(found) < _COMMON_NAME:
+                    found.add(key)
+        exact: dict[str, list[Entry]] = {}
+        #: "PYVA: Projecting Your View" is filed under "projectingyourview" too.
+        by_variant: dict[str, list[Entry]] = {}
+        buckets: dict[str, list[tuple[Entry, Title]]] = {}
+        keys: dict[int, str | None] = {}
+        seen_keys: set[str] = set()
+        near = threshold < 1.0
+        for entry, title, key in rows:
+            if key is not None:
+                if key in seen_keys:
+                    continue  # a repeated link: duplicate-entry's finding, not this rule's
+                seen_keys.add(key)
+            keys[id(entry)] = key
+            if len(links_per_title[title.tight]) >= _COMMON_NAME:
+                continue  # a name that three links share ("Deep Learning"), not a duplicate
+            blocks = ("<" + title.folded[:_BLOCK_CHARS], ">" + title.folded[-_BLOCK_CHARS:])
+            candidates = [e for e in exact.get(title.tight, ()) if keys[id(e)] != key]
+            if not candidates:
+                contained = [e for v in title.variants for e in exact.get(v, ())]
+                contained.extend(by_variant.get(title.tight, ()))
+                candidates = sorted({id(e): e for e in contained if keys[id(e)] != key}.values(),
+                                    key=lambda e: e.line)
+            if not candidates and near:
+                candidates = self._near(title, key, blocks, buckets, keys, threshold)
+            pair = _choose(entry, candidates, opted_out)
+            if pair is not None:
+                yield self._finding(doc, pair)
+            _file(exact, title.tight, entry)
+            for variant in title.variants:
+                _file(by_variant, variant, entry)
+            if near:
+                for block in blocks:
+                    _file(buckets, block, (entry, title))
+
+    @staticmethod
+    def _near(title: Title, key: str | None, blocks: tuple[str, ...],
+              buckets: Mapping[str, list[tuple[Entry, Title]]],
+              keys: Mapping[int, str | None], threshold: float) -> list[Entry]:
+        """Earlier entries filed under one of ``blocks`` whose titles are alike."""
+        seen: set[int] = set()
+        out: list[Entry] = []
+        length, numbers = len(title.folded), title.numbers
+        for block in blocks:
+            for other, other_title in buckets.get(block, ()):
+                if id(other) in seen:
+                    continue
+                seen.add(id(other))
+                # _alike's cheap tests inlined: this loop is the rule's hot path
+                other_length = len(other_title.folded)
+                if 2.0 * min(length, other_length) < threshold * (length + other_length) \
+                        or other_title.numbers != numbers or keys[id(other)] == key:
+                    continue
+                if _words_align(title, other_title) \
+                        and similar(title.folded, other_title.folded, threshold):
+                    out.append(other)
+        return sorted(out, key=lambda e: e.line)
+
+    def _finding(self, doc: Document, pair: _Pair) -> Diagnostic:
+        first, later = pair.earlier, pair.later
+        if pair.at_earlier:
+            return self.diagnostic(_entry_span(doc, first),
+                                   f"title is repeated at line {later.line}")
+        a, b = Title.of(entry_title(first)), Title.of(entry_title(later))
+        same = a.tight == b.tight
+        how = "the same title as" if same else "nearly the same title as"
+        message = f"'{_clip(b.raw)}' has {how} line {first.line} but a different link"
+        if not same:
+            message += f" (line {first.line}: '{_clip(a.raw)}')"
+        return self.diagnostic(_entry_span(doc, later), message)
+
+
+def _file(index: dict[str, list[T]], key: str, item: T) -> None:
+    """Add ``item`` under ``key`` unless that bucket is full (the blocking bound)."""
+    bucket = index.setdefault(key, [])
+    if len(bucket) < _BUCKET_CAP:
+        bucket.append(item)
+
+
+# -- DUP003 --------------------------------------------------------------------------------
+@register
+class DuplicateResource(Rule):
+    code = "DUP003"
+    name = "duplicate-resource"
+    category = CATEGORY
+    severity = Severity.WARNING
+    fixable = True
+    summary = "The same URL twice inside one entry."
+    explanation = (
+        "An entry that links one resource twice, as `[[Notes](x)] [[Notes](x)]` or "
+        "`[[Github](x)] [[Demo](x)]`, is a copy-paste slip: either the second link is "
+        "redundant or it should point somewhere else. A word-for-word repeat of a resource "
+        "link is deleted by a safe fix; otherwise the finding says which link repeats which. "
+        "A page link and a PDF link to one paper under different texts (`[abs]` and "
+        "`[pdf]`) are deliberate and not reported."
+    )
+    bad = "* [ResNet](https://arxiv.org/abs/1512.03385) [[Notes](notes/r.md)] [[Notes](notes/r.md)]"
+    good = "* [ResNet](https://arxiv.org/abs/1512.03385) [[Notes](notes/r.md)]"
+    options: ClassVar[dict[str, Any]] = {"keep-fragment": True}
+
+    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+        keep_fragment = bool(ctx.options(self)["keep-fragment"])
+        doc = ctx.document
+        keys = _Keys.of(ctx)
+        for entry in doc.entries:
+            if len(entry.links) < 2:
+                continue
+            seen: dict[str, Link] = {}
+            for link in entry.links:
+                dest = link.destination.strip()
+                if not dest or dest.startswith("#"):
+                    continue
+                key = keys.url(link.destination, keep_fragment)
+                earlier = seen.get(key)
+                if earlier is None:
+                    seen[key] = link
+                elif not _deliberate_pair(earlier, link):
+                    yield self._finding(doc, earlier, link)
+
+    def _finding(self, doc: Document, earlier: Link, link: Link) -> Diagnostic:
+        what = ("the title link" if earlier.role is LinkRole.TITLE
+                else f"'{_clip(earlier.text, 30)}'")
+        message = (f"'{_clip(link.text, 30)}' links to {_clip(link.destination, 80)}, "
+                   f"which {what} at {earlier.span.line}:{earlier.span.column} already links")
+        fix = None
+        if earlier.role is LinkRole.RESOURCE and link.role is LinkRole.RESOURCE \
+                and earlier.text.strip() == link.text.strip() \
+                and earlier.destination.strip() == link.destination.strip():
+            fix = _delete_link(doc, link)
+        return self.diagnostic(link.span, message, fix=fix)
+
+
+def _variant(url: str) -> str:
+    """'pdf' for a PDF rendering of a paper (``.pdf``, ``/pdf/``, ``/pdf?``), else 'page'."""
+    path = url.split("#", 1)[0].split("?", 1)[0].lower().rstrip("/")
+    return "pdf" if path.endswith(".pdf") or "/pdf/" in path or path.endswith("/pdf") else "page"
+
+
+def _deliberate_pair(a: Link, b: Link) -> bool:
+    """A page and a PDF of one paper under different texts: ``[abs](...) [pdf](...)``."""
+    return _variant(a.destination) != _variant(b.destination) and \
+        fold_title(a.text) != fold_title(b.text)
+
+
+def _delete_link(doc: Document, link: Link) -> Fix | None:
+    """Delete ``[[Notes](x)]`` (outer brackets and the spaces before it included)."""
+    span = link.span
+    if span.line != span.end_line:
+        return None
+    text = doc.line_text(span.line)
+    start, end = span.column - 1, span.end_column
+    if link.bracketed:
+        if text[start - 1: start] != "[" or text[end: end + 1] != "]":
+            return None
+        start, end = start - 1, end + 1
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    edit = Edit(span.line, start + 1, end - start)
+    return Fix((edit,), Applicability.SAFE, f"delete the repeated link to {link.destination}",
+               (link.destination,))

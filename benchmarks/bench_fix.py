@@ -1,0 +1,92 @@
+"""`awesome-lint fix` against mdformat, on the same files in the same run.
+
+    pip install mdformat mdformat-gfm      # for this benchmark only; not a dependency
+    python benchmarks/bench_fix.py [--runs 3] [--sizes 10000,50000] [--corpus 2]
+
+Files: generated seed-style lists (benchmarks/generate.py) of each size, and the largest
+lists in ../shared/corpus (skipped when ../shared is absent).  Each run is a fresh process
+on a fresh copy of the file, writing it in place, as a user runs the tool: `awesome-lint
+fix FILE` (rule fixes, formatting, the HTML check and an atomic write) and `mdformat
+--extensions gfm FILE` (formatting, its HTML validation and the write).  Prints median
+wall seconds, peak RSS (the child's max RSS, from wait4) and lines per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import seed_style_list
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+TOOLS = {
+    "awesome-lint fix": [sys.executable, "-m", "awesome_lint", "fix", "--exit-zero", "-q"],
+    "mdformat": [sys.executable, "-m", "mdformat", "--extensions", "gfm"],
+}
+
+
+def measure(command: list[str], source: Path, runs: int, work: Path) -> tuple[float, float]:
+    """Median wall seconds and max peak RSS (MB) over ``runs`` fresh processes."""
+    walls, peaks = [], []
+    for _ in range(runs):
+        target = work / source.name
+        shutil.copyfile(source, target)
+        start = time.perf_counter()
+        proc = subprocess.Popen([*command, str(target)], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, cwd=work)
+        _, status, usage = os.wait4(proc.pid, 0)
+        walls.append(time.perf_counter() - start)
+        peaks.append(usage.ru_maxrss / 1024)
+        if os.waitstatus_to_exitcode(status) != 0:
+            error = proc.stderr.read().decode() if proc.stderr else ""
+            raise SystemExit(f"{command[2]} failed on {source.name}: {error.strip()}")
+    return statistics.median(walls), max(peaks)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", default="10000,50000")
+    parser.add_argument("--corpus", type=int, default=2, help="how many of the largest "
+                        "corpus lists to include")
+    args = parser.parse_args()
+    try:
+        import mdformat  # noqa: F401
+    except ImportError:
+        raise SystemExit("pip install mdformat mdformat-gfm (benchmark only)") from None
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = Path(tmp) / "sources"
+        sources.mkdir()
+        files: list[tuple[str, Path]] = []
+        for size in (int(s) for s in args.sizes.split(",") if s):
+            path = sources / f"generated-{size}.md"
+            path.write_text(seed_style_list(size), encoding="utf-8")
+            files.append((f"generated {size:,} entries", path))
+        corpus = sorted(SHARED.glob("corpus/*.md"), key=lambda p: -p.stat().st_size)
+        for path in corpus[: args.corpus]:
+            files.append((path.name[:38], path))
+        if not corpus:
+            print("(../shared absent: corpus lists skipped)")
+        print(f"{'file':40} {'lines':>7}  {'tool':17} {'median s':>9} {'peak MB':>8} "
+              f"{'lines/s':>9}")
+        for label, path in files:
+            lines = len(path.read_text(encoding="utf-8").splitlines())
+            for tool, command in TOOLS.items():
+                work = Path(tmp) / "work"
+                work.mkdir(exist_ok=True)
+                wall, peak = measure(command, path, args.runs, work)
+                print(f"{label:40} {lines:7d}  {tool:17} {wall:9.2f} {peak:8.0f} "
+                      f"{lines / wall:9.0f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
