@@ -742,10 +742,20 @@ class DuplicateTitle(Rule):
         a, b = Title.of(entry_title(first)), Title.of(entry_title(later))
         same = a.tight == b.tight
         how = "the same title as" if same else "nearly the same title as"
-        message = f"'{_clip(b.raw)}' has {how} line {first.line} but a different link"
+        if not _has_link(later):
+            link = "; it has no link, the earlier entry has"
+        elif not _has_link(first):
+            link = ", which has no link"
+        else:
+            link = " but a different link"
+        message = f"'{_clip(b.raw)}' has {how} line {first.line}{link}"
         if not same:
             message += f" (line {first.line}: '{_clip(a.raw)}')"
         return self.diagnostic(_entry_span(doc, later), message)
+
+
+def _has_link(entry: Entry) -> bool:
+    return entry.link is not None and bool(entry.link.destination.strip())
 
 
 def _file(index: dict[str, list[T]], key: str, item: T) -> None:
