@@ -22,8 +22,6 @@ from awesome_lint.parser import parse, paused_gc, split_lines
 from awesome_lint.rules import Rule, RuleContext, find_rule, is_valid_selector, iter_selected
 
 MAX_FIX_PASSES = 10
-#: Rule fixes then formatting, again while formatting reveals new fixes.
-MAX_FORMAT_ROUNDS = 3
 
 
 class UnsafeFixError(RuntimeError):
@@ -157,38 +155,36 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
     intended: Counter[str] = Counter()
     applied: list[Diagnostic] = []
     diagnostics = lint_document(document, config, network=network, services=services)
+    formatting = format and options_for(config).enabled
     formatted = False
-    options = options_for(config)
-    for _ in range(MAX_FORMAT_ROUNDS):
-        for _ in range(MAX_FIX_PASSES):
-            result = apply_fixes(body, diagnostics, unsafe=allow_unsafe)
-            if not result.applied or result.text == body:
-                break
+    for _ in range(MAX_FIX_PASSES):
+        changed = False
+        result = apply_fixes(body, diagnostics, unsafe=allow_unsafe)
+        if result.applied and result.text != body:
             intended.update(url for d in result.applied if d.fix for url in d.fix.removes)
             applied.extend(result.applied)
-            body = result.text
+            body, changed = result.text, True
             try:
                 document = parse(body, path)
             except ValueError as err:
                 raise UnsafeFixError(f"fixed text no longer parses ({err}); nothing written"
                                      ) from None
-            diagnostics = lint_document(document, config, network=network, services=services)
-        lost = before - _destinations(document) - intended
-        if lost:
-            url = next(iter(lost))
-            raise UnsafeFixError(f"fix would lose the link destination {url!r}; nothing "
-                                 "written")
-        if not (format and options.enabled and document.lines):
+            lost = before - _destinations(document) - intended
+            if lost:
+                url = next(iter(lost))
+                raise UnsafeFixError(f"fix would lose the link destination {url!r}; nothing "
+                                     "written")
+        if formatting and document.lines:
+            # formatting in the same pass: its tree is linted once for both, and a layout
+            # change that reveals a new finding with a fix gets it in the next pass
+            canonical = format_document(document, options_for(config), unsafe=allow_unsafe)
+            if canonical.text != body:
+                document = _checked_format(document, canonical, path)
+                body, changed, formatted = canonical.text, True, True
+                intended.update(canonical.toc_rewritten)
+        if not changed:
             break
-        canonical = format_document(document, options, unsafe=allow_unsafe)
-        if canonical.text == body:
-            break
-        document = _checked_format(document, canonical, path)
-        body, formatted = canonical.text, True
-        intended.update(canonical.toc_rewritten)
         diagnostics = lint_document(document, config, network=network, services=services)
-        if not any(d.fix and (allow_unsafe or d.fix.is_safe) for d in diagnostics):
-            break  # a layout fix can reveal a finding with a fix: then another round
     out = body.replace("\n", newline) if newline != "\n" else body
     if had_bom:
         out = "\ufeff" + out

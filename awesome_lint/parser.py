@@ -320,6 +320,11 @@ class _Builder:
                 before = before[:-1]
             title = plain_text(before).rstrip(" :-–—|([").strip()
             title_end = f_end
+            if not title and first_link.bracketed:
+                # venue-first style: "- [[ICRA](url)] Title. [[code](url)]"
+                after = f_end + 1 if text[f_end: f_end + 1] == "]" else f_end
+                stop = offsets[1][0] if len(offsets) > 1 else len(text)
+                title = plain_text(text[after:stop]).strip(" [|-–—:").strip()
         roles[0] = LinkRole.TITLE
         resources: list[Link] = []
         after_title = True

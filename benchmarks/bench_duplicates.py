@@ -14,6 +14,8 @@ machine CPU time is the steadier measure.
 * ``only``: ``--select duplicates`` (start-up + parsing + the family alone).
 
 The overhead is ``(all - without) / without``: what the family adds to a normal check.
+``--in-process`` also times the rules alone (``lint_document`` on one parsed tree, no
+start-up or parsing), which a busy machine disturbs far less than whole processes.
 """
 
 from __future__ import annotations
@@ -59,6 +61,24 @@ def measure(path: Path, runs: int) -> dict[str, tuple[float, float]]:
             for mode, got in samples.items()}
 
 
+def in_process(text: str, runs: int) -> dict[str, float]:
+    """Median CPU seconds of ``lint_document`` per mode, on one parsed tree."""
+    from awesome_lint import parse
+    from awesome_lint.config import Config
+    from awesome_lint.engine import lint_document
+
+    document = parse(text)
+    configs = {"all": Config(), "without": Config(ignore=("duplicates",)),
+               "only": Config(select=("duplicates",))}
+    samples: dict[str, list[float]] = {mode: [] for mode in configs}
+    for _ in range(runs):
+        for mode, config in configs.items():
+            start = time.process_time()
+            lint_document(document, config, services={})
+            samples[mode].append(time.process_time() - start)
+    return {mode: statistics.median(got) for mode, got in samples.items()}
+
+
 def count_findings(path: Path) -> int:
     cmd = [sys.executable, "-m", "awesome_lint", "check", "--format", "concise",
            "--exit-zero", "--select", "duplicates", str(path)]
@@ -71,6 +91,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="10000,50000")
     parser.add_argument("--duplicates", type=float, default=0.02)
+    parser.add_argument("--in-process", action="store_true",
+                        help="also time the rules alone, in this process")
     args = parser.parse_args()
     print(f"{'entries':>8} {'findings':>8} {'mode':>8} {'wall s':>7} {'cpu s':>7}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -86,6 +108,11 @@ def main() -> None:
             print(f"{size:>8} {'':>8} {'overhead':>8} "
                   f"{(times['all'][0] - base_wall) / base_wall:>7.1%} "
                   f"{(times['all'][1] - base_cpu) / base_cpu:>7.1%}")
+            if args.in_process:
+                rules = in_process(target.read_text(encoding="utf-8"), args.runs)
+                print(f"{size:>8} {'':>8} rules only (in process, CPU s): "
+                      + ", ".join(f"{mode} {value:.2f}" for mode, value in rules.items())
+                      + f"; duplicates add {rules['all'] - rules['without']:.2f} s")
 
 
 if __name__ == "__main__":

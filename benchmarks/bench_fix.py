@@ -34,8 +34,10 @@ TOOLS = {
 }
 
 
-def measure(command: list[str], source: Path, runs: int, work: Path) -> tuple[float, float]:
-    """Median wall seconds and max peak RSS (MB) over ``runs`` fresh processes."""
+def measure(command: list[str], source: Path, runs: int, work: Path
+            ) -> tuple[float, float, str]:
+    """Median wall seconds, max peak RSS (MB) over ``runs`` fresh processes, and the
+    first line of the error when the tool refused the file."""
     walls, peaks = [], []
     for _ in range(runs):
         target = work / source.name
@@ -48,8 +50,9 @@ def measure(command: list[str], source: Path, runs: int, work: Path) -> tuple[fl
         peaks.append(usage.ru_maxrss / 1024)
         if os.waitstatus_to_exitcode(status) != 0:
             error = proc.stderr.read().decode() if proc.stderr else ""
-            raise SystemExit(f"{command[2]} failed on {source.name}: {error.strip()}")
-    return statistics.median(walls), max(peaks)
+            lines = [line for line in error.splitlines() if line.strip()]
+            return walls[-1], peaks[-1], (lines[1] if len(lines) > 1 else error)[:70]
+    return statistics.median(walls), max(peaks), ""
 
 
 def main() -> None:
@@ -71,7 +74,8 @@ def main() -> None:
             path = sources / f"generated-{size}.md"
             path.write_text(seed_style_list(size), encoding="utf-8")
             files.append((f"generated {size:,} entries", path))
-        corpus = sorted(SHARED.glob("corpus/*.md"), key=lambda p: -p.stat().st_size)
+        corpus = sorted(SHARED.glob("corpus/*.md"),
+                        key=lambda p: -len(p.read_text(encoding="utf-8").splitlines()))
         for path in corpus[: args.corpus]:
             files.append((path.name[:38], path))
         if not corpus:
@@ -83,7 +87,10 @@ def main() -> None:
             for tool, command in TOOLS.items():
                 work = Path(tmp) / "work"
                 work.mkdir(exist_ok=True)
-                wall, peak = measure(command, path, args.runs, work)
+                wall, peak, error = measure(command, path, args.runs, work)
+                if error:
+                    print(f"{label:40} {lines:7d}  {tool:17} refused: {error}", flush=True)
+                    continue
                 print(f"{label:40} {lines:7d}  {tool:17} {wall:9.2f} {peak:8.0f} "
                       f"{lines / wall:9.0f}", flush=True)
 

@@ -18,45 +18,14 @@ from awesome_lint.parser import parse
 from awesome_lint.rules import RuleContext
 from awesome_lint.rules import badges as bdg
 from awesome_lint.venues import Registry, default_registry
-from tests.fixture_cases import FIXTURES, Case, load
 
 if sys.version_info >= (3, 11):
-    import tomllib
+    pass
 else:  # pragma: no cover
-    import tomli as tomllib
+    pass
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 BADGES_ONLY = Config().with_overrides(select=("BDG",))
-CONFIG_CASES = load(FIXTURES / "config" / "badges.md")
-
-
-def _config(case: Case) -> Config:
-    data: dict[str, object] = {}
-    if "config" in case.options:
-        data = tomllib.loads("config = " + case.options["config"])["config"]
-    config = from_mapping(data)
-    if "select" in case.options:
-        config = config.with_overrides(select=tuple(case.options["select"].split(",")))
-    return config
-
-
-@pytest.mark.parametrize("case", CONFIG_CASES, ids=[c.id for c in CONFIG_CASES])
-def test_config_fixture(case: Case) -> None:
-    config = _config(case)
-    found = lint(case.input, config)
-    assert case.diagnostics is not None
-    got = sorted((d.line, d.column, d.code) for d in found)
-    want = sorted((line, col, code) for line, col, code, _ in case.diagnostics)
-    assert got == want, "\n".join(f"{d.line}:{d.column} {d.code} {d.message}" for d in found)
-    for line, col, code, fragment in case.diagnostics:
-        message = next(d.message for d in found if (d.line, d.column, d.code) == (line, col, code))
-        assert fragment in message
-    if case.output is not None:
-        result = fix_text(case.input, config, unsafe="unsafe" in case.options)
-        assert result.text == case.output
-        assert fix_text(result.text, config).text == result.text
-
-
 # -- correct badges -------------------------------------------------------------------------------
 CORRECT = {
     "NIPS 2015": "https://papers.nips.cc/paper/5656-hidden-technical-debt.pdf",

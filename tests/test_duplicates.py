@@ -168,6 +168,9 @@ def test_options_are_validated_by_the_config() -> None:
     ("YOLACT: Real-time Instance Segmentation", "YOLACT++: Better Real-time Instance "
      "Segmentation", False),
     ("Deep Learning", "Deep Learning for Computer Vision", False),
+    ("Deep Learning - Nvidia", "Deep Learning", False),
+    ("ML: Unsupervised Learning", "ML: Supervised Learning", False),
+    ("gonfiguration", "configuration", False),
 ])
 def test_titles_match(a: str, b: str, same: bool) -> None:
     assert titles_match(Title.of(a), Title.of(b), 0.9) is same
@@ -220,7 +223,7 @@ def test_no_fix_when_the_later_entry_opens_an_ordered_list() -> None:
 
 # -- scale --------------------------------------------------------------------------------
 def test_title_comparisons_per_entry_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Blocking: the expensive comparison runs at most 2 x bucket-cap times per entry, so
+    """Blocking: the expensive comparison runs at most 2 x window times per entry, so
     a list of n entries costs O(n) however alike its titles are."""
     calls = Counter[str]()
     real = duplicates._words_align
@@ -237,7 +240,7 @@ def test_title_comparisons_per_entry_are_bounded(monkeypatch: pytest.MonkeyPatch
     lines = [f"* [Deep Learning Method {word(i)} for Tasks](https://x.org/{i})"
              for i in range(n)]
     lint("\n".join(lines) + "\n", Config(select=("DUP002",)))
-    assert 0 < calls["align"] <= 2 * duplicates._BUCKET_CAP * n
+    assert 0 < calls["align"] <= 2 * duplicates._WINDOW * n
 
 
 # -- real lists ---------------------------------------------------------------------------

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
-from awesome_lint.config import Config
+from awesome_lint.config import Config, from_mapping
 from awesome_lint.engine import fix_text, lint
 from tests.fixture_cases import Case, all_cases
 
-CASES = all_cases()
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CASES = all_cases("**/*.md")
 
 
 def _config(case: Case) -> Config:
+    """``config=`` is an inline TOML value: the ``[tool.awesome-lint]`` table of the case."""
     config = Config()
+    if "config" in case.options:
+        config = from_mapping(tomllib.loads("config = " + case.options["config"])["config"])
     if "select" in case.options:
         config = config.with_overrides(select=tuple(case.options["select"].split(",")))
     if "ignore" in case.options:

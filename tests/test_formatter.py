@@ -387,7 +387,7 @@ def test_write_keeps_the_mode(tmp_path: Path) -> None:
 
 
 # -- command line -------------------------------------------------------------------------------
-MESSY = "#   Title\n\n\n*   [A](https://a.org)   \n-   [B](https://b.org)\n"
+MESSY = "#   Title\n\n\n*   [A](https://a.org)   \n*   [B](https://b.org)\n"
 
 
 def _cli(*args: str, stdin: str = "", cwd: Path | None = None
@@ -436,3 +436,26 @@ def test_cli_format_can_be_disabled_in_config(tmp_path: Path) -> None:
     (tmp_path / ".awesome-lint.toml").write_text("[format]\nwrap = 80\n")
     bad = _cli("fix", cwd=tmp_path)
     assert bad.returncode == 2 and "unknown key 'format.wrap'" in bad.stderr
+
+
+def test_cli_refuses_with_exit_2_and_names_the_block(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    import awesome_lint.engine as engine
+    from awesome_lint.cli import main
+
+    real = engine.format_document
+
+    def broken(doc: Document, *args: object, **kwargs: object) -> object:
+        result = real(doc)
+        result.text = result.text.replace("* [B]", "    [B]")
+        return result
+
+    monkeypatch.setattr(engine, "format_document", broken)
+    target = tmp_path / "README.md"
+    target.write_text(MESSY, encoding="utf-8")
+    done = CliRunner().invoke(main, ["fix", "--select", "STY", str(target)])
+    assert done.exit_code == 2
+    assert "formatting would change how the block at line" in done.output
+    assert target.read_text(encoding="utf-8") == MESSY

@@ -135,3 +135,12 @@ def test_every_scanned_link_is_in_the_tree(parts: list[tuple[str, str, str]]) ->
         assert line[link.column - 1: link.end_column].endswith((link.destination,
                                                                link.destination + ")",
                                                                link.destination + ">"))
+
+
+def test_venue_first_entry_takes_its_title_from_the_text() -> None:
+    doc = parse("- [[ICRA](https://arxiv.org/abs/1809.06267)] PointNetGPD: Grasp Configurations "
+                "from Point Sets. [[pytorch](https://github.com/example/pointnetgpd)]\n")
+    [entry] = doc.entries
+    assert entry.title == "PointNetGPD: Grasp Configurations from Point Sets."
+    assert entry.link is not None and entry.link.destination.endswith("1809.06267")
+    assert [r.text for r in entry.resources] == ["pytorch"]

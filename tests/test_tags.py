@@ -17,48 +17,16 @@ from awesome_lint.engine import fix_text, lint
 from awesome_lint.model import Span
 from awesome_lint.parser import parse
 from awesome_lint.rules import all_rules
-from tests.fixture_cases import FIXTURES, Case, load
 
 if sys.version_info >= (3, 11):
-    import tomllib
+    pass
 else:  # pragma: no cover
-    import tomli as tomllib
+    pass
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"
 CORPUS = SHARED / "corpus"
 TAGS_ONLY = Config().with_overrides(select=("TAG",))
-#: Cases that need ``config=``; kept apart until tests/test_fixtures.py reads that option.
-CONFIG_CASES = load(FIXTURES / "config" / "tags.md")
-
-
-def _config(case: Case) -> Config:
-    data: dict[str, object] = {}
-    if "config" in case.options:
-        data = tomllib.loads("config = " + case.options["config"])["config"]
-    config = from_mapping(data)
-    if "select" in case.options:
-        config = config.with_overrides(select=tuple(case.options["select"].split(",")))
-    return config
-
-
-@pytest.mark.parametrize("case", CONFIG_CASES, ids=[c.id for c in CONFIG_CASES])
-def test_config_fixture(case: Case) -> None:
-    config = _config(case)
-    found = lint(case.input, config)
-    assert case.diagnostics is not None
-    got = sorted((d.line, d.column, d.code) for d in found)
-    want = sorted((line, col, code) for line, col, code, _ in case.diagnostics)
-    assert got == want, "\n".join(f"{d.line}:{d.column} {d.code} {d.message}" for d in found)
-    for line, col, code, fragment in case.diagnostics:
-        message = next(d.message for d in found if (d.line, d.column, d.code) == (line, col, code))
-        assert fragment in message
-    if case.output is not None:
-        result = fix_text(case.input, config)
-        assert result.text == case.output
-        assert fix_text(result.text, config).text == result.text
-
-
 # -- the shared lists ------------------------------------------------------------------------------
 def _shared(folder: Path, pattern: str) -> list[Path]:
     if not folder.is_dir():

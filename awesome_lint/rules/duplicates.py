@@ -5,12 +5,13 @@ Lists grow by appending, so duplicates creep in.  Identity is :func:`canonical_k
 ``arxiv.org/abs/X`` and ``arxiv.org/pdf/Xv3.pdf`` are one paper.  Only an entry's *primary*
 link makes it an entry: links in descriptions and ``[[Notes](...)]`` links never do.
 
-Scale: entries are indexed by canonical key (one dictionary lookup each, never pairwise).
-Near-identical titles are found by *blocking*: each folded title files itself under its
-first and its last ``_BLOCK_CHARS`` characters, and is compared only with the (at most
-``_BUCKET_CAP``) earlier titles filed under the same keys, so a 50k-entry list costs a
-bounded number of comparisons per entry.  Two titles that differ both near their start and
-near their end are not found; titles that fold to the same text always are.
+Scale: entries are indexed by canonical key (one dictionary lookup each, never pairwise),
+and titles by their folded text and their ``Acronym:``-less variants.  Nearly identical
+titles are found by *sorted-neighbourhood blocking*: the folded titles are sorted (once as
+written, once reversed) and each is compared with its next ``_WINDOW`` neighbours only, so
+a 50k-entry list costs a sort and at most ``2 * _WINDOW`` comparisons per entry.  Two alike
+titles with more than ``_WINDOW`` other titles sorting between them in both orders are not
+found; titles that fold to the same text always are.
 
 Opting out: an entry covered by an inline suppression (``<!-- awesome-lint-disable-next-line
 DUP001 -->``) takes no part in the comparison, in either role.  When the suppressed entry is
@@ -37,15 +38,14 @@ from awesome_lint.urls import canonical_key
 PREFIX = "DUP"
 CATEGORY = "duplicates"
 
-#: Characters of a folded title used as a blocking key (from the start and from the end).
-_BLOCK_CHARS = 20
-#: Earlier entries kept per blocking key: bounds the comparisons per entry.
+#: Neighbours in sorted order each title is compared with (the blocking window).
+_WINDOW = 3
+#: Earlier entries kept per exact-title key: bounds the candidates per entry.
 _BUCKET_CAP = 4
 #: A title shared by this many different links is a name ("Deep Learning"), not a duplicate.
 _COMMON_NAME = 3
 T = TypeVar("T")
 _FOLD = re.compile(r"[\W_]+")
-_SPACES = re.compile(r"\s+")
 
 
 # -- shared helpers ------------------------------------------------------------------------
@@ -93,24 +93,20 @@ class _Keys:
 
     def entry(self, entry: Entry, keep_fragment: bool) -> str | None:
         """Like :func:`entry_key`, cached."""
-        link = entry.link
-        if link is None:
-            return None
-        dest = link.destination.strip()
-        if not dest or dest.startswith("#"):
-            return None
-        return self.url(link.destination, keep_fragment)
+        dest = _primary(entry)
+        return None if dest is None else self.url(dest, keep_fragment)
+
+
+def _primary(entry: Entry) -> str | None:
+    """The entry's primary destination; ``None`` for none, an empty one or an anchor."""
+    dest = entry.link.destination.strip() if entry.link is not None else ""
+    return dest if dest and not dest.startswith("#") else None
 
 
 def entry_key(entry: Entry, *, keep_fragment: bool) -> str | None:
     """The canonical key of the entry's primary link; ``None`` for in-page anchors."""
-    link = entry.link
-    if link is None:
-        return None
-    dest = link.destination.strip()
-    if not dest or dest.startswith("#"):
-        return None
-    return canonical_key(dest, keep_fragment=keep_fragment)
+    dest = _primary(entry)
+    return None if dest is None else canonical_key(dest, keep_fragment=keep_fragment)
 
 
 def similar(a: str, b: str, threshold: float) -> bool:
@@ -148,21 +144,25 @@ class Title:
 _NUMBER = re.compile(r"\d+")
 _HEAD_SEPARATOR = re.compile(r"[:：]")
 _TAIL_SEPARATOR = re.compile(r"\s[-–—|]\s")
+#: Near matching needs titles of this many words: one- and two-word titles are names
+#: ("gonfiguration" is not a typo of "configuration").
+_MIN_WORDS = 3
 #: Titles that differ in more words than this are not "only misspelt words apart".
 _MAX_WORD_EDITS = 3
 
 
 def _variants(raw: str) -> frozenset[str]:
-    """The title without a leading ``Acronym:`` or a trailing `` - Source`` (tight forms)."""
-    out: set[str] = set()
+    """The title without a leading ``Acronym:`` or a trailing `` - Source`` (tight forms),
+    when what is left has ``_MIN_WORDS`` words: "Deep Learning - Nvidia" is not a copy of
+    "Deep Learning", but "RegNet: Designing Network Design Spaces" is one of its rest."""
+    cores: list[str] = []
     if ":" in raw or "：" in raw:
-        head = _HEAD_SEPARATOR.split(raw, maxsplit=1)
-        out.add(fold_title(head[1]).replace(" ", ""))
+        cores.append(_HEAD_SEPARATOR.split(raw, maxsplit=1)[1])
     tail = _TAIL_SEPARATOR.split(raw)
     if len(tail) > 1:
-        out.add(fold_title(" ".join(tail[:-1])).replace(" ", ""))
-    out.discard("")
-    return frozenset(out)
+        cores.append(" ".join(tail[:-1]))
+    folded = (fold_title(core) for core in cores)
+    return frozenset(f.replace(" ", "") for f in folded if f.count(" ") + 1 >= _MIN_WORDS)
 
 
 def _words_align(a: Title, b: Title) -> bool:
@@ -177,7 +177,10 @@ def _words_align(a: Title, b: Title) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _near_word(a: str, b: str) -> bool:
-    """Two words a typo or a plural apart (cached: lists reuse their vocabulary)."""
+    """Two words a typo or a plural apart (cached: lists reuse their vocabulary); a word
+    with a prefix added is another word ("supervised", "unsupervised")."""
+    if a.endswith(b) or b.endswith(a):
+        return False
     return similar(a, b, 0.6)
 
 
@@ -197,7 +200,8 @@ def _alike(a: Title, b: Title, threshold: float) -> bool:
     tests first: this runs for every pair a blocking key brings together."""
     la, lb = len(a.folded), len(b.folded)
     return (threshold < 1.0 and 2.0 * min(la, lb) >= threshold * (la + lb)
-            and a.numbers == b.numbers and _words_align(a, b)
+            and a.numbers == b.numbers and len(a.words) >= _MIN_WORDS
+            and len(b.words) >= _MIN_WORDS and _words_align(a, b)
             and similar(a.folded, b.folded, threshold))
 
 
@@ -336,9 +340,9 @@ class DuplicateEntry(Rule):
                 and first.link.destination.strip() != later.link.destination.strip():
             message += (f" ({_clip(later.link.destination, 80)} is the same resource as "
                         f"{_clip(first.link.destination, 80)})")
-        a, b = fold_title(entry_title(first)), fold_title(entry_title(later))
-        if a and b and a != b:
-            message += f"; titles differ: line {first.line} has '{_clip(entry_title(first))}'"
+        a, b = Title.of(entry_title(first)), Title.of(entry_title(later))
+        if a.tight and b.tight and a.tight != b.tight:
+            message += f"; titles differ: line {first.line} has '{_clip(a.raw)}'"
         return message
 
     def _same_section(self, doc: Document, pair: _Pair, fixer: _Fixer,
@@ -665,74 +669,77 @@ class DuplicateTitle(Rule):
         min_length = int(options["min-title-length"])
         keep_fragment = bool(ctx.options(DuplicateEntry)["keep-fragment"])
         doc = ctx.document
+        rows = self._rows(doc, _Keys.of(ctx), keep_fragment, min_length)
+        near = self._near_pairs(rows, threshold) if threshold < 1.0 else {}
         opted_out = _OptOut(self, doc)
-        rows: list[tuple[Entry, Title, str | None]] = []
-        links_per_title: dict[str, set[str | None]] = {}
-        cache = _Keys.of(ctx)
-        for entry in doc.entries:
-            title = Title.of(entry_title(entry))
-            if len(title.folded) >= min_length:
-                key = cache.entry(entry, keep_fragment)
-                rows.append((entry, title, key))
-                found = links_per_title.setdefault(title.tight, set())
-                if len(found) < _COMMON_NAME:
-                    found.add(key)
-        exact: dict[str, list[Entry]] = {}
+        exact: dict[str, list[int]] = {}
         #: "PYVA: Projecting Your View" is filed under "projectingyourview" too.
-        by_variant: dict[str, list[Entry]] = {}
-        buckets: dict[str, list[tuple[Entry, Title]]] = {}
-        keys: dict[int, str | None] = {}
-        seen_keys: set[str] = set()
-        near = threshold < 1.0
-        for entry, title, key in rows:
-            if key is not None:
-                if key in seen_keys:
-                    continue  # a repeated link: duplicate-entry's finding, not this rule's
-                seen_keys.add(key)
-            keys[id(entry)] = key
-            if len(links_per_title[title.tight]) >= _COMMON_NAME:
-                continue  # a name that three links share ("Deep Learning"), not a duplicate
-            blocks = ("<" + title.folded[:_BLOCK_CHARS], ">" + title.folded[-_BLOCK_CHARS:])
-            candidates = [e for e in exact.get(title.tight, ()) if keys[id(e)] != key]
-            if not candidates:
-                contained = [e for v in title.variants for e in exact.get(v, ())]
-                contained.extend(by_variant.get(title.tight, ()))
-                candidates = sorted({id(e): e for e in contained if keys[id(e)] != key}.values(),
-                                    key=lambda e: e.line)
-            if not candidates and near:
-                candidates = self._near(title, key, blocks, buckets, keys, threshold)
+        by_variant: dict[str, list[int]] = {}
+        for index, (entry, title, key) in enumerate(rows):
+            found = exact.get(title.tight, [])
+            if not found:
+                found = [i for v in title.variants for i in exact.get(v, ())]
+                found += by_variant.get(title.tight, [])
+                if not found:
+                    found = near.get(index, [])
+            candidates = [rows[i][0] for i in sorted(set(found)) if rows[i][2] != key]
             pair = _choose(entry, candidates, opted_out)
             if pair is not None:
                 yield self._finding(doc, pair)
-            _file(exact, title.tight, entry)
+            _file(exact, title.tight, index)
             for variant in title.variants:
-                _file(by_variant, variant, entry)
-            if near:
-                for block in blocks:
-                    _file(buckets, block, (entry, title))
+                _file(by_variant, variant, index)
 
     @staticmethod
-    def _near(title: Title, key: str | None, blocks: tuple[str, ...],
-              buckets: Mapping[str, list[tuple[Entry, Title]]],
-              keys: Mapping[int, str | None], threshold: float) -> list[Entry]:
-        """Earlier entries filed under one of ``blocks`` whose titles are alike."""
-        seen: set[int] = set()
-        out: list[Entry] = []
-        length, numbers = len(title.folded), title.numbers
-        for block in blocks:
-            for other, other_title in buckets.get(block, ()):
-                if id(other) in seen:
+    def _rows(doc: Document, keys: _Keys, keep_fragment: bool, min_length: int
+              ) -> list[tuple[Entry, Title, str | None]]:
+        """The entries to compare, in document order: titles long enough, links not seen
+        before (a repeated link is duplicate-entry's finding), names not common."""
+        rows: list[tuple[Entry, Title, str | None]] = []
+        seen_keys: set[str] = set()
+        for entry in doc.entries:
+            title = Title.of(entry_title(entry))
+            if len(title.folded) < min_length:
+                continue
+            key = keys.entry(entry, keep_fragment)
+            if key is not None:
+                if key in seen_keys:
                     continue
-                seen.add(id(other))
-                # _alike's cheap tests inlined: this loop is the rule's hot path
-                other_length = len(other_title.folded)
-                if 2.0 * min(length, other_length) < threshold * (length + other_length) \
-                        or other_title.numbers != numbers or keys[id(other)] == key:
-                    continue
-                if _words_align(title, other_title) \
-                        and similar(title.folded, other_title.folded, threshold):
-                    out.append(other)
-        return sorted(out, key=lambda e: e.line)
+                seen_keys.add(key)
+            rows.append((entry, title, key))
+        links: dict[str, set[str | None]] = {}
+        for _, title, key in rows:
+            found = links.setdefault(title.tight, set())
+            if len(found) < _COMMON_NAME:
+                found.add(key)
+        # a title three links share is a name ("Deep Learning"), not a duplicate
+        return [row for row in rows if len(links[row[1].tight]) < _COMMON_NAME]
+
+    @staticmethod
+    def _near_pairs(rows: Sequence[tuple[Entry, Title, str | None]], threshold: float
+                    ) -> dict[int, list[int]]:
+        """Later row -> earlier rows with an alike title.  Sorted-neighbourhood blocking:
+        the titles are sorted twice (as written, and reversed, for a typo near the start)
+        and each is compared with its next ``_WINDOW`` neighbours only."""
+        out: dict[int, list[int]] = {}
+        titles = [title for _, title, _ in rows]
+        folded = [title.folded for title in titles]
+        lengths = [len(text) for text in folded]
+        keys = [key for _, _, key in rows]
+        reversed_ = [text[::-1] for text in folded]
+        for order in (sorted(range(len(rows)), key=folded.__getitem__),
+                      sorted(range(len(rows)), key=reversed_.__getitem__)):
+            for position, i in enumerate(order):
+                la = lengths[i]
+                for j in order[position + 1: position + 1 + _WINDOW]:
+                    lb = lengths[j]
+                    # _alike's cheap tests first, inlined: this is the rule's hot loop
+                    if 2.0 * min(la, lb) < threshold * (la + lb) or keys[i] == keys[j] \
+                            or folded[i] == folded[j]:
+                        continue
+                    if _alike(titles[i], titles[j], threshold):
+                        out.setdefault(max(i, j), []).append(min(i, j))
+        return out
 
     def _finding(self, doc: Document, pair: _Pair) -> Diagnostic:
         first, later = pair.earlier, pair.later
