@@ -324,7 +324,8 @@ class _Builder:
                 # venue-first style: "- [[ICRA](url)] Title. [[code](url)]"
                 after = f_end + 1 if text[f_end: f_end + 1] == "]" else f_end
                 stop = offsets[1][0] if len(offsets) > 1 else len(text)
-                title = plain_text(text[after:stop]).strip(" [|-–—:").strip()
+                segment = re.split(r"\s\[|<kbd", text[after:stop], maxsplit=1)[0]
+                title = plain_text(segment).strip(" [|-–—:").strip()
         roles[0] = LinkRole.TITLE
         resources: list[Link] = []
         after_title = True
