@@ -48,6 +48,7 @@ _EXPLICIT_ANCHOR = re.compile(
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _TAG_TOKEN = re.compile(r"\[([A-Za-z0-9][\w .&/+'’-]{0,30})\](?![(\[:])")
 _LEADING_NOISE = re.compile(r"[\s*_~]*(?:[^\w\s\[\]<(`!\\*_~#][\s*_~]*)*")
+_LEADING_BADGE = re.compile(r"<kbd>[^<\n]*</kbd>[\s*_~]*", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\s\-–—:|,.;\]\)]+")
 _LEGEND_ITEM = re.compile(r"\s*(?:[*+-]|\d+[.)])\s+\[([A-Za-z][\w&+/-]{0,15})\]\s+(\S.*)")
 RESOURCE_WORDS = frozenset({
@@ -304,6 +305,10 @@ class _Builder:
                 start += 1
         noise = _LEADING_NOISE.match(text, start)
         content = noise.end() if noise else start
+        badge = _LEADING_BADGE.match(text, content)
+        while badge is not None:  # "* <kbd>ICLR 2015</kbd> [VGG](url)": the badge leads
+            content = badge.end()
+            badge = _LEADING_BADGE.match(text, content)
         first_link, (f_start, f_end) = links[0], offsets[0]
         title_link = (f_start <= content + 1 and not first_link.bracketed
                       and first_link.form is not LinkForm.BARE)

@@ -144,3 +144,10 @@ def test_venue_first_entry_takes_its_title_from_the_text() -> None:
     assert entry.title == "PointNetGPD: Grasp Configurations from Point Sets."
     assert entry.link is not None and entry.link.destination.endswith("1809.06267")
     assert [r.text for r in entry.resources] == ["pytorch"]
+
+
+def test_leading_badge_does_not_become_the_title() -> None:
+    [entry] = parse("* <kbd>ICLR 2015</kbd> [VGG](https://arxiv.org/abs/1409.1556) "
+                    "[[Notes](notes/vgg.md)]\n").entries
+    assert entry.kind is EntryKind.LINK_TITLED and entry.title == "VGG"
+    assert [b.raw for b in entry.badges] == ["ICLR 2015"]
