@@ -327,6 +327,7 @@ def _two_digit(yy: int) -> int:
     return 2000 + yy if yy < 50 else 1900 + yy
 
 
+@functools.lru_cache(maxsize=8192)  # lists repeat the same badges ("CVPR 2017") thousands of times
 def parse_badge_text(text: str) -> ParsedBadge:
     """Split badge text into venue text, year and suffix.
 
