@@ -10,16 +10,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from awesome_lint import suppression
 from awesome_lint.config import Config
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from awesome_lint.fixes import apply_fixes
-from awesome_lint.formatter import Formatted, format_document, options_for
 from awesome_lint.model import Comment, Document
 from awesome_lint.parser import parse, paused_gc, split_lines
 from awesome_lint.rules import Rule, RuleContext, find_rule, is_valid_selector, iter_selected
+
+if TYPE_CHECKING:
+    from awesome_lint.formatter import Formatted
 
 MAX_FIX_PASSES = 10
 
@@ -155,7 +157,7 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
     intended: Counter[str] = Counter()
     applied: list[Diagnostic] = []
     diagnostics = lint_document(document, config, network=network, services=services)
-    formatting = format and options_for(config).enabled
+    formatting = format and _format_options(config).enabled
     formatted = False
     for _ in range(MAX_FIX_PASSES):
         changed = False
@@ -177,7 +179,9 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
         if formatting and document.lines:
             # formatting in the same pass: its tree is linted once for both, and a layout
             # change that reveals a new finding with a fix gets it in the next pass
-            canonical = format_document(document, options_for(config), unsafe=allow_unsafe)
+            from awesome_lint.formatter import format_document
+
+            canonical = format_document(document, _format_options(config), unsafe=allow_unsafe)
             if canonical.text != body:
                 document = _checked_format(document, canonical, path)
                 body, changed, formatted = canonical.text, True, True
@@ -190,6 +194,13 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
         out = "\ufeff" + out
     return FixResult(text=out, original=text, applied=applied, remaining=diagnostics,
                      formatted=formatted, intended=intended)
+
+
+def _format_options(config: Config) -> Any:
+    """Imported on use: ``check`` (pre-commit's hot path) never needs the formatter."""
+    from awesome_lint.formatter import options_for
+
+    return options_for(config)
 
 
 def _checked_format(document: Document, formatted: Formatted, path: str | None) -> Document:
