@@ -30,6 +30,7 @@ _KBD_CLOSE = re.compile(r"</kbd\s*>", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)|['’](\d\d)\b")
 #: Link text longer than this is treated as literal brackets (keeps hostile input linear).
 _MAX_BRACKET_SEARCH = 4000
+_SIMPLE_DESTINATION = re.compile(r"\(([^\s()<>\\\\]*)\)")
 _BRACKET_EVENT = re.compile(r"[\[\]\\`\n]")
 _BLANK_LINE = re.compile(r"[ \t]*(?:\n|$)")
 #: Where the scanner has something to do: escapes, code, tags, brackets and URL starts.
@@ -141,6 +142,9 @@ def _parse_destination(text: str, i: int) -> tuple[str, int, int, str | None, in
     Returns (destination, dest_start, dest_end, title, offset after ``)``), or None when
     the parenthesis is never closed on this line.
     """
+    simple = _SIMPLE_DESTINATION.match(text, i)
+    if simple is not None:  # the common case, "(https://...)", without a character loop
+        return simple.group(1), i + 1, simple.end() - 1, None, simple.end()
     n = len(text)
     j = i + 1
     while j < n and text[j] in " \t":

@@ -20,6 +20,7 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 _EMPHASIS = re.compile(r"(?<![\w\\])[*_]+|[*_]+(?![\w])|~~")
 _CODE = re.compile(r"(`+)(.+?)\1")
+_MARKUP = re.compile(r"[\[<`*_~&\\]|:[a-z0-9_+-]+:")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -28,6 +29,8 @@ def plain_text(markdown: str, *, emoji: str = "") -> str:
 
     ``:shortcode:`` emoji become ``emoji``: GitHub renders them as a character that the slug
     then drops, so a heading ``:fire: Hot`` has the anchor ``-hot``."""
+    if not _MARKUP.search(markdown):
+        return markdown.strip()  # the common case: a plain title
     codes: list[str] = []
 
     def keep_code(match: re.Match[str]) -> str:
