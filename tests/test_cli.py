@@ -217,3 +217,19 @@ def test_diff_base_reports_only_changed_lines(tmp_path: Path) -> None:
         "README.md:3:23: LNK001 [error] link 'Notes' has an empty destination"]
     bad = run("check", "--diff-base", "no-such-ref", cwd=tmp_path)
     assert bad.returncode == 2 and "--diff-base no-such-ref" in bad.stderr
+
+
+def test_quiet_color_and_exclude(tmp_path: Path, readme: Path) -> None:
+    quiet = run("check", "-q", str(readme), cwd=tmp_path)
+    assert quiet.returncode == 1 and "Found" not in quiet.stdout and "LNK002" in quiet.stdout
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    (clean / "README.md").write_text("* [A](https://a.org)\n", encoding="utf-8")
+    assert run("check", "-q", "clean", cwd=tmp_path).stdout == ""
+    assert "All checks passed!" in run("check", "clean", cwd=tmp_path).stdout
+    colored = run("check", "--color", "always", str(readme), cwd=tmp_path)
+    assert "\x1b[31mLNK002\x1b[0m" in colored.stdout
+    assert "\x1b[" not in run("check", "--color", "never", str(readme), cwd=tmp_path).stdout
+    (tmp_path / ".awesome-lint.toml").write_text('exclude = ["README.md"]\n', encoding="utf-8")
+    excluded = run("check", str(readme), cwd=tmp_path)
+    assert excluded.returncode == 0 and "LNK" not in excluded.stdout
