@@ -434,8 +434,11 @@ class _Formatter:
         end = first
         while end < last and self.lines[end].strip():
             end += 1
-        units = [self._plain(kind, first, end)]
-        number = end + 1
+        return [self._plain(kind, first, end), *self._rest_units(end + 1, last)]
+
+    def _rest_units(self, number: int, last: int) -> list[_Unit]:
+        """Lines ``number..last`` left after a block, as verbatim runs between blank lines."""
+        units: list[_Unit] = []
         while number <= last:
             if not self.lines[number - 1].strip():
                 number += 1
@@ -487,17 +490,7 @@ class _Formatter:
             ref = [r.ref for r in records]
             out = _collapse([(r.out, r.keep) for r in records])
             units = [_Unit("list", first, end, ref, out)]
-        if end < last:
-            number = end + 1
-            while number <= last:
-                if not self.lines[number - 1].strip():
-                    number += 1
-                    continue
-                stop = number
-                while stop < last and self.lines[stop].strip():
-                    stop += 1
-                units.append(self._plain("other", number, stop))
-                number = stop + 1
+        units.extend(self._rest_units(end + 1, last))
         return units
 
     def _list_records(self, first: int, last: int) -> tuple[list[_Record], int]:
