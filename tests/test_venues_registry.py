@@ -929,3 +929,9 @@ def test_shared_corpus_badges(reg: Registry) -> None:
             assert res.badge.venue_text == "NIPS" and res.badge.year is not None
             assert res.badge.year >= 2019
     assert resolved > 0.8 * len(badges)
+
+
+@pytest.mark.parametrize("url", ["http://[bad", "https://[::1", "http://]x[/abs/1907.08610"])
+def test_url_helpers_never_raise_on_malformed_hosts(url: str) -> None:
+    assert arxiv_year(url) is None or isinstance(arxiv_year(url), int)
+    assert url_hint(url) is None

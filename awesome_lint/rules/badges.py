@@ -15,9 +15,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import urlsplit
 
 from awesome_lint.config import Config, ConfigError, register_table
@@ -820,21 +820,10 @@ def _preprint(entry: Entry) -> tuple[str, int] | None:
     links += [link for link in entry.links
               if link.role in (LinkRole.TITLE, LinkRole.RESOURCE) and link is not entry.link]
     for link in links:
-        year = _guard(arxiv_year, link.destination)
+        year = arxiv_year(link.destination)
         if year is not None:
             return link.destination, year
     return None
-
-
-T = TypeVar("T")
-
-
-def _guard(function: Callable[..., T | None], *args: Any) -> T | None:
-    """URL helpers raise ``ValueError`` on destinations such as ``http://[bad``: no hint."""
-    try:
-        return function(*args)
-    except ValueError:
-        return None
 
 
 def _short_url(url: str) -> str:
@@ -929,7 +918,7 @@ def _venue_hint(entry: Entry | None, reg: Registry, year: int) -> tuple[str, str
     links = ([entry.link] if entry.link is not None else []) + [
         link for link in entry.links if link is not entry.link]
     for link in links:
-        hint = _guard(url_hint, link.destination, reg)
+        hint = url_hint(link.destination, reg)
         if hint is None or (hint.year is not None and hint.year != year):
             continue
         venue = reg.get(hint.venue)
