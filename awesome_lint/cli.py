@@ -105,8 +105,7 @@ class Run:
         with --diff-base) and return its results for the LNK1xx rules; {} when offline."""
         from awesome_lint import remote
 
-        wanted = [(p, c, d) for p, c, d in documents
-                  if (links if links is not None else (c.table("links") or {}).get("check"))]
+        wanted = [(p, c, d) for p, c, d in documents if wants_links(c, links)]
         if not wanted:
             return {}
         from awesome_lint.rules import http_links
@@ -141,6 +140,11 @@ class Run:
         if lines is None:
             return diagnostics
         return [d for d in diagnostics if any(n in lines for n in range(d.line, d.end_line + 1))]
+
+
+def wants_links(config: Config, links: bool | None) -> bool:
+    """``--links``/``--no-links`` if given, else ``links.check`` from the config."""
+    return links if links is not None else bool((config.table("links") or {}).get("check"))
 
 
 def _excluded(path: Path, config: Config) -> bool:
@@ -246,7 +250,8 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
             text = read_text(path, config.max_file_size)
             try:
                 shared = run.link_services([(path, config, parse(text, str(path)))], links,
-                                           no_cache, allow_private_hosts)
+                                           no_cache, allow_private_hosts
+                                           ) if wants_links(config, links) else {}
                 services = {"files": FileResolver.for_file(path), **shared}
                 result = fix_text(text, config, path=str(path), unsafe=unsafe_fixes,
                                   services=services, network=bool(shared), format=True)

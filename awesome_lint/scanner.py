@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from awesome_lint.model import Badge, Link, LinkForm, LinkProblem, ProblemKind, Span
+from awesome_lint.venues import parse_badge_text
 
 #: Full-width and CJK punctuation that GFM autolinks swallow but no author means as part of
 #: a URL.
@@ -27,7 +28,6 @@ _HTML_LINK = re.compile(
 )
 _KBD_OPEN = re.compile(r"<kbd\s*>", re.IGNORECASE)
 _KBD_CLOSE = re.compile(r"</kbd\s*>", re.IGNORECASE)
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)|['’](\d\d)\b")
 #: Link text longer than this is treated as literal brackets (keeps hostile input linear).
 _MAX_BRACKET_SEARCH = 4000
 _SIMPLE_DESTINATION = re.compile(r"\(([^\s()<>\\\\]*)\)")
@@ -70,21 +70,6 @@ class Positions:
         line, column = self.at(start)
         end_line, end_column = self.at(max(start, end - 1))
         return Span(line, column, end_line, end_column)
-
-
-def split_badge_text(inner: str) -> tuple[str, int | None, str]:
-    """Split ``CVPR 2017 Oral`` into venue, year and suffix; venue-aware parsing lives in
-    :mod:`awesome_lint.venues`."""
-    match = _YEAR.search(inner)
-    if match is None:
-        return inner.strip(), None, ""
-    if match.group(1):
-        year = int(match.group(1))
-    else:
-        short = int(match.group(2))
-        year = 2000 + short if short < 70 else 1900 + short
-    venue = inner[: match.start()].strip(" \u00a0-'’")
-    return venue, year, inner[match.end():].strip(" \u00a0")
 
 
 def _skip_code_span(text: str, i: int) -> int:
@@ -305,7 +290,8 @@ class Scanner:
                 inner_end -= 1
             end = inner_end
         inner = text[inner_start:inner_end]
-        venue, year, suffix = split_badge_text(inner)
+        parsed = parse_badge_text(inner)  # the venue registry's reading, cached
+        venue, year, suffix = parsed.venue_text, parsed.year, parsed.suffix
         line_start = text.rfind("\n", 0, start) + 1
         out.badges.append(Badge(
             raw=inner, venue=venue, year=year, suffix=suffix,
