@@ -123,7 +123,6 @@ class _Builder:
         self.anchors: dict[str, int] = {}
         self.definitions: dict[str, str] = {}
         self.scanner = Scanner(self.definitions)
-        self.last_paragraph: tuple[int, int] | None = None
         self.continued: set[int] = set()
 
     # -- helpers -------------------------------------------------------------------------------
@@ -176,7 +175,6 @@ class _Builder:
             self._paragraph_lines(first, last)
             if top:
                 self._block("paragraph", first, last)
-            self.last_paragraph = (first, last)
         elif name == "List":
             self.list_block(token, first, last, depth)
             if top and not any(e.line >= first for e in self.section.entries):
@@ -224,7 +222,6 @@ class _Builder:
         parent.children.append(section)
         self.stack.append(section)
         self.headings.append(section)
-        self.last_paragraph = None
 
     # -- lists ------------------------------------------------------------------------------------
     def list_block(self, token: Any, first: int, last: int, depth: int) -> None:
