@@ -65,6 +65,7 @@ def check_options(settings: Mapping[str, Any], *, root: Path, use_cache: bool | 
         cache_dir=str(root / CACHE_DIR),
         use_cache=bool(settings["cache"] if use_cache is None else use_cache),
         cache_ttl=float(settings["cache-ttl"]),
+        failure_ttl=float(settings["failure-ttl"]),
     )
 
 
@@ -107,4 +108,6 @@ def summary_line(results: Mapping[str, LinkResult]) -> str:
 
     counts = summarize(results)
     parts = ", ".join(f"{n} {cls}" for cls, n in sorted(counts.items(), key=lambda kv: -kv[1]))
-    return f"Links: {len(results)} checked ({parts or 'none'})."
+    cached = sum(1 for r in results.values() if r.from_cache)
+    note = f"; {cached} from the cache" if cached else ""
+    return f"Links: {len(results)} checked ({parts or 'none'}{note})."

@@ -482,7 +482,7 @@ def test_cache_serves_successes_and_rechecks_failures(server: LocalServer, tmp_p
     server.routes["/old"] = respond(301, {"Location": "/ok"})
     server.routes["/gone"] = respond(410)
     cache_dir = tmp_path / ".awesome-lint-cache"
-    opts = replace(FAST, use_cache=True, cache_dir=str(cache_dir))
+    opts = replace(FAST, use_cache=True, cache_dir=str(cache_dir), failure_ttl=0.0)
     urls = [server.url(p) for p in ("/ok", "/old", "/gone")]
     first = check_urls(urls, opts)
     assert server.total == 4
@@ -502,6 +502,40 @@ def test_cache_serves_successes_and_rechecks_failures(server: LocalServer, tmp_p
     assert not cache_dir.exists()
     check_urls(urls, opts)
     assert server.total == 17
+
+
+def test_cache_keeps_failures_briefly(server: LocalServer, tmp_path: Path) -> None:
+    """An immediate rerun does not wait on dead hosts again; a later one re-checks them."""
+    server.routes["/gone"] = respond(410)
+    server.routes["/hang"] = hang
+    server.routes["/ok"] = respond(200)
+    opts = replace(FAST, use_cache=True, cache_dir=str(tmp_path), failure_ttl=60.0)
+    urls = [server.url(p) for p in ("/gone", "/hang", "/ok")]
+    first = check_urls(urls, opts)
+    assert [first[u].link_class for u in urls] == [LinkClass.BROKEN, LinkClass.TIMEOUT,
+                                                   LinkClass.OK]
+    seen = server.total
+    started = time.monotonic()
+    second = check_urls(urls, opts)
+    assert server.total == seen  # nothing fetched, no timeout waited for
+    assert time.monotonic() - started < FAST.attempt_timeout
+    assert all(second[u].from_cache for u in urls)
+    assert [second[u].link_class for u in urls] == [first[u].link_class for u in urls]
+    assert second[urls[0]].status == 410
+    # Past the failure TTL (but within the success TTL) only the failures are fetched.
+    third = check_urls(urls, replace(opts, failure_ttl=0.0))
+    assert server.total > seen
+    assert third[urls[2]].from_cache and not third[urls[0]].from_cache
+    assert {q.path for q in server.log[seen:]} == {"/gone", "/hang"}
+
+
+def test_deadline_cut_results_are_not_cached(server: LocalServer, tmp_path: Path) -> None:
+    server.routes["/hang"] = hang
+    opts = replace(FAST, use_cache=True, cache_dir=str(tmp_path), failure_ttl=60.0,
+                   deadline=0.3, attempt_timeout=5.0, read_timeout=5.0)
+    assert check_one(server.url("/hang"), opts).error == "deadline"
+    again = check_one(server.url("/hang"), opts)
+    assert not again.from_cache and server.total == 2
 
 
 def test_cache_results_do_not_leak_across_guard_settings(

@@ -77,15 +77,25 @@ def test_links_are_classified_with_data(tmp_path: Path, server: str) -> None:
     assert (tmp_path / ".awesome-lint-cache" / ".gitignore").exists()
 
 
-def test_cache_makes_a_second_run_request_only_failures(tmp_path: Path, server: str) -> None:
+def test_cache_makes_a_second_run_request_nothing(tmp_path: Path, server: str) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / "README.md").write_text(_list(server), encoding="utf-8")
-    cli("check", "--links", "--allow-private-hosts", cwd=tmp_path)
+    first = cli("check", "--links", "--allow-private-hosts", "--format", "concise",
+                cwd=tmp_path)
     before = Counter(_Handler.seen)
+    second = cli("check", "--links", "--allow-private-hosts", "--format", "concise",
+                 cwd=tmp_path)
+    assert _Handler.seen == before  # successes for a day, failures for 10 minutes
+    assert "from the cache" in second.stderr and "from the cache" not in first.stderr
+    assert "cached: --no-cache re-checks it" in second.stdout
+    assert second.returncode == first.returncode == 1
+    # With failure-ttl = 0 the failures (only) are fetched again.
+    (tmp_path / "pyproject.toml").write_text("[tool.awesome-lint.links]\nfailure-ttl = 0\n",
+                                             encoding="utf-8")
     cli("check", "--links", "--allow-private-hosts", cwd=tmp_path)
     again = _Handler.seen - before
-    assert again["/ok"] == 0 and again["/moved"] == 0  # good results come from the cache
-    assert again["/gone"] >= 1  # failures are checked again
+    assert again["/ok"] == 0 and again["/moved"] == 0
+    assert again["/gone"] >= 1
     cli("check", "--links", "--allow-private-hosts", "--no-cache", cwd=tmp_path)
     assert (_Handler.seen - before - again)["/ok"] >= 1
     cleaned = cli("clean", cwd=tmp_path)

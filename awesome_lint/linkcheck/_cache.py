@@ -1,8 +1,11 @@
 """SQLite result cache shared by runs and by processes (pre-commit + editor at once).
 
 WAL mode lets readers and one writer proceed together; ``busy_timeout`` makes a second
-writer wait instead of failing; every transaction is one short batch.  Only successes
-(OK and redirects) are stored, so a failure is always re-checked on the next run.
+writer wait instead of failing; every transaction is one short batch.  Successes (OK and
+redirects) are served for ``ttl``; failures only for the much shorter ``failure_ttl``, so a
+rerun straight after a run (a fix, then a re-check) does not wait on the same dead hosts
+again, while any later run checks them afresh.  Results that made no request (a deadline
+cut, a skipped host) are never stored.
 A cache that cannot be opened (read-only tree, odd filesystem) is simply not used.
 """
 
@@ -12,7 +15,7 @@ import contextlib
 import json
 import os
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,7 +45,8 @@ _CHUNK = 500
 class ResultCache:
     """Read-many / write-batch access to ``<directory>/links.sqlite3``."""
 
-    def __init__(self, directory: str | os.PathLike[str], ttl: float) -> None:
+    def __init__(self, directory: str | os.PathLike[str], ttl: float,
+                 failure_ttl: float = 0.0) -> None:
         path = Path(directory)
         path.mkdir(parents=True, exist_ok=True)
         ignore = path / ".gitignore"
@@ -51,6 +55,7 @@ class ResultCache:
         import sqlite3  # here, so importing the package stays cheap
 
         self._ttl = ttl
+        self._failure_ttl = failure_ttl
         self._db: sqlite3.Connection = sqlite3.connect(
             path / DB_NAME, timeout=10.0, isolation_level=None
         )
@@ -64,24 +69,27 @@ class ResultCache:
             raise
 
     def get_many(self, keys: Sequence[str]) -> dict[str, LinkResult]:
-        """Fresh cached successes for ``keys`` (``url`` field = the key's URL part)."""
+        """Fresh cached results for ``keys`` (``url`` field = the key's URL part)."""
         found: dict[str, LinkResult] = {}
-        oldest = time.time() - self._ttl
+        now = time.time()
+        oldest = now - max(self._ttl, self._failure_ttl)
+        oldest_failure = now - self._failure_ttl
         for start in range(0, len(keys), _CHUNK):
             chunk = keys[start : start + _CHUNK]
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
-                "SELECT key, link_class, status, final_url, redirects, attempts"
+                "SELECT key, link_class, status, final_url, redirects, attempts, checked_at"
                 f" FROM results_v1 WHERE checked_at >= ? AND key IN ({marks})",
                 (oldest, *chunk),
             ).fetchall()
-            for key, link_class, status, final_url, redirects, attempts in rows:
+            for key, link_class, status, final_url, redirects, attempts, checked_at in rows:
                 try:
                     cls = LinkClass(link_class)
                     chain = tuple(str(u) for u in json.loads(redirects))
                 except (ValueError, TypeError):
                     continue
-                if cls not in GOOD_CLASSES:
+                fresh_from = now - self._ttl if cls in GOOD_CLASSES else oldest_failure
+                if checked_at < fresh_from:
                     continue
                 found[key] = LinkResult(
                     url=key.split(" ", 1)[-1],
@@ -95,8 +103,8 @@ class ResultCache:
                 )
         return found
 
-    def put_many(self, results: Mapping[str, LinkResult], failed: Iterable[str] = ()) -> None:
-        """Store successes and forget ``failed`` keys, in one short transaction."""
+    def put_many(self, results: Mapping[str, LinkResult]) -> None:
+        """Store the results that made requests, in one short transaction."""
         now = time.time()
         rows = [
             (
@@ -109,15 +117,13 @@ class ResultCache:
                 now,
             )
             for key, r in results.items()
-            if r.link_class in GOOD_CLASSES and not r.from_cache
+            if r.attempts > 0 and not r.from_cache
         ]
-        gone = [(key,) for key in failed]
-        if not rows and not gone:
+        if not rows:
             return
         self._db.execute("BEGIN IMMEDIATE")
         try:
             self._db.executemany("INSERT OR REPLACE INTO results_v1 VALUES (?,?,?,?,?,?,?)", rows)
-            self._db.executemany("DELETE FROM results_v1 WHERE key = ?", gone)
             self._db.execute("DELETE FROM results_v1 WHERE checked_at < ?", (now - _PRUNE_AFTER,))
             self._db.execute("COMMIT")
         except BaseException:

@@ -123,8 +123,11 @@ class CheckOptions:
     #: Cache directory (the caller passes <project root>/.awesome-lint-cache).
     cache_dir: str | None = ".awesome-lint-cache"
     use_cache: bool = True
-    #: How long an OK/redirect result is served from the cache; failures never are.
+    #: How long an OK/redirect result is served from the cache.
     cache_ttl: float = 86400.0
+    #: How long a failure is: only long enough that an immediate rerun skips the dead
+    #: hosts' timeouts; any later run checks failures again.  0 = always re-check.
+    failure_ttl: float = 600.0
     user_agent: str = DEFAULT_USER_AGENT
 
     def __repr__(self) -> str:

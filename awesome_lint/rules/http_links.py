@@ -33,6 +33,7 @@ LINK_DEFAULTS: dict[str, Any] = {
     "allow-private-hosts": False,
     "cache": True,
     "cache-ttl": 86400.0,
+    "failure-ttl": 600.0,
     "severity": {},
 }
 LINK_CLASSES = ("broken", "redirect-permanent", "blocked", "rate-limited", "server-error",
@@ -104,6 +105,8 @@ class _HttpRule(Rule):
     def report(self, link: Link, result: Any, severity: Severity | None
                ) -> Iterator[Diagnostic]:
         status = f"HTTP {result.status}" if result.status else (result.error or "no answer")
+        if result.from_cache:
+            status += ", cached: --no-cache re-checks it"
         yield self.diagnostic(link.span, f"{link.destination} is {result.link_class.value} "
                               f"({status})", severity=severity, data=_data(result))
 
