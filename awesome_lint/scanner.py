@@ -57,6 +57,7 @@ class Positions:
         for text in lines:
             self.starts.append(offset)
             offset += len(text) + 1
+        self._single = len(self.starts) <= 1  # most entries: no bisect needed
 
     def at(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.starts, offset) - 1
@@ -67,6 +68,10 @@ class Positions:
 
     def span(self, start: int, end: int) -> Span:
         """Span of text[start:end] (end exclusive)."""
+        if self._single:
+            shift = self.first_column
+            return Span(self.first_line, start + shift, self.first_line,
+                        max(start, end - 1) + shift)
         line, column = self.at(start)
         end_line, end_column = self.at(max(start, end - 1))
         return Span(line, column, end_line, end_column)
