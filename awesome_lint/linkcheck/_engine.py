@@ -598,7 +598,7 @@ async def run_check(
     variant = cache_variant(options)
     if options.use_cache and options.cache_dir:
         try:
-            cache = ResultCache(options.cache_dir, options.cache_ttl)
+            cache = ResultCache(options.cache_dir, options.cache_ttl, options.failure_ttl)
             hits = cache.get_many([f"{variant} {d}" for d in dests])
         except (OSError, sqlite3.Error):  # unwritable or broken cache: run without it
             if cache is not None:
@@ -662,9 +662,7 @@ async def run_check(
 
     if cache is not None:
         try:
-            fresh = {f"{variant} {d}": r for d, r in done.items() if not r.from_cache}
-            failed = [k for k, r in fresh.items() if r.link_class not in GOOD_CLASSES]
-            cache.put_many(fresh, failed)
+            cache.put_many({f"{variant} {d}": r for d, r in done.items()})
         except (OSError, sqlite3.Error):  # a busy or broken cache must not fail the run
             pass
         finally:
