@@ -7,6 +7,7 @@ a hyphen.  Repeated slugs get ``-1``, ``-2``... in document order.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable
@@ -54,24 +55,49 @@ def slug(text: str) -> str:
     return str(_NOT_SLUG.sub("", text.lower())).replace(" ", "-")
 
 
+_LOOSE = regex.compile(r"[\p{P}\p{S}\s]+")
+
+
+@functools.lru_cache(maxsize=65536)
 def normalise_anchor(anchor: str) -> str:
     """Loose form used to suggest a heading for a broken anchor: case, hyphens, accents."""
-    return str(regex.sub(r"[\p{P}\p{S}\s]+", "", anchor.lower()))
+    return str(_LOOSE.sub("", anchor.lower()))
 
 
 _ENUMERATOR = re.compile(r"^(?:(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})|\d+)-+")
+
+
+@functools.lru_cache(maxsize=65536)
+def _bare_anchor(anchor: str) -> str:
+    """``normalise_anchor`` of ``anchor`` without a leading section number."""
+    return normalise_anchor(_ENUMERATOR.sub("", anchor.lower()))
+
+
+@functools.lru_cache(maxsize=8)
+def _anchor_index(anchors: tuple[str, ...]
+                  ) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The candidate anchors by loose form and by bare loose form, in the given order:
+    built once per set of anchors (a document's), not once per broken link."""
+    exact: dict[str, list[str]] = {}
+    bare: dict[str, list[str]] = {}
+    for anchor in anchors:
+        if anchor.startswith("user-content-"):
+            continue
+        exact.setdefault(normalise_anchor(anchor), []).append(anchor)
+        bare.setdefault(_bare_anchor(anchor), []).append(anchor)
+    return ({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in bare.items()})
 
 
 def matching_anchors(anchor: str, anchors: Iterable[str]) -> list[str]:
     """Anchors that ``anchor`` most likely meant, ignoring case, punctuation and a leading
     section number (``#resources`` for ``# I. Resources``).  Exact loose matches win."""
     target = normalise_anchor(anchor)
-    target_bare = normalise_anchor(_ENUMERATOR.sub("", anchor.lower()))
-    known = [a for a in anchors if not a.startswith("user-content-")]
-    exact = [a for a in known if normalise_anchor(a) == target]
+    target_bare = _bare_anchor(anchor)
+    by_loose, by_bare = _anchor_index(tuple(anchors))
+    exact = list(by_loose.get(target, ()))
     if exact or not target_bare:
         return exact
-    return [a for a in known if normalise_anchor(_ENUMERATOR.sub("", a.lower())) == target_bare]
+    return list(by_bare.get(target_bare, ()))
 
 
 class Slugger:

@@ -20,9 +20,10 @@ This module computes all that once per document; the ``TAG`` rules only compare.
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from awesome_lint.config import Config, ConfigError, register_table
@@ -33,8 +34,9 @@ POSITIONS = ("before-title", "after-badge", "either")
 #: A tag name: one short word, as in ``[Gml]``, ``[Seg]``, ``[3D-Det]`` is refused (digit).
 TAG_NAME = re.compile(r"[A-Za-z][\w&+/.-]{0,23}")
 #: A bracketed tag token that is not part of a link (``[x](u)``, ``[x][r]``, ``[x]:``,
-#: ``![x]``, ``[[x]``) and not escaped.
-_TOKEN = re.compile(r"(?<![\\!\[\]])\[(" + TAG_NAME.pattern + r")\](?![(\[:])")
+#: ``![x]``, ``[[x]``) and not escaped.  The lookbehind comes after the ``[`` (and checks the
+#: character before it) so the pattern starts with a literal the engine can search for.
+_TOKEN = re.compile(r"\[(?<![\\!\[\]]\[)(" + TAG_NAME.pattern + r")\](?![(\[:])")
 _CODE_SPAN = re.compile(r"(`+).*?(?<!`)\1(?!`)")
 _LEGEND_WORDS = re.compile(
     r"legend|\btags?\b|topic|categor|label|abbreviation|\bkey\b", re.IGNORECASE)
@@ -149,26 +151,42 @@ class Legend:
     lists: tuple[TagLegend, ...]
     #: Where findings about the legend as a whole go.
     span: Span
+    #: Derived from ``tags``: casefolded name -> (index, tag) of its first occurrence.
+    _keys: dict[str, tuple[int, LegendTag]] = field(init=False, repr=False, compare=False)
+    #: Memo of :meth:`nearest` by casefolded name.
+    _near: dict[str, LegendTag | None] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        keys: dict[str, tuple[int, LegendTag]] = {}
+        for i, tag in enumerate(self.tags):
+            keys.setdefault(tag.name.casefold(), (i, tag))
+        object.__setattr__(self, "_keys", keys)
+        object.__setattr__(self, "_near", {})
 
     def find(self, name: str) -> LegendTag | None:
-        key = name.casefold()
-        return next((tag for tag in self.tags if tag.name.casefold() == key), None)
+        found = self._keys.get(name.casefold())
+        return None if found is None else found[1]
 
     def index(self, name: str) -> int | None:
-        key = name.casefold()
-        return next((i for i, tag in enumerate(self.tags) if tag.name.casefold() == key),
-                    None)
+        found = self._keys.get(name.casefold())
+        return None if found is None else found[0]
 
     def nearest(self, name: str) -> LegendTag | None:
         """The legend tag a misspelt ``name`` most likely means (``Vis`` → ``Vid``)."""
         key = name.casefold()
+        try:
+            return self._near[key]
+        except KeyError:
+            pass
         limit = 1 if len(key) <= 5 else 2
         best: tuple[int, LegendTag] | None = None
         for tag in self.tags:
             distance = edit_distance(key, tag.name.casefold())
             if 0 < distance <= limit and (best is None or distance < best[0]):
                 best = (distance, tag)
-        return best[1] if best else None
+        found = best[1] if best else None
+        self._near[key] = found
+        return found
 
     def describe(self) -> str:
         if self.source == "config":
@@ -315,10 +333,29 @@ def entry_tags(document: Document, entry: Entry, legend: Legend | None,
     text, starts = _entry_text(document, entry)
     if not text:
         return ()
+    found: list[EntryTag] = []
+    matches = list(_TOKEN.finditer(text))
+    if matches:
+        found = _bracket_tags(document, entry, legend, tag_settings, text, starts, matches)
+    if tag_settings.topic_badges and entry.badges:
+        topic = {word.casefold() for word in tag_settings.topic_badges}
+        for badge in entry.badges:
+            if badge.raw.strip().casefold() in topic and badge.closed:
+                found.append(EntryTag(badge.raw.strip(),
+                                      _strip_span(document, badge.inner_span),
+                                      badge.span, "badge"))
+    return tuple(found)
+
+
+def _bracket_tags(document: Document, entry: Entry, legend: Legend | None,
+                  tag_settings: TagSettings, text: str, starts: list[int],
+                  matches: list[re.Match[str]]) -> list[EntryTag]:
+    """The bracket-token tags of an entry (``matches``: every ``_TOKEN`` of its text)."""
     blocked = _blocked(entry, text, starts)
-    anchors = sorted(start for start, _ in blocked)
-    anchor_ends = sorted(end for _, end in blocked)
-    tokens = [m for m in _TOKEN.finditer(text)
+    #: Where the first link, badge or code span starts, and where the last one ends.
+    first_start = min(start for start, _ in blocked) if blocked else None
+    last_end = max(end for _, end in blocked) if blocked else None
+    tokens = [m for m in matches
               if not any(s <= m.start() < e for s, e in blocked)
               and m.group(1).casefold() not in document.definitions]
     spans = [(m.start(), m.end()) for m in tokens]
@@ -326,10 +363,10 @@ def entry_tags(document: Document, entry: Entry, legend: Legend | None,
     for match in tokens:
         start, end = match.span()
         before = _without(text[:start], spans, 0)
-        after = _without(text[end:], spans, end)
-        if not _has_words(before) and (not anchors or start < anchors[0]):
+        if not _has_words(before) and (first_start is None or start < first_start):
             position = "start"
-        elif not _has_words(after) and (not anchor_ends or start >= anchor_ends[-1]):
+        elif not _has_words(_without(text[end:], spans, end)) and (
+                last_end is None or start >= last_end):
             position = "end"
         else:
             position = "middle"
@@ -342,18 +379,21 @@ def entry_tags(document: Document, entry: Entry, legend: Legend | None,
                 continue
         found.append(EntryTag(name, _span_at(starts, entry.line, start + 1, end - 1),
                               _span_at(starts, entry.line, start, end), position))
-    topic = {word.casefold() for word in tag_settings.topic_badges}
-    for badge in entry.badges:
-        if badge.raw.strip().casefold() in topic and badge.closed:
-            found.append(EntryTag(badge.raw.strip(), _strip_span(document, badge.inner_span),
-                                  badge.span, "badge"))
-    return tuple(found)
+    return found
 
 
 def _entry_text(document: Document, entry: Entry) -> tuple[str, list[int]]:
     """The entry's own text after its marker, blanked where it is code, with line offsets.
 
     Text before the marker is replaced by spaces so offsets map back to columns."""
+    if entry.line == entry.end_line:  # the common case: one line
+        line = document.line_text(entry.line)
+        if entry.line in document.code_lines:
+            line = " " * len(line)
+        else:
+            skip = entry.marker_column - 1 + len(entry.marker)
+            line = " " * skip + line[skip:]
+        return line, [0]
     lines: list[str] = []
     for number in range(entry.line, entry.end_line + 1):
         line = document.line_text(number)
@@ -383,7 +423,10 @@ def _offset(starts: list[int], first_line: int, line: int, column: int) -> int:
 def _span_at(starts: list[int], first_line: int, start: int, end: int) -> Span:
     """Span of text offsets [start, end) of the entry text."""
     def at(offset: int) -> tuple[int, int]:
-        index = max(i for i, s in enumerate(starts) if s <= offset)
+        # the last line starting at or before ``offset`` (``starts`` increases strictly)
+        index = bisect.bisect_right(starts, offset) - 1
+        if index < 0:
+            raise ValueError("max() arg is an empty sequence")
         return first_line + index, offset - starts[index] + 1
 
     line, column = at(start)
@@ -399,7 +442,8 @@ def _blocked(entry: Entry, text: str, starts: list[int]) -> list[tuple[int, int]
             continue
         ranges.append((_offset(starts, entry.line, span.line, span.column),
                        _offset(starts, entry.line, span.end_line, span.end_column) + 1))
-    ranges.extend(m.span() for m in _CODE_SPAN.finditer(text))
+    if "`" in text:  # (no code span without one)
+        ranges.extend(m.span() for m in _CODE_SPAN.finditer(text))
     return ranges
 
 

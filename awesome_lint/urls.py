@@ -15,6 +15,7 @@ regular expressions are anchored and free of nested or overlapping quantifiers, 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from contextlib import suppress
@@ -96,6 +97,7 @@ _Params = list[tuple[str, str]]
 _Handler = Callable[[str, _Params, str], "tuple[str, str] | None"]
 
 
+@functools.lru_cache(maxsize=32768)  # pure; ``fix`` re-lints the same links pass after pass
 def canonical_key(url: str, *, keep_fragment: bool = True) -> str:
     """The identity of ``url``: equal keys mean the same resource (see module docstring)."""
     # Whitespace around the URL and before "#" is noise; removing it before anything else
@@ -194,6 +196,7 @@ def _split_http(base: str) -> tuple[str, str, str, str, str] | None:
     return (*netloc, match.group(2), match.group(3))
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and a list's links share few hosts
 def _split_netloc(netloc: str) -> tuple[str, str, str] | None:
     """(userinfo, normalised host, port or "" when default/absent); ``None`` if no host.
 

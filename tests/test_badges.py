@@ -267,3 +267,10 @@ def test_every_rule_flags_its_bad_example_and_passes_its_good_one() -> None:
         codes = [d.code for d in lint(rule.bad, config)]
         assert codes and set(codes) == {rule.code}, rule.code
         assert lint(rule.good, config) == [], rule.code
+
+
+def test_require_badge_survives_malformed_urls() -> None:
+    config = from_mapping({"venues": {"require-badge": True}})
+    text = "* [Broken](http://[x) a link no URL parser accepts\n* [P](https://x.org/p.pdf)\n"
+    found = [d.code for d in lint(text, config)]
+    assert found.count("BDG009") == 1  # the PDF entry; the malformed one is not a paper

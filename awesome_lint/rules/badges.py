@@ -13,6 +13,7 @@ Fixes rewrite badge text only, never a link destination.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -202,6 +203,12 @@ _BAD_DIGITS = re.compile(r"^(?P<head>.*?[^\W\d_].*?)[\s'’-]*(?P<digits>\d{3}|\
 _GLUED_YEAR = re.compile(r"(?<=[A-Za-z])(?=(?:18|19|20)\d{2}(?!\d))")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _ORG = re.compile(r"^(?:(?:ieee|acm|iapr|ieee/cvf)\s+)+", re.IGNORECASE)
+_CODE_OR_EMPHASIS = re.compile(r"[`*]|^\s*_|_\s*$")
+_REMARK_PUNCTUATION = re.compile(r"[,;@]")
+_WORD_OR_YEAR = re.compile(r"[^\W\d_]|\d{4}")
+_NOT_CLOSABLE = re.compile(r"[\[\]()*`|]")
+_KBD_CLOSE_AT_END = re.compile(r"</kbd\s*>$", re.IGNORECASE)
+_LOOSE_NAME = re.compile(r"[\W_]+")
 _PAPER_HOSTS = frozenset((
     "arxiv.org", "openreview.net", "openaccess.thecvf.com", "papers.nips.cc",
     "proceedings.neurips.cc", "proceedings.mlr.press", "aclanthology.org",
@@ -236,6 +243,11 @@ class Reading:
 
 def read(text: str, reg: Registry, topics: frozenset[str] = frozenset()) -> Reading:
     """Parse and resolve badge text; also reads ``IJCAI 19`` and spots ``CVPR 20219``."""
+    return _read(text, reg, topics)
+
+
+@functools.lru_cache(maxsize=8192)  # lists repeat the same badges thousands of times
+def _read(text: str, reg: Registry, topics: frozenset[str]) -> Reading:
     parsed = parse_badge_text(text)
     bad_year: str | None = None
     if parsed.year is None:
@@ -343,22 +355,26 @@ def _analyse(document: Document, config: Config, reg: Registry) -> Analysis:
     badges: list[FoundBadge] = []
     #: ``<kbd>`` tags typed where ``</kbd>`` was meant: not badges of their own.
     typos: set[tuple[int, int]] = set()
+    code_lines = document.code_lines
     for badge in document.badges:
-        key = (badge.span.line, badge.span.column)
-        if key in typos or badge.span.line in document.code_lines:
+        span = badge.span
+        number = span.line
+        key = (number, span.column)
+        if key in typos or number in code_lines:
             continue
-        line = document.line_text(badge.span.line)
-        opener = _KBD_OPEN.match(line, badge.span.column - 1)
+        line = document.line_text(number)
+        opener = _KBD_OPEN.match(line, span.column - 1)
         start = opener.end() if opener else badge.inner_span.column - 1
         end = start + len(badge.raw)
         bad_closer: tuple[str, Span] | None = None
         if not badge.closed:
-            bad_closer = _closer_after(line, badge.span.line, end, typos)
-        inner = Span(badge.span.line, start + 1, badge.span.line, max(start + 1, end))
+            bad_closer = _closer_after(line, number, end, typos)
+        inner = Span(number, start + 1, number, max(start + 1, end))
+        entry = owner.get(key)  # (never None when the key is there)
         badges.append(FoundBadge(
-            "kbd", badge.raw, badge.span, inner, badge.closed, badge.preceded_by,
-            owner.get(key, by_line.get(badge.span.line)), read(badge.raw, reg, topics),
-            bad_closer))
+            "kbd", badge.raw, span, inner, badge.closed, badge.preceded_by,
+            by_line.get(number) if entry is None else entry,
+            _read(badge.raw, reg, topics), bad_closer))
     if found.badge_style != "kbd":
         badges.extend(_bracket_badges(document, found.badge_style, reg, topics, by_line))
     strays = tuple(_strays(document, badges))
@@ -395,16 +411,16 @@ def _bracket_badges(document: Document, style: str, reg: Registry, topics: froze
         line = document.line_text(number)
         for m in pattern.finditer(line):
             raw = m.group(1)
-            if _in_code_span(line, m.start()) or re.search(r"[`*]|^\s*_|_\s*$", raw):
+            if _in_code_span(line, m.start()) or _CODE_OR_EMPHASIS.search(raw):
                 continue  # code spans and emphasis inside brackets are not badge text
             if style == "bracket" and (len(raw) > 40 or len(raw.split()) > 5
-                                       or re.search(r"[,;@]", raw)):
+                                       or _REMARK_PUNCTUATION.search(raw)):
                 continue  # a remark in brackets ([Jonathan Ho, Google Brain]), not a badge
             reading = read(raw, reg, topics)
             if style == "bracket" and reading.year is None and (
                     reading.match is None or reading.match.loose):
                 continue  # [Gml] tags, [1] citations: not badges
-            if style == "bold-bracket" and not re.search(r"[^\W\d_]|\d{4}", raw):
+            if style == "bold-bracket" and not _WORD_OR_YEAR.search(raw):
                 continue  # **[12]** is a citation number
             span = Span(number, m.start() + 1, number, m.end())
             inner = Span(number, m.start(1) + 1, number, max(m.start(1) + 1, m.end(1)))
@@ -425,14 +441,18 @@ def _strays(document: Document, badges: list[FoundBadge]) -> Iterator[StrayClose
             if badge.bad_closer is not None:
                 span = badge.bad_closer[1]
                 owned[badge.line].append((span.column, span.end_column))
+    code_lines = document.code_lines
     for number, line in enumerate(document.lines, 1):
-        if number in document.code_lines or "</" not in line:
+        if "</" not in line or number in code_lines:
             continue
         for m in _KBD_CLOSE_ANY.finditer(line):
             column = m.start() + 1
             if _in_code_span(line, m.start()):
                 continue
-            if not any(a <= column <= b for a, b in owned.get(number, ())):
+            for a, b in owned.get(number, ()):
+                if a <= column <= b:
+                    break
+            else:
                 yield StrayCloser(Span(number, column, number, m.end()))
 
 
@@ -548,7 +568,7 @@ class MalformedBadge(Rule):
             fix = None
             if not badge.raw.strip():
                 fix = self._remove(badge, "remove the empty <kbd>")
-            elif len(badge.raw) <= 40 and not re.search(r"[\[\]()*`|]", badge.raw):
+            elif len(badge.raw) <= 40 and not _NOT_CLOSABLE.search(badge.raw):
                 fix = Fix((Edit(line, badge.inner.end_column + 1, 0, "</kbd>"),),
                           Applicability.UNSAFE, "add </kbd>")
             yield self.diagnostic(
@@ -567,10 +587,12 @@ class MalformedBadge(Rule):
 
     def _spacing(self, badge: FoundBadge) -> Iterator[Diagnostic]:
         parsed = badge.reading.parsed
+        glued = parsed.year_style == "glued" and not parsed.two_digit_year
+        if not parsed.whitespace and not glued:
+            return  # no problem to report (the common case)
         problems = [_WHITESPACE_WORDS[w] for w in parsed.whitespace]
         fixed = respaced(badge.raw)
-        if (parsed.year_style == "glued" and not parsed.two_digit_year
-                and fixed != " ".join(badge.raw.split())):
+        if glued and fixed != " ".join(badge.raw.split()):
             problems.append("no space between venue and year")
         if not problems or fixed == badge.raw:
             return
@@ -582,7 +604,7 @@ class MalformedBadge(Rule):
 
 def _neighbour(document: Document, badge: FoundBadge) -> str:
     """What a glued badge touches: a link, another badge or plain text."""
-    if re.search(r"</kbd\s*>$", badge.preceded_by, re.IGNORECASE):
+    if _KBD_CLOSE_AT_END.search(badge.preceded_by):
         return "badge"
     # ``[[Notes](url)]<kbd>``: the link ends one or two characters before the badge
     touching = any(link.span.end_line == badge.line
@@ -595,7 +617,7 @@ def _glued(before: str) -> bool:
     """Whether the text right before a badge touches it (a link, a badge or a word)."""
     if not before or before[-1].isspace():
         return False
-    if re.search(r"</kbd\s*>$", before, re.IGNORECASE):
+    if _KBD_CLOSE_AT_END.search(before):
         return True
     return before[-1] in ")]" or before[-1].isalnum()
 
@@ -816,13 +838,15 @@ class BadgeBeforePreprint(Rule):
 
 def _preprint(entry: Entry) -> tuple[str, int] | None:
     """The entry's own arXiv link (title first, then resources) and its year."""
-    links = [entry.link] if entry.link is not None else []
-    links += [link for link in entry.links
-              if link.role in (LinkRole.TITLE, LinkRole.RESOURCE) and link is not entry.link]
-    for link in links:
-        year = arxiv_year(link.destination)
+    if entry.link is not None:
+        year = arxiv_year(entry.link.destination)
         if year is not None:
-            return link.destination, year
+            return entry.link.destination, year
+    for link in entry.links:
+        if link.role in (LinkRole.TITLE, LinkRole.RESOURCE) and link is not entry.link:
+            year = arxiv_year(link.destination)
+            if year is not None:
+                return link.destination, year
     return None
 
 
@@ -971,7 +995,7 @@ class InconsistentVenueSpelling(Rule):
                     family.setdefault(key, []).append(written)
                     written = ""  # the name and its former names are one spelling
             elif reading.bad_year is None:
-                loose = re.sub(r"[\W_]+", "", _ORG.sub("", written.casefold()))
+                loose = _LOOSE_NAME.sub("", _ORG.sub("", written.casefold()))
                 if not loose:
                     continue
                 key = ("unknown", loose)
@@ -1036,4 +1060,9 @@ def _is_paper(url: str) -> bool:
     host = _host(url).lower()
     if host.endswith(tuple("." + h for h in _PAPER_HOSTS)) or host in _PAPER_HOSTS:
         return True
-    return urlsplit(url).path.lower().endswith(".pdf") if "//" in url else False
+    if "//" not in url:
+        return False
+    try:
+        return urlsplit(url).path.lower().endswith(".pdf")
+    except ValueError:  # "http://[x": a malformed link is not a paper
+        return False

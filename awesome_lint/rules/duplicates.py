@@ -46,13 +46,17 @@ _BUCKET_CAP = 4
 _COMMON_NAME = 3
 T = TypeVar("T")
 _FOLD = re.compile(r"[\W_]+")
+#: ASCII text: every character ``_FOLD`` matches (not a letter or digit) becomes a space.
+_ASCII_FOLD = {c: " " for c in range(128) if not chr(c).isalnum()}
 
 
 # -- shared helpers ------------------------------------------------------------------------
 def fold_title(text: str) -> str:
     """A title reduced to what identifies it: case, punctuation and spacing folded away."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+    if text.isascii():
+        # same result as the regex below: runs of non-alphanumerics become one space
+        return " ".join(text.lower().translate(_ASCII_FOLD).split())
+    text = unicodedata.normalize("NFKC", text)
     return _FOLD.sub(" ", text.casefold()).strip()
 
 
@@ -137,13 +141,16 @@ class Title:
     @classmethod
     def of(cls, raw: str) -> Title:
         folded = fold_title(raw)
-        return cls(raw, folded, folded.replace(" ", ""), _variants(raw),
-                   tuple(_NUMBER.findall(folded)), frozenset(folded.split()))
+        tight = folded.replace(" ", "")
+        # letters only: no digit for _NUMBER to find
+        numbers = () if tight.isalpha() else tuple(_NUMBER.findall(folded))
+        return cls(raw, folded, tight, _variants(raw), numbers, frozenset(folded.split()))
 
 
 _NUMBER = re.compile(r"\d+")
 _HEAD_SEPARATOR = re.compile(r"[:：]")
 _TAIL_SEPARATOR = re.compile(r"\s[-–—|]\s")
+_NO_VARIANTS: frozenset[str] = frozenset()
 #: Near matching needs titles of this many words: one- and two-word titles are names
 #: ("gonfiguration" is not a typo of "configuration").
 _MIN_WORDS = 3
@@ -158,9 +165,12 @@ def _variants(raw: str) -> frozenset[str]:
     cores: list[str] = []
     if ":" in raw or "：" in raw:
         cores.append(_HEAD_SEPARATOR.split(raw, maxsplit=1)[1])
-    tail = _TAIL_SEPARATOR.split(raw)
-    if len(tail) > 1:
-        cores.append(" ".join(tail[:-1]))
+    if "-" in raw or "|" in raw or "–" in raw or "—" in raw:  # what _TAIL_SEPARATOR needs
+        tail = _TAIL_SEPARATOR.split(raw)
+        if len(tail) > 1:
+            cores.append(" ".join(tail[:-1]))
+    if not cores:
+        return _NO_VARIANTS
     folded = (fold_title(core) for core in cores)
     return frozenset(f.replace(" ", "") for f in folded if f.count(" ") + 1 >= _MIN_WORDS)
 
@@ -682,10 +692,11 @@ class DuplicateTitle(Rule):
                 found += by_variant.get(title.tight, [])
                 if not found:
                     found = near.get(index, [])
-            candidates = [rows[i][0] for i in sorted(set(found)) if rows[i][2] != key]
-            pair = _choose(entry, candidates, opted_out)
-            if pair is not None:
-                yield self._finding(doc, pair)
+            if found:
+                candidates = [rows[i][0] for i in sorted(set(found)) if rows[i][2] != key]
+                pair = _choose(entry, candidates, opted_out)
+                if pair is not None:
+                    yield self._finding(doc, pair)
             _file(exact, title.tight, index)
             for variant in title.variants:
                 _file(by_variant, variant, index)
@@ -726,19 +737,39 @@ class DuplicateTitle(Rule):
         folded = [title.folded for title in titles]
         lengths = [len(text) for text in folded]
         keys = [key for _, _, key in rows]
+        numbers = [title.numbers for title in titles]
+        words = [title.words for title in titles]
+        #: _alike needs _MIN_WORDS words in both titles: rows without them never match.
+        worded = [len(title.words) >= _MIN_WORDS for title in titles]
         reversed_ = [text[::-1] for text in folded]
         for order in (sorted(range(len(rows)), key=folded.__getitem__),
                       sorted(range(len(rows)), key=reversed_.__getitem__)):
-            for position, i in enumerate(order):
-                la = lengths[i]
-                for j in order[position + 1: position + 1 + _WINDOW]:
-                    lb = lengths[j]
-                    # _alike's cheap tests first, inlined: this is the rule's hot loop
-                    if 2.0 * min(la, lb) < threshold * (la + lb) or keys[i] == keys[j] \
-                            or folded[i] == folded[j]:
+            # each title against its next _WINDOW neighbours, one distance at a time (the
+            # result does not depend on the order the pairs are visited in)
+            for distance in range(1, _WINDOW + 1):
+                for i, j in zip(order, order[distance:], strict=False):
+                    if not (worded[i] and worded[j]):
                         continue
-                    if _alike(titles[i], titles[j], threshold):
-                        out.setdefault(max(i, j), []).append(min(i, j))
+                    la, lb = lengths[i], lengths[j]
+                    # _alike's cheap tests first, inlined: this is the rule's hot loop
+                    if 2.0 * (la if la < lb else lb) < threshold * (la + lb) \
+                            or keys[i] == keys[j] or folded[i] == folded[j] \
+                            or numbers[i] != numbers[j]:
+                        continue
+                    # _words_align's counting test, without building the differences
+                    common = len(words[i] & words[j])
+                    only_i, only_j = len(words[i]) - common, len(words[j]) - common
+                    if (only_i > 0) != (only_j > 0) or only_i > _MAX_WORD_EDITS \
+                            or only_j > _MAX_WORD_EDITS:
+                        continue
+                    # the rest of _alike(titles[i], titles[j], threshold): every cheaper
+                    # test of it has passed above
+                    if _words_align(titles[i], titles[j]) \
+                            and similar(folded[i], folded[j], threshold):
+                        if i < j:
+                            out.setdefault(j, []).append(i)
+                        else:
+                            out.setdefault(i, []).append(j)
         return out
 
     def _finding(self, doc: Document, pair: _Pair) -> Diagnostic:

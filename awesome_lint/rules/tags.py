@@ -169,9 +169,12 @@ class TagOrder(Rule):
                     tag.token, f"tag [{tag.name}] on line {tag.token.line} is "
                     f"{_WHERE[tag.position]}; this list puts tags {want} "
                     f"(tags.position = '{position}')")
+            if len(tagged.tags) < 2:
+                continue  # one tag (or none) is always in order
             for group in ("start", "middle", "end", "badge"):
                 members = [tag for tag in tagged.tags if tag.position == group]
-                yield from self._order(members, legend)
+                if len(members) > 1:
+                    yield from self._order(members, legend)
 
     def _order(self, members: list[conv.EntryTag], legend: conv.Legend
                ) -> Iterator[Diagnostic]:

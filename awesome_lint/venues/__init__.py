@@ -233,6 +233,7 @@ _DBLP_VOLUME = r"\s*\(\d+\)$"
 _NOT_ALNUM = r"[\W_]+"
 
 
+@functools.lru_cache(maxsize=16384)  # badge texts and venue names repeat
 def _norm(text: str) -> str:
     """Lookup key: invisible characters dropped, whitespace collapsed, casefolded."""
     text = " ".join(text.translate(_INVISIBLE).split()).casefold()
@@ -600,6 +601,8 @@ class _Entry:
     rename: Rename | None = None
 
 
+#: Bound on :meth:`Registry.lookup`'s memo (it is cleared when full).
+_LOOKUP_CACHE_SIZE = 16384
 _ORG_PREFIX = r"^(?:(?:ieee|acm|iapr|isca|spie|ieee/cvf|ieee/rsj|proc\.?|the)\s+)+"
 
 
@@ -630,7 +633,8 @@ def _distinctive(key: str) -> str:
 class Registry:
     """Immutable set of venues with case-insensitive lookup by name, alias or former name."""
 
-    __slots__ = ("_ambiguous", "_by_name", "_closest", "_exact", "_loose", "_topics", "_venues")
+    __slots__ = ("_ambiguous", "_by_name", "_closest", "_exact", "_lookups", "_loose",
+                 "_near_targets", "_topics", "_venues")
 
     def __init__(
         self,
@@ -672,6 +676,11 @@ class Registry:
                 self._ambiguous.setdefault(_norm(amb.alias), []).append((v, amb))
         self._topics: frozenset[str] = frozenset(_norm(t) for t in topic_badges if t.strip())
         self._closest: dict[tuple[str, int], Venue | None] = {}
+        #: :meth:`lookup` results by text: the registry is immutable, lists repeat badges.
+        self._lookups: dict[str, Match | None] = {}
+        #: For :meth:`_nearest`, built on first use: each indexed spelling's distinctive
+        #: form, its letters sorted, and its entries.
+        self._near_targets: list[tuple[str, list[str], list[_Entry]]] | None = None
 
     def _add(
         self, venue: Venue, spelling: str, via: MatchVia, rename: Rename | None = None
@@ -720,6 +729,17 @@ class Registry:
 
     def lookup(self, name: str) -> Match | None:
         """Resolve a canonical name, full name, alias or former name (case-insensitive)."""
+        try:
+            return self._lookups[name]
+        except KeyError:
+            pass
+        found = self._lookup(name)
+        if len(self._lookups) >= _LOOKUP_CACHE_SIZE:
+            self._lookups.clear()
+        self._lookups[name] = found
+        return found
+
+    def _lookup(self, name: str) -> Match | None:
         key = _norm(name)
         if not key:
             return None
@@ -785,12 +805,20 @@ class Registry:
             return None
         best = limit + 1
         found: dict[str, Venue] = {}
-        for spelling, entries in self._exact.items():
-            target = _distinctive(spelling)
-            if swap_only and sorted(target) != sorted(query):
+        if self._near_targets is None:
+            self._near_targets = [(target, sorted(target), entries)
+                                  for target, entries in ((_distinctive(spelling), entries)
+                                                          for spelling, entries
+                                                          in self._exact.items())]
+        letters = sorted(query)
+        for target, target_letters, entries in self._near_targets:
+            if swap_only and target_letters != letters:
                 continue
-            d = _osa_distance(query, target, min(limit, best))
-            if d > min(limit, best):
+            bound = min(limit, best)
+            if abs(len(query) - len(target)) > bound:
+                continue  # what _osa_distance would say first: more than ``bound`` edits
+            d = _osa_distance(query, target, bound)
+            if d > bound:
                 continue
             if d < best:
                 best, found = d, {}
@@ -919,8 +947,16 @@ _ACL_OLD_ID = r"(?i)(?:^|/)(?P<letter>[A-Z])(?P<yy>\d{2})-\d{4}\b"
 _ISCA_EVENTS = {"interspeech": "INTERSPEECH", "eurospeech": "Eurospeech", "icslp": "ICSLP"}
 
 
+#: An http(s) URL made of characters ``urlsplit`` treats plainly (no userinfo, port, query,
+#: fragment, escapes or spaces): host and path read off directly, as ``urlsplit`` would.
+_PLAIN_HTTP = r"https?://([A-Za-z0-9.-]+)(/[A-Za-z0-9._~/-]*)?"
+
+
 def _host(url: str) -> tuple[str, str]:
     """Lower-case host without ``www.``, and the path; scheme-less URLs are accepted."""
+    plain = _rx(_PLAIN_HTTP).fullmatch(url.strip())
+    if plain is not None:  # the common case, without urlsplit's overhead
+        return plain.group(1).lower().removeprefix("www."), plain.group(2) or ""
     from urllib.parse import urlsplit
 
     try:
@@ -1073,6 +1109,7 @@ def _arxiv_id_year(ident: str) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=16384)
 def arxiv_year(url: str) -> int | None:
     """Submission year of an arXiv URL or id (``arxiv.org/abs/1907.08610`` -> 2019).
 
