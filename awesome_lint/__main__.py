@@ -1,4 +1,4 @@
-from awesome_lint.cli import main
+from awesome_lint.cli import console_main
 
 if __name__ == "__main__":
-    main()
+    console_main()

@@ -381,3 +381,23 @@ def explain(rule: str) -> None:
         click.echo("\nOptions ([tool.awesome-lint.rules." + found.name + "]):")
         for key, value in found.options.items():
             click.echo(f"    {key} = {value!r}")
+
+
+def console_main() -> NoReturn:
+    """The ``awesome-lint`` command: :func:`main`, then exit without the interpreter's
+    teardown.  Freeing the tree of a 10k-entry list object by object took 0.6 s of a 4.2 s
+    ``fix``; everything is written and flushed by then (mypy exits the same way)."""
+    try:
+        main()
+        code: object = 0
+    except SystemExit as exit_:
+        code = exit_.code
+    if code is not None and not isinstance(code, int):
+        sys.stderr.write(f"{code}\n")
+        code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # a closed pipe (``| head``): nothing left to say
+        pass
+    os._exit(code or 0)
