@@ -583,6 +583,36 @@ def test_two_processes_share_the_cache(server: LocalServer, tmp_path: Path) -> N
     assert server.total == 120
 
 
+_CREATOR = """
+import sys
+from awesome_lint.linkcheck._cache import ResultCache
+from awesome_lint.linkcheck._types import LinkClass, LinkResult
+directory, start = sys.argv[1], int(sys.argv[2])
+cache = ResultCache(directory, 86400.0, 600.0)
+cache.put_many({f"k{i}": LinkResult(f"u{i}", LinkClass.OK, 200, None, 1, 0.1)
+                for i in range(start, start + 20)})
+cache.close()
+"""
+
+
+def test_processes_creating_the_cache_together_both_keep_it(tmp_path: Path) -> None:
+    """SQLite refuses a WAL switch at once while another process makes it; both must
+    still get a working cache (before the retry, 24 of 40 such pairs lost one side)."""
+    from awesome_lint.linkcheck._cache import ResultCache
+
+    for round_ in range(12):
+        directory = tmp_path / str(round_)
+        procs = [subprocess.Popen([sys.executable, "-c", _CREATOR, str(directory), str(start)],
+                                  cwd=ROOT, stderr=subprocess.PIPE, text=True)
+                 for start in (0, 20)]
+        for proc in procs:
+            _out, err = proc.communicate(timeout=60)
+            assert proc.returncode == 0, err
+        cache = ResultCache(directory, 86400.0)
+        assert len(cache.get_many([f"k{i}" for i in range(40)])) == 40
+        cache.close()
+
+
 # -- GitHub token ----------------------------------------------------------------------
 
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import random
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._types import GOOD_CLASSES, LinkClass, LinkResult
 
@@ -40,6 +41,8 @@ CREATE TABLE IF NOT EXISTS results_v1 (
 #: Rows older than this are deleted whatever the TTL, to keep the file small.
 _PRUNE_AFTER = 30 * 86400.0
 _CHUNK = 500
+#: Seconds to keep retrying the set-up while another process holds the file.
+_SETUP_WAIT = 10.0
 
 
 class ResultCache:
@@ -61,12 +64,30 @@ class ResultCache:
         )
         try:
             self._db.execute("PRAGMA busy_timeout=10000")
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute(_SCHEMA)
+            self._setup(sqlite3)
         except sqlite3.Error:
             self._db.close()
             raise
+
+    def _setup(self, sqlite3: Any) -> None:
+        """Switch to WAL and create the table, retrying while another process does.
+
+        SQLite answers "database is locked" at once, without its busy handler, when two
+        processes create the file or switch it to WAL together (pre-commit and an editor
+        both starting): wait and retry, like the busy handler would."""
+        deadline = time.monotonic() + _SETUP_WAIT
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute(_SCHEMA)
+                return
+            except sqlite3.OperationalError as err:
+                if "locked" not in str(err) and "busy" not in str(err):
+                    raise
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(random.uniform(0.01, 0.05))
 
     def get_many(self, keys: Sequence[str]) -> dict[str, LinkResult]:
         """Fresh cached results for ``keys`` (``url`` field = the key's URL part)."""
