@@ -386,14 +386,6 @@ def _entry_text(document: Document, entry: Entry) -> tuple[str, list[int]]:
     """The entry's own text after its marker, blanked where it is code, with line offsets.
 
     Text before the marker is replaced by spaces so offsets map back to columns."""
-    if entry.line == entry.end_line:  # the common case: one line
-        line = document.line_text(entry.line)
-        if entry.line in document.code_lines:
-            line = " " * len(line)
-        else:
-            skip = entry.marker_column - 1 + len(entry.marker)
-            line = " " * skip + line[skip:]
-        return line, [0]
     lines: list[str] = []
     for number in range(entry.line, entry.end_line + 1):
         line = document.line_text(number)
@@ -424,9 +416,7 @@ def _span_at(starts: list[int], first_line: int, start: int, end: int) -> Span:
     """Span of text offsets [start, end) of the entry text."""
     def at(offset: int) -> tuple[int, int]:
         # the last line starting at or before ``offset`` (``starts`` increases strictly)
-        index = bisect.bisect_right(starts, offset) - 1
-        if index < 0:
-            raise ValueError("max() arg is an empty sequence")
+        index = bisect.bisect_right(starts, offset) - 1  # starts[0] == 0 <= offset
         return first_line + index, offset - starts[index] + 1
 
     line, column = at(start)

@@ -18,7 +18,7 @@ import random
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ._types import GOOD_CLASSES, LinkClass, LinkResult
 
@@ -64,17 +64,19 @@ class ResultCache:
         )
         try:
             self._db.execute("PRAGMA busy_timeout=10000")
-            self._setup(sqlite3)
+            self._setup()
         except sqlite3.Error:
             self._db.close()
             raise
 
-    def _setup(self, sqlite3: Any) -> None:
+    def _setup(self) -> None:
         """Switch to WAL and create the table, retrying while another process does.
 
         SQLite answers "database is locked" at once, without its busy handler, when two
         processes create the file or switch it to WAL together (pre-commit and an editor
         both starting): wait and retry, like the busy handler would."""
+        import sqlite3
+
         deadline = time.monotonic() + _SETUP_WAIT
         while True:
             try:

@@ -241,13 +241,9 @@ class Reading:
         return self.parsed.venue_text
 
 
+@functools.lru_cache(maxsize=8192)  # lists repeat the same badges thousands of times
 def read(text: str, reg: Registry, topics: frozenset[str] = frozenset()) -> Reading:
     """Parse and resolve badge text; also reads ``IJCAI 19`` and spots ``CVPR 20219``."""
-    return _read(text, reg, topics)
-
-
-@functools.lru_cache(maxsize=8192)  # lists repeat the same badges thousands of times
-def _read(text: str, reg: Registry, topics: frozenset[str]) -> Reading:
     parsed = parse_badge_text(text)
     bad_year: str | None = None
     if parsed.year is None:
@@ -374,7 +370,7 @@ def _analyse(document: Document, config: Config, reg: Registry) -> Analysis:
         badges.append(FoundBadge(
             "kbd", badge.raw, span, inner, badge.closed, badge.preceded_by,
             by_line.get(number) if entry is None else entry,
-            _read(badge.raw, reg, topics), bad_closer))
+            read(badge.raw, reg, topics), bad_closer))
     if found.badge_style != "kbd":
         badges.extend(_bracket_badges(document, found.badge_style, reg, topics, by_line))
     strays = tuple(_strays(document, badges))
@@ -1057,12 +1053,12 @@ class MissingBadge(Rule):
 
 
 def _is_paper(url: str) -> bool:
-    host = _host(url).lower()
+    """An arXiv-like host, or a PDF; a URL no parser accepts (``http://[x``) is neither."""
+    try:
+        parts = urlsplit(url if "//" in url else "//" + url)
+    except ValueError:
+        return False
+    host = (parts.hostname or url).removeprefix("www.").lower()
     if host.endswith(tuple("." + h for h in _PAPER_HOSTS)) or host in _PAPER_HOSTS:
         return True
-    if "//" not in url:
-        return False
-    try:
-        return urlsplit(url).path.lower().endswith(".pdf")
-    except ValueError:  # "http://[x": a malformed link is not a paper
-        return False
+    return "//" in url and parts.path.lower().endswith(".pdf")
