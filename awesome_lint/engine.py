@@ -17,7 +17,7 @@ from awesome_lint.config import Config
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from awesome_lint.fixes import apply_fixes
 from awesome_lint.model import Comment, Document
-from awesome_lint.parser import parse, paused_gc, split_lines
+from awesome_lint.parser import ParseMemo, parse, paused_gc, split_lines
 from awesome_lint.rules import Rule, RuleContext, find_rule, is_valid_selector, iter_selected
 
 if TYPE_CHECKING:
@@ -152,7 +152,8 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
     allow_unsafe = config.unsafe_fixes if unsafe is None else unsafe
     lines, had_bom, newline, ends = split_lines(text)
     body = "\n".join(lines) + ("\n" if ends else "")
-    document = parse(text, path)
+    memo = ParseMemo()  # the later parses differ from the one before in a few lines
+    document = parse(text, path, memo=memo)
     before = _destinations(document)
     intended: Counter[str] = Counter()
     applied: list[Diagnostic] = []
@@ -168,7 +169,7 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
             applied.extend(result.applied)
             body, changed, canonical_tree = result.text, True, False
             try:
-                document = parse(body, path)
+                document = parse(body, path, memo=memo)
             except ValueError as err:
                 raise UnsafeFixError(f"fixed text no longer parses ({err}); nothing written"
                                      ) from None
@@ -186,7 +187,7 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
 
             canonical = format_document(document, _format_options(config), unsafe=allow_unsafe)
             if canonical.text != body:
-                document = _checked_format(document, canonical, path)
+                document = _checked_format(document, canonical, path, memo)
                 body, changed, formatted = canonical.text, True, True
                 intended.update(canonical.toc_rewritten)
             canonical_tree = True
@@ -207,7 +208,8 @@ def _format_options(config: Config) -> Any:
     return options_for(config)
 
 
-def _checked_format(document: Document, formatted: Formatted, path: str | None) -> Document:
+def _checked_format(document: Document, formatted: Formatted, path: str | None,
+                    memo: ParseMemo | None = None) -> Document:
     """Refuse formatter output that renders differently or loses content; return its tree.
 
     The formatter's cosmetic changes must render exactly like the reference (the input
@@ -225,7 +227,7 @@ def _checked_format(document: Document, formatted: Formatted, path: str | None) 
             "written (set `enabled = false` in [tool.awesome-lint.format] to skip "
             "formatting)", difference.line)
     try:
-        new = parse(formatted.text, path)
+        new = parse(formatted.text, path, memo=memo)
     except ValueError as err:
         raise UnsafeFixError(f"formatted text no longer parses ({err}); nothing written"
                              ) from None

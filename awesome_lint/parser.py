@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from awesome_lint.blocks import Blocks, block_tokens
 from awesome_lint.model import (
     Badge,
     Block,
@@ -103,10 +104,120 @@ class _ItemText:
     content_start: int  # offset after the marker
 
 
+@dataclass(slots=True)
+class _ItemParts:
+    """What a list item's own text yields, with the line numbers of ``line``, its first line.
+
+    Everything here but the entry's ``section_path`` and ``list_index`` follows from the
+    item's text, its marker and the document's reference definitions."""
+
+    line: int
+    links: tuple[Link, ...]  # as scanned (role OTHER): the document's links
+    problems: tuple[LinkProblem, ...]
+    badges: tuple[Badge, ...]
+    legend: tuple[str, str, int] | None  # a tag legend item: name, description, column
+    entry: Entry | None
+
+    def placed(self, line: int, section_path: tuple[str, ...], list_index: int
+               ) -> _ItemParts:
+        """These parts for an item now at ``line``, with a fresh entry (entries are mutable,
+        so documents never share one).  Frozen objects are reused when the line is the
+        same, else rebuilt with their constructors: ``dataclasses.replace`` is several
+        times slower, and this runs for every item of a long list."""
+        delta = line - self.line
+        links, problems, badges = self.links, self.problems, self.badges
+        if delta:
+            links = tuple([_moved_link(link, delta) for link in links])
+            problems = tuple([LinkProblem(p.kind, _moved_span(p.span, delta), p.text,
+                                          p.replacement, p.destination) for p in problems])
+            badges = tuple([Badge(b.raw, b.venue, b.year, b.suffix, _moved_span(b.span, delta),
+                                  _moved_span(b.inner_span, delta), b.closed, b.preceded_by,
+                                  b.style) for b in badges])
+        entry = self.entry
+        if entry is not None:
+            own_links, tags = entry.links, entry.tags
+            if delta:
+                # as in _Builder._entry: the role-annotated copies of the non-image links,
+                # sharing their spans; the badges are the item's badges
+                scanned = [link for link in links if not link.image]
+                own_links = tuple([_with_role(link, old.role)
+                                   for link, old in zip(scanned, own_links, strict=True)])
+                tags = tuple([Tag(tag.name, _moved_span(tag.span, delta)) for tag in tags])
+            entry = Entry(
+                kind=entry.kind, title=entry.title, link=own_links[0] if own_links else None,
+                resources=_resources(own_links), badges=badges, tags=tags,
+                description=entry.description, line=line, end_line=entry.end_line + delta,
+                section_path=section_path, links=own_links, marker=entry.marker,
+                marker_column=entry.marker_column, list_index=list_index)
+        return _ItemParts(line, links, problems, badges, self.legend, entry)
+
+
+def _moved_span(span: Span, delta: int) -> Span:
+    return Span(span.line + delta, span.column, span.end_line + delta, span.end_column)
+
+
+def _moved_link(link: Link, delta: int) -> Link:
+    dest_span = link.dest_span
+    return Link(link.text, link.destination, link.form, _moved_span(link.span, delta),
+                None if dest_span is None else _moved_span(dest_span, delta), link.title,
+                link.image, link.bracketed, link.role)
+
+
+_ItemKey = tuple[str, str, int]  # the item's own text, its marker and the marker's column
+
+
+class ParseMemo:
+    """List items of earlier parses, reused when re-parsing an edited text.
+
+    ``fix`` parses a document up to three times, each text differing from the one before in
+    a few lines (though most lines may have moved): a list item whose own text is unchanged
+    yields the same links, badges, problems and entry, moved to its new line.  The scan and
+    the entry are two thirds of a parse.  Pass one memo to successive parses of versions of
+    one document; it keeps the items of the latest parse and of the one in progress."""
+
+    def __init__(self) -> None:
+        self.hits = 0
+        self.misses = 0
+        self._previous: dict[_ItemKey, _ItemParts] = {}
+        self._current: dict[_ItemKey, _ItemParts] = {}
+        #: The reference definitions every kept item was built with: they decide which
+        #: brackets are links and which are tags.
+        self._definitions: dict[str, str] = {}
+        self._checked: dict[str, str] | None = None  # the parse in progress's, once compared
+
+    def start(self) -> None:
+        """Begin a parse: the items of the parse before last are dropped."""
+        if self._current:
+            self._previous, self._current = self._current, {}
+        self._checked = None
+
+    def take(self, key: _ItemKey, definitions: dict[str, str]) -> _ItemParts | None:
+        """The parts kept under ``key``, if built with these ``definitions``."""
+        if definitions is not self._checked:
+            if definitions != self._definitions:
+                self._previous.clear()
+                self._current.clear()
+                self._definitions = dict(definitions)
+            self._checked = definitions
+        parts = self._current.get(key)
+        if parts is None:
+            parts = self._previous.get(key)
+        if parts is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return parts
+
+    def keep(self, key: _ItemKey, parts: _ItemParts) -> None:
+        self._current[key] = parts
+
+
 class _Builder:
-    def __init__(self, lines: list[str], path: str | None) -> None:
+    def __init__(self, lines: list[str], path: str | None, memo: ParseMemo | None = None
+                 ) -> None:
         self.lines = lines
         self.path = path
+        self.memo = memo
         self.root = Section(title="", level=0, line=1, anchor="")
         self.stack: list[Section] = [self.root]
         self.entries: list[Entry] = []
@@ -131,12 +242,17 @@ class _Builder:
             if self.lines[number].strip():
                 self.continued.add(number)
 
-    def _scan(self, first: int, last: int, *, html_only: bool = False) -> tuple[ScanResult,
-                                                                                 Positions, str]:
+    def _scan_text(self, first: int, last: int, *, bare_urls: bool = True
+                   ) -> tuple[ScanResult, Positions, str]:
+        """Scan lines ``first..last`` without adding the finds to the document."""
         block_lines = self.lines[first - 1: last]
         text = "\n".join(block_lines)
         pos = Positions(first, block_lines)
-        result = self.scanner.scan(text, pos, bare_urls=not html_only)
+        return self.scanner.scan(text, pos, bare_urls=bare_urls), pos, text
+
+    def _scan(self, first: int, last: int, *, html_only: bool = False) -> tuple[ScanResult,
+                                                                                 Positions, str]:
+        result, pos, text = self._scan_text(first, last, bare_urls=not html_only)
         if html_only:
             result.links = [link for link in result.links if link.form is LinkForm.HTML]
             result.problems = []
@@ -249,17 +365,17 @@ class _Builder:
                 if type(child).__name__ not in ("Paragraph",) and child.line_number > i_first:
                     own_last = self._trim(i_first, child.line_number - 1)
                     break
-            item_text = self._item_text(i_first, own_last, marker_col + len(leader) - 1)
-            legend = _LEGEND_ITEM.fullmatch(raw)
-            if legend is not None and not item_text.scan.links:
-                tag_col = raw.index("[" + legend.group(1) + "]") + 1
+            parts = self._item_parts(i_first, own_last, leader, marker_col, list_index)
+            self.links.extend(parts.links)
+            self.problems.extend(parts.problems)
+            self.badges.extend(parts.badges)
+            self._paragraph_lines(i_first, own_last)
+            if parts.legend is not None:
+                name, description, tag_col = parts.legend
                 legend_items.append(LegendItem(
-                    legend.group(1), legend.group(2).strip(),
-                    Span(i_first, tag_col, i_first, tag_col + len(legend.group(1)) + 1)))
-            entry = self._entry(item_text, i_first, own_last, leader, marker_col, list_index,
-                                ordered)
-            first_links.append((depth, item_text.scan.links[0] if item_text.scan.links
-                                else None))
+                    name, description, Span(i_first, tag_col, i_first, tag_col + len(name) + 1)))
+            first_links.append((depth, parts.links[0] if parts.links else None))
+            entry = parts.entry
             if entry is not None:
                 self.entries.append(entry)
                 self.section.entries.append(entry)
@@ -273,9 +389,40 @@ class _Builder:
         if depth == 0:
             self._maybe_toc(first, last, first_links)
 
+    def _item_parts(self, first: int, last: int, leader: str, marker_col: int,
+                    list_index: int) -> _ItemParts:
+        """The list item at lines ``first..last``: taken from the memo when an earlier parse
+        saw the same item text (moved to this line), else built."""
+        memo = self.memo
+        if memo is None:
+            return self._build_item(first, last, leader, marker_col, list_index)
+        key = ("\n".join(self.lines[first - 1: last]), leader, marker_col)
+        parts = memo.take(key, self.definitions)
+        if parts is None:
+            parts = self._build_item(first, last, leader, marker_col, list_index)
+        else:
+            parts = parts.placed(first, self.section.path, list_index)
+        memo.keep(key, parts)
+        return parts
+
+    def _build_item(self, first: int, last: int, leader: str, marker_col: int,
+                    list_index: int) -> _ItemParts:
+        """Scan the item and build its entry: the work the memo saves."""
+        item_text = self._item_text(first, last, marker_col + len(leader) - 1)
+        scan = item_text.scan
+        raw = self.lines[first - 1]
+        legend_match = _LEGEND_ITEM.fullmatch(raw)
+        legend = None
+        if legend_match is not None and not scan.links:
+            name = legend_match.group(1)
+            legend = (name, legend_match.group(2).strip(), raw.index("[" + name + "]") + 1)
+        entry = self._entry(item_text, first, last, leader, marker_col, list_index,
+                            leader[:1].isdigit())
+        return _ItemParts(first, tuple(scan.links), tuple(scan.problems), tuple(scan.badges),
+                          legend, entry)
+
     def _item_text(self, first: int, last: int, marker_end: int) -> _ItemText:
-        result, pos, text = self._scan(first, last)
-        self._paragraph_lines(first, last)
+        result, pos, text = self._scan_text(first, last)
         content_start = marker_end
         while content_start < len(text) and text[content_start] in " \t":
             content_start += 1
@@ -329,7 +476,6 @@ class _Builder:
                 segment = re.split(r"\s\[|<kbd", text[after:stop], maxsplit=1)[0]
                 title = plain_text(segment).strip(" [|-–—:").strip()
         roles[0] = LinkRole.TITLE
-        resources: list[Link] = []
         after_title = True
         for index in range(1, len(links)):
             link = links[index]
@@ -343,7 +489,6 @@ class _Builder:
                 after_title = False
                 roles[index] = LinkRole.RESOURCE if link.bracketed else LinkRole.DESCRIPTION
         final_links = tuple(_with_role(link, roles[i]) for i, link in enumerate(links))
-        resources = [link for link in final_links if link.role is LinkRole.RESOURCE]
         badges = tuple(item.scan.badges)
         tail_start = max([title_end, *(e for _, e in offsets),
                           *(_offset(pos, b.span)[1] for b in badges)])
@@ -354,7 +499,7 @@ class _Builder:
                 tail_start = match.end()
         description = _description(text, title_end, item.scan, final_links)
         return Entry(
-            kind=kind, title=title, link=final_links[0], resources=tuple(resources),
+            kind=kind, title=title, link=final_links[0], resources=_resources(final_links),
             badges=badges, tags=tuple(tags), description=description, line=first,
             end_line=last, section_path=self.section.path, links=final_links, marker=marker,
             marker_column=marker_col, list_index=list_index,
@@ -449,6 +594,10 @@ def _with_role(link: Link, role: LinkRole) -> Link:
                 link.image, link.bracketed, role)
 
 
+def _resources(links: tuple[Link, ...]) -> tuple[Link, ...]:
+    return tuple([link for link in links if link.role is LinkRole.RESOURCE])
+
+
 def _description(text: str, title_end: int, scan: ScanResult, links: tuple[Link, ...]) -> str:
     tail = text[title_end:]
     for link in links:
@@ -473,18 +622,23 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def parse(text: str, path: str | None = None) -> Document:
+def parse(text: str, path: str | None = None, *, memo: ParseMemo | None = None) -> Document:
     """Parse markdown ``text`` into a :class:`Document`.  Never raises on text except
-    :class:`ParseError` for input nested too deeply to process."""
+    :class:`ParseError` for input nested too deeply to process.
+
+    A ``memo`` shared by parses of successive versions of one text (as ``fix`` makes) lets
+    each reuse the list items the one before already built; the tree is the same."""
+    if memo is not None:
+        memo.start()
     with paused_gc():
-        return _parse(text, path)
+        return _parse(text, path, memo)
 
 
-def _parse(text: str, path: str | None) -> Document:
+def _parse(text: str, path: str | None, memo: ParseMemo | None = None) -> Document:
     lines, had_bom, newline, ends_with_newline = split_lines(text)
     _check_nesting(lines)
     body = "\n".join(lines) + "\n"
-    builder = _Builder(lines, path)
+    builder = _Builder(lines, path, memo)
     # mistletoe splits with str.splitlines(), which also breaks at \v, \f, \x1c-\x1e, \x85,
     # U+2028 and U+2029; GitHub does not, so hide them to keep line numbers aligned.
     tokens = _block_tokens(body.translate(_OTHER_BREAKS))
@@ -504,19 +658,8 @@ def _parse(text: str, path: str | None) -> Document:
     )
 
 
-def _block_tokens(body: str) -> Any:
-    from awesome_lint.markdown import load
-
-    load()
-    from mistletoe import span_token
-    from mistletoe.block_token import Document as MistletoeDocument
-    from mistletoe.markdown_renderer import MarkdownRenderer
-
+def _block_tokens(body: str) -> Blocks:
     try:
-        with MarkdownRenderer():
-            # Blocks only: our scanner finds the spans (with positions), so leave mistletoe
-            # just its fallback span token.  The renderer's exit restores the token list.
-            span_token._token_types = [span_token.RawText]
-            return MistletoeDocument(body)
+        return block_tokens(body)
     except RecursionError:
         raise ParseError(f"nesting deeper than {MAX_NESTING} levels") from None

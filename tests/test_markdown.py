@@ -30,9 +30,18 @@ def test_loaded_mistletoe_renders_unicode_emphasis_rules() -> None:
 
 
 def test_parser_uses_the_fast_import_in_a_fresh_process() -> None:
-    code = ("import awesome_lint, sys; awesome_lint.parse('* [a](b)\\n'); "
+    code = ("import awesome_lint, sys; awesome_lint.parse('> [a](b)\\n'); "
             "import mistletoe.core_tokens as c; "
             "print(type(c.punctuation).__name__, sys.maxunicode)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["UnicodePunctuation", str(0x10FFFF)]
+
+
+def test_plain_lists_parse_without_mistletoe() -> None:
+    """Headings, paragraphs and one-line items take the block fast path: no import at all."""
+    code = ("import awesome_lint, sys; awesome_lint.parse('# T\\n\\nText.\\n\\n* [a](b)\\n'); "
+            "print('mistletoe' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False"]
