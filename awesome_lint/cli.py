@@ -7,9 +7,11 @@ Every expected failure is one line on stderr; tracebacks are bugs.
 from __future__ import annotations
 
 import difflib
+import gc
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -117,7 +119,8 @@ class Run:
         options = remote.check_options(settings, root=remote.project_root(wanted[0][0]),
                                        use_cache=False if no_cache else None,
                                        allow_private=allow_private)
-        results = remote.run_checks(urls, options)
+        with _collecting():
+            results = remote.run_checks(urls, options)
         click.echo(remote.summary_line(results), err=True)
         return {"link_results": results}
 
@@ -383,10 +386,29 @@ def explain(rule: str) -> None:
             click.echo(f"    {key} = {value!r}")
 
 
+@contextmanager
+def _collecting() -> Iterator[None]:
+    """The cyclic garbage collector on, for the link checker: asyncio and httpx leave
+    cycles (exceptions, frames, futures) that would otherwise pile up."""
+    was_enabled = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was_enabled:
+            gc.disable()
+
+
 def console_main() -> NoReturn:
     """The ``awesome-lint`` command: :func:`main`, then exit without the interpreter's
     teardown.  Freeing the tree of a 10k-entry list object by object took 0.6 s of a 4.2 s
-    ``fix``; everything is written and flushed by then (mypy exits the same way)."""
+    ``fix``; everything is written and flushed by then (mypy exits the same way).
+
+    The cyclic collector stays off (except while checking links): each parse and lint
+    makes hundreds of thousands of objects that live until the process exits, and every
+    collection walked them all again (0.2 s of a 2.3 s ``fix`` on 10k entries).  The trees
+    hold few cycles, so peak memory is the same with it off."""
+    gc.disable()
     try:
         main()
         code: object = 0
