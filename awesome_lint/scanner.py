@@ -341,9 +341,11 @@ class Scanner:
             if not dest.strip():
                 out.problems.append(LinkProblem(
                     ProblemKind.EMPTY_DESTINATION, pos.span(start, end), text[start:end]))
-            # Images inside link text (badges such as [![x](img)](url)) are links too.
-            self._scan(text, pos, out, bare_urls=False, inside_link=True, base=i + 1,
-                       stop=close)
+            # Images inside link text (badges such as [![x](img)](url)) are links too; only
+            # "<", "!" and "[" can start something there (most labels have none of them).
+            if "[" in label or "!" in label or "<" in label:
+                self._scan(text, pos, out, bare_urls=False, inside_link=True, base=i + 1,
+                           stop=close)
             return end
         # Reference forms: [text][ref], [text][], [ref]
         ref_label = label
