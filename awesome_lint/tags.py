@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import fnmatch
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +38,8 @@ TAG_NAME = re.compile(r"[A-Za-z][\w&+/.-]{0,23}")
 #: ``![x]``, ``[[x]``) and not escaped.  The lookbehind comes after the ``[`` (and checks the
 #: character before it) so the pattern starts with a literal the engine can search for.
 _TOKEN = re.compile(r"\[(?<![\\!\[\]]\[)(" + TAG_NAME.pattern + r")\](?![(\[:])")
+#: One character ``str.isalnum`` accepts: a word character that is not ``_``.
+_ALNUM = re.compile(r"[^\W_]")
 _CODE_SPAN = re.compile(r"(`+).*?(?<!`)\1(?!`)")
 _LEGEND_WORDS = re.compile(
     r"legend|\btags?\b|topic|categor|label|abbreviation|\bkey\b", re.IGNORECASE)
@@ -46,6 +49,8 @@ _ENUM_LINE = re.compile(
     r"(?P<tokens>\[" + TAG_NAME.pattern + r"\](?:\s*[,;/|]?\s*\["
     + TAG_NAME.pattern + r"\])+)\s*[.,;\\]?\s*")
 _SERVICE_KEY = "awesome_lint.tags"
+#: The end of an offset range (``max(ranges, key=_END)``).
+_END = operator.itemgetter(1)
 
 
 # -- configuration ---------------------------------------------------------------------------------
@@ -194,8 +199,11 @@ class Legend:
         return f"the legend on line {self.span.line}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class EntryTag:
+    """A tag of an entry.  Read-only by convention: not frozen, as a list has thousands and
+    a frozen dataclass costs three times as much to build."""
+
     name: str  # as written
     #: The name alone (inside the brackets or the ``<kbd>``): what a rename replaces.
     span: Span
@@ -205,8 +213,10 @@ class EntryTag:
     position: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TaggedEntry:
+    """An entry and its tags (read-only, not frozen: one per entry)."""
+
     entry: Entry
     tags: tuple[EntryTag, ...]
 
@@ -228,8 +238,8 @@ def conventions(document: Document, config: Config,
             return result
     tag_settings = settings(config)
     legend = resolve_legend(document, tag_settings)
-    entries = tuple(TaggedEntry(entry, entry_tags(document, entry, legend, tag_settings))
-                    for entry in document.entries if entry.kind is not EntryKind.TABLE_ROW)
+    entries = tuple([TaggedEntry(entry, entry_tags(document, entry, legend, tag_settings))
+                     for entry in document.entries if entry.kind is not EntryKind.TABLE_ROW])
     result = Conventions(tag_settings, legend, entries)
     if services is not None:
         services[_SERVICE_KEY] = (document, config, result)
@@ -353,17 +363,18 @@ def _bracket_tags(document: Document, entry: Entry, legend: Legend | None,
     """The bracket-token tags of an entry (``matches``: every ``_TOKEN`` of its text)."""
     blocked = _blocked(entry, text, starts)
     #: Where the first link, badge or code span starts, and where the last one ends.
-    first_start = min(start for start, _ in blocked) if blocked else None
-    last_end = max(end for _, end in blocked) if blocked else None
-    tokens = [m for m in matches
-              if not any(s <= m.start() < e for s, e in blocked)
+    first_start = min(blocked)[0] if blocked else None
+    last_end = max(blocked, key=_END)[1] if blocked else None
+    tokens = [m for m in matches if not _inside(m.start(), blocked)
               and m.group(1).casefold() not in document.definitions]
     spans = [(m.start(), m.end()) for m in tokens]
     found: list[EntryTag] = []
     for match in tokens:
         start, end = match.span()
-        before = _without(text[:start], spans, 0)
-        if not _has_words(before) and (first_start is None or start < first_start):
+        # (removing the other tokens cannot add words: text without any has none left)
+        before = text[:start]
+        if (not _has_words(before) or not _has_words(_without(before, spans, 0))) and (
+                first_start is None or start < first_start):
             position = "start"
         elif not _has_words(_without(text[end:], spans, end)) and (
                 last_end is None or start >= last_end):
@@ -378,14 +389,32 @@ def _bracket_tags(document: Document, entry: Entry, legend: Legend | None,
             elif position != "end" or tag_settings.position != "after-badge":
                 continue
         found.append(EntryTag(name, _span_at(starts, entry.line, start + 1, end - 1),
-                              _span_at(starts, entry.line, start, end), position))
+                              _token_span(entry, starts, start, end), position))
     return found
+
+
+def _token_span(entry: Entry, starts: list[int], start: int, end: int) -> Span:
+    """``_span_at`` of a token: the parser's span of the same tag when it has one (most
+    leading tags), as building a span costs more than comparing one."""
+    if len(starts) == 1:
+        line = entry.line
+        for tag in entry.tags:
+            span = tag.span
+            if span.line == line == span.end_line and span.column == start + 1 \
+                    and span.end_column == end:
+                return span
+    return _span_at(starts, entry.line, start, end)
 
 
 def _entry_text(document: Document, entry: Entry) -> tuple[str, list[int]]:
     """The entry's own text after its marker, blanked where it is code, with line offsets.
 
     Text before the marker is replaced by spaces so offsets map back to columns."""
+    if entry.line == entry.end_line and entry.line not in document.code_lines:
+        # the common case, one line that is not code: what the loop below makes of it
+        line = document.line_text(entry.line)
+        skip = entry.marker_column - 1 + len(entry.marker)
+        return " " * skip + line[skip:], [0]
     lines: list[str] = []
     for number in range(entry.line, entry.end_line + 1):
         line = document.line_text(number)
@@ -414,6 +443,9 @@ def _offset(starts: list[int], first_line: int, line: int, column: int) -> int:
 
 def _span_at(starts: list[int], first_line: int, start: int, end: int) -> Span:
     """Span of text offsets [start, end) of the entry text."""
+    if len(starts) == 1:  # one line: offsets are columns - 1
+        return Span(first_line, start + 1, first_line, max(start, end - 1) + 1)
+
     def at(offset: int) -> tuple[int, int]:
         # the last line starting at or before ``offset`` (``starts`` increases strictly)
         index = bisect.bisect_right(starts, offset) - 1  # starts[0] == 0 <= offset
@@ -427,14 +459,29 @@ def _span_at(starts: list[int], first_line: int, start: int, end: int) -> Span:
 def _blocked(entry: Entry, text: str, starts: list[int]) -> list[tuple[int, int]]:
     """Offsets covered by links, badges and code spans: no tag lives inside those."""
     ranges: list[tuple[int, int]] = []
-    for span in [*(link.span for link in entry.links), *(b.span for b in entry.badges)]:
-        if span.line < entry.line or span.line > entry.end_line:
-            continue
-        ranges.append((_offset(starts, entry.line, span.line, span.column),
-                       _offset(starts, entry.line, span.end_line, span.end_column) + 1))
+    first, last = entry.line, entry.end_line
+    one_line = len(starts) == 1
+    for items in (entry.links, entry.badges):
+        for item in items:
+            span = item.span
+            if not first <= span.line <= last:
+                continue
+            if one_line and span.end_line == first:  # (_offset of a one-line text)
+                ranges.append((span.column - 1, span.end_column))
+            else:
+                ranges.append((_offset(starts, first, span.line, span.column),
+                               _offset(starts, first, span.end_line, span.end_column) + 1))
     if "`" in text:  # (no code span without one)
         ranges.extend(m.span() for m in _CODE_SPAN.finditer(text))
     return ranges
+
+
+def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether ``offset`` falls in one of the ``[start, end)`` ranges."""
+    for start, end in ranges:  # noqa: SIM110 - a loop, not any(): no generator per token
+        if start <= offset < end:
+            return True
+    return False
 
 
 def _without(text: str, spans: list[tuple[int, int]], base: int) -> str:
@@ -448,7 +495,8 @@ def _without(text: str, spans: list[tuple[int, int]], base: int) -> str:
 
 
 def _has_words(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
+    """Whether ``text`` has a letter or digit (``str.isalnum``, as ``_ALNUM`` matches)."""
+    return _ALNUM.search(text) is not None
 
 
 def _strip_span(document: Document, span: Span) -> Span:

@@ -70,6 +70,17 @@ _QUERY_DIRTY = re.compile(r"[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]")
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})?")
 # scheme://netloc path ?query of a fragment-less http(s) URL; disjoint classes: linear.
 _HTTP_PARTS = re.compile(r"https?://([^/?]*)([^?]*)\??(.*)", re.IGNORECASE | re.DOTALL)
+#: An http(s) URL without fragment whose parts are already normal: lowercase scheme and
+#: host (no ``www.``, no trailing dot), no userinfo, port or query, a path of characters
+#: ``_PATH_DIRTY`` leaves alone.  Its path must still not end in ``_NOT_PLAIN_ENDS`` nor
+#: hold a dot segment, and its host must not be one of ``_HOST_ALIASES``.
+_PLAIN_HTTP = re.compile(r"https?://(?!www\.)([a-z0-9.-]*[a-z0-9-])"
+                         r"((?:/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*)?)")
+_NOT_PLAIN_ENDS = ("/", "/index.html", "/index.htm")
+#: The commonest plain URL of a paper list, ``https://arxiv.org/abs/1804.03999v2``, which
+#: the arXiv handler keys by its new-style id.
+_PLAIN_ARXIV = re.compile(r"https?://arxiv\.org/(?:abs|pdf)/([0-9]{4}\.[0-9]{4,5})"
+                          r"(?:v[0-9]+)?(?:\.pdf)?")
 _TAB_NEWLINE = str.maketrans("", "", "\t\n\r")
 _C0_OR_SPACE = "".join(map(chr, range(0x21)))
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
@@ -154,6 +165,14 @@ def arxiv_id(url: str) -> str | None:
 
 def _http_key(base: str, fragment: str) -> str | None:
     """The URL-shaped key of an http(s) URL (``base`` + ``#fragment``), or ``None``."""
+    if not fragment and (paper := _PLAIN_ARXIV.fullmatch(base)) is not None:
+        return "https://arxiv.org/abs/" + paper.group(1)  # what _arxiv makes of it
+    plain = None if fragment else _PLAIN_HTTP.fullmatch(base)
+    if plain is not None:
+        # most links of a list: what _split_http and _normalize_path would leave as written
+        host, path = plain.group(1, 2)
+        if host not in _HOST_ALIASES and "/." not in path and not path.endswith(_NOT_PLAIN_ENDS):
+            return _key("", host, "", path, [], "")
     parts = _split_http(base)
     if parts is None:
         return None
@@ -163,7 +182,12 @@ def _http_key(base: str, fragment: str) -> str | None:
     if "\t" in fragment or "\n" in fragment or "\r" in fragment:
         fragment = fragment.translate(_TAB_NEWLINE)
     fragment = _normalize_component(fragment, _QUERY_DIRTY, _FRAGMENT_SAFE)
+    return _key(userinfo, host, port, path, params, fragment)
 
+
+def _key(userinfo: str, host: str, port: str, path: str, params: _Params, fragment: str
+         ) -> str:
+    """The key of a split and normalised URL: its mirror's key, or the URL reassembled."""
     handler = _HANDLERS.get(host) if not (userinfo or port) else None
     special = handler(path, params, fragment) if handler else None
     if special is not None:
@@ -174,7 +198,7 @@ def _http_key(base: str, fragment: str) -> str | None:
         authority = f"{userinfo}@{host}" if userinfo else host
         if port:
             authority += ":" + port
-        query = "&".join(raw for _, raw in params)
+        query = "&".join([raw for _, raw in params]) if params else ""
         key = f"https://{authority}{path}?{query}" if query else f"https://{authority}{path}"
     return f"{key}#{fragment}" if fragment else key
 

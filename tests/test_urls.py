@@ -434,6 +434,24 @@ def test_distinct_arxiv_ids_never_share_a_key(data: st.DataObject, a: str, b: st
     assert canonical_key(data.draw(arxiv_urls(a))) != canonical_key(data.draw(arxiv_urls(b)))
 
 
+plain_paths = st.lists(st.text(_UNRESERVED + "!$&'()*+,;=:@", max_size=12), max_size=4).map(
+    "/".join)
+paper_paths = st.builds("{}/{}{}".format, st.sampled_from(["abs", "pdf", "html"]), new_ids,
+                        st.sampled_from(["", "v2", ".pdf", "v3.pdf", "/", "V2"]))
+
+
+@given(st.sampled_from(["http", "https"]),
+       st.one_of(hosts, st.sampled_from(sorted(_SPECIAL_HOSTS | {"www.a.org", "a.org."}))),
+       st.one_of(plain_paths, paper_paths))
+def test_plain_urls_get_the_general_key(scheme: str, host: str, path: str) -> None:
+    """Lower-case plain URLs take a one-match path; an upper-case scheme takes the general
+    one, which must give the same key."""
+    url = f"{scheme}://{host}/{path}"
+    general = scheme.upper() + url[len(scheme):]
+    assert canonical_key(url) == canonical_key(general)
+    assert canonical_key(url, keep_fragment=False) == canonical_key(general, keep_fragment=False)
+
+
 urlish = st.one_of(
     st.text(),
     st.builds("{}://{}".format, st.sampled_from(["http", "https", "HTTP"]), st.text()),

@@ -673,6 +673,17 @@ def test_arxiv_year(url: str, year: int | None) -> None:
     assert arxiv_year(url) == year
 
 
+@given(st.sampled_from(["http", "https"]), st.sampled_from(["", "www."]),
+       st.sampled_from(["abs", "pdf", "html"]), st.integers(0, 99), st.integers(0, 13),
+       st.sampled_from(["1234", "12345", "123", "123456"]),
+       st.sampled_from(["", "v2", ".pdf", "v12.pdf", "/", "V2"]))
+def test_arxiv_year_fast_path_agrees(scheme: str, www: str, kind: str, yy: int, mm: int,
+                                     number: str, tail: str) -> None:
+    """Plain arXiv links take a one-match path; an upper-case scheme takes the general one."""
+    url = f"{scheme}://{www}arxiv.org/{kind}/{yy:02d}{mm:02d}.{number}{tail}"
+    assert arxiv_year(url) == arxiv_year(scheme.upper() + url[len(scheme):])
+
+
 @pytest.mark.parametrize(
     ("url", "hint"),
     [

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import operator
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from awesome_lint.config import Config, ConfigError, register_table
@@ -42,6 +43,7 @@ PREFIX = "BDG"
 CATEGORY = "badges"
 TABLE = "venues"
 STYLES = ("kbd", "bold-bracket", "bracket")
+V = TypeVar("V")
 
 # -- configuration ---------------------------------------------------------------------------------
 _VENUE_KEYS = frozenset(
@@ -227,18 +229,16 @@ class Reading:
     topic: bool
     #: Digits where a year should be that cannot be one (``CVPR 20219``).
     bad_year: str | None = None
+    # Shortcuts to ``parsed`` and ``match``: fields rather than properties, as several rules
+    # read them for every badge of a list and readings are few (one per badge text).
+    venue: Venue | None = field(init=False, repr=False, compare=False)
+    year: int | None = field(init=False, repr=False, compare=False)
+    venue_text: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def venue(self) -> Venue | None:
-        return self.match.venue if self.match is not None else None
-
-    @property
-    def year(self) -> int | None:
-        return self.parsed.year
-
-    @property
-    def venue_text(self) -> str:
-        return self.parsed.venue_text
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "venue", self.match.venue if self.match is not None else None)
+        object.__setattr__(self, "year", self.parsed.year)
+        object.__setattr__(self, "venue_text", self.parsed.venue_text)
 
 
 @functools.lru_cache(maxsize=8192)  # lists repeat the same badges thousands of times
@@ -266,9 +266,11 @@ def _two_digit(yy: int) -> int:
     return 2000 + yy if yy < 50 else 1900 + yy
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FoundBadge:
-    """One badge in the document, in any style, with where it sits and what it says."""
+    """One badge in the document, in any style, with where it sits and what it says.
+    Read-only by convention: not frozen, as a list has a badge per entry and a frozen
+    dataclass costs three times as much to build."""
 
     style: str
     raw: str
@@ -312,6 +314,8 @@ class Analysis:
     registry: Registry
     badges: tuple[FoundBadge, ...]
     strays: tuple[StrayCloser, ...]
+    #: The badges whose content the venue rules judge: closed, not empty.
+    usable: tuple[FoundBadge, ...]
 
 
 _SERVICE_KEY = "badges.analysis"
@@ -343,10 +347,14 @@ def _entries_by_line(document: Document) -> dict[int, Entry]:
     return by_line
 
 
+#: Where a badge starts: the sort key of the analysis (``attrgetter`` runs in C).
+_POSITION = operator.attrgetter("span.line", "span.column")
+
+
 def _analyse(document: Document, config: Config, reg: Registry) -> Analysis:
     found = settings(config)
     topics = _tag_topics(config)
-    by_line = _entries_by_line(document)
+    by_line: dict[int, Entry] | None = None  # built when a badge has no owner
     owner = {(b.span.line, b.span.column): e for e in document.entries for b in e.badges}
     badges: list[FoundBadge] = []
     #: ``<kbd>`` tags typed where ``</kbd>`` was meant: not badges of their own.
@@ -359,23 +367,54 @@ def _analyse(document: Document, config: Config, reg: Registry) -> Analysis:
         if key in typos or number in code_lines:
             continue
         line = document.line_text(number)
-        opener = _KBD_OPEN.match(line, span.column - 1)
-        start = opener.end() if opener else badge.inner_span.column - 1
+        if line.startswith("<kbd>", span.column - 1):  # what _KBD_OPEN matches, mostly
+            start = span.column + 4
+        else:
+            opener = _KBD_OPEN.match(line, span.column - 1)
+            start = opener.end() if opener else badge.inner_span.column - 1
         end = start + len(badge.raw)
         bad_closer: tuple[str, Span] | None = None
         if not badge.closed:
             bad_closer = _closer_after(line, number, end, typos)
-        inner = Span(number, start + 1, number, max(start + 1, end))
+        inner = _line_span(badge.inner_span, number, start + 1, max(start + 1, end))
         entry = owner.get(key)  # (never None when the key is there)
+        if entry is None:
+            by_line = _entries_by_line(document) if by_line is None else by_line
+            entry = by_line.get(number)
         badges.append(FoundBadge(
-            "kbd", badge.raw, span, inner, badge.closed, badge.preceded_by,
-            by_line.get(number) if entry is None else entry,
+            "kbd", badge.raw, span, inner, badge.closed, badge.preceded_by, entry,
             read(badge.raw, reg, topics), bad_closer))
     if found.badge_style != "kbd":
+        by_line = _entries_by_line(document) if by_line is None else by_line
         badges.extend(_bracket_badges(document, found.badge_style, reg, topics, by_line))
     strays = tuple(_strays(document, badges))
-    badges.sort(key=lambda b: (b.span.line, b.span.column))
-    return Analysis(found, reg, tuple(badges), strays)
+    badges.sort(key=_POSITION)
+    usable = tuple(b for b in badges if b.closed and b.raw.strip())
+    return Analysis(found, reg, tuple(badges), strays, usable)
+
+
+def _judged(badges: Iterable[FoundBadge], judge: Callable[[Reading, str], V]
+            ) -> Iterator[tuple[FoundBadge, V]]:
+    """Each badge with ``judge(badge.reading, badge.style)``, called once per distinct
+    reading and style: lists repeat a few dozen badge texts thousands of times, and equal
+    texts share one reading (:func:`read` is cached)."""
+    verdicts: dict[tuple[int, str], V] = {}
+    for badge in badges:
+        key = (id(badge.reading), badge.style)  # the badges keep their readings alive
+        try:
+            verdict = verdicts[key]
+        except KeyError:
+            verdict = verdicts[key] = judge(badge.reading, badge.style)
+        yield badge, verdict
+
+
+def _line_span(known: Span, line: int, column: int, end_column: int) -> Span:
+    """``Span(line, column, line, end_column)``: ``known`` when it is that span already (the
+    parser's inner span of most badges), as building a span costs more than comparing one."""
+    if known.line == line == known.end_line and known.column == column \
+            and known.end_column == end_column:
+        return known
+    return Span(line, column, line, end_column)
 
 
 def _closer_after(line: str, number: int, end: int, typos: set[tuple[int, int]]
@@ -433,23 +472,32 @@ def _strays(document: Document, badges: list[FoundBadge]) -> Iterator[StrayClose
     owned: dict[int, list[tuple[int, int]]] = {}
     for badge in badges:
         if badge.style == "kbd":
-            owned.setdefault(badge.line, []).append((badge.span.column, badge.span.end_column))
+            span = badge.span
+            ranges = owned.get(span.line)
+            if ranges is None:
+                ranges = owned[span.line] = []
+            ranges.append((span.column, span.end_column))
             if badge.bad_closer is not None:
-                span = badge.bad_closer[1]
-                owned[badge.line].append((span.column, span.end_column))
+                closer = badge.bad_closer[1]
+                ranges.append((closer.column, closer.end_column))
     code_lines = document.code_lines
     for number, line in enumerate(document.lines, 1):
         if "</" not in line or number in code_lines:
             continue
-        for m in _KBD_CLOSE_ANY.finditer(line):
-            column = m.start() + 1
-            if _in_code_span(line, m.start()):
-                continue
+        ticks = "`" in line
+        # A closing tag starts with "</" (and holds no other): look there only, and only
+        # where no badge owns the text, as most are the closing tags of badges.
+        at = line.find("</")
+        while at != -1:
+            start, at = at, line.find("</", at + 2)
+            column = start + 1
             for a, b in owned.get(number, ()):
                 if a <= column <= b:
                     break
             else:
-                yield StrayCloser(Span(number, column, number, m.end()))
+                m = _KBD_CLOSE_ANY.match(line, start)
+                if m is not None and not (ticks and _in_code_span(line, start)):
+                    yield StrayCloser(Span(number, column, number, m.end()))
 
 
 # -- canonical text --------------------------------------------------------------------------------
@@ -504,11 +552,6 @@ def _names(venue: Venue) -> str:
     return venue.name if venue.full_name == venue.name else f"{venue.name} ({venue.full_name})"
 
 
-def _usable(badge: FoundBadge) -> bool:
-    """Badges whose content the venue rules judge: closed, not empty."""
-    return badge.closed and bool(badge.raw.strip())
-
-
 # -- rules -----------------------------------------------------------------------------------------
 _WHITESPACE_WORDS = {
     "nbsp": "a non-breaking space", "other-space": "an unusual space character",
@@ -537,9 +580,13 @@ class MalformedBadge(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         found = analysis(ctx)
         for badge in found.badges:
-            yield from self._markup(badge)
-            if badge.closed and badge.raw.strip():
-                yield from self._spacing(badge)
+            # calls, not generators: a list has a badge per entry.  A badge without markup
+            # problems is closed and not empty, which is what _spacing reads.
+            markup = self._markup(badge)
+            if markup is not None:
+                yield markup
+            elif (spacing := self._spacing(badge)) is not None:
+                yield spacing
             if badge.style == "kbd" and _glued(badge.preceded_by):
                 where = _neighbour(ctx.document, badge)
                 yield self.diagnostic(
@@ -552,28 +599,30 @@ class MalformedBadge(Rule):
                 stray.span, f"stray </kbd> on line {stray.span.line} closes no badge",
                 fix=self.replace(stray.span, "", safe=False, description="remove </kbd>"))
 
-    def _markup(self, badge: FoundBadge) -> Iterator[Diagnostic]:
+    def _markup(self, badge: FoundBadge) -> Diagnostic | None:
+        """The finding about a badge's tags: a wrong or missing closing tag, an empty badge."""
         line = badge.line
         if badge.bad_closer is not None:
             text, span = badge.bad_closer
-            yield self.diagnostic(
+            return self.diagnostic(
                 badge.span, f"badge <kbd>{badge.raw} on line {line} is closed with {text} "
                 "instead of </kbd>",
                 fix=self.replace(span, "</kbd>", safe=False, description="write </kbd>"))
-        elif not badge.closed:
+        if not badge.closed:
             fix = None
             if not badge.raw.strip():
                 fix = self._remove(badge, "remove the empty <kbd>")
             elif len(badge.raw) <= 40 and not _NOT_CLOSABLE.search(badge.raw):
                 fix = Fix((Edit(line, badge.inner.end_column + 1, 0, "</kbd>"),),
                           Applicability.UNSAFE, "add </kbd>")
-            yield self.diagnostic(
+            return self.diagnostic(
                 badge.span, f"badge {badge.show()} on line {line} is never closed with "
                 "</kbd>", fix=fix)
-        elif not badge.raw.strip():
-            yield self.diagnostic(
+        if not badge.raw.strip():
+            return self.diagnostic(
                 badge.span, f"empty badge {badge.show()} on line {line}",
                 fix=self._remove(badge, "remove the empty badge"))
+        return None
 
     def _remove(self, badge: FoundBadge, description: str) -> Fix:
         spaces = len(badge.preceded_by) - len(badge.preceded_by.rstrip(" \t"))
@@ -581,18 +630,19 @@ class MalformedBadge(Rule):
         return Fix((Edit(badge.line, start, badge.span.end_column - start + 1, ""),),
                    Applicability.UNSAFE, description)
 
-    def _spacing(self, badge: FoundBadge) -> Iterator[Diagnostic]:
+    def _spacing(self, badge: FoundBadge) -> Diagnostic | None:
+        """The finding about the spacing of a closed, non-empty badge's text."""
         parsed = badge.reading.parsed
         glued = parsed.year_style == "glued" and not parsed.two_digit_year
         if not parsed.whitespace and not glued:
-            return  # no problem to report (the common case)
+            return None  # no problem to report (the common case)
         problems = [_WHITESPACE_WORDS[w] for w in parsed.whitespace]
         fixed = respaced(badge.raw)
         if glued and fixed != " ".join(badge.raw.split()):
             problems.append("no space between venue and year")
         if not problems or fixed == badge.raw:
-            return
-        yield self.diagnostic(
+            return None
+        return self.diagnostic(
             badge.span, f"badge {badge.show()} on line {badge.line} has "
             f"{_and(problems)}; write {badge.show(fixed)}",
             fix=self.replace(badge.inner, fixed, description=f"write {fixed!r}"))
@@ -640,31 +690,35 @@ class NonCanonicalVenue(Rule):
     good = "* [Adam](https://arxiv.org/abs/1412.6980) <kbd>ICLR 2015</kbd>"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for badge in analysis(ctx).badges:
-            reading = badge.reading
-            match = reading.match
-            name = expected_name(reading)
-            if not _usable(badge) or match is None or name is None or reading.bad_year:
+        for badge, verdict in _judged(analysis(ctx).usable, self._judge):
+            if verdict is None:
                 continue
-            renamed = (match.via == "former_name" and reading.year is not None
-                       and not match.venue.name_ok_for(match.matched, reading.year))
-            # renamed-venue rewrites the name of a renamed venue; only the year is judged here
-            spelled_ok = renamed or reading.venue_text == name
-            year_ok = _year_ok(reading.parsed, badge.style)
-            if spelled_ok and year_ok:
-                continue
-            target = canonical(name, reading.parsed, badge.style)
-            why = []
-            if not spelled_ok:
-                why.append(self._alias(reading, match, name))
-            if not year_ok:
-                why.append(f"the year is written {_year_written(reading.parsed, badge.style)}")
-            safe = not match.ambiguous
+            why, target, safe = verdict
             yield self.diagnostic(
-                badge.span, f"badge {badge.show()} on line {badge.line}: {'; '.join(why)}; "
+                badge.span, f"badge {badge.show()} on line {badge.line}: {why}; "
                 f"write {badge.show(target)}",
                 fix=self.replace(badge.inner, target, safe=safe,
                                  description=f"write {target!r}"))
+
+    def _judge(self, reading: Reading, style: str) -> tuple[str, str, bool] | None:
+        """What is wrong with the text, the canonical text and whether the fix is safe."""
+        match = reading.match
+        name = expected_name(reading)
+        if match is None or name is None or reading.bad_year:
+            return None
+        renamed = (match.via == "former_name" and reading.year is not None
+                   and not match.venue.name_ok_for(match.matched, reading.year))
+        # renamed-venue rewrites the name of a renamed venue; only the year is judged here
+        spelled_ok = renamed or reading.venue_text == name
+        year_ok = _year_ok(reading.parsed, style)
+        if spelled_ok and year_ok:
+            return None
+        why = []
+        if not spelled_ok:
+            why.append(self._alias(reading, match, name))
+        if not year_ok:
+            why.append(f"the year is written {_year_written(reading.parsed, style)}")
+        return "; ".join(why), canonical(name, reading.parsed, style), not match.ambiguous
 
     @staticmethod
     def _alias(reading: Reading, match: Match, name: str) -> str:
@@ -713,10 +767,10 @@ class RenamedVenue(Rule):
     good = "* [MixMatch](https://arxiv.org/abs/1905.02249) <kbd>NeurIPS 2019</kbd>"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for badge in analysis(ctx).badges:
+        for badge in analysis(ctx).usable:
             reading = badge.reading
             match, year = reading.match, reading.year
-            if (not _usable(badge) or match is None or year is None or reading.bad_year
+            if (match is None or year is None or reading.bad_year
                     or match.via != "former_name"
                     or match.venue.name_ok_for(match.matched, year)):
                 continue
@@ -751,30 +805,36 @@ class ImplausibleYear(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         found = analysis(ctx)
         window = found.settings.year_window
-        latest = ctx.today.year + window.max_ahead
-        for badge in found.badges:
-            reading = badge.reading
-            if not _usable(badge) or reading.topic:
-                continue
-            where = f"badge {badge.show()} on line {badge.line}"
-            if reading.bad_year is not None:
-                yield self.diagnostic(badge.span, f"{where}: '{reading.bad_year}' is not a "
-                                      "year")
-                continue
-            year = reading.year
-            if year is None:
-                continue
-            if year < window.min:
-                yield self.diagnostic(badge.span, f"{where}: {year} is before {window.min} "
-                                      "(venues.year-window.min)")
-            elif year > latest:
-                yield self.diagnostic(badge.span, f"{where}: {year} is more than "
-                                      f"{window.max_ahead} year(s) after {ctx.today.year}")
-            elif reading.venue is not None and reading.venue.held_in(year) is False:
-                venue = reading.venue
-                severity = None if venue.confirmed else Severity.WARNING
-                yield self.diagnostic(badge.span, f"{where}: {_not_held(venue, year)}",
-                                      severity=severity)
+        this_year = ctx.today.year
+
+        def judge(reading: Reading, style: str) -> tuple[str, Severity | None] | None:
+            return self._problem(reading, window, this_year)
+
+        for badge, problem in _judged(found.usable, judge):
+            if problem is not None:
+                text, severity = problem
+                yield self.diagnostic(badge.span, f"badge {badge.show()} on line "
+                                      f"{badge.line}: {text}", severity=severity)
+
+    @staticmethod
+    def _problem(reading: Reading, window: YearWindow, this_year: int
+                 ) -> tuple[str, Severity | None] | None:
+        """What is wrong with the year (and the severity, when not the rule's own)."""
+        if reading.topic:
+            return None
+        if reading.bad_year is not None:
+            return f"'{reading.bad_year}' is not a year", None
+        year = reading.year
+        if year is None:
+            return None
+        if year < window.min:
+            return f"{year} is before {window.min} (venues.year-window.min)", None
+        if year > this_year + window.max_ahead:
+            return f"{year} is more than {window.max_ahead} year(s) after {this_year}", None
+        venue = reading.venue
+        if venue is not None and venue.held_in(year) is False:
+            return _not_held(venue, year), None if venue.confirmed else Severity.WARNING
+        return None
 
 
 def _not_held(venue: Venue, year: int) -> str:
@@ -818,9 +878,9 @@ class BadgeBeforePreprint(Rule):
     good = "* [EfficientNet](https://arxiv.org/abs/1905.11946) <kbd>ICML 2019</kbd>"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for badge in analysis(ctx).badges:
+        for badge in analysis(ctx).usable:
             year = badge.reading.year
-            if (not _usable(badge) or badge.entry is None or year is None
+            if (badge.entry is None or year is None
                     or badge.reading.topic or badge.reading.bad_year):
                 continue
             found = _preprint(badge.entry)
@@ -870,9 +930,9 @@ class UnknownVenue(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         found = analysis(ctx)
-        for badge in found.badges:
+        for badge in found.usable:
             reading = badge.reading
-            if (not _usable(badge) or reading.match is not None or reading.topic
+            if (reading.match is not None or reading.topic
                     or not reading.venue_text):
                 continue
             where = f"badge {badge.show()} on line {badge.line}"
@@ -913,10 +973,10 @@ class YearOnlyBadge(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         found = analysis(ctx)
-        for badge in found.badges:
+        for badge in found.usable:
             reading = badge.reading
             year = reading.year
-            if not _usable(badge) or reading.venue_text or year is None:
+            if reading.venue_text or year is None:
                 continue
             where = f"badge {badge.show()} on line {badge.line} has a year but no venue"
             hint = _venue_hint(badge.entry, found.registry, year)
@@ -976,9 +1036,9 @@ class InconsistentVenueSpelling(Rule):
         names: dict[tuple[str, str], str] = {}
         #: Canonical names and former names in their era, as written, per venue.
         family: dict[tuple[str, str], list[str]] = {}
-        for badge in analysis(ctx).badges:
+        for badge in analysis(ctx).usable:
             reading = badge.reading
-            if not _usable(badge) or reading.topic or not reading.venue_text:
+            if reading.topic or not reading.venue_text:
                 continue
             written = reading.venue_text
             match = reading.match

@@ -46,25 +46,34 @@ _BUCKET_CAP = 4
 _COMMON_NAME = 3
 T = TypeVar("T")
 _FOLD = re.compile(r"[\W_]+")
-#: ASCII text: every character ``_FOLD`` matches (not a letter or digit) becomes a space.
-_ASCII_FOLD = {c: " " for c in range(128) if not chr(c).isalnum()}
+#: ASCII bytes lowercased, and every character ``_FOLD`` matches (not a letter or digit)
+#: made a space: ``bytes.translate`` is a table lookup, ``str.translate`` a dictionary
+#: lookup per character.
+_ASCII_FOLD = bytes.maketrans(bytes(range(128)), bytes(
+    ord(chr(c).lower()) if chr(c).isalnum() else 32 for c in range(128)))
 
 
 # -- shared helpers ------------------------------------------------------------------------
 def fold_title(text: str) -> str:
     """A title reduced to what identifies it: case, punctuation and spacing folded away."""
+    return " ".join(_folded_words(text))
+
+
+def _folded_words(text: str) -> list[str]:
+    """The words of :func:`fold_title`'s result (which joins them with single spaces)."""
     if text.isascii():
-        # same result as the regex below: runs of non-alphanumerics become one space
-        return " ".join(text.lower().translate(_ASCII_FOLD).split())
+        # same result as the regex below: runs of non-alphanumerics separate words
+        return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split()
     text = unicodedata.normalize("NFKC", text)
-    return _FOLD.sub(" ", text.casefold()).strip()
+    return _FOLD.sub(" ", text.casefold()).split()
 
 
 def entry_title(entry: Entry) -> str:
     """The entry's title, or for ``[[CVPR](url)] Title. [[code](...)]`` the text after the
     bracketed venue link (the parser leaves the title empty there)."""
-    if entry.title.strip():
-        return entry.title.strip()
+    title = entry.title.strip()
+    if title:
+        return title
     if entry.link is not None and entry.link.bracketed:
         return entry.description.split(" [", 1)[0].strip()
     return ""
@@ -78,7 +87,8 @@ class _Keys:
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        self._cache: dict[tuple[str, bool], str] = {}
+        #: keep_fragment -> destination -> key
+        self._cache: dict[bool, dict[str, str]] = {True: {}, False: {}}
 
     @classmethod
     def of(cls, ctx: RuleContext) -> _Keys:
@@ -89,10 +99,13 @@ class _Keys:
         return found
 
     def url(self, url: str, keep_fragment: bool) -> str:
-        key = self._cache.get((url, keep_fragment))
+        cache = self._cache[keep_fragment]
+        key = cache.get(url)
         if key is None:
-            key = canonical_key(url.strip(), keep_fragment=keep_fragment)
-            self._cache[url, keep_fragment] = key
+            # keep_fragment=True is the default: the URL alone is cheaper for canonical_key's
+            # lru cache to key (by itself) than a call with a keyword argument
+            key = cache[url] = (canonical_key(url) if keep_fragment
+                                else canonical_key(url, keep_fragment=False))
         return key
 
     def entry(self, entry: Entry, keep_fragment: bool) -> str | None:
@@ -124,9 +137,11 @@ def similar(a: str, b: str, threshold: float) -> bool:
     return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Title:
-    """A title in the forms the comparisons need, computed once per entry."""
+    """A title in the forms the comparisons need, computed once per entry.  Read-only by
+    convention: not frozen, as lists have 50k titles and a frozen dataclass costs three
+    times as much to build."""
 
     raw: str
     #: Case, punctuation and spacing folded: "flow guided feature aggregation".
@@ -140,11 +155,11 @@ class Title:
 
     @classmethod
     def of(cls, raw: str) -> Title:
-        folded = fold_title(raw)
-        tight = folded.replace(" ", "")
+        words = _folded_words(raw)
+        folded, tight = " ".join(words), "".join(words)
         # letters only: no digit for _NUMBER to find
         numbers = () if tight.isalpha() else tuple(_NUMBER.findall(folded))
-        return cls(raw, folded, tight, _variants(raw), numbers, frozenset(folded.split()))
+        return cls(raw, folded, tight, _variants(raw), numbers, frozenset(words))
 
 
 _NUMBER = re.compile(r"\d+")
@@ -181,8 +196,20 @@ def _words_align(a: Title, b: Title) -> bool:
     only_a, only_b = a.words - b.words, b.words - a.words
     if bool(only_a) != bool(only_b) or max(len(only_a), len(only_b)) > _MAX_WORD_EDITS:
         return False
-    return all(any(_near_word(x, y) for y in only_b) for x in only_a) and \
-        all(any(_near_word(x, y) for x in only_a) for y in only_b)
+    # loops rather than all(any(...)): no generators for the thousands of pairs that get here
+    for x in only_a:
+        for y in only_b:
+            if _near_word(x, y):
+                break
+        else:
+            return False
+    for y in only_b:
+        for x in only_a:
+            if _near_word(x, y):
+                break
+        else:
+            return False
+    return True
 
 
 @functools.lru_cache(maxsize=4096)
@@ -326,7 +353,10 @@ class DuplicateEntry(Rule):
             key = keys.entry(entry, keep_fragment)
             if key is None:
                 continue
-            known = index.setdefault(key, [])
+            known = index.get(key)
+            if known is None:  # a link seen first (most entries): nothing to compare with
+                index[key] = [entry]
+                continue
             section = sections.get(id(entry))
             same = [e for e in known if sections.get(id(e)) is section]
             others = [e for e in known if sections.get(id(e)) is not section]
@@ -686,12 +716,13 @@ class DuplicateTitle(Rule):
         #: "PYVA: Projecting Your View" is filed under "projectingyourview" too.
         by_variant: dict[str, list[int]] = {}
         for index, (entry, title, key) in enumerate(rows):
-            found = exact.get(title.tight, [])
+            found = exact.get(title.tight)
             if not found:
-                found = [i for v in title.variants for i in exact.get(v, ())]
-                found += by_variant.get(title.tight, [])
+                found = [i for v in title.variants for i in exact.get(v, ())] \
+                    if title.variants else []
+                found += by_variant.get(title.tight, ())
                 if not found:
-                    found = near.get(index, [])
+                    found = near.get(index)
             if found:
                 candidates = [rows[i][0] for i in sorted(set(found)) if rows[i][2] != key]
                 pair = _choose(entry, candidates, opted_out)
@@ -720,8 +751,10 @@ class DuplicateTitle(Rule):
             rows.append((entry, title, key))
         links: dict[str, set[str | None]] = {}
         for _, title, key in rows:
-            found = links.setdefault(title.tight, set())
-            if len(found) < _COMMON_NAME:
+            found = links.get(title.tight)
+            if found is None:
+                links[title.tight] = {key}
+            elif len(found) < _COMMON_NAME:
                 found.add(key)
         # a title three links share is a name ("Deep Learning"), not a duplicate
         return [row for row in rows if len(links[row[1].tight]) < _COMMON_NAME]
@@ -739,8 +772,9 @@ class DuplicateTitle(Rule):
         keys = [key for _, _, key in rows]
         numbers = [title.numbers for title in titles]
         words = [title.words for title in titles]
+        sizes = [len(title.words) for title in titles]
         #: _alike needs _MIN_WORDS words in both titles: rows without them never match.
-        worded = [len(title.words) >= _MIN_WORDS for title in titles]
+        worded = [size >= _MIN_WORDS for size in sizes]
         reversed_ = [text[::-1] for text in folded]
         for order in (sorted(range(len(rows)), key=folded.__getitem__),
                       sorted(range(len(rows)), key=reversed_.__getitem__)):
@@ -758,7 +792,7 @@ class DuplicateTitle(Rule):
                         continue
                     # _words_align's counting test, without building the differences
                     common = len(words[i] & words[j])
-                    only_i, only_j = len(words[i]) - common, len(words[j]) - common
+                    only_i, only_j = sizes[i] - common, sizes[j] - common
                     if (only_i > 0) != (only_j > 0) or only_i > _MAX_WORD_EDITS \
                             or only_j > _MAX_WORD_EDITS:
                         continue

@@ -1093,19 +1093,27 @@ _ARXIV_HOSTS = (
 _ARXIV_NEW = r"(?i)^(?:arxiv:)?(\d{2})(\d{2})\.\d{4,5}(?:v\d+)?(?:\.pdf)?/?$"
 _ARXIV_OLD = r"(?i)^(?:arxiv:)?[a-z][a-z-]*(?:\.[a-z-]+)?/(\d{2})(\d{2})\d{3}(?:v\d+)?(?:\.pdf)?/?$"
 _ARXIV_PREFIXES = ("abs", "pdf", "html", "format", "ps", "src", "e-print")
+#: The common case, ``https://arxiv.org/abs/1907.08610v2``: what :func:`arxiv_year` reads
+#: through ``_host`` and ``_ARXIV_NEW``, in one match.
+_ARXIV_URL = (r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf|html)/([0-9]{2})([0-9]{2})\.[0-9]{4,5}"
+              r"(?:v[0-9]+)?(?:\.pdf)?")
 
 
 def _arxiv_id_year(ident: str) -> int | None:
     if m := _rx(_ARXIV_NEW).match(ident):
-        yy, mm = int(m.group(1)), int(m.group(2))
-        if 1 <= mm <= 12 and (yy, mm) >= (7, 4):  # new scheme began April 2007
-            return 2000 + yy
-        return None
+        return _new_id_year(int(m.group(1)), int(m.group(2)))
     if m := _rx(_ARXIV_OLD).match(ident):
         yy, mm = int(m.group(1)), int(m.group(2))
         year = 1900 + yy if yy >= 91 else 2000 + yy
         if 1 <= mm <= 12 and (1991, 8) <= (year, mm) <= (2007, 3):
             return year
+    return None
+
+
+def _new_id_year(yy: int, mm: int) -> int | None:
+    """The year of a new-style id ``YYMM.NNNNN``, if it is a month the scheme existed."""
+    if 1 <= mm <= 12 and (yy, mm) >= (7, 4):  # new scheme began April 2007
+        return 2000 + yy
     return None
 
 
@@ -1116,9 +1124,12 @@ def arxiv_year(url: str) -> int | None:
     Handles abs/pdf/html links, versions (``v2``), ``.pdf`` suffixes, old-style ids
     (``cs/0112017`` -> 2001) and bare ``arXiv:`` ids.
     """
+    text = url.strip()
+    if m := _rx(_ARXIV_URL).fullmatch(text):
+        return _new_id_year(int(m.group(1)), int(m.group(2)))
     import unicodedata
 
-    text = unicodedata.normalize("NFKC", url.strip())
+    text = unicodedata.normalize("NFKC", text)
     if text.lower().startswith("arxiv:"):
         return _arxiv_id_year(text)
     host, path = _host(text)
