@@ -34,6 +34,8 @@ _BULLET = re.compile(r"[*+-] \S")
 _BLANK, _HEADING_LINE, _ITEM, _TEXT, _OTHER = range(5)
 
 
+# Named and shaped like mistletoe's tokens (the parser reads them by class name), with
+# only the attributes the parser reads.
 class Heading:
     __slots__ = ("children", "level", "line_number")
 
@@ -43,7 +45,7 @@ class Heading:
         self.children: list[Any] = []
 
 
-class BlankLine:
+class _Leaf:
     __slots__ = ("children", "line_number")
 
     def __init__(self, line_number: int) -> None:
@@ -51,7 +53,11 @@ class BlankLine:
         self.children: list[Any] = []
 
 
-class Paragraph(BlankLine):
+class BlankLine(_Leaf):
+    __slots__ = ()
+
+
+class Paragraph(_Leaf):
     __slots__ = ()
 
 
