@@ -1,9 +1,10 @@
 """Text → typed document tree.
 
-mistletoe finds the block structure (headings, lists, tables, HTML and code blocks, each with
-its first line); the :mod:`~awesome_lint.scanner` finds links, badges and link problems with
-exact positions inside each block.  The parser then assembles sections, entries, the table of
-contents and tag legends.
+:mod:`~awesome_lint.blocks` finds the block structure (headings, lists, tables, HTML and code
+blocks, each with its first line: mistletoe's tokens, built without it for plain runs); the
+:mod:`~awesome_lint.scanner` finds links, badges and link problems with exact positions inside
+each block.  The parser then assembles sections, entries, the table of contents and tag
+legends.
 """
 
 from __future__ import annotations
