@@ -389,32 +389,14 @@ def _bracket_tags(document: Document, entry: Entry, legend: Legend | None,
             elif position != "end" or tag_settings.position != "after-badge":
                 continue
         found.append(EntryTag(name, _span_at(starts, entry.line, start + 1, end - 1),
-                              _token_span(entry, starts, start, end), position))
+                              _span_at(starts, entry.line, start, end), position))
     return found
-
-
-def _token_span(entry: Entry, starts: list[int], start: int, end: int) -> Span:
-    """``_span_at`` of a token: the parser's span of the same tag when it has one (most
-    leading tags), as building a span costs more than comparing one."""
-    if len(starts) == 1:
-        line = entry.line
-        for tag in entry.tags:
-            span = tag.span
-            if span.line == line == span.end_line and span.column == start + 1 \
-                    and span.end_column == end:
-                return span
-    return _span_at(starts, entry.line, start, end)
 
 
 def _entry_text(document: Document, entry: Entry) -> tuple[str, list[int]]:
     """The entry's own text after its marker, blanked where it is code, with line offsets.
 
     Text before the marker is replaced by spaces so offsets map back to columns."""
-    if entry.line == entry.end_line and entry.line not in document.code_lines:
-        # the common case, one line that is not code: what the loop below makes of it
-        line = document.line_text(entry.line)
-        skip = entry.marker_column - 1 + len(entry.marker)
-        return " " * skip + line[skip:], [0]
     lines: list[str] = []
     for number in range(entry.line, entry.end_line + 1):
         line = document.line_text(number)
@@ -460,15 +442,10 @@ def _blocked(entry: Entry, text: str, starts: list[int]) -> list[tuple[int, int]
     """Offsets covered by links, badges and code spans: no tag lives inside those."""
     ranges: list[tuple[int, int]] = []
     first, last = entry.line, entry.end_line
-    one_line = len(starts) == 1
     for items in (entry.links, entry.badges):
         for item in items:
             span = item.span
-            if not first <= span.line <= last:
-                continue
-            if one_line and span.end_line == first:  # (_offset of a one-line text)
-                ranges.append((span.column - 1, span.end_column))
-            else:
+            if first <= span.line <= last:
                 ranges.append((_offset(starts, first, span.line, span.column),
                                _offset(starts, first, span.end_line, span.end_column) + 1))
     if "`" in text:  # (no code span without one)

@@ -376,7 +376,7 @@ def _analyse(document: Document, config: Config, reg: Registry) -> Analysis:
         bad_closer: tuple[str, Span] | None = None
         if not badge.closed:
             bad_closer = _closer_after(line, number, end, typos)
-        inner = _line_span(badge.inner_span, number, start + 1, max(start + 1, end))
+        inner = Span(number, start + 1, number, max(start + 1, end))
         entry = owner.get(key)  # (never None when the key is there)
         if entry is None:
             by_line = _entries_by_line(document) if by_line is None else by_line
@@ -406,15 +406,6 @@ def _judged(badges: Iterable[FoundBadge], judge: Callable[[Reading, str], V]
         except KeyError:
             verdict = verdicts[key] = judge(badge.reading, badge.style)
         yield badge, verdict
-
-
-def _line_span(known: Span, line: int, column: int, end_column: int) -> Span:
-    """``Span(line, column, line, end_column)``: ``known`` when it is that span already (the
-    parser's inner span of most badges), as building a span costs more than comparing one."""
-    if known.line == line == known.end_line and known.column == column \
-            and known.end_column == end_column:
-        return known
-    return Span(line, column, line, end_column)
 
 
 def _closer_after(line: str, number: int, end: int, typos: set[tuple[int, int]]

@@ -196,16 +196,16 @@ def _words_align(a: Title, b: Title) -> bool:
     only_a, only_b = a.words - b.words, b.words - a.words
     if bool(only_a) != bool(only_b) or max(len(only_a), len(only_b)) > _MAX_WORD_EDITS:
         return False
-    # loops rather than all(any(...)): no generators for the thousands of pairs that get here
-    for x in only_a:
-        for y in only_b:
-            if _near_word(x, y):
-                break
-        else:
-            return False
-    for y in only_b:
-        for x in only_a:
-            if _near_word(x, y):
+    return _each_near(only_a, only_b) and _each_near(only_b, only_a, flipped=True)
+
+
+def _each_near(words: frozenset[str], others: frozenset[str], flipped: bool = False) -> bool:
+    """Whether every word has a near word among ``others``; ``_near_word`` always gets the
+    first title's word first.  Loops rather than all(any(...)): no generators for the
+    thousands of pairs that get here."""
+    for word in words:
+        for other in others:
+            if _near_word(other, word) if flipped else _near_word(word, other):
                 break
         else:
             return False
