@@ -146,7 +146,7 @@ def test_a_formatter_change_of_rendering_is_refused(monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr(engine, "format_document", broken)
     text = "# T\n\n* [A](https://a.org)   \n* [B](https://b.org)\n"
-    with pytest.raises(UnsafeFixError, match=r"block at line 3") as info:
+    with pytest.raises(UnsafeFixError, match=r"renders line 3") as info:
         fix_text(text, format=True)
     assert info.value.line == 3
 
@@ -457,5 +457,5 @@ def test_cli_refuses_with_exit_2_and_names_the_block(tmp_path: Path,
     target.write_text(MESSY, encoding="utf-8")
     done = CliRunner().invoke(main, ["fix", "--select", "STY", str(target)])
     assert done.exit_code == 2
-    assert "formatting would change how the block at line" in done.output
+    assert "formatting would change how GitHub renders line" in done.output
     assert target.read_text(encoding="utf-8") == MESSY

@@ -1,0 +1,349 @@
+"""GitHub's renderer judges every rewrite: nothing is written that GitHub would show differently.
+
+``fix`` and ``format`` call :func:`judge` with the text before and after a rewrite, the lines
+the rewrite declares (the applied edits' lines) and the destinations it removes on purpose.
+Both texts are rendered by cmark-gfm (the ``cmarkgfm`` package: GitHub's own fork of cmark,
+with its table, autolink, strikethrough, tasklist and tagfilter extensions), so the guard
+sees what readers see, including links our parser never saw.  Two checks, in this order:
+
+* **lossless by count**: every ``<a href>``, ``<img src>`` and ``<a name|id>`` occurrence
+  of the rendered input is in the rendered output as often, unless the rewrite declares
+  it removed;
+* **same rendering outside the declared lines**: the rendered HTML, tag by tag and text run
+  by text run (whitespace runs folded, as mdformat compares), is the same once the parts
+  that come from declared lines are set aside: table rows, list items, headings and links
+  keep their number and text.
+
+The first violation is returned as a :class:`Refusal` (a one-line message and the line);
+the caller writes nothing.  ``cmarkgfm`` is imported on first use: ``check`` never needs it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from awesome_lint.diagnostics import Edit
+from awesome_lint.fixes import line_starts
+
+EXTENSIONS = ("table", "autolink", "strikethrough", "tasklist", "tagfilter")
+
+_TOKEN = re.compile(r"<!--.*?-->|<[A-Za-z/!?][^>]*>|[^<]+|<", re.DOTALL)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_ATTRIBUTE = re.compile(r"""([A-Za-z_:][-\w:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
+_SOURCEPOS = re.compile(r' data-sourcepos="(\d+):\d+-(\d+):(\d+)"')
+_WHITESPACE = re.compile(r"\s+")
+#: What each tag contributes to the occurrence count: attribute -> kind.
+_CONTAINERS = frozenset({"ul", "ol", "li", "table", "thead", "tbody", "blockquote"})
+#: Tags cmark-gfm writes around table rows: the rows say it all (a table that loses its
+#: last body row loses its ``<tbody>`` too).
+_IMPLIED = frozenset({"thead", "tbody"})
+#: Where a bulleted list starts and ends is not compared: one bullet for a list that mixed
+#: them joins its lists, and the items say the rest (an ordered list's start is kept).
+_UNCOMPARED = frozenset({"ul"})
+_COUNTED = {"a": (("href", "link"), ("name", "anchor"), ("id", "anchor")),
+            "img": (("src", "image"),)}
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a rewrite may not be written, and the line (of the text before it) to blame."""
+
+    message: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Declared:
+    """Lines a rewrite declares it changes: in the text before it and in the text after it."""
+
+    before: frozenset[int] = frozenset()
+    after: frozenset[int] = frozenset()
+
+    @classmethod
+    def of_edits(cls, before: str, after: str, edits: Iterable[Edit]) -> Declared:
+        """The lines the edits change: ``after`` is ``before`` with ``edits`` applied.
+
+        Each edit's whole lines are compared before and after it, and lines it leaves as
+        they were (a line pushed down by an inserted blank line) are not declared."""
+        starts = line_starts(before)
+        old, new = before.split("\n"), after.split("\n")
+        lines_before: set[int] = set()
+        lines_after: set[int] = set()
+        shift = 0  # lines gained so far by the edits above
+        for edit in sorted(edits, key=lambda e: (e.line, e.column)):
+            start = starts[edit.line - 1] + edit.column - 1 if edit.line <= len(starts) \
+                else len(before)
+            deleted = before[start: start + edit.delete]
+            first = before.count("\n", 0, start) + 1
+            last = first + deleted.count("\n", 0, max(0, len(deleted) - 1))
+            out_first = first + shift
+            shift += edit.insert.count("\n") - deleted.count("\n")
+            out_last = last + shift
+            a, b = first, last
+            c, d = out_first, out_last
+            while a <= b and c <= d and old[a - 1] == new[c - 1]:
+                a, c = a + 1, c + 1
+            while a <= b and c <= d and old[b - 1] == new[d - 1]:
+                b, d = b - 1, d - 1
+            lines_before.update(range(a, b + 1))
+            lines_after.update(range(c, d + 1))
+        return cls(frozenset(lines_before), frozenset(lines_after))
+
+    @classmethod
+    def of_diff(cls, before: str, after: str) -> Declared:
+        """Every line that differs between the two texts (for a rewrite that declares all
+        it changes, such as the formatter's reference text)."""
+        old, new = before.split("\n"), after.split("\n")
+        head = 0
+        while head < min(len(old), len(new)) and old[head] == new[head]:
+            head += 1
+        tail = 0
+        while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+            tail += 1
+        matcher = difflib.SequenceMatcher(None, old[head: len(old) - tail],
+                                          new[head: len(new) - tail], autojunk=False)
+        lines_before: set[int] = set()
+        lines_after: set[int] = set()
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            lines_before.update(range(head + i1 + 1, head + i2 + 1))
+            lines_after.update(range(head + j1 + 1, head + j2 + 1))
+        return cls(frozenset(lines_before), frozenset(lines_after))
+
+
+NOTHING = Declared()
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    """One tag or text run of the rendered HTML, with the source lines it comes from."""
+
+    text: str
+    first: int
+    last: int
+    #: A tag of a block that holds other blocks (a list, an item, a table...): set aside
+    #: only when all its lines are declared, so deleting one item keeps the list's tags.
+    container: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Occurrence:
+    kind: str  # "link", "image" or "anchor"
+    value: str
+    token: int  # the index of its tag among the tokens
+
+
+@dataclass(frozen=True)
+class Rendering:
+    tokens: tuple[_Token, ...]
+    occurrences: tuple[_Occurrence, ...]
+
+
+def judge(before: str, after: str, declared: Declared = NOTHING,
+          removes: Iterable[str] = (), *, what: str = "fix") -> Refusal | None:
+    """The first reason not to write ``after`` in place of ``before``; None when it is safe.
+
+    ``removes`` are the destinations the rewrite removes on purpose (``Fix.removes``):
+    each allows one occurrence of it to go.  ``what`` names the rewrite in the message."""
+    if before == after:
+        return None
+    old, new = render(before), render(after)
+    lost = _lost(old, new, removes, declared.before)
+    if lost is not None:
+        line = _line_of(before, lost, old.tokens[lost.token])
+        return Refusal(f"{what} would lose the {lost.kind} {lost.value!r} (line {line}); "
+                       "nothing written", line)
+    return _first_difference(before, old, new, declared, what)
+
+
+def render(text: str) -> Rendering:
+    """cmark-gfm's HTML of ``text``, as tokens with source lines, and its occurrences."""
+    cached = _CACHE.get(text)
+    if cached is None:
+        cached = _tokens(_html(text), text.split("\n"))
+        if len(_CACHE) >= 4:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[text] = cached
+    return cached
+
+
+#: Speed trick: the text after one fix pass is the text before the next one, so its
+#: rendering is kept (a handful of recent texts, oldest dropped first).
+_CACHE: dict[str, Rendering] = {}
+
+
+def _html(text: str) -> str:
+    from cmarkgfm.cmark import Options, markdown_to_html_with_extensions
+
+    options = (Options.CMARK_OPT_SOURCEPOS | Options.CMARK_OPT_UNSAFE
+               | Options.CMARK_OPT_GITHUB_PRE_LANG)
+    return str(markdown_to_html_with_extensions(text, options=options,
+                                                extensions=list(EXTENSIONS)))
+
+
+@dataclass(slots=True)
+class _Open:
+    """A block of the rendered HTML that is still open, with a source position."""
+
+    name: str
+    first: int
+    last: int
+    #: Tokens directly inside a container (a tight item's text) wait for their lines: from
+    #: ``cursor`` to the line before the next child block, or to the container's end.
+    waiting: list[int] = field(default_factory=list)
+    cursor: int = 0
+
+
+def _tokens(rendered: str, lines: list[str]) -> Rendering:
+    """Split the HTML into tags and text runs; give each the lines of the innermost block
+    around it (raw HTML between blocks gets the lines between them, a tight list item's
+    text the item's lines before its first child block).  Blank lines at a block's ends
+    are not its lines: removing one must not set the block aside."""
+    tokens: list[_Token] = []
+    occurrences: list[_Occurrence] = []
+    stack: list[_Open] = [_Open("", 1, len(lines))]  # the root: raw HTML between blocks
+
+    def settle(block: _Open, last: int) -> None:
+        """Give the tokens waiting in ``block`` the lines from its cursor to ``last``."""
+        first = max(block.first, min(block.cursor, last))
+        for index in block.waiting:
+            token = tokens[index]
+            tokens[index] = _Token(token.text, first, max(first, last), token.container)
+        block.waiting.clear()
+
+    def add(text: str, container: bool = False) -> int:
+        top = stack[-1]
+        tokens.append(_Token(text, top.first, top.last, container))
+        if not container and (len(stack) == 1 or top.name in _CONTAINERS):
+            top.waiting.append(len(tokens) - 1)
+        return len(tokens) - 1
+
+    stack[0].cursor = 1
+    for match in _TOKEN.finditer(rendered):
+        piece = match.group()
+        if piece.startswith("<!--"):
+            continue
+        tag = _TAG.match(piece)
+        if tag is None:
+            text = _WHITESPACE.sub(" ", piece).strip()
+            if text:
+                add(text)
+            continue
+        closing, name = tag.group(1), tag.group(2).lower()
+        if name in _IMPLIED:
+            continue
+        position = _SOURCEPOS.search(piece)
+        if position is not None:
+            start = int(position.group(1))
+            end = int(position.group(2)) - (position.group(3) == "0")  # "4:0": line 3's end
+            while start < end and start <= len(lines) and not lines[start - 1].strip():
+                start += 1
+            while end > start and (end > len(lines) or not lines[end - 1].strip()):
+                end -= 1
+            parent = stack[-1]
+            settle(parent, start - 1)
+            stack.append(_Open(name, start, end, cursor=start))
+            piece = piece[: position.start()] + piece[position.end():]
+            if name not in _UNCOMPARED:
+                add(_WHITESPACE.sub(" ", piece), name in _CONTAINERS)
+            continue
+        top = stack[-1]
+        if closing and len(stack) > 1 and top.name == name:
+            settle(top, top.last)
+            if name not in _UNCOMPARED and name != "ol":
+                add(_WHITESPACE.sub(" ", piece), name in _CONTAINERS)
+            stack.pop()
+            stack[-1].cursor = top.last + 1
+            continue
+        index = add(_WHITESPACE.sub(" ", piece))
+        if not closing and name in _COUNTED:
+            attributes = {key.lower(): value for key, value in _ATTRIBUTE.findall(piece)}
+            for attribute, kind in _COUNTED[name]:
+                value = attributes.get(attribute)
+                if value is not None:
+                    occurrences.append(_Occurrence(kind, _key(value.strip("\"'")), index))
+    settle(stack[0], len(lines))
+    return Rendering(tuple(tokens), tuple(occurrences))
+
+
+def _key(value: str) -> str:
+    """One form for a destination however it was written (entities, percent-escapes)."""
+    return unquote(html.unescape(value))
+
+
+def _lost(before: Rendering, after: Rendering, removes: Iterable[str],
+          declared: frozenset[int]) -> _Occurrence | None:
+    """The first occurrence of ``old`` that ``new`` lacks beyond the declared removals.
+
+    Which of several equal occurrences went is a guess: those on changed lines first."""
+    old = before.occurrences
+    missing = Counter((o.kind, o.value) for o in old)
+    missing.subtract(Counter((o.kind, o.value) for o in after.occurrences))
+    if all(count <= 0 for count in missing.values()):
+        return None
+    allowed = Counter(_key(value) for value in removes)
+    for (kind, value), count in list(missing.items()):
+        spend = min(count, allowed[value])
+        if spend > 0:
+            missing[(kind, value)] -= spend
+            allowed[value] -= spend
+    changed = [o for o in old if _touches(before.tokens[o.token], declared)]
+    seen: Counter[tuple[str, str]] = Counter()
+    for occurrence in changed + [o for o in old if o not in changed]:
+        key = (occurrence.kind, occurrence.value)
+        if missing[key] > 0 and seen[key] < missing[key]:
+            return occurrence
+        seen[key] += 1
+    return None
+
+
+def _first_difference(before: str, old: Rendering, new: Rendering, declared: Declared,
+                      what: str) -> Refusal | None:
+    """Compare the renderings outside the declared lines; name the first difference."""
+    kept_old = [t for t in old.tokens if not _touches(t, declared.before)]
+    kept_new = [t for t in new.tokens if not _touches(t, declared.after)]
+    if [t.text for t in kept_old] == [t.text for t in kept_new]:
+        return None
+    index = next((i for i, (a, b) in enumerate(zip(kept_old, kept_new, strict=False))
+                  if a.text != b.text), min(len(kept_old), len(kept_new)))
+    token = kept_old[index] if index < len(kept_old) else (kept_old[-1] if kept_old else None)
+    line = max(1, token.first) if token is not None else 1
+    lines = before.split("\n")
+    excerpt = lines[line - 1].strip() if line <= len(lines) else ""
+    if len(excerpt) > 60:
+        excerpt = excerpt[:57] + "..."
+    where = " outside the lines it changes" if declared.before or declared.after else ""
+    return Refusal(f"{what} would change how GitHub renders line {line} ({excerpt!r})"
+                   f"{where}; nothing written", line)
+
+
+def _touches(token: _Token, lines: frozenset[int]) -> bool:
+    """Whether the token comes from declared lines (all of them, for a container's tag)."""
+    if not lines:
+        return False
+    if token.container:
+        return token.last - token.first < len(lines) and \
+            all(line in lines for line in range(token.first, token.last + 1))
+    if token.last - token.first > len(lines):  # a long block: walk the few declared lines
+        return any(token.first <= line <= token.last for line in lines)
+    return any(line in lines for line in range(token.first, token.last + 1))
+
+
+def _line_of(text: str, occurrence: _Occurrence, token: _Token) -> int:
+    """The line inside the occurrence's block that holds it (its block's first line when
+    the text spells it differently from the rendered form)."""
+    lines = text.split("\n")
+    value = occurrence.value.removeprefix("#") if occurrence.kind == "link" else \
+        occurrence.value
+    for number in range(max(1, token.first), min(len(lines), token.last) + 1):
+        line = lines[number - 1]
+        if value in line or value in unquote(html.unescape(line)):
+            return number
+    return max(1, token.first)
