@@ -213,9 +213,10 @@ def _tokens(rendered: str, lines: list[str]) -> Rendering:
     def settle(block: _Open, last: int) -> None:
         """Give the tokens waiting in ``block`` the lines from its cursor to ``last``."""
         first = max(block.first, min(block.cursor, last))
+        first, last = _content(lines, first, max(first, last))
         for index in block.waiting:
             token = tokens[index]
-            tokens[index] = _Token(token.text, first, max(first, last), token.container)
+            tokens[index] = _Token(token.text, first, last, token.container)
         block.waiting.clear()
 
     def add(text: str, container: bool = False) -> int:
@@ -241,12 +242,8 @@ def _tokens(rendered: str, lines: list[str]) -> Rendering:
             continue
         position = _SOURCEPOS.search(piece)
         if position is not None:
-            start = int(position.group(1))
             end = int(position.group(2)) - (position.group(3) == "0")  # "4:0": line 3's end
-            while start < end and start <= len(lines) and not lines[start - 1].strip():
-                start += 1
-            while end > start and (end > len(lines) or not lines[end - 1].strip()):
-                end -= 1
+            start, end = _content(lines, int(position.group(1)), end)
             parent = stack[-1]
             settle(parent, start - 1)
             stack.append(_Open(name, start, end, cursor=start))
@@ -268,12 +265,21 @@ def _tokens(rendered: str, lines: list[str]) -> Rendering:
             for attribute, kind in _COUNTED[name]:
                 value = attributes.get(attribute)
                 if value is not None:
-                    occurrences.append(_Occurrence(kind, _key(value.strip("\"'")), index))
+                    occurrences.append(_Occurrence(kind, key(value.strip("\"'")), index))
     settle(stack[0], len(lines))
     return Rendering(tuple(tokens), tuple(occurrences))
 
 
-def _key(value: str) -> str:
+def _content(lines: list[str], first: int, last: int) -> tuple[int, int]:
+    """``first..last`` without the blank lines at either end."""
+    while first < last and first <= len(lines) and not lines[first - 1].strip():
+        first += 1
+    while last > first and (last > len(lines) or not lines[last - 1].strip()):
+        last -= 1
+    return first, last
+
+
+def key(value: str) -> str:
     """One form for a destination however it was written (entities, percent-escapes)."""
     return unquote(html.unescape(value))
 
@@ -284,24 +290,47 @@ def _lost(before: Rendering, after: Rendering, removes: Iterable[str],
 
     Which of several equal occurrences went is a guess: those on changed lines first."""
     old = before.occurrences
-    missing = Counter((o.kind, o.value) for o in old)
-    missing.subtract(Counter((o.kind, o.value) for o in after.occurrences))
-    if all(count <= 0 for count in missing.values()):
+    missing = unaccounted(before, after, removes)
+    if not missing:
         return None
-    allowed = Counter(_key(value) for value in removes)
+    changed = [o for o in old if _touches(before.tokens[o.token], declared)]
+    picked = {id(o) for o in changed}
+    seen: Counter[tuple[str, str]] = Counter()
+    for occurrence in changed + [o for o in old if id(o) not in picked]:
+        pair = (occurrence.kind, occurrence.value)
+        if missing[pair] > 0 and seen[pair] < missing[pair]:
+            return occurrence
+        seen[pair] += 1
+    return None
+
+
+def unaccounted(before: Rendering, after: Rendering, removes: Iterable[str]
+                ) -> Counter[tuple[str, str]]:
+    """(kind, destination) occurrences ``after`` lacks beyond the declared removals."""
+    missing = Counter((o.kind, o.value) for o in before.occurrences)
+    missing.subtract(Counter((o.kind, o.value) for o in after.occurrences))
+    allowed = Counter(key(value) for value in removes)
     for (kind, value), count in list(missing.items()):
         spend = min(count, allowed[value])
         if spend > 0:
             missing[(kind, value)] -= spend
             allowed[value] -= spend
-    changed = [o for o in old if _touches(before.tokens[o.token], declared)]
-    seen: Counter[tuple[str, str]] = Counter()
-    for occurrence in changed + [o for o in old if o not in changed]:
-        key = (occurrence.kind, occurrence.value)
-        if missing[key] > 0 and seen[key] < missing[key]:
-            return occurrence
-        seen[key] += 1
-    return None
+    return +missing
+
+
+def differences(before: str, after: str, declared: Declared = NOTHING) -> list[int]:
+    """Lines of ``before`` whose rendering differs outside the declared lines (one entry
+    per differing stretch; for audits: :func:`judge` stops at the first)."""
+    kept_old = [t for t in render(before).tokens if not _touches(t, declared.before)]
+    kept_new = [t for t in render(after).tokens if not _touches(t, declared.after)]
+    matcher = difflib.SequenceMatcher(None, [t.text for t in kept_old],
+                                      [t.text for t in kept_new], autojunk=False)
+    lines: list[int] = []
+    for tag, i1, _, _, _ in matcher.get_opcodes():
+        if tag != "equal":
+            token = kept_old[min(i1, len(kept_old) - 1)] if kept_old else None
+            lines.append(max(1, token.first) if token is not None else 1)
+    return lines
 
 
 def _first_difference(before: str, old: Rendering, new: Rendering, declared: Declared,
