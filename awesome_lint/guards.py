@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from awesome_lint.diagnostics import Edit
@@ -33,8 +34,7 @@ from awesome_lint.fixes import line_starts
 
 EXTENSIONS = ("table", "autolink", "strikethrough", "tasklist", "tagfilter")
 
-_TOKEN = re.compile(r"<!--.*?-->|<[A-Za-z/!?][^>]*>|[^<]+|<", re.DOTALL)
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_TOKEN = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>|[^<]+|<", re.DOTALL)
 _ATTRIBUTE = re.compile(r"""([A-Za-z_:][-\w:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
 _SOURCEPOS = re.compile(r' data-sourcepos="(\d+):\d+-(\d+):(\d+)"')
 _WHITESPACE = re.compile(r"\s+")
@@ -121,9 +121,9 @@ class Declared:
 NOTHING = Declared()
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    """One tag or text run of the rendered HTML, with the source lines it comes from."""
+class _Token(NamedTuple):
+    """One tag or text run of the rendered HTML, with the source lines it comes from (a
+    tuple: a long list renders to some 100,000 of them)."""
 
     text: str
     first: int
@@ -133,8 +133,7 @@ class _Token:
     container: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class _Occurrence:
+class _Occurrence(NamedTuple):
     kind: str  # "link", "image" or "anchor"
     value: str
     token: int  # the index of its tag among the tokens
@@ -228,16 +227,15 @@ def _tokens(rendered: str, lines: list[str]) -> Rendering:
 
     stack[0].cursor = 1
     for match in _TOKEN.finditer(rendered):
+        closing, name = match.group(1, 2)
         piece = match.group()
-        if piece.startswith("<!--"):
+        if name is None:
+            if not piece.startswith("<!--"):
+                text = _WHITESPACE.sub(" ", piece).strip()
+                if text:
+                    add(text)
             continue
-        tag = _TAG.match(piece)
-        if tag is None:
-            text = _WHITESPACE.sub(" ", piece).strip()
-            if text:
-                add(text)
-            continue
-        closing, name = tag.group(1), tag.group(2).lower()
+        name = name.lower()
         if name in _IMPLIED:
             continue
         position = _SOURCEPOS.search(piece)
@@ -247,19 +245,18 @@ def _tokens(rendered: str, lines: list[str]) -> Rendering:
             parent = stack[-1]
             settle(parent, start - 1)
             stack.append(_Open(name, start, end, cursor=start))
-            piece = piece[: position.start()] + piece[position.end():]
             if name not in _UNCOMPARED:
-                add(_WHITESPACE.sub(" ", piece), name in _CONTAINERS)
+                add(piece[: position.start()] + piece[position.end():], name in _CONTAINERS)
             continue
         top = stack[-1]
         if closing and len(stack) > 1 and top.name == name:
             settle(top, top.last)
             if name not in _UNCOMPARED and name != "ol":
-                add(_WHITESPACE.sub(" ", piece), name in _CONTAINERS)
+                add(piece, name in _CONTAINERS)
             stack.pop()
             stack[-1].cursor = top.last + 1
             continue
-        index = add(_WHITESPACE.sub(" ", piece))
+        index = add(_WHITESPACE.sub(" ", piece) if "\n" in piece else piece)
         if not closing and name in _COUNTED:
             attributes = {key.lower(): value for key, value in _ATTRIBUTE.findall(piece)}
             for attribute, kind in _COUNTED[name]:
@@ -321,14 +318,23 @@ def unaccounted(before: Rendering, after: Rendering, removes: Iterable[str]
 def differences(before: str, after: str, declared: Declared = NOTHING) -> list[int]:
     """Lines of ``before`` whose rendering differs outside the declared lines (one entry
     per differing stretch; for audits: :func:`judge` stops at the first)."""
-    kept_old = [t for t in render(before).tokens if not _touches(t, declared.before)]
-    kept_new = [t for t in render(after).tokens if not _touches(t, declared.after)]
-    matcher = difflib.SequenceMatcher(None, [t.text for t in kept_old],
-                                      [t.text for t in kept_new], autojunk=False)
+    old = [t for t in render(before).tokens if not _touches(t, declared.before)]
+    new = [t for t in render(after).tokens if not _touches(t, declared.after)]
+    texts_old, texts_new = [t.text for t in old], [t.text for t in new]
+    if texts_old == texts_new:
+        return []
+    head = 0
+    while head < min(len(old), len(new)) and texts_old[head] == texts_new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and texts_old[-1 - tail] == texts_new[-1 - tail]:
+        tail += 1
+    matcher = difflib.SequenceMatcher(None, texts_old[head: len(old) - tail],
+                                      texts_new[head: len(new) - tail], autojunk=False)
     lines: list[int] = []
     for tag, i1, _, _, _ in matcher.get_opcodes():
         if tag != "equal":
-            token = kept_old[min(i1, len(kept_old) - 1)] if kept_old else None
+            token = old[min(head + i1, len(old) - 1)] if old else None
             lines.append(max(1, token.first) if token is not None else 1)
     return lines
 
