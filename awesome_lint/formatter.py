@@ -420,10 +420,11 @@ class _Formatter:
             if not between and previous.kind == "html" and _COMMENT_ONLY.match(
                     "\n".join(self.lines[previous.first - 1: previous.last])):
                 unit.glue = True
-            elif not between and (previous.kind == "table"
+            elif not between and (previous.kind == "table" or previous.kind == unit.kind == "list"
                                   or "other" in (previous.kind, unit.kind)):
-                # GFM: a line right after a table is one of its rows; and text the tree
-                # does not place (a U+2028 line, which it reads as blank) stays where it is
+                # GFM: a line right after a table is one of its rows; two lists that one
+                # bullet makes one list stay tight; and text the tree does not place (a
+                # U+2028 line, which it reads as blank) stays where it is
                 unit.glue = True
         return units
 

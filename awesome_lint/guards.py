@@ -10,7 +10,7 @@ sees what readers see, including links our parser never saw.  Two checks, in thi
   of the rendered input is in the rendered output as often, unless the rewrite declares
   it removed;
 * **same rendering outside the declared lines**: the rendered HTML, tag by tag and text run
-  by text run (whitespace runs folded, as mdformat compares), is the same once the parts
+  by text run (whitespace runs folded, as mdformat compares, except in code), is the same once the parts
   that come from declared lines are set aside: table rows, list items, headings and links
   keep their number and text.
 
@@ -111,11 +111,29 @@ class Declared:
         lines_before: set[int] = set()
         lines_after: set[int] = set()
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "equal":
+            a1, a2, b1, b2 = head + i1, head + i2, head + j1, head + j2
+            if tag == "delete":
+                a1, a2, b1, b2 = _slid(old, a1, a2, b1)
+            elif tag == "insert":
+                b1, b2, a1, a2 = _slid(new, b1, b2, a1)
+            elif tag == "equal":
                 continue
-            lines_before.update(range(head + i1 + 1, head + i2 + 1))
-            lines_after.update(range(head + j1 + 1, head + j2 + 1))
+            lines_before.update(range(a1 + 1, a2 + 1))
+            lines_after.update(range(b1 + 1, b2 + 1))
         return cls(frozenset(lines_before), frozenset(lines_after))
+
+
+def _slid(lines: list[str], start: int, stop: int, other: int) -> tuple[int, int, int, int]:
+    """Lines ``start:stop`` of ``lines`` are gone at ``other`` in the other text; among
+    equal neighbours (a duplicate deleted) any of them could be the one: declare them all,
+    on both sides."""
+    up = 0
+    while start - up > 0 and lines[start - up - 1] == lines[stop - up - 1]:
+        up += 1
+    down = 0
+    while stop + down < len(lines) and lines[stop + down] == lines[start + down]:
+        down += 1
+    return start - up, stop + down, other - up, other + down
 
 
 NOTHING = Declared()
@@ -226,16 +244,19 @@ def _tokens(rendered: str, lines: list[str]) -> Rendering:
         return len(tokens) - 1
 
     stack[0].cursor = 1
+    verbatim = 0  # inside <pre>
     for match in _TOKEN.finditer(rendered):
         closing, name = match.group(1, 2)
         piece = match.group()
         if name is None:
             if not piece.startswith("<!--"):
-                text = _WHITESPACE.sub(" ", piece).strip()
+                text = piece if verbatim else _WHITESPACE.sub(" ", piece).strip()
                 if text:
                     add(text)
             continue
         name = name.lower()
+        if name == "pre":  # code keeps its whitespace: a blank line there is content
+            verbatim += -1 if closing else 1
         if name in _IMPLIED:
             continue
         position = _SOURCEPOS.search(piece)
