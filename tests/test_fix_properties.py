@@ -85,10 +85,11 @@ def corpus_block(draw: st.DrawFn) -> list[str]:
     if kind == "details":
         inner = draw(corpus_block())
         return ["<details>", f"<summary>{draw(TITLE)}</summary>", "", *inner, "</details>"]
+    # lists end with prose: two lists in a row would be one loose list
     if kind == "described":
-        return [f"- [{draw(TITLE)}]({draw(URL)}) - {draw(TITLE)}."
-                for _ in range(draw(st.integers(1, 3)))]
-    if kind == "numbered":  # prose after it: two lists in a row would be one loose list
+        return [*(f"- [{draw(TITLE)}]({draw(URL)}) - {draw(TITLE)}."
+                  for _ in range(draw(st.integers(1, 3)))), "", f"{draw(TITLE)}."]
+    if kind == "numbered":
         return [*(f"{i}. {draw(TITLE)}, {draw(TITLE)}: {draw(URL)}"
                   for i in range(1, draw(st.integers(2, 4)))), "", f"{draw(TITLE)}."]
     if kind == "badges":
@@ -140,8 +141,8 @@ def _check(text: str, *, may_refuse: bool) -> None:
             config = Config()
             try:
                 once = fix_text(text, config, unsafe=unsafe, format=formatting)
-            except (UnsafeFixError, ParseError):
-                assert may_refuse, "fix refused a well-formed list"
+            except (UnsafeFixError, ParseError) as err:
+                assert may_refuse, f"fix refused a well-formed list: {err}"
                 continue
             declared = guards.Declared.of_diff(text, once.text)
             refusal = guards.judge(text, once.text, declared, once.intended.elements())
