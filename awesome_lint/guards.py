@@ -10,9 +10,9 @@ sees what readers see, including links our parser never saw.  Two checks, in thi
   of the rendered input is in the rendered output as often, unless the rewrite declares
   it removed;
 * **same rendering outside the declared lines**: the rendered HTML, tag by tag and text run
-  by text run (whitespace runs folded, as mdformat compares, except in code), is the same once the parts
-  that come from declared lines are set aside: table rows, list items, headings and links
-  keep their number and text.
+  by text run (whitespace runs folded as mdformat compares, except in code), is the same
+  once the parts that come from declared lines are set aside: table rows, list items,
+  headings and links keep their number and text.
 
 The first violation is returned as a :class:`Refusal` (a one-line message and the line);
 the caller writes nothing.  ``cmarkgfm`` is imported on first use: ``check`` never needs it.
@@ -184,7 +184,7 @@ def render(text: str) -> Rendering:
     """cmark-gfm's HTML of ``text``, as tokens with source lines, and its occurrences."""
     cached = _CACHE.get(text)
     if cached is None:
-        cached = _tokens(_html(text), text.split("\n"))
+        cached = _tokens(render_html(text), text.split("\n"))
         if len(_CACHE) >= 4:
             _CACHE.pop(next(iter(_CACHE)))
         _CACHE[text] = cached
@@ -196,7 +196,8 @@ def render(text: str) -> Rendering:
 _CACHE: dict[str, Rendering] = {}
 
 
-def _html(text: str) -> str:
+def render_html(text: str) -> str:
+    """GitHub's HTML of ``text`` (raw HTML kept), each block with its source lines."""
     from cmarkgfm.cmark import Options, markdown_to_html_with_extensions
 
     options = (Options.CMARK_OPT_SOURCEPOS | Options.CMARK_OPT_UNSAFE
