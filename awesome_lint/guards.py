@@ -34,18 +34,25 @@ from awesome_lint.fixes import line_starts
 
 EXTENSIONS = ("table", "autolink", "strikethrough", "tasklist", "tagfilter")
 
-_TOKEN = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>|[^<]+|<", re.DOTALL)
+#: The block tags of cmark-gfm's HTML (those with a source position, and their ends) and
+#: the table sections it writes without one.
+_BLOCK_NAMES = "p|li|ul|ol|h[1-6]|table|tr|th|td|blockquote|pre|hr"
+_BLOCK = re.compile(
+    r'<([a-z][a-z0-9]*)([^>]*?) data-sourcepos="(\d+):\d+-(\d+):(\d+)"([^>]*?) ?>'
+    # a leaf block (most list items, paragraphs, cells) is one match, content and end
+    rf"(?:((?:(?!</?(?:{_BLOCK_NAMES})[\s>])[^<]|<(?!/?(?:{_BLOCK_NAMES})[\s>]))*)</\1>)?"
+    rf"|</({_BLOCK_NAMES})>"
+    r"|</?t(?:head|body)>")
+_SOURCEPOS = re.compile(r' data-sourcepos="[^"]*"')
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_COUNTED_TAG = re.compile(r"<(a|img)\b([^>]*)>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([A-Za-z_:][-\w:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
-_SOURCEPOS = re.compile(r' data-sourcepos="(\d+):\d+-(\d+):(\d+)"')
 _WHITESPACE = re.compile(r"\s+")
-#: What each tag contributes to the occurrence count: attribute -> kind.
-_CONTAINERS = frozenset({"ul", "ol", "li", "table", "thead", "tbody", "blockquote"})
-#: Tags cmark-gfm writes around table rows: the rows say it all (a table that loses its
-#: last body row loses its ``<tbody>`` too).
-_IMPLIED = frozenset({"thead", "tbody"})
+_CONTAINERS = frozenset({"ul", "ol", "li", "table", "blockquote"})
 #: Where a bulleted list starts and ends is not compared: one bullet for a list that mixed
 #: them joins its lists, and the items say the rest (an ordered list's start is kept).
 _UNCOMPARED = frozenset({"ul"})
+#: What each tag contributes to the occurrence count: attribute -> kind.
 _COUNTED = {"a": (("href", "link"), ("name", "anchor"), ("id", "anchor")),
             "img": (("src", "image"),)}
 
@@ -80,7 +87,7 @@ class Declared:
             start = starts[edit.line - 1] + edit.column - 1 if edit.line <= len(starts) \
                 else len(before)
             deleted = before[start: start + edit.delete]
-            first = before.count("\n", 0, start) + 1
+            first = min(edit.line, len(starts))
             last = first + deleted.count("\n", 0, max(0, len(deleted) - 1))
             out_first = first + shift
             shift += edit.insert.count("\n") - deleted.count("\n")
@@ -171,6 +178,8 @@ def judge(before: str, after: str, declared: Declared = NOTHING,
     each allows one occurrence of it to go.  ``what`` names the rewrite in the message."""
     if before == after:
         return None
+    if _html(before).plain == _html(after).plain:
+        return None  # the same HTML but for source positions: nothing lost, nothing moved
     old, new = render(before), render(after)
     lost = _lost(old, new, removes, declared.before)
     if lost is not None:
@@ -182,18 +191,35 @@ def judge(before: str, after: str, declared: Declared = NOTHING,
 
 def render(text: str) -> Rendering:
     """cmark-gfm's HTML of ``text``, as tokens with source lines, and its occurrences."""
+    cached = _html(text)
+    if cached.rendering is None:
+        cached.rendering = _tokens(cached.html, text.split("\n"))
+    return cached.rendering
+
+
+@dataclass
+class _Rendered:
+    html: str
+    #: The HTML without source positions: a cosmetic rewrite leaves it as it was.
+    plain: str
+    rendering: Rendering | None = None
+
+
+def _html(text: str) -> _Rendered:
+    """Speed trick: the text after one fix pass is the text before the next one, and most
+    rewrites are judged by the HTML alone, so a handful of recent texts keep their HTML and
+    tokens (oldest dropped first)."""
     cached = _CACHE.get(text)
     if cached is None:
-        cached = _tokens(render_html(text), text.split("\n"))
+        html = render_html(text)
+        cached = _Rendered(html, _SOURCEPOS.sub("", html))
         if len(_CACHE) >= 4:
             _CACHE.pop(next(iter(_CACHE)))
         _CACHE[text] = cached
     return cached
 
 
-#: Speed trick: the text after one fix pass is the text before the next one, so its
-#: rendering is kept (a handful of recent texts, oldest dropped first).
-_CACHE: dict[str, Rendering] = {}
+_CACHE: dict[str, _Rendered] = {}
 
 
 def render_html(text: str) -> str:
@@ -220,16 +246,21 @@ class _Open:
 
 
 def _tokens(rendered: str, lines: list[str]) -> Rendering:
-    """Split the HTML into tags and text runs; give each the lines of the innermost block
-    around it (raw HTML between blocks gets the lines between them, a tight list item's
-    text the item's lines before its first child block).  Blank lines at a block's ends
-    are not its lines: removing one must not set the block aside."""
+    """Split the HTML at its blocks: each block tag is a token, and so is the inline HTML
+    between two of them (a paragraph's text with its links, folded as mdformat compares,
+    code verbatim).  Each token gets the lines of the innermost block around it (raw HTML
+    between blocks gets the lines between them, a tight list item's text the item's lines
+    before its first child block).  Blank lines at a block's ends are not its lines:
+    removing one must not set the block aside."""
     tokens: list[_Token] = []
     occurrences: list[_Occurrence] = []
-    stack: list[_Open] = [_Open("", 1, len(lines))]  # the root: raw HTML between blocks
+    stack: list[_Open] = [_Open("", 1, len(lines), cursor=1)]  # the root: HTML between blocks
+    pending: list[str] = []  # inline HTML since the last block tag
 
     def settle(block: _Open, last: int) -> None:
         """Give the tokens waiting in ``block`` the lines from its cursor to ``last``."""
+        if not block.waiting:
+            return
         first = max(block.first, min(block.cursor, last))
         first, last = _content(lines, first, max(first, last))
         for index in block.waiting:
@@ -237,54 +268,76 @@ def _tokens(rendered: str, lines: list[str]) -> Rendering:
             tokens[index] = _Token(token.text, first, last, token.container)
         block.waiting.clear()
 
-    def add(text: str, container: bool = False) -> int:
+    def add(text: str, container: bool = False) -> None:
         top = stack[-1]
         tokens.append(_Token(text, top.first, top.last, container))
         if not container and (len(stack) == 1 or top.name in _CONTAINERS):
             top.waiting.append(len(tokens) - 1)
-        return len(tokens) - 1
 
-    stack[0].cursor = 1
-    verbatim = 0  # inside <pre>
-    for match in _TOKEN.finditer(rendered):
-        closing, name = match.group(1, 2)
-        piece = match.group()
-        if name is None:
-            if not piece.startswith("<!--"):
-                text = piece if verbatim else _WHITESPACE.sub(" ", piece).strip()
-                if text:
-                    add(text)
-            continue
-        name = name.lower()
-        if name == "pre":  # code keeps its whitespace: a blank line there is content
-            verbatim += -1 if closing else 1
-        if name in _IMPLIED:
-            continue
-        position = _SOURCEPOS.search(piece)
-        if position is not None:
-            end = int(position.group(2)) - (position.group(3) == "0")  # "4:0": line 3's end
-            start, end = _content(lines, int(position.group(1)), end)
-            parent = stack[-1]
-            settle(parent, start - 1)
-            stack.append(_Open(name, start, end, cursor=start))
-            if name not in _UNCOMPARED:
-                add(piece[: position.start()] + piece[position.end():], name in _CONTAINERS)
-            continue
-        top = stack[-1]
-        if closing and len(stack) > 1 and top.name == name:
-            settle(top, top.last)
-            if name not in _UNCOMPARED and name != "ol":
-                add(piece, name in _CONTAINERS)
-            stack.pop()
-            stack[-1].cursor = top.last + 1
-            continue
-        index = add(_WHITESPACE.sub(" ", piece) if "\n" in piece else piece)
-        if not closing and name in _COUNTED:
-            attributes = {key.lower(): value for key, value in _ATTRIBUTE.findall(piece)}
-            for attribute, kind in _COUNTED[name]:
+    def flush() -> None:
+        """The inline HTML gathered so far becomes one token, and its occurrences count."""
+        if not pending:
+            return
+        chunk = pending[0] if len(pending) == 1 else "".join(pending)
+        pending.clear()
+        if chunk.isspace():  # most often: the newline between two blocks
+            return
+        if "<!--" in chunk:
+            chunk = _COMMENT.sub("", chunk)
+        if stack[-1].name != "pre":  # code keeps its whitespace: a blank line is content
+            chunk = _WHITESPACE.sub(" ", chunk).strip()
+            if not chunk:
+                return
+        add(chunk)
+        if "<" not in chunk:
+            return
+        for tag in _COUNTED_TAG.finditer(chunk):
+            attributes = {k.lower(): v for k, v in _ATTRIBUTE.findall(tag.group(2))}
+            for attribute, kind in _COUNTED[tag.group(1).lower()]:
                 value = attributes.get(attribute)
                 if value is not None:
-                    occurrences.append(_Occurrence(kind, key(value.strip("\"'")), index))
+                    occurrences.append(_Occurrence(kind, key(value.strip("\"'")),
+                                                   len(tokens) - 1))
+
+    position = 0
+    for match in _BLOCK.finditer(rendered):
+        if match.start() > position:
+            pending.append(rendered[position: match.start()])
+        position = match.end()
+        name, before, first, last, col, after, inner, closing = match.groups()
+        if name is not None:  # a block opens (or is whole: ``<hr />``, a leaf block)
+            flush()
+            start, end = _content(lines, int(first), int(last) - (col == "0"))  # "4:0": 3
+            settle(stack[-1], start - 1)
+            tag = f"<{name}{before}{after}>"
+            whole = inner is not None or after.endswith("/")
+            stack.append(_Open(name, start, end, cursor=start))
+            if name not in _UNCOMPARED:
+                add(tag, name in _CONTAINERS)
+            if not whole:
+                continue
+            if inner is not None:
+                if inner:
+                    pending.append(inner)
+                    flush()
+                settle(stack[-1], end)
+                add(f"</{name}>", name in _CONTAINERS)
+            stack.pop()
+            stack[-1].cursor = end + 1
+        elif closing is not None and len(stack) > 1 and stack[-1].name == closing:
+            flush()
+            top = stack[-1]
+            settle(top, top.last)
+            if closing not in _UNCOMPARED and closing != "ol":
+                add(match.group(), closing in _CONTAINERS)
+            stack.pop()
+            stack[-1].cursor = top.last + 1
+        elif closing is None:  # <thead>, <tbody> and their ends: the rows say it all
+            flush()
+        else:  # a closing tag of raw HTML
+            pending.append(match.group())
+    pending.append(rendered[position:])
+    flush()
     settle(stack[0], len(lines))
     return Rendering(tuple(tokens), tuple(occurrences))
 
