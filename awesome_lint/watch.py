@@ -10,6 +10,7 @@ command.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -64,7 +65,9 @@ def _run_once(command: list[str], count: int, stream_is_tty: bool) -> None:
         sys.stdout.write(CLEAR)
     sys.stdout.write(f"[{time.strftime('%H:%M:%S')}] check #{count}\n")
     sys.stdout.flush()
-    subprocess.run(command, check=False)
+    # its own session: Ctrl-C interrupts the watch, which ends the check it is waiting for
+    # (otherwise the check would print click's "Aborted!" too)
+    subprocess.run(command, check=False, start_new_session=os.name == "posix")
     sys.stdout.write("Watching for changes; press Ctrl-C to stop.\n")
     sys.stdout.flush()
 

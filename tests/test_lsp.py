@@ -372,3 +372,31 @@ def test_server_without_the_extra_says_how_to_install() -> None:
     assert result.returncode == 2
     assert result.stderr.strip() == ('awesome-lint: the language server needs pygls: '
                                      'pip install "awesome-lint[lsp]"')
+
+
+def test_utf8_positions_when_negotiated_and_crlf_kept(tmp_path: Path) -> None:
+    """Neovim and Helix offer UTF-8 first: ranges then count bytes."""
+    text = SEED.replace("\n", "\r\n")
+    uri, _ = write(tmp_path, text)
+    capabilities = types.ClientCapabilities(general=types.GeneralClientCapabilities(
+        position_encodings=[types.PositionEncodingKind.Utf8,
+                            types.PositionEncodingKind.Utf16]))
+
+    async def scenario() -> None:
+        async with Session(tmp_path, capabilities=capabilities) as session:
+            caps = session.initialize_result.capabilities
+            assert caps.position_encoding == types.PositionEncodingKind.Utf8
+            session.open(uri, text)
+            found = find(await session.diagnostics(uri, 1), "LNK002")
+            line = text.splitlines()[8]
+            start = len(line[:line.index(NOTES)].encode("utf-8"))
+            assert (found.range.start.character, found.range.end.character) == (
+                start, start + len(NOTES))
+            whole = types.Range(types.Position(0, 0), types.Position(0, 0))
+            [fix_all] = await actions_at(session, uri, whole, only=["source.fixAll"])
+            assert fix_all.edit is not None
+            [edit] = workspace_edits(fix_all.edit, uri)
+            assert edit.range.start == types.Position(8, start + len(NOTES) - 1)
+            assert edit.new_text == "]"
+
+    run(scenario)

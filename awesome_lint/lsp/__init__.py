@@ -20,9 +20,6 @@ def serve() -> None:
         import pygls  # noqa: F401
     except ImportError:
         raise ImportError(MISSING) from None
-    import gc
-
-    gc.enable()  # the CLI runs without the cyclic collector; a long-lived server needs it
     from awesome_lint.lsp.server import main
 
     main()

@@ -8,6 +8,7 @@ document's current version; a request that arrives while a lint is pending runs 
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from pathlib import Path
 from typing import Any
@@ -18,13 +19,17 @@ from pygls.uris import to_fs_path
 
 from awesome_lint import __version__
 from awesome_lint.lsp import actions, assist
-from awesome_lint.lsp.convert import SOURCE, to_lsp
+from awesome_lint.lsp.convert import SOURCE, JsonCache
 from awesome_lint.lsp.documents import Linter, Settings, Snapshot, is_config_file
 
 log = logging.getLogger(__name__)
 
 #: Glob patterns of the configuration files the client is asked to watch.
 CONFIG_GLOBS = ("**/pyproject.toml", "**/.awesome-lint.toml")
+#: Seconds of quiet after a lint before the garbage collector runs.
+IDLE_COLLECT = 2.0
+#: Lints without a pause after which it runs anyway (memory stays bounded while typing).
+COLLECT_EVERY = 50
 
 
 class AwesomeLintServer(LanguageServer):
@@ -35,6 +40,11 @@ class AwesomeLintServer(LanguageServer):
         self.options = actions.Options()
         self._pending: dict[str, asyncio.TimerHandle] = {}
         self._shown_problems: set[str] = set()
+        self._json: dict[str, JsonCache] = {}
+        self._collect: asyncio.TimerHandle | None = None
+        self._lints = 0
+        #: When each document was last linted (event-loop time), for the debounce.
+        self._linted: dict[str, float] = {}
 
     # -- linting -----------------------------------------------------------------------------
     def path_of(self, uri: str) -> Path | None:
@@ -63,15 +73,43 @@ class AwesomeLintServer(LanguageServer):
             return None
         snapshot = self.linter.lint(uri, document.source, document.version, self.path_of(uri))
         self.publish(snapshot)
+        self._linted[uri] = asyncio.get_running_loop().time()
         return snapshot
 
     def publish(self, snapshot: Snapshot) -> None:
-        docs = self.linter.settings.docs_url
-        found = [to_lsp(d, snapshot.index, docs) for d in snapshot.diagnostics]
+        unstructure = self.protocol._converter.unstructure
+        cache = self._json.setdefault(snapshot.uri, JsonCache())
+        found = cache.convert(snapshot.diagnostics, snapshot.index,
+                              self.linter.settings.docs_url, unstructure)
         if snapshot.problem is not None:
-            found.insert(0, self._problem(snapshot))
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=snapshot.uri, version=snapshot.version, diagnostics=found))
+            found.insert(0, unstructure(self._problem(snapshot)))
+        params: dict[str, Any] = {"uri": snapshot.uri, "diagnostics": found}
+        if snapshot.version is not None:
+            params["version"] = snapshot.version
+        # Speed trick: the params are plain JSON already (see JsonCache), so they go out as
+        # a plain JSON-RPC message; pygls's notify() would unstructure every finding again.
+        self.protocol._send_data({"jsonrpc": "2.0", "params": params,
+                                  "method": types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS})
+        self._collect_later()
+
+    def _collect_later(self) -> None:
+        """Speed trick: the cyclic garbage collector stays off (as in the CLI) and runs
+        once the editor has been quiet for a while, not in the middle of a lint, where a
+        full collection over the trees of large lists cost tens of milliseconds.  Old trees
+        hold cycles (sections know their parents), so it does run: after
+        :data:`IDLE_COLLECT` seconds of quiet, or every :data:`COLLECT_EVERY` lints."""
+        if self._collect is not None:
+            self._collect.cancel()
+        self._lints += 1
+        if self._lints >= COLLECT_EVERY:
+            self._collected()
+            return
+        self._collect = asyncio.get_running_loop().call_later(IDLE_COLLECT, self._collected)
+
+    def _collected(self) -> None:
+        self._lints = 0
+        self._collect = None
+        gc.collect()
 
     def _problem(self, snapshot: Snapshot) -> types.Diagnostic:
         """A configuration or parse error, shown on the document and once as a message."""
@@ -85,13 +123,17 @@ class AwesomeLintServer(LanguageServer):
                                 severity=types.DiagnosticSeverity.Error, source=SOURCE)
 
     def schedule(self, uri: str) -> None:
-        """Lint after the debounce delay, restarting the delay on each change."""
+        """Lint after a change: at once when the document was quiet (the first keystroke
+        after a pause shows its result without waiting), else after the debounce delay,
+        restarted by each further change, so a burst of typing is linted once."""
+        loop = asyncio.get_running_loop()
         handle = self._pending.pop(uri, None)
         if handle is not None:
             handle.cancel()
-        loop = asyncio.get_running_loop()
-        self._pending[uri] = loop.call_later(self.linter.settings.debounce,
-                                             self.lint_and_publish, uri)
+        delay = self.linter.settings.debounce
+        if handle is None and loop.time() - self._linted.get(uri, -delay) >= delay:
+            delay = 0.0
+        self._pending[uri] = loop.call_later(delay, self.lint_and_publish, uri)
 
     def relint_all(self) -> None:
         self.linter.reload()
@@ -191,6 +233,8 @@ def did_close(ls: AwesomeLintServer, params: types.DidCloseTextDocumentParams) -
     if handle is not None:
         handle.cancel()
     ls.linter.close(uri)
+    ls._json.pop(uri, None)
+    ls._linted.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri,
                                                                         diagnostics=[]))
 
