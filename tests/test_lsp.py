@@ -400,3 +400,28 @@ def test_utf8_positions_when_negotiated_and_crlf_kept(tmp_path: Path) -> None:
             assert edit.new_text == "]"
 
     run(scenario)
+
+
+def test_readme_editor_recipes_start_the_server() -> None:
+    import json
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## In the editor", 1)[1].split("\n## ", 1)[0]
+    blocks = {}
+    for block in section.split("```")[1::2]:
+        language, _, body = block.partition("\n")
+        blocks[language] = body
+    helix = tomllib.loads(blocks["toml"])
+    assert helix["language-server"]["awesome-lint"]["command"] == "awesome-lint"
+    assert helix["language-server"]["awesome-lint"]["args"] == ["server"]
+    assert "awesome-lint" in helix["language"][0]["language-servers"]
+    vscode = json.loads(blocks["json"])
+    assert [vscode["glspc.serverCommand"], *vscode["glspc.serverCommandArguments"]] == [
+        "awesome-lint", "server"]
+    assert 'cmd = { "awesome-lint", "server" }' in blocks["lua"]
+    assert "vim.lsp.start" in blocks["lua"]
