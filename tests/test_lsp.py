@@ -425,3 +425,21 @@ def test_readme_editor_recipes_start_the_server() -> None:
         "awesome-lint", "server"]
     assert 'cmd = { "awesome-lint", "server" }' in blocks["lua"]
     assert "vim.lsp.start" in blocks["lua"]
+
+
+def test_a_list_over_max_file_size_is_not_checked(tmp_path: Path) -> None:
+    uri, text = write(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[tool.awesome-lint]\nmax-file-size = 100\n",
+                                             encoding="utf-8")
+
+    async def scenario() -> None:
+        async with Session(tmp_path) as session:
+            session.open(uri, text)
+            [only] = await session.diagnostics(uri, 1)
+            assert only.message.startswith("not checked: ")
+            assert "over the 100-byte limit (max-file-size)" in only.message
+            hover = await session.client.text_document_hover_async(types.HoverParams(
+                types.TextDocumentIdentifier(uri), types.Position(8, 60)))
+            assert hover is None  # no tree, no findings: nothing to say, and no crash
+
+    run(scenario)

@@ -125,10 +125,17 @@ class Linter:
         memo = self._memos.setdefault(uri, ParseMemo())
         name = str(path) if path is not None else uri
         line = 1
-        try:
-            document: Document | None = parse(text, name, memo=memo)
-        except ParseError as err:
-            document, problem, line = None, f"cannot parse: {err.message}", err.line
+        size = len(text.encode("utf-8", "surrogatepass")) if len(text) * 4 > \
+            config.max_file_size else len(text)
+        document: Document | None = None
+        if size > config.max_file_size:
+            problem = (f"not checked: {size:,} bytes, over the {config.max_file_size:,}-byte "
+                       "limit (max-file-size)")
+        else:
+            try:
+                document = parse(text, name, memo=memo)
+            except ParseError as err:
+                problem, line = f"cannot parse: {err.message}", err.line
         diagnostics: list[Diagnostic] = []
         if document is not None:
             diagnostics = lint_document(document, config, services=services,

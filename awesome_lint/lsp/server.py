@@ -71,7 +71,14 @@ class AwesomeLintServer(LanguageServer):
         document = self.workspace.text_documents.get(uri)
         if document is None:
             return None
-        snapshot = self.linter.lint(uri, document.source, document.version, self.path_of(uri))
+        try:
+            snapshot = self.linter.lint(uri, document.source, document.version,
+                                        self.path_of(uri))
+        except Exception as err:  # a bug in a rule must not take the editor's server down
+            log.exception("lint of %s failed", uri)
+            self.window_show_message(types.ShowMessageParams(
+                types.MessageType.Error, f"awesome-lint failed on {uri}: {err!r}"))
+            return None
         self.publish(snapshot)
         self._linted[uri] = asyncio.get_running_loop().time()
         return snapshot
