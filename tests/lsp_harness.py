@@ -119,5 +119,22 @@ class Session:
                 await self._arrived.wait()
         return await asyncio.wait_for(wait(), timeout)
 
+    async def hover(self, uri: str, line: int, character: int) -> str | None:
+        """The hover text at a position, or None."""
+        result = await self.client.text_document_hover_async(types.HoverParams(
+            types.TextDocumentIdentifier(uri), types.Position(line, character)))
+        if result is None:
+            return None
+        assert isinstance(result.contents, types.MarkupContent)
+        return result.contents.value
+
+    async def complete(self, uri: str, line: int, character: int
+                       ) -> list[types.CompletionItem]:
+        result = await self.client.text_document_completion_async(types.CompletionParams(
+            types.TextDocumentIdentifier(uri), types.Position(line, character)))
+        if result is None:
+            return []
+        return list(result.items if isinstance(result, types.CompletionList) else result)
+
     def forget(self, uri: str) -> None:
         self.published.pop(uri, None)

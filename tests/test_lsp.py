@@ -198,26 +198,19 @@ def test_hover_finding_and_badge(tmp_path: Path) -> None:
             session.open(uri, text)
             found = find(await session.diagnostics(uri, 1), "LNK002")
 
-            async def hover(line: int, character: int) -> str:
-                result = await session.client.text_document_hover_async(types.HoverParams(
-                    types.TextDocumentIdentifier(uri), types.Position(line, character)))
-                assert result is not None
-                assert isinstance(result.contents, types.MarkupContent)
-                return result.contents.value
-
-            shown = await hover(8, found.range.start.character + 3)
+            shown = await session.hover(uri, 8, found.range.start.character + 3)
+            assert shown is not None
             assert shown.startswith("**LNK002 malformed-link**")
             assert "instead of ']'" in shown and "Bad:" in shown
             assert "#lnk002-malformed-link)" in shown
             line = text.splitlines()[9]
-            venue = await hover(9, utf16(line[:line.index("NeurIPS")]) + 2)
+            venue = await session.hover(uri, 9, utf16(line[:line.index("NeurIPS")]) + 2)
+            assert venue is not None
             assert "**NeurIPS**: Conference on Neural Information Processing Systems" in venue
             assert "Cadence: annual, since 1987" in venue
             assert "Former names: NIPS" in venue
             assert "2014: held; then called NIPS" in venue
-            nothing = await session.client.text_document_hover_async(types.HoverParams(
-                types.TextDocumentIdentifier(uri), types.Position(0, 3)))
-            assert nothing is None
+            assert await session.hover(uri, 0, 3) is None
 
     run(scenario)
 
@@ -233,15 +226,7 @@ def test_completion_of_venues_and_tags(tmp_path: Path) -> None:
             end = types.Position(11, 0)
             session.change(uri, 2, [types.TextEdit(types.Range(end, end), typed)])
 
-            async def complete(character: int) -> list[types.CompletionItem]:
-                result = await session.client.text_document_completion_async(
-                    types.CompletionParams(types.TextDocumentIdentifier(uri),
-                                           types.Position(11, character)))
-                if result is None:
-                    return []
-                return result.items if isinstance(result, types.CompletionList) else result
-
-            items = await complete(utf16(typed))
+            items = await session.complete(uri, 11, utf16(typed))
             labels = [item.label for item in items]
             assert {"ICLR", "ICML", "CVPR", "NeurIPS"} <= set(labels)
             iclr = next(item for item in items if item.label == "ICLR")
@@ -253,12 +238,12 @@ def test_completion_of_venues_and_tags(tmp_path: Path) -> None:
             more = "CLR 2015</kbd> [V"
             position = types.Position(11, utf16(typed))
             session.change(uri, 3, [types.TextEdit(types.Range(position, position), more)])
-            tags = await complete(utf16(typed + more))
+            tags = await session.complete(uri, 11, utf16(typed + more))
             assert [item.label for item in tags] == ["Gml", "Vid"]
             assert tags[1].detail == "Video"
             assert isinstance(tags[1].text_edit, types.TextEdit)
             assert tags[1].text_edit.new_text == "Vid]"
-            assert await complete(3) == []  # plain text: nothing to offer
+            assert await session.complete(uri, 11, 3) == []  # plain text: nothing to offer
 
     run(scenario)
 
@@ -438,8 +423,27 @@ def test_a_list_over_max_file_size_is_not_checked(tmp_path: Path) -> None:
             [only] = await session.diagnostics(uri, 1)
             assert only.message.startswith("not checked: ")
             assert "over the 100-byte limit (max-file-size)" in only.message
-            hover = await session.client.text_document_hover_async(types.HoverParams(
-                types.TextDocumentIdentifier(uri), types.Position(8, 60)))
-            assert hover is None  # no tree, no findings: nothing to say, and no crash
+            assert await session.hover(uri, 8, 60) is None  # no tree: nothing to say, no crash
+
+    run(scenario)
+
+
+def test_a_burst_of_changes_is_linted_once_it_pauses(tmp_path: Path) -> None:
+    uri, text = write(tmp_path)
+
+    async def scenario() -> None:
+        async with Session(tmp_path, options={"debounceMs": 300}) as session:
+            session.open(uri, text)
+            await session.diagnostics(uri, 1)
+            end = types.Position(len(text.splitlines()), 0)
+            for version in range(2, 8):  # typing "abcdef" on a new line
+                session.change(uri, version, [types.TextEdit(types.Range(end, end), "a")])
+                end = types.Position(end.line, end.character + 1)
+                await asyncio.sleep(0.02)
+            await session.diagnostics(uri, 7)
+            await asyncio.sleep(0.5)
+            versions = [p.version for p in session.published[uri]]
+            assert versions[0] == 1 and versions[-1] == 7, versions
+            assert len(versions) <= 3, versions  # the first change at once, then the last
 
     run(scenario)
