@@ -335,7 +335,9 @@ def _fix_stdin(selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...
 
 
 @main.command()
-def server() -> None:
+@click.option("--stdio", is_flag=True, help="Accepted for clients that pass it: stdio is the "
+              "only transport.")
+def server(stdio: bool) -> None:
     """Run the language server over stdio (needs `pip install "awesome-lint[lsp]"`)."""
     from awesome_lint.lsp import serve
 

@@ -74,7 +74,7 @@ class Session:
             self.registrations.extend(params.registrations)
 
     async def __aenter__(self) -> Session:
-        await self.client.start_io(sys.executable, "-m", "awesome_lint", "server",
+        await self.client.start_io(sys.executable, "-m", "awesome_lint", "server", "--stdio",
                                    cwd=str(self.root))
         self.initialize_result = await self.client.initialize_async(types.InitializeParams(
             capabilities=self.capabilities, root_uri=self.root.as_uri(),

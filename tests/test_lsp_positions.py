@@ -52,3 +52,11 @@ def test_offsets_of_a_crlf_text() -> None:
     text = "a\r\n🚀b\rc\n"
     assert offset_position(text, text.index("b")) == types.Position(1, 2)
     assert offset_position(text, text.index("c")) == types.Position(2, 0)
+
+
+def test_tagged_rules_exist() -> None:
+    """The names that get the unnecessary/deprecated tags are real rule names."""
+    from awesome_lint.lsp.convert import DEPRECATED, UNNECESSARY
+    from awesome_lint.rules import find_rule
+
+    assert all(find_rule(name) is not None for name in UNNECESSARY | DEPRECATED)
