@@ -62,6 +62,10 @@ class Snapshot:
     #: A parse or configuration problem to show instead of (or besides) the findings.
     problem: str | None = None
     problem_line: int = 1
+    #: The fixed text of "fix all safe" once computed (None: nothing to fix or refused);
+    #: a cursor moving on a fixable line asks for it again and again.
+    fixed: str | None = None
+    fixed_known: bool = False
 
     @property
     def newline(self) -> str:
