@@ -15,6 +15,7 @@ from typing import Any
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import default_converter
 from pygls.uris import to_fs_path
 
 from awesome_lint import __version__
@@ -33,6 +34,8 @@ COLLECT_EVERY = 50
 
 
 class AwesomeLintServer(LanguageServer):
+    """pygls's server plus the documents' lints, the debounce and the publishing."""
+
     def __init__(self) -> None:
         super().__init__(SOURCE, __version__,
                          text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
@@ -41,6 +44,7 @@ class AwesomeLintServer(LanguageServer):
         self._pending: dict[str, asyncio.TimerHandle] = {}
         self._shown_problems: set[str] = set()
         self._json: dict[str, JsonCache] = {}
+        self._unstructure = default_converter().unstructure  # type: ignore[no-untyped-call]
         self._collect: asyncio.TimerHandle | None = None
         self._lints = 0
         #: When each document was last linted (event-loop time), for the debounce.
@@ -84,7 +88,7 @@ class AwesomeLintServer(LanguageServer):
         return snapshot
 
     def publish(self, snapshot: Snapshot) -> None:
-        unstructure = self.protocol._converter.unstructure
+        unstructure = self._unstructure
         cache = self._json.setdefault(snapshot.uri, JsonCache())
         found = cache.convert(snapshot.diagnostics, snapshot.index,
                               self.linter.settings.docs_url, unstructure)
@@ -141,6 +145,17 @@ class AwesomeLintServer(LanguageServer):
         if handle is None and loop.time() - self._linted.get(uri, -delay) >= delay:
             delay = 0.0
         self._pending[uri] = loop.call_later(delay, self.lint_and_publish, uri)
+
+    def forget(self, uri: str) -> None:
+        """A closed document: drop its state and clear its diagnostics."""
+        handle = self._pending.pop(uri, None)
+        if handle is not None:
+            handle.cancel()
+        self.linter.close(uri)
+        self._json.pop(uri, None)
+        self._linted.pop(uri, None)
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri,
+                                                                              diagnostics=[]))
 
     def relint_all(self) -> None:
         self.linter.reload()
@@ -235,15 +250,7 @@ def did_save(ls: AwesomeLintServer, params: types.DidSaveTextDocumentParams) -> 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: AwesomeLintServer, params: types.DidCloseTextDocumentParams) -> None:
-    uri = params.text_document.uri
-    handle = ls._pending.pop(uri, None)
-    if handle is not None:
-        handle.cancel()
-    ls.linter.close(uri)
-    ls._json.pop(uri, None)
-    ls._linted.pop(uri, None)
-    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri,
-                                                                        diagnostics=[]))
+    ls.forget(params.text_document.uri)
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
