@@ -211,6 +211,10 @@ def test_hover_finding_and_badge(tmp_path: Path) -> None:
             assert "Former names: NIPS" in venue
             assert "2014: held; then called NIPS" in venue
             assert await session.hover(uri, 0, 3) is None
+            session.forget(uri)  # closing the document clears its findings
+            session.client.text_document_did_close(types.DidCloseTextDocumentParams(
+                types.TextDocumentIdentifier(uri)))
+            assert await session.diagnostics(uri) == []
 
     run(scenario)
 
