@@ -48,7 +48,8 @@ def hover(snapshot: Snapshot, position: types.Position, docs: str | None = None
         parts.append("\n".join(lines))
     badge = badge_at(snapshot, position)
     if badge is not None:
-        parts.append(venue_markdown(badge, _registry(snapshot).resolve_badge(badge.raw)))
+        registry = _registry(snapshot)
+        parts.append(venue_markdown(badge, registry.resolve_badge(badge.raw), registry))
     if not parts:
         return None
     return types.Hover(types.MarkupContent(types.MarkupKind.Markdown,
@@ -67,13 +68,16 @@ def badge_at(snapshot: Snapshot, position: types.Position) -> Badge | None:
     return None
 
 
-def venue_markdown(badge: Badge, resolution: BadgeResolution) -> str:
+def venue_markdown(badge: Badge, resolution: BadgeResolution, registry: Registry) -> str:
     """The registry's entry for the venue a badge names, or why it has none."""
     match = resolution.match
     if match is None:
         if resolution.topic:
             return f"`{badge.raw}` is a topic badge (configured), not a venue."
-        return f"`{badge.raw}`: no venue of that name in the registry."
+        text = f"`{badge.raw}`: no venue of that name in the registry."
+        near = registry.closest(resolution.badge.venue_text) \
+            if resolution.badge.venue_text else None
+        return text + (f" Did you mean {near.name} ({near.full_name})?" if near else "")
     venue = match.venue
     year = resolution.badge.year
     lines = [f"**{venue.name}**: {venue.full_name} ({venue.kind})", ""]
