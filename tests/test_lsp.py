@@ -451,3 +451,50 @@ def test_a_burst_of_changes_is_linted_once_it_pauses(tmp_path: Path) -> None:
             assert len(versions) <= 3, versions  # the first change at once, then the last
 
     run(scenario)
+
+
+REAL = ("seeds/000_b0be866922e18fab.txt", "seeds/001_838255085520cd98.txt",
+        "seeds/002_19adcd5dca8c0e79.txt", "seeds/003_ce96beb1a467b61c.txt",
+        "seeds/004_ba3d963ac3089cdc.txt",
+        "corpus/BradyFU__Awesome-Multimodal-Large-Language-Models.md",  # emoji in entries
+        "corpus/amusi__CVPR2024-Papers-with-Code.md")
+
+
+def test_real_lists_match_the_engine(tmp_path: Path, shared: Path) -> None:
+    """On real lists (emoji included) the server reports what the engine finds, at the
+    UTF-16 columns of each finding's text, and "fix all" gives what the engine's fix does."""
+    from awesome_lint.engine import fix_text, lint_document
+    from awesome_lint.parser import parse
+    from awesome_lint.sources import FileResolver
+
+    async def scenario() -> None:
+        async with Session(tmp_path) as session:
+            for number, name in enumerate(REAL):
+                path = tmp_path / f"list{number}" / "README.md"
+                path.parent.mkdir()
+                text = (shared / name).read_text(encoding="utf-8")
+                path.write_text(text, encoding="utf-8")
+                uri = path.as_uri()
+                session.open(uri, text)
+                got = await session.diagnostics(uri, 1, timeout=30)
+                lines = text.splitlines()
+                expected = [(d.code, d.line - 1, utf16(lines[d.line - 1][:d.column - 1]),
+                             d.end_line - 1,
+                             utf16(lines[d.end_line - 1][:d.end_column]))
+                            for d in lint_document(parse(text, str(path)), services={
+                                "files": FileResolver.for_file(path)})]
+                assert sorted((str(d.code), d.range.start.line, d.range.start.character,
+                               d.range.end.line, d.range.end.character) for d in got) == \
+                    sorted(expected), name
+                start = types.Position(0, 0)
+                actions = await actions_at(session, uri, types.Range(start, start),
+                                           only=["source.fixAll"])
+                fixed = fix_text(text, path=str(path),
+                                 services={"files": FileResolver.for_file(path)}).text
+                if fixed == text:
+                    assert actions == [], name
+                    continue
+                assert actions[0].edit is not None
+                assert apply_edits(text, workspace_edits(actions[0].edit, uri)) == fixed, name
+
+    run(scenario)

@@ -85,3 +85,15 @@ def test_watch_of_a_missing_file_fails_at_once(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("awesome-lint: missing.md")
     assert "Traceback" not in result.stderr
+
+
+def test_each_check_starts_on_a_clear_screen_on_a_terminal(capfd: pytest.CaptureFixture[str]
+                                                            ) -> None:
+    from awesome_lint.watch import CLEAR, _run_once, check_command
+
+    assert check_command(["check", "--watch", "README.md"])[-2:] == ["check", "README.md"]
+    _run_once([sys.executable, "-c", "print('found')"], 3, stream_is_tty=True)
+    out = capfd.readouterr().out
+    assert out.startswith(CLEAR) and "check #3" in out and "found" in out
+    _run_once([sys.executable, "-c", "print('found')"], 4, stream_is_tty=False)
+    assert CLEAR not in capfd.readouterr().out
