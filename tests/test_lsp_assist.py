@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 pytest.importorskip("lsprotocol")
@@ -54,3 +56,14 @@ def test_venues_complete_after_kbd_with_what_was_typed_replaced() -> None:
     neurips = next(item for item in items if item.label == "NeurIPS")
     assert isinstance(neurips.text_edit, types.TextEdit)
     assert neurips.text_edit.range.start == at(4, "* [C](https://x.org) <kbd>")
+
+
+def test_excluded_files_have_no_findings(tmp_path: Path) -> None:
+    (tmp_path / ".awesome-lint.toml").write_text('exclude = ["CHANGELOG.md"]\n',
+                                                 encoding="utf-8")
+    text = "# Changes\n\n* [a]()\n"
+    linter = Linter()
+    changelog = linter.lint("file:///c", text, 1, tmp_path / "CHANGELOG.md")
+    readme = linter.lint("file:///r", text, 1, tmp_path / "README.md")
+    assert changelog.diagnostics == [] and changelog.problem is None
+    assert [d.code for d in readme.diagnostics] == ["LNK001"]

@@ -17,7 +17,7 @@ from awesome_lint.config import CONFIG_FILES, Config, ConfigError, find_config
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.lsp.positions import LineIndex
 from awesome_lint.model import Document
-from awesome_lint.parser import ParseError, ParseMemo, parse
+from awesome_lint.parser import ParseError, ParseMemo, parse, split_lines
 from awesome_lint.sources import FileResolver
 
 
@@ -117,6 +117,7 @@ class Linter:
 
     def lint(self, uri: str, text: str, version: int | None, path: Path | None) -> Snapshot:
         """Parse and lint ``text``; the result becomes the document's snapshot."""
+        from awesome_lint.cli import _excluded  # the command line's ``exclude`` test
         from awesome_lint.engine import lint_document
 
         config, problem = self.config_for(path)
@@ -132,7 +133,9 @@ class Linter:
         size = len(text.encode("utf-8", "surrogatepass")) if len(text) * 4 > \
             config.max_file_size else len(text)
         document: Document | None = None
-        if size > config.max_file_size:
+        if path is not None and _excluded(path, config):
+            pass  # as on the command line: an excluded file has no findings
+        elif size > config.max_file_size:
             problem = (f"not checked: {size:,} bytes, over the {config.max_file_size:,}-byte "
                        "limit (max-file-size)")
         else:
@@ -146,8 +149,6 @@ class Linter:
                                         network="link_results" in services)
             lines = document.lines
         else:
-            from awesome_lint.parser import split_lines
-
             lines = split_lines(text)[0]
         snapshot = Snapshot(uri, version, text, LineIndex(lines, bom=text.startswith("\ufeff"),
                                                       encoding=self.encoding),
