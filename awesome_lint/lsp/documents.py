@@ -128,7 +128,6 @@ class Linter:
         if results and self.wants_links(config):
             services["link_results"] = results
         memo = self._memos.setdefault(uri, ParseMemo())
-        name = str(path) if path is not None else uri
         line = 1
         size = len(text.encode("utf-8", "surrogatepass")) if len(text) * 4 > \
             config.max_file_size else len(text)
@@ -140,7 +139,9 @@ class Linter:
                        "limit (max-file-size)")
         else:
             try:
-                document = parse(text, name, memo=memo)
+                # no path: the findings then need no copy that carries it (the editor knows
+                # which document they belong to), 580 copies took 3-8 ms
+                document = parse(text, None, memo=memo)
             except ParseError as err:
                 problem, line = f"cannot parse: {err.message}", err.line
         diagnostics: list[Diagnostic] = []
