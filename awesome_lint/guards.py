@@ -294,10 +294,9 @@ def _tokens(rendered: str, lines: list[str]) -> Rendering:
         for tag in _COUNTED_TAG.finditer(chunk):
             attributes = {k.lower(): v for k, v in _ATTRIBUTE.findall(tag.group(2))}
             for attribute, kind in _COUNTED[tag.group(1).lower()]:
-                value = attributes.get(attribute)
-                if value is not None:
-                    occurrences.append(_Occurrence(kind, key(value.strip("\"'")),
-                                                   len(tokens) - 1))
+                value = attributes.get(attribute, "").strip("\"'")
+                if value:  # an empty ``href`` leads nowhere: nothing to lose
+                    occurrences.append(_Occurrence(kind, key(value), len(tokens) - 1))
 
     position = 0
     for match in _BLOCK.finditer(rendered):
