@@ -107,18 +107,9 @@ class Declared:
         """Every line that differs between the two texts (for a rewrite that declares all
         it changes, such as the formatter's reference text)."""
         old, new = before.split("\n"), after.split("\n")
-        head = 0
-        while head < min(len(old), len(new)) and old[head] == new[head]:
-            head += 1
-        tail = 0
-        while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
-            tail += 1
-        matcher = difflib.SequenceMatcher(None, old[head: len(old) - tail],
-                                          new[head: len(new) - tail], autojunk=False)
         lines_before: set[int] = set()
         lines_after: set[int] = set()
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            a1, a2, b1, b2 = head + i1, head + i2, head + j1, head + j2
+        for tag, a1, a2, b1, b2 in _opcodes(old, new):
             if tag == "delete":
                 a1, a2, b1, b2 = _slid(old, a1, a2, b1)
             elif tag == "insert":
@@ -128,6 +119,23 @@ class Declared:
             lines_before.update(range(a1 + 1, a2 + 1))
             lines_after.update(range(b1 + 1, b2 + 1))
         return cls(frozenset(lines_before), frozenset(lines_after))
+
+
+def _opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes for two long, mostly equal sequences: the equal head and tail are
+    matched first (difflib's own search is quadratic in the worst case)."""
+    if old == new:
+        return []
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    matcher = difflib.SequenceMatcher(None, old[head: len(old) - tail],
+                                      new[head: len(new) - tail], autojunk=False)
+    return [(tag, head + i1, head + i2, head + j1, head + j2)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
 
 
 def _slid(lines: list[str], start: int, stop: int, other: int) -> tuple[int, int, int, int]:
@@ -394,21 +402,10 @@ def differences(before: str, after: str, declared: Declared = NOTHING) -> list[i
     per differing stretch; for audits: :func:`judge` stops at the first)."""
     old = [t for t in render(before).tokens if not _touches(t, declared.before)]
     new = [t for t in render(after).tokens if not _touches(t, declared.after)]
-    texts_old, texts_new = [t.text for t in old], [t.text for t in new]
-    if texts_old == texts_new:
-        return []
-    head = 0
-    while head < min(len(old), len(new)) and texts_old[head] == texts_new[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(old), len(new)) - head and texts_old[-1 - tail] == texts_new[-1 - tail]:
-        tail += 1
-    matcher = difflib.SequenceMatcher(None, texts_old[head: len(old) - tail],
-                                      texts_new[head: len(new) - tail], autojunk=False)
     lines: list[int] = []
-    for tag, i1, _, _, _ in matcher.get_opcodes():
+    for tag, i1, _, _, _ in _opcodes([t.text for t in old], [t.text for t in new]):
         if tag != "equal":
-            token = old[min(head + i1, len(old) - 1)] if old else None
+            token = old[min(i1, len(old) - 1)] if old else None
             lines.append(max(1, token.first) if token is not None else 1)
     return lines
 
