@@ -202,6 +202,7 @@ def render(text: str) -> Rendering:
     cached = _html(text)
     if cached.rendering is None:
         cached.rendering = _tokens(cached.html, text.split("\n"))
+        cached.html = ""  # the tokens and the plain HTML say all that is asked later
     return cached.rendering
 
 
@@ -215,13 +216,13 @@ class _Rendered:
 
 def _html(text: str) -> _Rendered:
     """Speed trick: the text after one fix pass is the text before the next one, and most
-    rewrites are judged by the HTML alone, so a handful of recent texts keep their HTML and
+    rewrites are judged by the HTML alone, so the last three texts keep their HTML and
     tokens (oldest dropped first)."""
     cached = _CACHE.get(text)
     if cached is None:
         html = render_html(text)
         cached = _Rendered(html, _SOURCEPOS.sub("", html))
-        if len(_CACHE) >= 4:
+        if len(_CACHE) >= 3:
             _CACHE.pop(next(iter(_CACHE)))
         _CACHE[text] = cached
     return cached
