@@ -663,11 +663,39 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+@dataclass(frozen=True, slots=True)
+class _Habits:
+    """How this document writes badges, by majority: two-digit years (``CVPR 12``) and,
+    per venue, the spelling it uses most (``RAL`` for RA-L)."""
+
+    two_digit_years: bool
+    spelling: dict[str, str]
+
+
+def _habits(badges: Iterable[FoundBadge]) -> _Habits:
+    years: Counter[bool] = Counter()
+    spellings: dict[str, Counter[str]] = {}
+    for badge in badges:
+        reading = badge.reading
+        if reading.match is None or reading.bad_year:
+            continue
+        if reading.year is not None:
+            years[reading.parsed.two_digit_year] += 1
+        spellings.setdefault(reading.match.venue.key, Counter())[reading.venue_text] += 1
+    majority: dict[str, str] = {}
+    for key, counts in spellings.items():
+        (top, n), *rest = [*counts.most_common(2), ("", 0)]
+        if n > rest[0][1]:  # a tie is no habit
+            majority[key] = top
+    return _Habits(years[True] > years[False], majority)
+
+
 @register
 class NonCanonicalVenue(Rule):
     code = "BDG002"
     name = "non-canonical-venue"
     category = CATEGORY
+    severity = Severity.WARNING
     fixable = True
     summary = "A badge names a known venue by an alias or misspelling, or writes the year oddly."
     explanation = (
@@ -675,13 +703,23 @@ class NonCanonicalVenue(Rule):
         "knows under another spelling. One spelling per venue keeps a list searchable and "
         "sortable. The fix writes the canonical `VENUE YEAR`; it is unsafe when the alias is "
         "ambiguous (`MIA` is Medical Image Analysis in imaging lists, and other things "
-        "elsewhere)."
+        "elsewhere). The list's own conventions decide: in a list whose badges mostly "
+        "write two-digit years (`CVPR 12`) those are not reported, and an alias that is "
+        "the list's usual spelling of its venue (`RAL` for RA-L) is left alone "
+        "(inconsistent-venue-spelling reports the exceptions). A warning: an alias is not "
+        "wrong under every convention."
     )
     bad = "* [Adam](https://arxiv.org/abs/1412.6980) <kbd>iclr'15</kbd>"
     good = "* [Adam](https://arxiv.org/abs/1412.6980) <kbd>ICLR 2015</kbd>"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for badge, verdict in _judged(analysis(ctx).usable, self._judge):
+        usable = analysis(ctx).usable
+        habits = _habits(usable)
+
+        def judge(reading: Reading, style: str) -> tuple[str, str, bool] | None:
+            return self._judge(reading, style, habits)
+
+        for badge, verdict in _judged(usable, judge):
             if verdict is None:
                 continue
             why, target, safe = verdict
@@ -691,7 +729,8 @@ class NonCanonicalVenue(Rule):
                 fix=self.replace(badge.inner, target, safe=safe,
                                  description=f"write {target!r}"))
 
-    def _judge(self, reading: Reading, style: str) -> tuple[str, str, bool] | None:
+    def _judge(self, reading: Reading, style: str, habits: _Habits | None = None
+               ) -> tuple[str, str, bool] | None:
         """What is wrong with the text, the canonical text and whether the fix is safe."""
         match = reading.match
         name = expected_name(reading)
@@ -702,6 +741,14 @@ class NonCanonicalVenue(Rule):
         # renamed-venue rewrites the name of a renamed venue; only the year is judged here
         spelled_ok = renamed or reading.venue_text == name
         year_ok = _year_ok(reading.parsed, style)
+        if habits is not None:
+            if not spelled_ok and match.via in ("alias", "full_name") and not match.loose \
+                    and not match.ambiguous \
+                    and habits.spelling.get(match.venue.key) == reading.venue_text:
+                spelled_ok = True  # the list's own spelling of this venue
+            if not year_ok and habits.two_digit_years and reading.parsed.two_digit_year \
+                    and style != "bold-bracket":
+                year_ok = True  # the list writes two-digit years throughout
         if spelled_ok and year_ok:
             return None
         why = []
@@ -862,7 +909,9 @@ class BadgeBeforePreprint(Rule):
     explanation = (
         "An arXiv identifier carries its submission date: `arxiv.org/abs/1907.08610` was "
         "posted in July 2019. A paper published at `CVPR 2018` rarely appears on arXiv a "
-        "year later, so the badge year (or the link) is probably wrong. A warning, since "
+        "year later, so the badge year (or the link) is probably wrong. The usual gap is "
+        "allowed: a paper of a late-year conference (NeurIPS meets in December) posted to "
+        "arXiv in the first half of the next year is not reported. A warning, since "
         "late preprints do exist."
     )
     bad = "* [EfficientNet](https://arxiv.org/abs/1905.11946) <kbd>ICML 2018</kbd>"
@@ -875,7 +924,8 @@ class BadgeBeforePreprint(Rule):
                     or badge.reading.topic or badge.reading.bad_year):
                 continue
             found = _preprint(badge.entry)
-            if found is None or year >= found[1]:
+            if found is None or year >= found[1] \
+                    or _usual_gap(found[0], year, badge.reading.venue):
                 continue
             url, posted = found
             yield self.diagnostic(
@@ -897,6 +947,24 @@ def _preprint(entry: Entry) -> tuple[str, int] | None:
     return None
 
 
+#: The month of a new-style arXiv id (``YYMM.NNNNN``) in an arXiv URL.
+_ARXIV_MONTH = re.compile(r"arxiv\.org/(?:abs|pdf|html)/\d{2}(\d{2})\.\d{4,5}", re.IGNORECASE)
+#: Months after the meeting in which a preprint is the usual camera-ready posting.
+_GAP_MONTHS = 6
+
+
+def _usual_gap(url: str, year: int, venue: Venue | None) -> bool:
+    """Whether ``url`` was posted within ``_GAP_MONTHS`` of a late-year venue's meeting
+    (the registry's ``month``): NeurIPS 2021 (December) and a preprint of May 2022."""
+    if venue is None or venue.month is None:
+        return False
+    posted = arxiv_year(url)
+    m = _ARXIV_MONTH.search(url)
+    if posted is None or m is None:
+        return False
+    return (posted - year) * 12 + int(m.group(1)) - venue.month <= _GAP_MONTHS
+
+
 def _short_url(url: str) -> str:
     return re.sub(r"^https?://(?:www\.)?", "", url)
 
@@ -912,7 +980,8 @@ class UnknownVenue(Rule):
     explanation = (
         "A badge promises a venue. `WCAV 2020` is a typo for WACV; `Goodnotes` or `Video` "
         "are not venues at all. Declare venues the registry lacks in `venues.venues` or "
-        "`venues.aliases`, and words that tag topics in `venues.topic-badges`. When one "
+        "`venues.aliases`, and words that tag topics in `venues.topic-badges`. A year-less "
+        "badge the list puts on two or more entries is taken as one of its topic badges. When one "
         "known venue is a letter swap or edit away, the message names it and an unsafe fix "
         "writes it."
     )
@@ -921,10 +990,11 @@ class UnknownVenue(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         found = analysis(ctx)
+        topics = _topic_habit(found.usable)
         for badge in found.usable:
             reading = badge.reading
             if (reading.match is not None or reading.topic
-                    or not reading.venue_text):
+                    or not reading.venue_text or reading.venue_text in topics):
                 continue
             where = f"badge {badge.show()} on line {badge.line}"
             near = found.registry.closest(reading.venue_text)
@@ -941,6 +1011,14 @@ class UnknownVenue(Rule):
                     "declare it in venues.topic-badges (a topic) or venues.venues (a venue)")
             yield self.diagnostic(badge.span, f"{where}: '{reading.venue_text}' is not a "
                                   f"known venue; {hint}")
+
+
+def _topic_habit(badges: Iterable[FoundBadge]) -> frozenset[str]:
+    """Year-less badge texts the list uses on several entries (``<kbd>Video</kbd>``,
+    ``<kbd>MI</kbd>``): its own topic badges, not misspelt venues."""
+    counts = Counter(b.reading.venue_text for b in badges
+                     if b.reading.year is None and b.reading.match is None)
+    return frozenset(text for text, n in counts.items() if n >= 2)
 
 
 @register

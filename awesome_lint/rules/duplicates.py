@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
-from awesome_lint import suppression
+from awesome_lint import conventions, suppression
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from awesome_lint.model import Document, Entry, EntryKind, Link, LinkRole, Section, Span
 from awesome_lint.rules import Rule, RuleContext, register
@@ -166,6 +166,10 @@ _NUMBER = re.compile(r"\d+")
 _HEAD_SEPARATOR = re.compile(r"[:：]")
 _TAIL_SEPARATOR = re.compile(r"\s[-–—|]\s")
 _NO_VARIANTS: frozenset[str] = frozenset()
+#: A leading ``Acronym:`` that names the item (``RegNet:``, ``PYVA:``): one word, no digit.
+#: "NIPS 2016 Tutorial: GANs", "CS224d: Deep Learning for NLP" and "YOLOv3: ..." name
+#: another item than the rest of their title does.
+_NAME_HEAD = re.compile(r"^[^\W\d_][^\s\d]*$")
 #: Near matching needs titles of this many words: one- and two-word titles are names
 #: ("gonfiguration" is not a typo of "configuration").
 _MIN_WORDS = 3
@@ -179,7 +183,9 @@ def _variants(raw: str) -> frozenset[str]:
     "Deep Learning", but "RegNet: Designing Network Design Spaces" is one of its rest."""
     cores: list[str] = []
     if ":" in raw or "：" in raw:
-        cores.append(_HEAD_SEPARATOR.split(raw, maxsplit=1)[1])
+        head, rest = _HEAD_SEPARATOR.split(raw, maxsplit=1)
+        if _NAME_HEAD.match(head.strip()):
+            cores.append(rest)
     if "-" in raw or "|" in raw or "–" in raw or "—" in raw:  # what _TAIL_SEPARATOR needs
         tail = _TAIL_SEPARATOR.split(raw)
         if len(tail) > 1:
@@ -215,9 +221,13 @@ def _each_near(words: frozenset[str], others: frozenset[str], flipped: bool = Fa
 @functools.lru_cache(maxsize=4096)
 def _near_word(a: str, b: str) -> bool:
     """Two words a typo or a plural apart (cached: lists reuse their vocabulary); a word
-    with a prefix added is another word ("supervised", "unsupervised")."""
+    with a prefix or a suffix other than a plural added is another word ("supervised",
+    "unsupervised"; "Fast", "Faster")."""
     if a.endswith(b) or b.endswith(a):
         return False
+    if a.startswith(b) or b.startswith(a):
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        return longer[len(shorter):] in ("s", "es")
     return similar(a, b, 0.6)
 
 
@@ -327,14 +337,17 @@ class DuplicateEntry(Rule):
         "earlier entry any resource links, badges and tags it lacks; the fix is safe only when "
         "both entries are identical, and is not offered when the titles differ (two items "
         "sharing one link), when the later entry has nested items or text the earlier one "
-        "lacks. Across sections it is a warning without a fix, because a list may file one "
-        "paper under two topics; `allow-cross-section = true` silences that. An entry listed "
-        "twice on purpose can carry `<!-- awesome-lint-disable-next-line DUP001 -->`."
+        "lacks. An item filed under two sections is a deliberate cross-listing in most "
+        "lists, so sections are compared only with `allow-cross-section = false` (then a "
+        "warning without a fix). Nested sub-items under different parents (a "
+        "`+ https://github.com/... [PyTorch]` under each of two papers) are parts of their "
+        "parents, never duplicates of each other. An entry listed twice on purpose can "
+        "carry `<!-- awesome-lint-disable-next-line DUP001 -->`."
     )
     bad = ("* [Attention U-Net](https://arxiv.org/abs/1804.03999)\n"
            "* [Attention U-Net](https://arxiv.org/pdf/1804.03999v3.pdf) [[Notes](notes/au.md)]")
     good = "* [Attention U-Net](https://arxiv.org/abs/1804.03999) [[Notes](notes/au.md)]"
-    options: ClassVar[dict[str, Any]] = {"allow-cross-section": False, "keep-fragment": True}
+    options: ClassVar[dict[str, Any]] = {"allow-cross-section": True, "keep-fragment": True}
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         options = ctx.options(self)
@@ -344,15 +357,18 @@ class DuplicateEntry(Rule):
         doc = ctx.document
         sections = _section_of(doc)
         opted_out = _OptOut(self, doc)
+        found = conventions.of(doc, ctx.services)
         #: key -> earlier entries with that key: per section the first one, and the first
         #: one not opted out when that differs; in document order.
-        index: dict[str, list[Entry]] = {}
+        #: Keyed by link and parent item: nested sub-items of different parents never meet.
+        index: dict[tuple[str, int | None], list[Entry]] = {}
         keys = _Keys.of(ctx)
         fixer = _Fixer(doc, keep_fragment, keys)
         for entry in doc.entries:
-            key = keys.entry(entry, keep_fragment)
-            if key is None:
+            link_key = keys.entry(entry, keep_fragment)
+            if link_key is None:
                 continue
+            key = (link_key, found.parent_of(entry))
             known = index.get(key)
             if known is None:  # a link seen first (most entries): nothing to compare with
                 index[key] = [entry]
@@ -693,7 +709,12 @@ class DuplicateTitle(Rule):
         "`Qwen2.5-VL Technical Report` and `Qwen3-VL Technical Report` stay apart. Titles "
         "shorter than `min-title-length` folded characters (default 12: 'Vanilla', "
         "'Slides') are not compared, nor is a title that three or more different links "
-        "share (a course called 'Deep Learning' is a name, not a duplicate). Entries with "
+        "share (a course called 'Deep Learning' is a name, not a duplicate). Only titles "
+        "are compared: not the author line nested under a wrapped entry, not a code-span "
+        "tag, and in a table only the cell that holds the row's link. A distinguishing "
+        "word keeps titles apart: `Fast R-CNN` and `Faster R-CNN`, a version number, a "
+        "leading `NIPS 2016 Tutorial:`, different authors (`by ...`). Sections and nested "
+        "sub-items are compared as duplicate-entry compares them. Entries with "
         "the same link are left to duplicate-entry. A warning: two resources can share a "
         "name."
     )
@@ -708,8 +729,11 @@ class DuplicateTitle(Rule):
         threshold = _threshold(options["title-similarity"])
         min_length = int(options["min-title-length"])
         keep_fragment = bool(ctx.options(DuplicateEntry)["keep-fragment"])
+        allow_cross = bool(ctx.options(DuplicateEntry)["allow-cross-section"])
         doc = ctx.document
-        rows = self._rows(doc, _Keys.of(ctx), keep_fragment, min_length)
+        found_conventions = conventions.of(doc, ctx.services)
+        sections = _section_of(doc)
+        rows = self._rows(doc, _Keys.of(ctx), keep_fragment, min_length, found_conventions)
         near = self._near_pairs(rows, threshold) if threshold < 1.0 else {}
         opted_out = _OptOut(self, doc)
         exact: dict[str, list[int]] = {}
@@ -724,7 +748,12 @@ class DuplicateTitle(Rule):
                 if not found:
                     found = near.get(index)
             if found:
-                candidates = [rows[i][0] for i in sorted(set(found)) if rows[i][2] != key]
+                candidates = [
+                    rows[i][0] for i in sorted(set(found)) if rows[i][2] != key
+                    and (not allow_cross
+                         or sections.get(id(rows[i][0])) is sections.get(id(entry)))
+                    and _same_parent(found_conventions, rows[i][0], entry)
+                    and not _apart(rows[i][0], entry)]
                 pair = _choose(entry, candidates, opted_out)
                 if pair is not None:
                     yield self._finding(doc, pair)
@@ -733,13 +762,16 @@ class DuplicateTitle(Rule):
                 _file(by_variant, variant, index)
 
     @staticmethod
-    def _rows(doc: Document, keys: _Keys, keep_fragment: bool, min_length: int
-              ) -> list[tuple[Entry, Title, str | None]]:
+    def _rows(doc: Document, keys: _Keys, keep_fragment: bool, min_length: int,
+              habits: conventions.Conventions) -> list[tuple[Entry, Title, str | None]]:
         """The entries to compare, in document order: titles long enough, links not seen
-        before (a repeated link is duplicate-entry's finding), names not common."""
+        before (a repeated link is duplicate-entry's finding), names not common, and
+        titles only (:func:`_is_title`)."""
         rows: list[tuple[Entry, Title, str | None]] = []
         seen_keys: set[str] = set()
         for entry in doc.entries:
+            if not _is_title(entry, habits):
+                continue
             title = Title.of(entry_title(entry))
             if len(title.folded) < min_length:
                 continue
@@ -824,6 +856,40 @@ class DuplicateTitle(Rule):
         if not same:
             message += f" (line {first.line}: '{_clip(a.raw)}')"
         return self.diagnostic(_entry_span(doc, later), message)
+
+
+def _same_parent(found: conventions.Conventions, a: Entry, b: Entry) -> bool:
+    """Whether two entries may repeat each other: nested sub-items under different parents
+    (each paper's ``+ https://github.com/... [PyTorch]``) are parts of their parents."""
+    pa, pb = found.parent_of(a), found.parent_of(b)
+    return pa == pb or (pa is None and pb is None)
+
+
+def _is_title(entry: Entry, found: conventions.Conventions) -> bool:
+    """Whether the entry's title names an item: not a linkless nested line (the author or
+    venue line of a wrapped entry), not a code-span topic tag, and in a table only the cell
+    that holds the row's link (a course-name cell beside a course-code link names the
+    course, and two universities' courses share names)."""
+    title = entry_title(entry)
+    if entry.link is None and found.parent_of(entry) is not None:
+        return False
+    if title.startswith("`") and title.endswith("`"):
+        return False
+    if entry.kind is EntryKind.TABLE_ROW:
+        link = entry.link
+        return link is not None and fold_title(link.text) == fold_title(title)
+    return True
+
+
+_BY = re.compile(r"\b[Bb]y\s+(\S+(?:\s+\S+)?)")
+
+
+def _apart(a: Entry, b: Entry) -> bool:
+    """A distinguishing word outside the titles keeps two entries apart: different authors
+    (``[Deep Learning](...) by Bengio`` and ``[Deep Learning](...) by Microsoft``)."""
+    by_a, by_b = _BY.search(a.description), _BY.search(b.description)
+    return by_a is not None and by_b is not None and \
+        fold_title(by_a.group(1)) != fold_title(by_b.group(1))
 
 
 def _has_link(entry: Entry) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from awesome_lint import conventions
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.model import Section, Span
 from awesome_lint.rules import Rule, RuleContext, register
@@ -27,15 +28,21 @@ class EmptySection(Rule):
     summary = "Heading with nothing under it before the next heading of its level or higher."
     explanation = (
         "An empty section promises readers a topic and delivers nothing; usually its "
-        "entries were moved or never written. Remove the heading or add entries."
+        "entries were moved or never written. Remove the heading or add entries. A list "
+        "whose headings are labels is left alone: calendar headings where most siblings "
+        "are dates (an empty `#### 2014-07` says nothing was read that month), and flat "
+        "label headings (`### 2024` then `### Conference`, repeated per year)."
     )
     bad = "### Talks\n\n### Tasks\n* [Grand Challenge](https://grand-challenge.org/)"
     good = "### Tasks\n* [Grand Challenge](https://grand-challenge.org/)"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+        found = conventions.of(ctx.document, ctx.services)
         for section in ctx.document.sections:
             if section.blocks or section.entries or section.children:
                 continue
+            if found.is_label(section):
+                continue  # the list labels groups with headings: see conventions
             yield self.diagnostic(_heading_span(ctx, section),
                                   f"section '{section.title}' is empty")
 
@@ -48,15 +55,23 @@ class DuplicateHeading(Rule):
     summary = "Two headings with the same text at the same level under the same parent."
     explanation = (
         "Sibling headings with the same title split one topic in two and get anchors "
-        "`#x` and `#x-1`, so TOC links reach only the first. Merge the sections."
+        "`#x` and `#x-1`, so TOC links reach only the first. Merge the sections. In a "
+        "list that groups flat headings under label headings (`### 2024` then "
+        "`### Conference`), a heading repeated in another label's group is by design."
     )
     bad = "## Papers\n* [A](https://a.org)\n## Papers\n* [B](https://b.org)"
     good = "## Papers\n* [A](https://a.org)\n* [B](https://b.org)"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+        found = conventions.of(ctx.document, ctx.services)
         for parent in ctx.document.root.walk():
             seen: dict[tuple[int, str], Section] = {}
             for child in parent.children:
+                if found.is_label(child):
+                    # a label starts a new group: its headings may repeat earlier groups'
+                    if (id(parent), child.level) in found.labelled_runs:
+                        seen = {k: v for k, v in seen.items() if k[0] != child.level}
+                    continue
                 key = (child.level, " ".join(child.title.casefold().split()))
                 first = seen.setdefault(key, child)
                 if first is not child:
