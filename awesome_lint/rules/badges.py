@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 from urllib.parse import urlsplit
 
 from awesome_lint.config import Config, ConfigError, register_table
@@ -910,11 +910,11 @@ class BadgeBeforePreprint(Rule):
         "An arXiv identifier carries its submission date: `arxiv.org/abs/1907.08610` was "
         "posted in July 2019. A paper published at `CVPR 2018` rarely appears on arXiv a "
         "year later, so the badge year (or the link) is probably wrong. The usual gap is "
-        "allowed: a paper of a late-year conference (NeurIPS meets in December) posted to "
-        "arXiv in the first half of the next year is not reported. A warning, since "
-        "late preprints do exist."
+        "allowed: a preprint posted up to twelve months after the meeting (the registry "
+        "knows the month of late-year venues such as NeurIPS; mid-year otherwise) is not "
+        "reported. A warning, since later preprints do exist."
     )
-    bad = "* [EfficientNet](https://arxiv.org/abs/1905.11946) <kbd>ICML 2018</kbd>"
+    bad = "* [EfficientNet](https://arxiv.org/abs/1905.11946) <kbd>ICML 2017</kbd>"
     good = "* [EfficientNet](https://arxiv.org/abs/1905.11946) <kbd>ICML 2019</kbd>"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -949,20 +949,26 @@ def _preprint(entry: Entry) -> tuple[str, int] | None:
 
 #: The month of a new-style arXiv id (``YYMM.NNNNN``) in an arXiv URL.
 _ARXIV_MONTH = re.compile(r"arxiv\.org/(?:abs|pdf|html)/\d{2}(\d{2})\.\d{4,5}", re.IGNORECASE)
-#: Months after the meeting in which a preprint is the usual camera-ready posting.
-_GAP_MONTHS = 6
+#: Months after the meeting within which a preprint is a usual late posting (PIXOR: CVPR
+#: 2018, arXiv February 2019); later than that, the badge year is usually wrong (TIDE:
+#: "ECCV 2018" for an ECCV 2020 paper).
+_GAP_MONTHS = 12
+#: Meeting month assumed when the registry has none: mid-year, as CVPR and ICML.
+_MID_YEAR = 6
 
 
 def _usual_gap(url: str, year: int, venue: Venue | None) -> bool:
-    """Whether ``url`` was posted within ``_GAP_MONTHS`` of a late-year venue's meeting
-    (the registry's ``month``): NeurIPS 2021 (December) and a preprint of May 2022."""
-    if venue is None or venue.month is None:
-        return False
+    """Whether ``url`` was posted within ``_GAP_MONTHS`` of the venue's meeting (the
+    registry's ``month``; mid-year when unknown): NeurIPS 2021 (December) and a preprint
+    of July 2022.  Old-style ids (no month) allow the next year."""
     posted = arxiv_year(url)
-    m = _ARXIV_MONTH.search(url)
-    if posted is None or m is None:
+    if posted is None:
         return False
-    return (posted - year) * 12 + int(m.group(1)) - venue.month <= _GAP_MONTHS
+    m = _ARXIV_MONTH.search(url)
+    if m is None:
+        return posted <= year + 1
+    month = venue.month if venue is not None and venue.month is not None else _MID_YEAR
+    return (posted - year) * 12 + int(m.group(1)) - month <= _GAP_MONTHS
 
 
 def _short_url(url: str) -> str:
@@ -981,16 +987,21 @@ class UnknownVenue(Rule):
         "A badge promises a venue. `WCAV 2020` is a typo for WACV; `Goodnotes` or `Video` "
         "are not venues at all. Declare venues the registry lacks in `venues.venues` or "
         "`venues.aliases`, and words that tag topics in `venues.topic-badges`. A year-less "
-        "badge the list puts on two or more entries is taken as one of its topic badges. When one "
+        "badge the list puts on two or more entries is taken as one of its topic badges. "
+        "By default only probable typos of a known venue are reported (no registry knows "
+        "every venue: `RAS 2019`, `CCPR 2016` are real); `report-all = true` reports every "
+        "unknown badge. When one "
         "known venue is a letter swap or edit away, the message names it and an unsafe fix "
         "writes it."
     )
     bad = "* [Focal Loss](https://arxiv.org/abs/1708.02002) <kbd>WCAV 2020</kbd>"
     good = "* [Focal Loss](https://arxiv.org/abs/1708.02002) <kbd>WACV 2020</kbd>"
+    options: ClassVar[dict[str, Any]] = {"report-all": False}
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         found = analysis(ctx)
         topics = _topic_habit(found.usable)
+        report_all = bool(ctx.options(self)["report-all"])
         for badge in found.usable:
             reading = badge.reading
             if (reading.match is not None or reading.topic
@@ -1007,6 +1018,8 @@ class UnknownVenue(Rule):
                     fix=self.replace(badge.inner, target, safe=False,
                                      description=f"write {target!r}"))
                 continue
+            if not report_all:
+                continue  # a real venue the registry lacks is not a defect of the list
             hint = ("declare it in venues.venues or venues.aliases" if reading.year else
                     "declare it in venues.topic-badges (a topic) or venues.venues (a venue)")
             yield self.diagnostic(badge.span, f"{where}: '{reading.venue_text}' is not a "
