@@ -360,15 +360,20 @@ class DuplicateEntry(Rule):
         found = conventions.of(doc, ctx.services)
         #: key -> earlier entries with that key: per section the first one, and the first
         #: one not opted out when that differs; in document order.
-        #: Keyed by link and parent item: nested sub-items of different parents never meet.
-        index: dict[tuple[str, int | None], list[Entry]] = {}
+        #: Keyed by link and parent item: nested sub-items of different parents never meet;
+        #: table rows also by all their links (rows that share a course page but link
+        #: different lecture videos are two editions of a course, not one item twice).
+        index: dict[tuple[str, int | None, frozenset[str] | None], list[Entry]] = {}
         keys = _Keys.of(ctx)
         fixer = _Fixer(doc, keep_fragment, keys)
         for entry in doc.entries:
             link_key = keys.entry(entry, keep_fragment)
             if link_key is None:
                 continue
-            key = (link_key, found.parent_of(entry))
+            row = (frozenset(keys.url(link.destination, keep_fragment) for link in entry.links
+                             if link.destination.strip())
+                   if entry.kind is EntryKind.TABLE_ROW else None)
+            key = (link_key, found.parent_of(entry), row)
             known = index.get(key)
             if known is None:  # a link seen first (most entries): nothing to compare with
                 index[key] = [entry]
@@ -882,14 +887,21 @@ def _is_title(entry: Entry, found: conventions.Conventions) -> bool:
 
 
 _BY = re.compile(r"\b[Bb]y\s+(\S+(?:\s+\S+)?)")
+_GITHUB_REPO = re.compile(r"^https?://(?:www\.)?github\.com/([^/?#]+/[^/?#]+)", re.IGNORECASE)
 
 
 def _apart(a: Entry, b: Entry) -> bool:
-    """A distinguishing word outside the titles keeps two entries apart: different authors
-    (``[Deep Learning](...) by Bengio`` and ``[Deep Learning](...) by Microsoft``)."""
+    """Something outside the titles keeps two entries apart: different authors
+    (``[Deep Learning](...) by Bengio`` and ``[Deep Learning](...) by Microsoft``), or two
+    GitHub repositories (``cuckoofilter`` by two owners: a name clash, not a copy)."""
     by_a, by_b = _BY.search(a.description), _BY.search(b.description)
-    return by_a is not None and by_b is not None and \
-        fold_title(by_a.group(1)) != fold_title(by_b.group(1))
+    if by_a is not None and by_b is not None and \
+            fold_title(by_a.group(1)) != fold_title(by_b.group(1)):
+        return True
+    repo_a = _GITHUB_REPO.match(a.link.destination.strip()) if a.link is not None else None
+    repo_b = _GITHUB_REPO.match(b.link.destination.strip()) if b.link is not None else None
+    return repo_a is not None and repo_b is not None and \
+        repo_a.group(1).casefold() != repo_b.group(1).casefold()
 
 
 def _has_link(entry: Entry) -> bool:
@@ -918,7 +930,9 @@ class DuplicateResource(Rule):
         "redundant or it should point somewhere else. A word-for-word repeat of a resource "
         "link is deleted by a safe fix; otherwise the finding says which link repeats which. "
         "A page link and a PDF link to one paper under different texts (`[abs]` and "
-        "`[pdf]`) are deliberate and not reported."
+        "`[pdf]`) are deliberate and not reported, and so are repeats the layout makes: a "
+        "link in the description citing the entry's page, and table cells under different "
+        "column labels (a `Lecture-Videos` column that links the course page again)."
     )
     bad = "* [ResNet](https://arxiv.org/abs/1512.03385) [[Notes](notes/r.md)] [[Notes](notes/r.md)]"
     good = "* [ResNet](https://arxiv.org/abs/1512.03385) [[Notes](notes/r.md)]"
@@ -940,7 +954,7 @@ class DuplicateResource(Rule):
                 earlier = seen.get(key)
                 if earlier is None:
                     seen[key] = link
-                elif not _deliberate_pair(earlier, link):
+                elif not _deliberate_pair(earlier, link) and not _layout(entry, earlier, link):
                     yield self._finding(doc, earlier, link)
 
     def _finding(self, doc: Document, earlier: Link, link: Link) -> Diagnostic:
@@ -966,6 +980,16 @@ def _deliberate_pair(a: Link, b: Link) -> bool:
     """A page and a PDF of one paper under different texts: ``[abs](...) [pdf](...)``."""
     return _variant(a.destination) != _variant(b.destination) and \
         fold_title(a.text) != fold_title(b.text)
+
+
+def _layout(entry: Entry, a: Link, b: Link) -> bool:
+    """A repeat the list's layout makes, not a slip: a link in running prose that cites the
+    entry's own page (``... [ICRA 2019 paper](same)``), or two cells of a table row under
+    different column labels (the title cell's course page again under `Lecture-Videos`, a
+    venue cell linking the paper)."""
+    if LinkRole.DESCRIPTION in (a.role, b.role):
+        return True
+    return entry.kind is EntryKind.TABLE_ROW and fold_title(a.text) != fold_title(b.text)
 
 
 def _delete_link(doc: Document, link: Link) -> Fix | None:
