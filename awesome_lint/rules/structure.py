@@ -89,15 +89,23 @@ class SkippedHeadingLevel(Rule):
     summary = "Heading that skips a level (`#` followed by `###`)."
     explanation = (
         "Skipped levels break the outline that screen readers and GitHub's table of "
-        "contents build from headings. Use the next level down."
+        "contents build from headings. Use the next level down. The list's own structure "
+        "decides: a skip is reported only where the list elsewhere nests that level one "
+        "level down (its year headings are `####` under `###`, but one section has them "
+        "under `##`), and not right after the title heading, where the level picks a font "
+        "size for an intro line (`# Title` then `#### Why?`)."
     )
     bad = "# Resources\n### Courses"
     good = "# Resources\n## Courses"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+        sections = ctx.document.sections
+        #: Levels the list itself puts directly under the level above them.
+        nested = {s.level for s in sections
+                  if s.parent is not None and s.parent.level == s.level - 1}
         previous = 0
-        for section in ctx.document.sections:
-            if previous and section.level > previous + 1:
+        for section in sections:
+            if previous > 1 and section.level > previous + 1 and section.level in nested:
                 yield self.diagnostic(
                     _heading_span(ctx, section),
                     f"heading level {section.level} follows level {previous}; expected "
