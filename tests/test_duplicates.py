@@ -120,7 +120,7 @@ def test_keep_fragment_both_ways() -> None:
     assert _lint(text, "DUP001") == []  # default: fragments tell resources apart
     found = _lint(text, "DUP001", duplicate_entry={"keep-fragment": False})
     assert _codes(found) == [(2, "DUP001")]
-    resources = "* [A](https://a.org) [[x](https://b.org/p#one)] [[y](https://b.org/p#two)]\n"
+    resources = "* [A](https://a.org) [[x](https://b.org/p#one)] [[x](https://b.org/p#two)]\n"
     assert _lint(resources, "DUP003") == []
     assert _codes(_lint(resources, "DUP003", duplicate_resource={"keep-fragment": False})) \
         == [(1, "DUP003")]

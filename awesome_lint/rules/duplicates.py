@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
+from urllib.parse import urlsplit
 
 from awesome_lint import conventions, suppression
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
@@ -929,10 +930,12 @@ class DuplicateResource(Rule):
         "`[[Github](x)] [[Demo](x)]`, is a copy-paste slip: either the second link is "
         "redundant or it should point somewhere else. A word-for-word repeat of a resource "
         "link is deleted by a safe fix; otherwise the finding says which link repeats which. "
-        "A page link and a PDF link to one paper under different texts (`[abs]` and "
-        "`[pdf]`) are deliberate and not reported, and so are repeats the layout makes: a "
-        "link in the description citing the entry's page, and table cells under different "
-        "column labels (a `Lecture-Videos` column that links the course page again)."
+        "Reported are the same text twice and texts that do not fit the URL (`[arXiv]` off "
+        "arxiv.org, `[code]` off a code host, `[Paper]` or `[Demo]` on a repository page, a "
+        "`[Notes]` link shared with another): the traces of a copy-paste slip. Two fitting "
+        "labels on one URL are deliberate: `[abs]` and `[pdf]`, `[tensorflow]` and "
+        "`[pytorch]` on a repository holding both, a table's `Lecture-Videos` column on the "
+        "course page."
     )
     bad = "* [ResNet](https://arxiv.org/abs/1512.03385) [[Notes](notes/r.md)] [[Notes](notes/r.md)]"
     good = "* [ResNet](https://arxiv.org/abs/1512.03385) [[Notes](notes/r.md)]"
@@ -954,7 +957,7 @@ class DuplicateResource(Rule):
                 earlier = seen.get(key)
                 if earlier is None:
                     seen[key] = link
-                elif not _deliberate_pair(earlier, link) and not _layout(entry, earlier, link):
+                elif _slip(earlier, link):
                     yield self._finding(doc, earlier, link)
 
     def _finding(self, doc: Document, earlier: Link, link: Link) -> Diagnostic:
@@ -970,26 +973,37 @@ class DuplicateResource(Rule):
         return self.diagnostic(link.span, message, fix=fix)
 
 
-def _variant(url: str) -> str:
-    """'pdf' for a PDF rendering of a paper (``.pdf``, ``/pdf/``, ``/pdf?``), else 'page'."""
-    path = url.split("#", 1)[0].split("?", 1)[0].lower().rstrip("/")
-    return "pdf" if path.endswith(".pdf") or "/pdf/" in path or path.endswith("/pdf") else "page"
+_CODE_HOSTS = frozenset(("github.com", "gitlab.com", "bitbucket.org"))
+_CODE_WORDS = frozenset(("code", "git", "github", "gitlab", "pytorch", "tensorflow", "keras",
+                         "jax", "caffe", "implementation"))
 
 
-def _deliberate_pair(a: Link, b: Link) -> bool:
-    """A page and a PDF of one paper under different texts: ``[abs](...) [pdf](...)``."""
-    return _variant(a.destination) != _variant(b.destination) and \
-        fold_title(a.text) != fold_title(b.text)
-
-
-def _layout(entry: Entry, a: Link, b: Link) -> bool:
-    """A repeat the list's layout makes, not a slip: a link in running prose that cites the
-    entry's own page (``... [ICRA 2019 paper](same)``), or two cells of a table row under
-    different column labels (the title cell's course page again under `Lecture-Videos`, a
-    venue cell linking the paper)."""
-    if LinkRole.DESCRIPTION in (a.role, b.role):
+def _mislabelled(link: Link) -> bool:
+    """Whether the link's text names a kind of resource its URL is not: ``[arXiv]`` off
+    arxiv.org, ``[code]`` or ``[pytorch]`` off a code host, ``[Paper]`` or ``[Demo]`` on a
+    repository page, and ``[Notes]`` (notes are the list's own page for an item) shared
+    with another link.  That is the trace a copy-paste slip leaves."""
+    words = set(fold_title(link.text).split())
+    if not words:
+        return False
+    if "notes" in words:
         return True
-    return entry.kind is EntryKind.TABLE_ROW and fold_title(a.text) != fold_title(b.text)
+    try:
+        host = (urlsplit(link.destination.strip()).hostname or "").removeprefix("www.")
+    except ValueError:
+        return False
+    code_host = host in _CODE_HOSTS
+    return ("arxiv" in words and not host.endswith("arxiv.org")) \
+        or (bool(words & _CODE_WORDS) and not code_host and not host.endswith("github.io")) \
+        or (bool(words & {"paper", "pdf", "demo"}) and code_host)
+
+
+def _slip(a: Link, b: Link) -> bool:
+    """Whether one URL under two links of an entry is a slip rather than the list's labels:
+    the same text twice, or a text that does not fit the URL.  Two fitting labels on one
+    URL are deliberate (``[tensorflow]`` and ``[pytorch]`` on a repository holding both,
+    ``[abs]`` and ``[pdf]``, a table's `Lecture-Videos` column on the course page)."""
+    return fold_title(a.text) == fold_title(b.text) or _mislabelled(a) or _mislabelled(b)
 
 
 def _delete_link(doc: Document, link: Link) -> Fix | None:
