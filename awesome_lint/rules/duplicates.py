@@ -893,16 +893,32 @@ _GITHUB_REPO = re.compile(r"^https?://(?:www\.)?github\.com/([^/?#]+/[^/?#]+)", 
 
 def _apart(a: Entry, b: Entry) -> bool:
     """Something outside the titles keeps two entries apart: different authors
-    (``[Deep Learning](...) by Bengio`` and ``[Deep Learning](...) by Microsoft``), or two
-    GitHub repositories (``cuckoofilter`` by two owners: a name clash, not a copy)."""
+    (``[Deep Learning](...) by Bengio`` and ``[Deep Learning](...) by Microsoft``), two
+    GitHub repositories (``cuckoofilter`` by two owners: a name clash, not a copy), or a
+    site and a page inside it."""
     by_a, by_b = _BY.search(a.description), _BY.search(b.description)
     if by_a is not None and by_b is not None and \
             fold_title(by_a.group(1)) != fold_title(by_b.group(1)):
         return True
-    repo_a = _GITHUB_REPO.match(a.link.destination.strip()) if a.link is not None else None
-    repo_b = _GITHUB_REPO.match(b.link.destination.strip()) if b.link is not None else None
-    return repo_a is not None and repo_b is not None and \
-        repo_a.group(1).casefold() != repo_b.group(1).casefold()
+    url_a = a.link.destination.strip() if a.link is not None else ""
+    url_b = b.link.destination.strip() if b.link is not None else ""
+    repo_a, repo_b = _GITHUB_REPO.match(url_a), _GITHUB_REPO.match(url_b)
+    if repo_a is not None and repo_b is not None:
+        return repo_a.group(1).casefold() != repo_b.group(1).casefold()
+    return _site_and_page(url_a, url_b)
+
+
+def _site_and_page(a: str, b: str) -> bool:
+    """Whether one URL is a site and the other a page inside it (a lab's homepage and its
+    image database page): two resources of one owner, even under one name."""
+    try:
+        pa, pb = urlsplit(a), urlsplit(b)
+    except ValueError:
+        return False
+    if not pa.hostname or pa.hostname != pb.hostname:
+        return False
+    path_a, path_b = pa.path.rstrip("/") + "/", pb.path.rstrip("/") + "/"
+    return path_a != path_b and (path_a.startswith(path_b) or path_b.startswith(path_a))
 
 
 def _has_link(entry: Entry) -> bool:

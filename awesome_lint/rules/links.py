@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -41,7 +42,8 @@ class EmptyLink(Rule):
         "readers click and nothing happens. Placeholders such as `[[TBP]()]` are better "
         "written as plain text until the target exists. A placeholder the list uses on "
         "purpose, the same text with an empty link on three or more entries "
-        "(`[Coming soon]()` in a code column), is its own convention and not reported."
+        "(`[Coming soon]()` in a code column), is its own convention and not reported, nor "
+        "is a misspelling of it (`[Comins Soon]()`)."
     )
     bad = "* [U-Net](https://arxiv.org/abs/1505.04597) [[Notes]()]"
     good = "* [U-Net](https://arxiv.org/abs/1505.04597) [[Notes](notes/unet.md)]"
@@ -50,10 +52,13 @@ class EmptyLink(Rule):
         empty = list(_problems(ctx, ProblemKind.EMPTY_DESTINATION))
         texts = Counter(" ".join(p.text.split("](")[0].lstrip("![").casefold().split())
                         for p in empty)
+        placeholders = [text for text, n in texts.items() if n >= _PLACEHOLDER]
         for problem in empty:
             text = problem.text.split("](")[0].lstrip("![")
-            if texts[" ".join(text.casefold().split())] >= _PLACEHOLDER:
-                continue  # the list's placeholder convention
+            folded = " ".join(text.casefold().split())
+            if any(difflib.SequenceMatcher(None, folded, p).ratio() >= 0.8
+                   for p in placeholders):
+                continue  # the list's placeholder convention (or a typo of it)
             label = f"link '{text}'" if text.strip() else "link with no text"
             yield self.diagnostic(problem.span, f"{label} has an empty destination")
 

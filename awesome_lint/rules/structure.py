@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from awesome_lint import conventions
@@ -90,7 +91,7 @@ class SkippedHeadingLevel(Rule):
     explanation = (
         "Skipped levels break the outline that screen readers and GitHub's table of "
         "contents build from headings. Use the next level down. The list's own structure "
-        "decides: a skip is reported only where the list elsewhere nests that level one "
+        "decides: a skip is reported only where the list mostly nests that level one "
         "level down (its year headings are `####` under `###`, but one section has them "
         "under `##`), and not right after the title heading, where the level picks a font "
         "size for an intro line (`# Title` then `#### Why?`)."
@@ -100,12 +101,15 @@ class SkippedHeadingLevel(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         sections = ctx.document.sections
-        #: Levels the list itself puts directly under the level above them.
-        nested = {s.level for s in sections
-                  if s.parent is not None and s.parent.level == s.level - 1}
+        #: Per level: headings the list puts directly under the level above, minus those
+        #: it puts deeper (``###### Tip`` under ``####`` throughout a cheat-sheet section).
+        habit: Counter[int] = Counter()
+        for s in sections:
+            if s.parent is not None and s.parent.level:
+                habit[s.level] += 1 if s.parent.level == s.level - 1 else -1
         previous = 0
         for section in sections:
-            if previous > 1 and section.level > previous + 1 and section.level in nested:
+            if previous > 1 and section.level > previous + 1 and habit[section.level] > 0:
                 yield self.diagnostic(
                     _heading_span(ctx, section),
                     f"heading level {section.level} follows level {previous}; expected "
