@@ -81,6 +81,17 @@ class DuplicateHeading(Rule):
                         f"heading '{child.title}' repeats the one on line {first.line}")
 
 
+#: A skipped level shared by this many sibling headings is the section's layout (six year
+#: headings at `####` straight under `## Theory`), not a mistyped heading.
+_LAYOUT_RUN = 3
+
+
+def _run(section: Section) -> int:
+    """How many headings of ``section``'s level share its parent."""
+    parent = section.parent
+    return 1 if parent is None else sum(c.level == section.level for c in parent.children)
+
+
 @register
 class SkippedHeadingLevel(Rule):
     code = "STR003"
@@ -93,11 +104,14 @@ class SkippedHeadingLevel(Rule):
         "contents build from headings. Use the next level down. The list's own structure "
         "decides: a skip is reported only where the list mostly nests that level one "
         "level down (its year headings are `####` under `###`, but one section has them "
-        "under `##`), and not right after the title heading, where the level picks a font "
-        "size for an intro line (`# Title` then `#### Why?`)."
+        "under `##`), not right after the title heading, where the level picks a font "
+        "size for an intro line (`# Title` then `#### Why?`), and not for a run of three or "
+        "more sibling headings at the skipped level (the section's layout, not a typo)."
     )
-    bad = "# Resources\n### Courses"
-    good = "# Resources\n## Courses"
+    bad = ("# Resources\n## Papers\n### Vision\n#### 2019\n### Audio\n#### 2019\n"
+           "## Courses\n#### 2020")
+    good = ("# Resources\n## Papers\n### Vision\n#### 2019\n### Audio\n#### 2019\n"
+            "## Courses\n### Lectures\n#### 2020")
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         sections = ctx.document.sections
@@ -109,7 +123,8 @@ class SkippedHeadingLevel(Rule):
                 habit[s.level] += 1 if s.parent.level == s.level - 1 else -1
         previous = 0
         for section in sections:
-            if previous > 1 and section.level > previous + 1 and habit[section.level] > 0:
+            if previous > 1 and section.level > previous + 1 and habit[section.level] > 0 \
+                    and _run(section) < _LAYOUT_RUN:
                 yield self.diagnostic(
                     _heading_span(ctx, section),
                     f"heading level {section.level} follows level {previous}; expected "
