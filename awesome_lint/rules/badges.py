@@ -673,20 +673,27 @@ class _Habits:
 
 
 def _habits(badges: Iterable[FoundBadge]) -> _Habits:
+    # counted per distinct reading: lists repeat a few dozen badge texts thousands of times
+    readings: dict[int, Reading] = {}
+    counts: Counter[int] = Counter()
+    for badge in badges:
+        key = id(badge.reading)
+        counts[key] += 1
+        readings[key] = badge.reading
     years: Counter[bool] = Counter()
     spellings: dict[str, Counter[str]] = {}
-    for badge in badges:
-        reading = badge.reading
+    for key, reading in readings.items():
         if reading.match is None or reading.bad_year:
             continue
+        n = counts[key]
         if reading.year is not None:
-            years[reading.parsed.two_digit_year] += 1
-        spellings.setdefault(reading.match.venue.key, Counter())[reading.venue_text] += 1
+            years[reading.parsed.two_digit_year] += n
+        spellings.setdefault(reading.match.venue.key, Counter())[reading.venue_text] += n
     majority: dict[str, str] = {}
-    for key, counts in spellings.items():
-        (top, n), *rest = [*counts.most_common(2), ("", 0)]
-        if n > rest[0][1]:  # a tie is no habit
-            majority[key] = top
+    for venue, written in spellings.items():
+        (top, most), *rest = [*written.most_common(2), ("", 0)]
+        if most > rest[0][1]:  # a tie is no habit
+            majority[venue] = top
     return _Habits(years[True] > years[False], majority)
 
 
