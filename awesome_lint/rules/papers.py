@@ -1,0 +1,302 @@
+"""Paper identity (``--papers``): published preprints, venue mismatches, wrong paper links
+and withdrawn papers, judged against arXiv, DBLP and Crossref.
+
+The rules never touch the network: the CLI runs the lookups first
+(:mod:`awesome_lint.papers`) and hands their typed records to the rules as the
+``paper_results`` service.  Venue marks come from the syntax layer in every notation a list
+uses (:mod:`awesome_lint.venuemarks`), and a suggested mark is written in the list's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from awesome_lint.config import ConfigError, register_table
+from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from awesome_lint.model import Document, Entry
+from awesome_lint.papers import ArxivRecord, CrossrefRecord, PaperResults
+from awesome_lint.papers.match import (
+    DEFAULT_MIN_SIMILARITY,
+    PaperLink,
+    Published,
+    agrees,
+    entry_records,
+    is_preprint,
+    paper_links,
+    published_versions,
+    searched_title,
+    similarity,
+    title_key,
+)
+from awesome_lint.rules import Rule, RuleContext, register
+from awesome_lint.rules.badges import registry
+from awesome_lint.venuemarks import VenueMark, entry_marks, notation
+
+PREFIX = "PAP"
+CATEGORY = "papers"
+
+#: [tool.awesome-lint.papers] keys and their defaults (documented in README).  Base URLs
+#: are deliberately absent: they come from the environment only (see papers.queries).
+PAPER_DEFAULTS: dict[str, Any] = {
+    "check": False,
+    "contact": "",
+    "timeout": 20.0,
+    "retries": 2,
+    "retry-after-cap": 60.0,
+    "cache": True,
+    "cache-ttl": 7 * 86400.0,
+}
+
+
+def _validate(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"'{where}' must be a table")
+    out = dict(PAPER_DEFAULTS)
+    for key, item in value.items():
+        if key not in PAPER_DEFAULTS:
+            hint = (" (service URLs come from AWESOME_LINT_ARXIV_URL, AWESOME_LINT_DBLP_URL "
+                    "and AWESOME_LINT_CROSSREF_URL only)" if "url" in key else "")
+            raise ConfigError(f"'{where}.{key}': unknown key (known: "
+                              f"{', '.join(sorted(PAPER_DEFAULTS))}){hint}")
+        default = PAPER_DEFAULTS[key]
+        ok = (isinstance(item, bool) if isinstance(default, bool)
+              else isinstance(item, (int, float)) and not isinstance(item, bool) and item >= 0
+              if isinstance(default, (int, float)) else isinstance(item, type(default)))
+        if not ok:
+            raise ConfigError(f"'{where}.{key}' must be of type {type(default).__name__}")
+        out[key] = item
+    return out
+
+
+register_table("papers", _validate)
+
+
+def paper_settings(settings: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return settings or PAPER_DEFAULTS
+
+
+@dataclass(frozen=True, slots=True)
+class EntryPapers:
+    """What the lookups say about one entry."""
+
+    entry: Entry
+    links: tuple[PaperLink, ...]
+    arxiv: ArxivRecord | None
+    crossref: tuple[CrossrefRecord, ...]
+    published: tuple[Published, ...]
+    marks: tuple[VenueMark, ...]
+    #: The entry's paper link resolves to a paper with another title (wrong-paper-link):
+    #: its records say nothing about the entry's paper.
+    wrong: tuple[PaperLink, str, float] | None = None
+
+
+_SERVICE_KEY = "papers.analysis"
+
+
+def analysis(ctx: RuleContext) -> list[EntryPapers]:
+    """Every entry that links a paper, with its records; [] without lookups."""
+    results: PaperResults | None = ctx.services.get("paper_results")
+    if results is None:
+        return []
+    cached = ctx.services.get(_SERVICE_KEY)
+    if isinstance(cached, tuple) and cached[0] is ctx.document and cached[1] is results:
+        found: list[EntryPapers] = cached[2]
+        return found
+    reg = registry(ctx)
+    marks = entry_marks(ctx.document)
+    found = []
+    for entry in ctx.document.entries:
+        links = paper_links(entry)
+        if not links:
+            continue
+        arxiv, crossref = entry_records(entry, links, results)
+        title = searched_title(entry.title, arxiv)
+        hits = results.published(title_key(title))
+        published = tuple(published_versions(reg, title, hits, crossref, arxiv))
+        found.append(EntryPapers(entry, links, arxiv, crossref, published,
+                                 marks.get(entry, ()), _wrong_link(ctx, entry, links, results)))
+    ctx.services[_SERVICE_KEY] = (ctx.document, results, found)
+    return found
+
+
+def _wrong_link(ctx: RuleContext, entry: Entry, links: tuple[PaperLink, ...],
+                results: PaperResults) -> tuple[PaperLink, str, float] | None:
+    """The entry's paper link, the title it resolves to and the similarity, when they
+    disagree (the title link first, else the first arXiv or DOI link)."""
+    opts = ctx.options(WrongPaperLink)
+    if len(title_key(entry.title).split()) < int(opts["min-words"]):
+        return None  # nicknames such as "ViT" are not judged
+    papers = [p for p in links if p.kind in ("arxiv", "doi")]
+    paper = next((p for p in papers if p.link is entry.link), papers[0] if papers else None)
+    if paper is None:
+        return None
+    record = (results.arxiv.get(paper.ident) if paper.kind == "arxiv"
+              else results.crossref.get(paper.ident))
+    if record is None or not record.title:
+        return None
+    score = similarity(entry.title, record.title)
+    return (paper, record.title, score) if score < float(opts["min-similarity"]) else None
+
+
+def _when(record: Published) -> str:
+    return f"{record.venue} {record.year}" if record.year else record.venue
+
+
+def _insertion(document: Document, entry: Entry, text: str) -> Edit:
+    """Append ``text`` to the entry's first line, before any trailing hard-break spaces."""
+    line = document.line_text(entry.line)
+    return Edit(entry.line, len(line.rstrip()) + 1, 0, " " + text)
+
+
+class _PaperRule(Rule):
+    category = CATEGORY
+    needs_network = True
+
+
+@register
+class PublishedPreprint(_PaperRule):
+    code = "PAP001"
+    name = "published-preprint"
+    severity = Severity.WARNING
+    fixable = True
+    summary = "Entry links only the arXiv preprint of a paper that DBLP lists at a venue."
+    explanation = (
+        "Preprints get published; a reader choosing what to read wants the venue. Checked "
+        "only with `--papers`: the arXiv title is searched on DBLP and a conference or "
+        "journal version (not a workshop, not CoRR) is suggested as a mark in the list's own "
+        "notation (`<kbd>CVPR 2023</kbd>`, `**[CVPR' 23]**`, the venue cell of a table). "
+        "The fix is unsafe: the list may prefer the preprint on purpose."
+    )
+    bad = "* [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385)"
+    good = ("* [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385)"
+            " <kbd>CVPR 2016</kbd>")
+
+    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+        reg = registry(ctx)
+        document = ctx.document
+        for item in analysis(ctx):
+            if item.arxiv is None or item.wrong or any(p.kind != "arxiv" for p in item.links):
+                continue
+            if any(not m.placeholder and not is_preprint(reg, m.venue or m.raw)
+                   for m in item.marks):
+                continue  # it names a venue: venue-mismatch judges that one
+            main = [p for p in item.published if not p.workshop]
+            if not main:
+                continue
+            record = main[0]
+            target = next(iter(item.marks), None)
+            if target is not None:
+                text = notation(document, target.style).text(record.venue, record.year)
+                fix = self.replace(target.inner, text, safe=False,
+                                   description=f"write {text!r}")
+                span = target.span
+            else:
+                mark = notation(document).mark(record.venue, record.year)
+                fix = Fix((_insertion(document, item.entry, mark),), Applicability.UNSAFE,
+                          f"add {mark}")
+                span = (item.entry.link or item.links[0].link).span
+            yield self.diagnostic(
+                span, f"arXiv {item.arxiv.arxiv_id} was published at {_when(record)} "
+                f"({record.source}); the entry names only the preprint", fix=fix,
+                data={"venue": record.venue, "year": record.year, "source": record.source})
+
+
+@register
+class VenueMismatch(_PaperRule):
+    code = "PAP002"
+    name = "venue-mismatch"
+    severity = Severity.WARNING
+    summary = "Venue mark that disagrees with every published record of the paper."
+    explanation = (
+        "A badge that says ICCV when the paper appeared at ICLR misleads readers. Checked "
+        "only with `--papers` against DBLP (by title), Crossref (for DOI links) and arXiv's "
+        "journal-ref. A warning, not an error: the list may cite a version no service "
+        "knows; the message says which record was found."
+    )
+    bad = ("* [Attention Is All You Need](https://arxiv.org/abs/1706.03762) "
+           "<kbd>ICML 2017</kbd>")
+    good = ("* [Attention Is All You Need](https://arxiv.org/abs/1706.03762) "
+            "<kbd>NIPS 2017</kbd>")
+
+    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+        reg = registry(ctx)
+        for item in analysis(ctx):
+            if not item.published or item.wrong:
+                continue
+            for mark in item.marks:
+                if mark.placeholder or not mark.venue or is_preprint(reg, mark.venue):
+                    continue
+                if any(agrees(reg, mark.venue, mark.year, p) for p in item.published):
+                    continue
+                found = "; ".join(f"{_when(p)} ({p.source})" for p in item.published[:3])
+                yield self.diagnostic(
+                    mark.span, f"'{mark.raw.strip()}' disagrees with the published record: "
+                    f"{found}", data={"found": [p.source for p in item.published]})
+
+
+@register
+class WrongPaperLink(_PaperRule):
+    code = "PAP003"
+    name = "wrong-paper-link"
+    summary = "Entry whose paper link resolves to a paper with another title."
+    explanation = (
+        "A copy-pasted link often points at the previous entry's paper. Checked only with "
+        "`--papers`: the title of the paper an arXiv id or DOI resolves to is compared with "
+        "the entry's title after folding case, accents, LaTeX and punctuation; shortened "
+        "titles pass (the share of their words found in the paper's title counts). Titles "
+        "of fewer than `min-words` words (nicknames such as `ViT`) are not judged."
+    )
+    bad = "* [Selective Kernel Networks](https://arxiv.org/abs/1905.11946)"
+    good = "* [Selective Kernel Networks](https://arxiv.org/abs/1903.06586)"
+    options: ClassVar[dict[str, Any]] = {"min-similarity": DEFAULT_MIN_SIMILARITY, "min-words": 3}
+
+    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+        titles: dict[str, int] | None = None
+        for item in analysis(ctx):
+            if item.wrong is None:
+                continue
+            paper, found, score = item.wrong
+            if titles is None:
+                titles = {title_key(e.title): e.line for e in ctx.document.entries if e.title}
+            where = "arXiv " + paper.ident if paper.kind == "arxiv" else "DOI " + paper.ident
+            other = titles.get(title_key(found))
+            hint = f", the title of the entry on line {other}" if other else ""
+            yield self.diagnostic(
+                paper.link.span, f"'{item.entry.title}' links to {where}, \"{found}\"{hint} "
+                f"(title similarity {score:.2f})",
+                data={"found": found, "similarity": round(score, 3)})
+
+
+@register
+class WithdrawnPaper(_PaperRule):
+    code = "PAP004"
+    name = "withdrawn-paper"
+    summary = "Entry that links a paper arXiv marks withdrawn, or Crossref marks retracted."
+    explanation = (
+        "A withdrawn preprint has no content in its latest version, and a retracted article "
+        "should not be recommended. Checked only with `--papers`: arXiv's comment "
+        "(\"This paper has been withdrawn...\") and Crossref's retraction notices."
+    )
+    bad = "* [A Withdrawn Result](https://arxiv.org/abs/2303.00003)"
+    good = "* [The Corrected Result](https://arxiv.org/abs/2304.00004)"
+
+    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+        results: PaperResults | None = ctx.services.get("paper_results")
+        if results is None:
+            return
+        for item in analysis(ctx):
+            for paper in item.links:
+                if paper.kind == "arxiv":
+                    record = results.arxiv.get(paper.ident)
+                    if record is not None and record.withdrawn:
+                        yield self.diagnostic(
+                            paper.link.span, f"arXiv {paper.ident} is withdrawn (v"
+                            f"{record.version}: \"{record.comment[:120]}\")")
+                elif paper.kind == "doi":
+                    work = results.crossref.get(paper.ident)
+                    if work is not None and work.withdrawn_by:
+                        yield self.diagnostic(
+                            paper.link.span, f"DOI {paper.ident} has a {work.withdrawn_by} "
+                            "notice (Crossref)")
