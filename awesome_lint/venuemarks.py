@@ -39,6 +39,8 @@ class VenueMark:
     raw: str
     venue: str
     year: int | None
+    #: Words after the year ("Oral", "Workshop").
+    suffix: str
     #: The whole mark (tags, brackets and bold markers included; the cell's content).
     span: Span
     #: The text a fix replaces (single line).
@@ -114,7 +116,7 @@ def _cell_mark(line: str, number: int, start: int, end: int) -> VenueMark:
     if hi == lo:  # an empty cell: the fix writes where the blank is
         lo, hi = start, end
         whole = (start, end)
-    return VenueMark("table-cell", raw, parsed.venue_text, parsed.year,
+    return VenueMark("table-cell", raw, parsed.venue_text, parsed.year, parsed.suffix,
                      Span(number, whole[0] + 1, number, max(whole[0] + 1, whole[1])),
                      Span(number, lo + 1, number, max(lo + 1, hi)))
 
@@ -148,6 +150,7 @@ def _bold_brackets(document: Document, entry: Entry) -> list[VenueMark]:
             if parsed.year is None and not re.search(r"[A-Za-z]{2}", parsed.venue_text):
                 continue  # **[12]** is a citation number
             found.append(VenueMark("bold-bracket", m.group(1), parsed.venue_text, parsed.year,
+                                   parsed.suffix,
                                    Span(number, m.start() + 1, number, m.end()),
                                    Span(number, m.start(1) + 1, number, m.end(1))))
     return found
@@ -161,7 +164,7 @@ def entry_marks(document: Document) -> dict[Entry, tuple[VenueMark, ...]]:
     out: dict[Entry, tuple[VenueMark, ...]] = {}
     for entry in document.entries:
         marks: list[VenueMark] = [
-            VenueMark("kbd", b.raw, b.venue, b.year, b.span, b.inner_span)
+            VenueMark("kbd", b.raw, b.venue, b.year, b.suffix, b.span, b.inner_span)
             for b in entry.badges if b.closed]
         marks.extend(_bold_brackets(document, entry))
         column = columns.get(entry.line)
@@ -200,3 +203,13 @@ def notation(document: Document, style: str | None = None) -> Notation:
     shapes = Counter(_shape(m) for m in marks if m.style == chosen)
     separator, digits = shapes.most_common(1)[0][0] if shapes else (" ", 4)
     return Notation(chosen, separator or ("" if digits else " "), digits)
+
+
+def title_without_marks(entry: Entry, marks: tuple[VenueMark, ...]) -> str:
+    """The entry's title without the bold-bracket marks the parser left in it
+    (``Title | **[CVPR' 19]** | [pdf](url)`` has the title ``Title``)."""
+    title = entry.title
+    for mark in marks:
+        if mark.style == "bold-bracket":
+            title = title.replace(f"[{mark.raw}]", " ")
+    return " ".join(title.split()).strip(" |:-–—")

@@ -32,6 +32,9 @@ CONTACT_VARIABLE = "AWESOME_LINT_PAPERS_CONTACT"
 
 def queries_for(document: Document, lines: set[int] | None = None) -> list[PaperQuery]:
     """One query per entry that links a paper (on ``lines`` only, when given)."""
+    from awesome_lint.venuemarks import entry_marks, title_without_marks
+
+    marks = entry_marks(document)
     out: list[PaperQuery] = []
     for entry in document.entries:
         if lines is not None and not any(n in lines
@@ -43,8 +46,8 @@ def queries_for(document: Document, lines: set[int] | None = None) -> list[Paper
         arxiv = tuple(dict.fromkeys(p.ident for p in links if p.kind == "arxiv"))
         dois = tuple(dict.fromkeys(p.ident for p in links if p.kind == "doi"))
         searchable = any(p.kind != "doi" for p in links)
-        out.append(PaperQuery(entry.title, arxiv, dois,
-                              search_title=searchable and bool(entry.title.strip())))
+        title = title_without_marks(entry, marks.get(entry, ()))
+        out.append(PaperQuery(title, arxiv, dois, search_title=searchable and bool(title)))
     return out
 
 

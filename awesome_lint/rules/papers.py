@@ -32,7 +32,7 @@ from awesome_lint.papers.match import (
 )
 from awesome_lint.rules import Rule, RuleContext, register
 from awesome_lint.rules.badges import registry
-from awesome_lint.venuemarks import VenueMark, entry_marks, notation
+from awesome_lint.venuemarks import VenueMark, entry_marks, notation, title_without_marks
 
 PREFIX = "PAP"
 CATEGORY = "papers"
@@ -82,6 +82,8 @@ class EntryPapers:
     """What the lookups say about one entry."""
 
     entry: Entry
+    #: The entry's title, venue marks left out.
+    title: str
     links: tuple[PaperLink, ...]
     arxiv: ArxivRecord | None
     crossref: tuple[CrossrefRecord, ...]
@@ -112,21 +114,23 @@ def analysis(ctx: RuleContext) -> list[EntryPapers]:
         if not links:
             continue
         arxiv, crossref = entry_records(entry, links, results)
-        title = searched_title(entry.title, arxiv)
-        hits = results.published(title_key(title))
-        published = tuple(published_versions(reg, title, hits, crossref, arxiv))
-        found.append(EntryPapers(entry, links, arxiv, crossref, published,
-                                 marks.get(entry, ()), _wrong_link(ctx, entry, links, results)))
+        own = marks.get(entry, ())
+        title = title_without_marks(entry, own)
+        searched = searched_title(title, arxiv)
+        hits = results.published(title_key(searched))
+        published = tuple(published_versions(reg, searched, hits, crossref, arxiv))
+        found.append(EntryPapers(entry, title, links, arxiv, crossref, published, own,
+                                 _wrong_link(ctx, entry, title, links, results)))
     ctx.services[_SERVICE_KEY] = (ctx.document, results, found)
     return found
 
 
-def _wrong_link(ctx: RuleContext, entry: Entry, links: tuple[PaperLink, ...],
+def _wrong_link(ctx: RuleContext, entry: Entry, title: str, links: tuple[PaperLink, ...],
                 results: PaperResults) -> tuple[PaperLink, str, float] | None:
     """The entry's paper link, the title it resolves to and the similarity, when they
     disagree (the title link first, else the first arXiv or DOI link)."""
     opts = ctx.options(WrongPaperLink)
-    if len(title_key(entry.title).split()) < int(opts["min-words"]):
+    if len(title_key(title).split()) < int(opts["min-words"]):
         return None  # nicknames such as "ViT" are not judged
     papers = [p for p in links if p.kind in ("arxiv", "doi")]
     paper = next((p for p in papers if p.link is entry.link), papers[0] if papers else None)
@@ -136,7 +140,7 @@ def _wrong_link(ctx: RuleContext, entry: Entry, links: tuple[PaperLink, ...],
               else results.crossref.get(paper.ident))
     if record is None or not record.title:
         return None
-    score = similarity(entry.title, record.title)
+    score = similarity(title, record.title)
     return (paper, record.title, score) if score < float(opts["min-similarity"]) else None
 
 
@@ -228,7 +232,10 @@ class VenueMismatch(_PaperRule):
             for mark in item.marks:
                 if mark.placeholder or not mark.venue or is_preprint(reg, mark.venue):
                     continue
-                if any(agrees(reg, mark.venue, mark.year, p) for p in item.published):
+                venue = mark.venue
+                if "workshop" in mark.suffix.casefold() and "workshop" not in venue.casefold():
+                    venue += " Workshop"  # "CVPR 2023 Workshop" names the workshop
+                if any(agrees(reg, venue, mark.year, p) for p in item.published):
                     continue
                 found = "; ".join(f"{_when(p)} ({p.source})" for p in item.published[:3])
                 yield self.diagnostic(
@@ -253,18 +260,18 @@ class WrongPaperLink(_PaperRule):
     options: ClassVar[dict[str, Any]] = {"min-similarity": DEFAULT_MIN_SIMILARITY, "min-words": 3}
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        titles: dict[str, int] | None = None
-        for item in analysis(ctx):
+        items = analysis(ctx)
+        for item in items:
             if item.wrong is None:
                 continue
             paper, found, score = item.wrong
-            if titles is None:
-                titles = {title_key(e.title): e.line for e in ctx.document.entries if e.title}
             where = "arXiv " + paper.ident if paper.kind == "arxiv" else "DOI " + paper.ident
-            other = titles.get(title_key(found))
-            hint = f", the title of the entry on line {other}" if other else ""
+            # the entry the link was copied from: it links the same paper under its title
+            other = next((i.entry.line for i in items if i is not item and i.wrong is None
+                          and any(p.ident == paper.ident for p in i.links)), None)
+            hint = f", the paper of the entry on line {other}" if other else ""
             yield self.diagnostic(
-                paper.link.span, f"'{item.entry.title}' links to {where}, \"{found}\"{hint} "
+                paper.link.span, f"'{item.title}' links to {where}, \"{found}\"{hint} "
                 f"(title similarity {score:.2f})",
                 data={"found": found, "similarity": round(score, 3)})
 
