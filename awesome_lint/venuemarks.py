@@ -202,7 +202,7 @@ def notation(document: Document, style: str | None = None) -> Notation:
     chosen = style or Counter(m.style for m in marks).most_common(1)[0][0]
     shapes = Counter(_shape(m) for m in marks if m.style == chosen)
     separator, digits = shapes.most_common(1)[0][0] if shapes else (" ", 4)
-    return Notation(chosen, separator or ("" if digits else " "), digits)
+    return Notation(chosen, separator if digits else " ", digits)
 
 
 def title_without_marks(entry: Entry, marks: tuple[VenueMark, ...]) -> str:
