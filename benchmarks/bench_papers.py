@@ -36,9 +36,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tests.paper_apis import CONF, FakeApis, Paper  # noqa: E402
 
-WORDS = ("widget gadget sparse dense neural transformer diffusion robust efficient scalable "
-         "contrastive graph vision language learning networks detection segmentation "
-         "generation retrieval adaptive federated causal implicit").split()
+WORDS = ["widget", "gadget", "sparse", "dense", "neural", "transformer", "diffusion", "robust",
+         "efficient", "scalable", "contrastive", "graph", "vision", "language", "learning",
+         "networks", "detection", "segmentation", "generation", "retrieval", "adaptive",
+         "federated", "causal", "implicit"]
 VENUES = [("CVPR", "conf/cvpr"), ("ICCV", "conf/iccv"), ("NeurIPS", "conf/nips"),
           ("ICLR", "conf/iclr"), ("ICML", "conf/icml"), ("ECCV", "conf/eccv")]
 #: The real services' intervals (seconds between requests) and per-request latency here.

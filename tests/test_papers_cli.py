@@ -16,7 +16,7 @@ from tests.paper_apis import FakeApis
 LIST = """\
 # Papers
 
-* [EfficientNet: Rethinking Model Scaling for CNNs](https://arxiv.org/abs/1905.11946) <kbd>ICML 2019</kbd>
+* [EfficientNet: Rethinking Model Scaling](https://arxiv.org/abs/1905.11946) <kbd>ICML 2019</kbd>
 * [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385)
 * [Attention Is All You Need](https://arxiv.org/abs/1706.03762) <kbd>ICML 2017</kbd>
 * [On the Stability of Widget Training](https://arxiv.org/abs/2303.00003)
@@ -105,7 +105,7 @@ def test_diff_base_looks_up_only_changed_entries(apis: FakeApis, tmp_path: Path)
                        env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
                             "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
 
-    head, _, tail = LIST.partition("* [Attention")
+    head, _, _rest = LIST.partition("* [Attention")
     (root / "README.md").write_text(head, encoding="utf-8")
     git("init", "-q", "-b", "main")
     git("add", "README.md")

@@ -3,6 +3,7 @@ Crossref: batching, pacing, Retry-After, timeouts, malformed bodies, the cache, 
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -65,7 +66,7 @@ def test_requests_to_one_service_are_paced(apis: FakeApis) -> None:
     lookup(queries, _options(apis, pace=0.1))  # DBLP: 2 s x 0.1
     starts = apis["dblp"].starts
     assert len(starts) == 4
-    assert min(b - a for a, b in zip(starts, starts[1:], strict=False)) >= 0.18
+    assert min(b - a for a, b in itertools.pairwise(starts)) >= 0.18
 
 
 def test_user_agent_names_the_tool_and_the_contact(apis: FakeApis) -> None:

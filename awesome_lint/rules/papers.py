@@ -171,15 +171,21 @@ class PublishedPreprint(_PaperRule):
         "only with `--papers`: the arXiv title is searched on DBLP and a conference or "
         "journal version (not a workshop, not CoRR) is suggested as a mark in the list's own "
         "notation (`<kbd>CVPR 2023</kbd>`, `**[CVPR' 23]**`, the venue cell of a table). "
-        "The fix is unsafe: the list may prefer the preprint on purpose."
+        "The fix is unsafe: the list may prefer the preprint on purpose. A list that marks "
+        "no entry with a venue is left alone (its convention is no marks) unless "
+        "`lists-without-marks` is set."
     )
     bad = "* [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385)"
     good = ("* [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385)"
             " <kbd>CVPR 2016</kbd>")
+    options: ClassVar[dict[str, Any]] = {"lists-without-marks": False}
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         reg = registry(ctx)
         document = ctx.document
+        if not ctx.options(self)["lists-without-marks"] and not any(
+                not m.placeholder for ms in entry_marks(document).values() for m in ms):
+            return  # the list writes no venue marks: suggesting one would impose ours
         for item in analysis(ctx):
             if item.arxiv is None or item.wrong or any(p.kind != "arxiv" for p in item.links):
                 continue
