@@ -23,15 +23,11 @@ from awesome_lint.linkcheck._engine import _fast_httpcore_imports, _parse_delay
 from awesome_lint.linkcheck._guard import forbidden_reason, ip_literal
 from awesome_lint.linkcheck._transport import RoutingTransport
 
-from ._types import Api, PaperOptions
+from ._types import Api, LookupFailed, PaperOptions
 
 #: Largest answer read (a 100-id arXiv feed is about 300 KB).
 MAX_BODY = 8 * 1024 * 1024
 _RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-
-
-class LookupFailed(Exception):
-    """A service could not answer one request after the retries; the run goes on."""
 
 
 def user_agent(contact: str) -> str:

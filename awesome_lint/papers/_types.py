@@ -15,6 +15,10 @@ CROSSREF_URL = "https://api.crossref.org/works"
 DEFAULT_TTL = 7 * 86400.0
 
 
+class LookupFailed(Exception):
+    """A service could not answer one request after the retries; the run goes on."""
+
+
 @dataclass(frozen=True, slots=True)
 class ArxivRecord:
     """One arXiv paper as the export API describes it (latest version)."""

@@ -7,6 +7,7 @@ both read an entry the same way.  No I/O, no httpx: cheap to import.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -67,6 +68,7 @@ def paper_links(entry: Entry) -> tuple[PaperLink, ...]:
     return tuple(found)
 
 
+@functools.lru_cache(maxsize=65536)  # every rule folds every entry's title
 def title_key(title: str) -> str:
     """A title folded for comparison: accents, case, LaTeX, punctuation and spacing gone."""
     text = unicodedata.normalize("NFKD", title)
