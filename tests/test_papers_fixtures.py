@@ -17,7 +17,7 @@ from awesome_lint.engine import fix_text, lint_document
 from awesome_lint.papers import lookup
 from awesome_lint.papers.queries import options_from, queries_for
 from awesome_lint.parser import parse
-from tests.fixture_cases import Case, all_cases
+from tests.fixture_cases import Case, all_cases, assert_findings
 from tests.paper_apis import FakeApis
 
 CASES = all_cases("papers/*.txt")
@@ -49,15 +49,8 @@ def test_paper_fixture(case: Case, apis: FakeApis) -> None:
     config = Config(select=tuple(case.options.get("select", "PAP").split(",")))
     services = _services(case.input, apis)
     if case.diagnostics is not None:
-        found = lint_document(parse(case.input), config, network=True, services=services)
-        got = sorted((d.line, d.column, d.code) for d in found)
-        want = sorted((line, col, code) for line, col, code, _ in case.diagnostics)
-        assert got == want, "\n".join(f"{d.line}:{d.column} {d.code} {d.message}" for d in found)
-        for line, col, code, fragment in case.diagnostics:
-            if fragment:
-                message = next(d.message for d in found
-                               if (d.line, d.column, d.code) == (line, col, code))
-                assert fragment in message, message
+        assert_findings(case, lint_document(parse(case.input), config, network=True,
+                                            services=services))
     if case.output is not None:
         unsafe = "unsafe" in case.options
         result = fix_text(case.input, config, unsafe=unsafe, network=True, services=services)
