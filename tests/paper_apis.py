@@ -122,7 +122,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return
         query = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
         status, body, kind = getattr(self, f"_{server.service}")(query)
-        self._send(status, body, kind)
+        self._send(status, body, kind, server.headers)
 
     # -- arXiv: Atom feed ----------------------------------------------------------------
     def _arxiv(self, query: dict[str, str]) -> tuple[int, bytes, str]:
@@ -248,6 +248,8 @@ class _Server(http.server.ThreadingHTTPServer):
         self.latency: tuple[float, float] | None = None
         self.retry_after = 1
         self.slow = 3.0
+        #: Extra headers on every normal answer (e.g. Crossref's X-Rate-Limit-*).
+        self.headers: dict[str, str] = {}
 
     @property
     def url(self) -> str:

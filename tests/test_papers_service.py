@@ -193,3 +193,11 @@ def test_a_slow_service_does_not_hold_up_the_others(apis: FakeApis) -> None:
     lookup([RESNET, ATTENTION, DOIS], _options(apis))
     assert apis["arxiv"].starts[0] - started < 0.25
     assert apis["crossref"].starts[0] - started < 0.25
+
+
+def test_an_advertised_rate_limit_slows_the_pace(apis: FakeApis) -> None:
+    apis["crossref"].headers = {"X-Rate-Limit-Limit": "4", "X-Rate-Limit-Interval": "1s"}
+    dois = PaperQuery("", (), tuple(f"10.5555/x.{n}" for n in range(60)), False)
+    lookup([dois], _options(apis))  # our pace: 0 s; advertised: 4 per second
+    first, second, third = apis["crossref"].starts
+    assert second - first >= 0.24 and third - second >= 0.24

@@ -49,6 +49,7 @@ class Pacer:
         self.interval = interval
         self.lock = asyncio.Lock()
         self.next_start = 0.0
+        self.last_start = 0.0
 
     async def wait_turn(self) -> None:
         """Sleep until this service may be asked again (call with ``lock`` held)."""
@@ -57,7 +58,8 @@ class Pacer:
             await asyncio.sleep(delay)
 
     def started(self) -> None:
-        self.next_start = max(self.next_start, time.monotonic() + self.interval)
+        self.last_start = time.monotonic()
+        self.next_start = max(self.next_start, self.last_start + self.interval)
 
     def pause(self, seconds: float) -> None:
         self.next_start = max(self.next_start, time.monotonic() + seconds)
@@ -134,6 +136,7 @@ class Client:
                     pacer.pause(api.interval * 2 ** attempt)
                     continue
                 status = response.status_code
+                _adopt_advertised_limit(pacer, response.headers)
                 if status == 200 or status in ok_statuses:
                     return body
                 problem = f"HTTP {status}"
@@ -148,6 +151,22 @@ class Client:
                 pacer.pause(delay if delay is not None else api.interval * 2 ** attempt)
         raise LookupFailed(f"{api.name}: {problem} after {attempt + 1} "
                            f"attempt{'s' if attempt else ''}")
+
+
+def _adopt_advertised_limit(pacer: Pacer, headers: httpx.Headers) -> None:
+    """Slow down to a limit the service advertises (Crossref sends ``X-Rate-Limit-Limit: 50``
+    and ``X-Rate-Limit-Interval: 1s``); never speed up past the published guidance."""
+    limit, interval = headers.get("x-rate-limit-limit"), headers.get("x-rate-limit-interval")
+    if not limit or not interval or not limit.strip().isdigit() or int(limit) <= 0:
+        return
+    seconds = interval.strip().removesuffix("s")
+    try:
+        per_request = float(seconds) / int(limit)
+    except ValueError:
+        return
+    if per_request > pacer.interval:
+        pacer.interval = per_request
+        pacer.next_start = max(pacer.next_start, pacer.last_start + per_request)
 
 
 async def _read(response: httpx.Response) -> bytes:
