@@ -201,3 +201,19 @@ def test_an_advertised_rate_limit_slows_the_pace(apis: FakeApis) -> None:
     lookup([dois], _options(apis))  # our pace: 0 s; advertised: 4 per second
     first, second, third = apis["crossref"].starts
     assert second - first >= 0.24 and third - second >= 0.24
+
+
+@pytest.mark.parametrize(("comment", "withdrawn"), [
+    ("This paper has been withdrawn by the author due to an error in Lemma 3", True),
+    ("Withdrawn: a duplicate of 2301.00001", True),
+    ("this submission has been withdrawn by arXiv administrators", True),
+    ("10 pages; withdrawn due to a bug in the evaluation", True),
+    ("Accepted at CVPR 2023; an earlier version was withdrawn from ICLR", False),
+    ("12 pages, 5 figures, code at github.com/example/widgets", False),
+])
+def test_withdrawal_comments(comment: str, withdrawn: bool) -> None:
+    feed = ('<feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/'
+            'atom"><entry><id>http://arxiv.org/abs/2301.00001v2</id><title>T</title>'
+            f'<arxiv:comment>{comment}</arxiv:comment></entry></feed>').encode()
+    [record] = parse_arxiv(feed)
+    assert record.withdrawn is withdrawn and record.version == 2

@@ -20,7 +20,7 @@ _ABS_ID = re.compile(r"arxiv\.org/abs/(.+?)(?:v(\d+))?$")
 #: How authors and arXiv admins word a withdrawal in the comment (or the summary).
 _WITHDRAWN = re.compile(
     r"\b(?:(?:paper|article|submission|manuscript|preprint|version|work)\s+(?:has\s+been|is|was)"
-    r"\s+withdrawn|withdrawn\s+by\s+(?:the\s+)?(?:authors?|arxiv|admin)|withdrawn\s+due\s+to"
+    r"\s+withdrawn(?!\s+from\b)|withdrawn\s+by\s+(?:the\s+)?(?:authors?|arxiv|admin)|withdrawn\s+due\s+to"
     r"|^withdrawn\b)", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
