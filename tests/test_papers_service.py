@@ -217,3 +217,19 @@ def test_withdrawal_comments(comment: str, withdrawn: bool) -> None:
             f'<arxiv:comment>{comment}</arxiv:comment></entry></feed>').encode()
     [record] = parse_arxiv(feed)
     assert record.withdrawn is withdrawn and record.version == 2
+
+
+def test_a_deadline_stops_the_run_and_the_next_one_goes_on(apis: FakeApis,
+                                                           tmp_path: Path) -> None:
+    queries = [PaperQuery(f"Title number {n}", (), (), True) for n in range(6)]
+    options = _options(apis, pace=0.1, cache_dir=str(tmp_path), deadline=0.5)  # DBLP: 0.2 s
+    seen: list[tuple[int, int]] = []
+    first = lookup(queries, options, lambda made, total: seen.append((made, total)))
+    assert 2 <= first.requests["dblp"] < 6
+    assert first.errors == ["dblp: the 0.5 s deadline passed (the next run goes on from the "
+                            "cache)"]
+    assert seen[0] == (1, 6) and seen[-1][0] == first.requests["dblp"]
+    second = lookup(queries, replace(options, deadline=0.0))
+    assert second.errors == []
+    assert second.from_cache == first.requests["dblp"]
+    assert second.requests["dblp"] == 6 - first.requests["dblp"]

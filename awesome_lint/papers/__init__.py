@@ -11,7 +11,7 @@ imported only when a lookup runs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ._types import (
     ARXIV_URL,
@@ -43,8 +43,10 @@ __all__ = [
 ]
 
 
-def lookup(queries: Iterable[PaperQuery], options: PaperOptions) -> PaperResults:
-    """Look the queries up (cache first); failures are in ``errors``, never raised."""
+def lookup(queries: Iterable[PaperQuery], options: PaperOptions,
+           progress: Callable[[int, int], None] | None = None) -> PaperResults:
+    """Look the queries up (cache first); failures are in ``errors``, never raised.
+    ``progress(requests_made, requests_expected)`` is called after each request."""
     from ._service import lookup as run
 
-    return run(queries, options)
+    return run(queries, options, progress)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import time
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import httpx
@@ -81,6 +82,9 @@ class Client:
         self.pacers = {api.name: Pacer(api.interval)
                        for api in (options.arxiv, options.dblp, options.crossref)}
         self.requests = dict.fromkeys(self.pacers, 0)
+        self.stop_at = time.monotonic() + options.deadline if options.deadline else None
+        #: Called after each request (the CLI draws a progress line on a terminal).
+        self.on_request: Callable[[], None] | None = None
         self._vetted: set[tuple[str, str, int]] = set()
 
     async def close(self) -> None:
@@ -121,9 +125,15 @@ class Client:
         problem = "no attempt"
         async with pacer.lock:  # one request in flight per service
             for attempt in range(options.retries + 1):
+                if self.stop_at is not None and max(
+                        time.monotonic(), pacer.next_start) > self.stop_at:
+                    raise LookupFailed(f"{api.name}: the {options.deadline:g} s deadline "
+                                       "passed (the next run goes on from the cache)")
                 await pacer.wait_turn()
                 pacer.started()
                 self.requests[api.name] += 1
+                if self.on_request is not None:
+                    self.on_request()
                 try:
                     async with self.http.stream("GET", url) as response:
                         body = await _read(response)

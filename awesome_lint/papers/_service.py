@@ -41,7 +41,8 @@ def _open_cache(options: PaperOptions) -> PaperCache | None:
         return None  # a read-only tree or an odd filesystem: run without a cache
 
 
-async def lookup_async(queries: Iterable[PaperQuery], options: PaperOptions) -> PaperResults:
+async def lookup_async(queries: Iterable[PaperQuery], options: PaperOptions,
+                       progress: Callable[[int, int], None] | None = None) -> PaperResults:
     """Look up every arXiv id, DOI and title the queries name; never raises on the network.
 
     DBLP is searched after arXiv has answered, with arXiv's title for arXiv entries (lists
@@ -77,7 +78,16 @@ async def lookup_async(queries: Iterable[PaperQuery], options: PaperOptions) -> 
         if not opened:
             from ._client import Client
 
-            opened.append(Client(options))
+            made = Client(options)
+            if progress is not None:
+                # requests still to make, as far as known: DBLP titles are known only
+                # after arXiv, so one title per query that searches is assumed
+                total = (-(-len(ids) // max(1, options.arxiv_batch))
+                         + -(-len(dois) // max(1, options.crossref_batch))
+                         + sum(q.search_title for q in queries))
+                made.on_request = lambda: progress(sum(made.requests.values()),
+                                                   max(total, sum(made.requests.values())))
+            opened.append(made)
         return opened[0]
 
     async def guarded(name: str, job: Callable[[], Awaitable[None]]) -> None:
@@ -145,6 +155,7 @@ async def lookup_async(queries: Iterable[PaperQuery], options: PaperOptions) -> 
     return results
 
 
-def lookup(queries: Iterable[PaperQuery], options: PaperOptions) -> PaperResults:
+def lookup(queries: Iterable[PaperQuery], options: PaperOptions,
+           progress: Callable[[int, int], None] | None = None) -> PaperResults:
     """Synchronous :func:`lookup_async` (runs its own event loop)."""
-    return asyncio.run(lookup_async(list(queries), options))
+    return asyncio.run(lookup_async(list(queries), options, progress))

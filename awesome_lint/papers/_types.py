@@ -114,6 +114,9 @@ class PaperOptions:
     arxiv_batch: int = 100
     crossref_batch: int = 20
     dblp_hits: int = 10
+    #: Seconds for the whole run (0 = none).  Lookups not made by then are left for the
+    #: next run, which starts where this one stopped: everything answered is cached.
+    deadline: float = 0.0
     cache_dir: str | None = None
     use_cache: bool = True
     cache_ttl: float = DEFAULT_TTL

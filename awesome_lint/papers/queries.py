@@ -75,15 +75,24 @@ def options_from(settings: Mapping[str, Any], *, cache_dir: str | None,
         timeout=float(settings.get("timeout", base.timeout)),
         retries=int(settings.get("retries", base.retries)),
         retry_after_cap=float(settings.get("retry-after-cap", base.retry_after_cap)),
+        deadline=float(settings.get("deadline", base.deadline)),
         cache_dir=cache_dir,
         use_cache=bool(settings.get("cache", True) if use_cache is None else use_cache),
         cache_ttl=float(settings.get("cache-ttl", base.cache_ttl)))
 
 
 def run(queries: Iterable[PaperQuery], options: PaperOptions) -> PaperResults:
+    """The lookups, with a progress line on a terminal (DBLP's pace makes a cold run of a
+    long list take minutes)."""
+    from awesome_lint.remote import Progress
+
     from . import lookup
 
-    return lookup(queries, options)
+    progress = Progress(label="Looking up papers")
+    try:
+        return lookup(queries, options, progress)
+    finally:
+        progress.done()
 
 
 def summary_line(results: PaperResults, asked: int) -> str:

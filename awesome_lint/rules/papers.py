@@ -45,6 +45,7 @@ PAPER_DEFAULTS: dict[str, Any] = {
     "timeout": 20.0,
     "retries": 2,
     "retry-after-cap": 60.0,
+    "deadline": 0.0,
     "cache": True,
     "cache-ttl": 7 * 86400.0,
 }
