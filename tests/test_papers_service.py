@@ -200,7 +200,7 @@ def test_an_advertised_rate_limit_slows_the_pace(apis: FakeApis) -> None:
     dois = PaperQuery("", (), tuple(f"10.5555/x.{n}" for n in range(60)), False)
     lookup([dois], _options(apis))  # our pace: 0 s; advertised: 4 per second
     first, second, third = apis["crossref"].starts
-    assert second - first >= 0.24 and third - second >= 0.24
+    assert second - first >= 0.2 and third - second >= 0.2  # 0.25 s, less jitter
 
 
 @pytest.mark.parametrize(("comment", "withdrawn"), [

@@ -24,9 +24,6 @@ _LATEX = re.compile(r"\\[a-zA-Z]+|[${}\\]")
 _NOT_WORD = re.compile(r"[\W_]+")
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*$")
 _WORKSHOP = re.compile(r"\bworkshops?\b|\bW$", re.IGNORECASE)
-#: Below this similarity a link points at another paper (titles are often shortened,
-#: so the bar is low; see :func:`similarity`).
-DEFAULT_MIN_SIMILARITY = 0.5
 #: At or above this, a DBLP hit is the same paper as the one searched for.
 SAME_PAPER = 0.9
 

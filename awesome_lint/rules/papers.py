@@ -10,29 +10,16 @@ uses (:mod:`awesome_lint.venuemarks`), and a suggested mark is written in the li
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from awesome_lint.config import ConfigError, register_table
-from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from awesome_lint.model import Document, Entry
-from awesome_lint.papers import ArxivRecord, CrossrefRecord, PaperResults
-from awesome_lint.papers.match import (
-    DEFAULT_MIN_SIMILARITY,
-    PaperLink,
-    Published,
-    agrees,
-    entry_records,
-    is_preprint,
-    paper_links,
-    published_versions,
-    searched_title,
-    similarity,
-    title_key,
-)
+from awesome_lint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from awesome_lint.rules import Rule, RuleContext, register
 from awesome_lint.rules.badges import registry
-from awesome_lint.venuemarks import VenueMark, entry_marks, notation, title_without_marks
+
+if TYPE_CHECKING:
+    from awesome_lint.papers import PaperResults
+    from awesome_lint.papers.judge import EntryPapers
 
 PREFIX = "PAP"
 CATEGORY = "papers"
@@ -78,28 +65,12 @@ def paper_settings(settings: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return settings or PAPER_DEFAULTS
 
 
-@dataclass(frozen=True, slots=True)
-class EntryPapers:
-    """What the lookups say about one entry."""
-
-    entry: Entry
-    #: The entry's title, venue marks left out.
-    title: str
-    links: tuple[PaperLink, ...]
-    arxiv: ArxivRecord | None
-    crossref: tuple[CrossrefRecord, ...]
-    published: tuple[Published, ...]
-    marks: tuple[VenueMark, ...]
-    #: The entry's paper link resolves to a paper with another title (wrong-paper-link):
-    #: its records say nothing about the entry's paper.
-    wrong: tuple[PaperLink, str, float] | None = None
-
-
 _SERVICE_KEY = "papers.analysis"
 
 
 def analysis(ctx: RuleContext) -> list[EntryPapers]:
-    """Every entry that links a paper, with its records; [] without lookups."""
+    """Every entry that links a paper, with its records; [] without lookups (then nothing
+    of the paper machinery is imported: offline runs do not pay for it)."""
     results: PaperResults | None = ctx.services.get("paper_results")
     if results is None:
         return []
@@ -107,52 +78,13 @@ def analysis(ctx: RuleContext) -> list[EntryPapers]:
     if isinstance(cached, tuple) and cached[0] is ctx.document and cached[1] is results:
         found: list[EntryPapers] = cached[2]
         return found
-    reg = registry(ctx)
-    marks = entry_marks(ctx.document)
-    found = []
-    for entry in ctx.document.entries:
-        links = paper_links(entry)
-        if not links:
-            continue
-        arxiv, crossref = entry_records(entry, links, results)
-        own = marks.get(entry, ())
-        title = title_without_marks(entry, own)
-        searched = searched_title(title, arxiv)
-        hits = results.published(title_key(searched))
-        published = tuple(published_versions(reg, searched, hits, crossref, arxiv))
-        found.append(EntryPapers(entry, title, links, arxiv, crossref, published, own,
-                                 _wrong_link(ctx, entry, title, links, results)))
+    from awesome_lint.papers.judge import entries
+
+    opts = ctx.options(WrongPaperLink)
+    found = entries(ctx.document, results, registry(ctx), min_words=int(opts["min-words"]),
+                    min_similarity=float(opts["min-similarity"]))
     ctx.services[_SERVICE_KEY] = (ctx.document, results, found)
     return found
-
-
-def _wrong_link(ctx: RuleContext, entry: Entry, title: str, links: tuple[PaperLink, ...],
-                results: PaperResults) -> tuple[PaperLink, str, float] | None:
-    """The entry's paper link, the title it resolves to and the similarity, when they
-    disagree (the title link first, else the first arXiv or DOI link)."""
-    opts = ctx.options(WrongPaperLink)
-    if len(title_key(title).split()) < int(opts["min-words"]):
-        return None  # nicknames such as "ViT" are not judged
-    papers = [p for p in links if p.kind in ("arxiv", "doi")]
-    paper = next((p for p in papers if p.link is entry.link), papers[0] if papers else None)
-    if paper is None:
-        return None
-    record = (results.arxiv.get(paper.ident) if paper.kind == "arxiv"
-              else results.crossref.get(paper.ident))
-    if record is None or not record.title:
-        return None
-    score = similarity(title, record.title)
-    return (paper, record.title, score) if score < float(opts["min-similarity"]) else None
-
-
-def _when(record: Published) -> str:
-    return f"{record.venue} {record.year}" if record.year else record.venue
-
-
-def _insertion(document: Document, entry: Entry, text: str) -> Edit:
-    """Append ``text`` to the entry's first line, before any trailing hard-break spaces."""
-    line = document.line_text(entry.line)
-    return Edit(entry.line, len(line.rstrip()) + 1, 0, " " + text)
 
 
 class _PaperRule(Rule):
@@ -182,12 +114,18 @@ class PublishedPreprint(_PaperRule):
     options: ClassVar[dict[str, Any]] = {"lists-without-marks": False}
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+        items = analysis(ctx)
+        if not items:
+            return
+        from awesome_lint.papers.judge import has_marks, insertion, when
+        from awesome_lint.papers.match import is_preprint
+        from awesome_lint.venuemarks import notation
+
         reg = registry(ctx)
         document = ctx.document
-        if not ctx.options(self)["lists-without-marks"] and not any(
-                not m.placeholder for ms in entry_marks(document).values() for m in ms):
+        if not ctx.options(self)["lists-without-marks"] and not has_marks(document):
             return  # the list writes no venue marks: suggesting one would impose ours
-        for item in analysis(ctx):
+        for item in items:
             if item.arxiv is None or item.wrong or any(p.kind != "arxiv" for p in item.links):
                 continue
             if any(not m.placeholder and not is_preprint(reg, m.venue or m.raw)
@@ -205,11 +143,11 @@ class PublishedPreprint(_PaperRule):
                 span = target.span
             else:
                 mark = notation(document).mark(record.venue, record.year)
-                fix = Fix((_insertion(document, item.entry, mark),), Applicability.UNSAFE,
+                fix = Fix((insertion(document, item.entry, mark),), Applicability.UNSAFE,
                           f"add {mark}")
                 span = (item.entry.link or item.links[0].link).span
             yield self.diagnostic(
-                span, f"arXiv {item.arxiv.arxiv_id} was published at {_when(record)} "
+                span, f"arXiv {item.arxiv.arxiv_id} was published at {when(record)} "
                 f"({record.source}); the entry names only the preprint", fix=fix,
                 data={"venue": record.venue, "year": record.year, "source": record.source})
 
@@ -232,8 +170,14 @@ class VenueMismatch(_PaperRule):
             "<kbd>NIPS 2017</kbd>")
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+        items = analysis(ctx)
+        if not items:
+            return
+        from awesome_lint.papers.judge import when
+        from awesome_lint.papers.match import agrees, is_preprint
+
         reg = registry(ctx)
-        for item in analysis(ctx):
+        for item in items:
             if not item.published or item.wrong:
                 continue
             for mark in item.marks:
@@ -244,7 +188,7 @@ class VenueMismatch(_PaperRule):
                     venue += " Workshop"  # "CVPR 2023 Workshop" names the workshop
                 if any(agrees(reg, venue, mark.year, p) for p in item.published):
                     continue
-                found = "; ".join(f"{_when(p)} ({p.source})" for p in item.published[:3])
+                found = "; ".join(f"{when(p)} ({p.source})" for p in item.published[:3])
                 yield self.diagnostic(
                     mark.span, f"'{mark.raw.strip()}' disagrees with the published record: "
                     f"{found}", data={"found": [p.source for p in item.published]})
@@ -264,7 +208,9 @@ class WrongPaperLink(_PaperRule):
     )
     bad = "* [Selective Kernel Networks](https://arxiv.org/abs/1905.11946)"
     good = "* [Selective Kernel Networks](https://arxiv.org/abs/1903.06586)"
-    options: ClassVar[dict[str, Any]] = {"min-similarity": DEFAULT_MIN_SIMILARITY, "min-words": 3}
+    #: Below ``min-similarity`` a link points at another paper (lists shorten titles, so
+    #: the bar is low); titles of fewer than ``min-words`` words are nicknames.
+    options: ClassVar[dict[str, Any]] = {"min-similarity": 0.5, "min-words": 3}
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         items = analysis(ctx)
