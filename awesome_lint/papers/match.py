@@ -24,6 +24,10 @@ _LATEX = re.compile(r"\\[a-zA-Z]+|[${}\\]")
 _NOT_WORD = re.compile(r"[\W_]+")
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*$")
 _WORKSHOP = re.compile(r"\bworkshops?\b|\bW$", re.IGNORECASE)
+#: Words every other title has: they make two papers' titles look alike.
+_STOP_WORDS = frozenset({"a", "an", "and", "are", "as", "at", "by", "for", "from", "in",
+                         "into", "is", "of", "on", "or", "the", "to", "via", "with", "without",
+                         "towards", "toward", "using"})
 #: At or above this, a DBLP hit is the same paper as the one searched for.
 SAME_PAPER = 0.9
 
@@ -87,9 +91,10 @@ def similarity(a: str, b: str) -> float:
         return 1.0  # nothing to compare: never a finding
     if ka == kb:
         return 1.0
-    wa, wb = set(ka.split()), set(kb.split())
+    wa, wb = set(ka.split()) - _STOP_WORDS, set(kb.split()) - _STOP_WORDS
     shorter, longer = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    share = len(shorter & longer) / len(shorter)
+    # the share needs a few content words: one common word ("Network") proves nothing
+    share = len(shorter & longer) / len(shorter) if len(shorter) >= 3 else 0.0
     return max(share, SequenceMatcher(None, ka, kb, autojunk=False).ratio())
 
 

@@ -9,7 +9,7 @@ uses (:mod:`awesome_lint.venuemarks`), and a suggested mark is written in the li
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from awesome_lint.config import ConfigError, register_table
@@ -59,10 +59,6 @@ def _validate(value: Any, where: str) -> dict[str, Any]:
 
 
 register_table("papers", _validate)
-
-
-def paper_settings(settings: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    return settings or PAPER_DEFAULTS
 
 
 _SERVICE_KEY = "papers.analysis"
@@ -210,7 +206,7 @@ class WrongPaperLink(_PaperRule):
     good = "* [Selective Kernel Networks](https://arxiv.org/abs/1903.06586)"
     #: Below ``min-similarity`` a link points at another paper (lists shorten titles, so
     #: the bar is low); titles of fewer than ``min-words`` words are nicknames.
-    options: ClassVar[dict[str, Any]] = {"min-similarity": 0.5, "min-words": 3}
+    options: ClassVar[dict[str, Any]] = {"min-similarity": 0.65, "min-words": 3}
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         items = analysis(ctx)
