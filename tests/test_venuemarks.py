@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from awesome_lint.parser import parse
 from awesome_lint.venuemarks import Notation, entry_marks, notation, title_without_marks
@@ -87,3 +89,24 @@ def test_table_notation_of_a_real_list(shared: Path) -> None:
     cells = [m for ms in entry_marks(document).values() for m in ms if m.style == "table-cell"]
     assert len(cells) > 100
     assert notation(document, "table-cell").digits == 0  # "arXiv", "CVPR": no years
+
+
+_CELL = st.text(alphabet=st.sampled_from(list("abCV 12'|*[]()`\\-_<>kbd/")), max_size=25)
+
+
+@settings(max_examples=150, deadline=None)
+@given(cells=st.lists(_CELL, min_size=1, max_size=5), bold=_CELL)
+def test_marks_are_total_and_their_spans_hold_their_text(cells: list[str], bold: str) -> None:
+    """Whatever the cells and brackets hold, reading marks never raises, and each mark's
+    inner span is exactly its text on its line (what a fix replaces)."""
+    row = "| [T](https://t.org) | " + " | ".join(cells) + " |"
+    text = (f"| Title | Venue | {' | '.join('c' for _ in cells[1:])} |\n"
+            f"|---|---|{'---|' * len(cells[1:])}\n{row}\n\n"
+            f"- Title | **[{bold}]** | [pdf](https://p.org)\n")
+    document = parse(text)
+    for marks in entry_marks(document).values():
+        for mark in marks:
+            line = document.line_text(mark.inner.line)
+            if mark.raw:
+                assert line[mark.inner.column - 1:mark.inner.end_column] == mark.raw
+            assert 1 <= mark.span.column <= mark.span.end_column <= len(line)
