@@ -59,6 +59,8 @@ class Notation:
     separator: str = " "
     #: Digits of the year (4 or 2); 0 when the list writes no year in this notation.
     digits: int = 4
+    #: Marks come before the title link (``* <kbd>ICLR 2015</kbd> [VGG](url)``).
+    leads: bool = False
 
     def text(self, venue: str, year: int | None) -> str:
         """The inner text of a mark for ``venue`` and ``year``."""
@@ -194,15 +196,18 @@ def _shape(mark: VenueMark) -> tuple[str, int]:
 def notation(document: Document, style: str | None = None) -> Notation:
     """The list's own way of writing a venue mark: the majority over its marks of ``style``
     (of any style but table cells when None; ``<kbd>CVPR 2023</kbd>`` when it has none)."""
-    marks = [m for ms in entry_marks(document).values() for m in ms
+    owned = [(e, m) for e, ms in entry_marks(document).items() for m in ms
              if not m.placeholder and m.venue and (
                  m.style == style if style else m.style != "table-cell")]
-    if not marks:
+    if not owned:
         return Notation(style or "kbd", " ", 0 if style == "table-cell" else 4)
-    chosen = style or Counter(m.style for m in marks).most_common(1)[0][0]
-    shapes = Counter(_shape(m) for m in marks if m.style == chosen)
+    chosen = style or Counter(m.style for _e, m in owned).most_common(1)[0][0]
+    mine = [(e, m) for e, m in owned if m.style == chosen]
+    shapes = Counter(_shape(m) for _e, m in mine)
     separator, digits = shapes.most_common(1)[0][0] if shapes else (" ", 4)
-    return Notation(chosen, separator if digits else " ", digits)
+    leading = sum(1 for e, m in mine if e.kind is EntryKind.LINK_TITLED and e.link is not None
+                  and (m.span.line, m.span.column) < (e.link.span.line, e.link.span.column))
+    return Notation(chosen, separator if digits else " ", digits, leading * 2 > len(mine))
 
 
 def title_without_marks(entry: Entry, marks: tuple[VenueMark, ...]) -> str:

@@ -91,7 +91,10 @@ def when(record: Published) -> str:
     return f"{record.venue} {record.year}" if record.year else record.venue
 
 
-def insertion(document: Document, entry: Entry, text: str) -> Edit:
-    """Append ``text`` to the entry's first line, before any trailing hard-break spaces."""
+def insertion(document: Document, entry: Entry, text: str, *, leads: bool) -> Edit:
+    """Where a new mark goes: before the title link in lists whose marks lead, else at the
+    end of the entry's first line (before any trailing hard-break spaces)."""
+    if leads and entry.link is not None:
+        return Edit(entry.link.span.line, entry.link.span.column, 0, text + " ")
     line = document.line_text(entry.line)
     return Edit(entry.line, len(line.rstrip()) + 1, 0, " " + text)

@@ -138,8 +138,10 @@ class PublishedPreprint(_PaperRule):
                                    description=f"write {text!r}")
                 span = target.span
             else:
-                mark = notation(document).mark(record.venue, record.year)
-                fix = Fix((insertion(document, item.entry, mark),), Applicability.UNSAFE,
+                nota = notation(document)
+                mark = nota.mark(record.venue, record.year)
+                fix = Fix((insertion(document, item.entry, mark, leads=nota.leads),),
+                          Applicability.UNSAFE,
                           f"add {mark}")
                 span = (item.entry.link or item.links[0].link).span
             yield self.diagnostic(
