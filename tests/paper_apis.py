@@ -139,9 +139,13 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                     "\"alternate\" type=\"text/html\"/><author><name>arXiv api core</name>"
                     "</author></entry>")
                 continue
-            paper = next((p for p in self.server.world if p.arxiv == ident), None)
+            # arXiv answers old-style ids under the archive alone: math.DG/0303109 is
+            # math/0303109
+            canonical = re.sub(r"^([a-z\-]+)\.[A-Z]{2}/", r"\1/", ident)
+            paper = next((p for p in self.server.world if p.arxiv == canonical), None)
             if paper is None:
                 continue  # an id arXiv never had: no entry
+            ident = paper.arxiv
             version = 2 if paper.comment.startswith("This paper has been withdrawn") else 1
             extra = ""
             if paper.comment:

@@ -16,7 +16,7 @@ from awesome_lint.papers import PaperOptions, PaperQuery, lookup
 from awesome_lint.papers._client import user_agent
 from awesome_lint.papers._parse import MalformedResponse, parse_arxiv, parse_crossref, parse_dblp
 from awesome_lint.papers.queries import options_from
-from tests.paper_apis import FakeApis
+from tests.paper_apis import FakeApis, Paper
 
 RESNET = PaperQuery("Deep Residual Learning for Image Recognition", ("1512.03385",), (), True)
 ATTENTION = PaperQuery("Attention Is All You Need", ("1706.03762",), (), True)
@@ -237,3 +237,12 @@ def test_a_deadline_stops_the_run_and_the_next_one_goes_on(apis: FakeApis,
     assert second.errors == []
     assert second.from_cache == first.requests["dblp"]
     assert second.requests["dblp"] == 6 - first.requests["dblp"]
+
+
+def test_old_style_ids_match_whatever_subject_class_the_link_names(apis: FakeApis) -> None:
+    apis.world.append(Paper("Ricci Flow with Surgery", "math/0303109", 2003))
+    try:
+        results = lookup([PaperQuery("x", ("math.DG/0303109",), (), False)], _options(apis))
+    finally:
+        apis.world.pop()
+    assert results.arxiv["math.DG/0303109"].title == "Ricci Flow with Surgery"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeVar
@@ -30,6 +31,11 @@ T = TypeVar("T")
 def _chunks(items: Sequence[T], size: int) -> Iterable[Sequence[T]]:
     for start in range(0, len(items), max(1, size)):
         yield items[start:start + max(1, size)]
+
+
+def _archive_only(arxiv_id: str) -> str:
+    """Old-style ids as arXiv answers them: ``math.GT/0309136`` comes back ``math/0309136``."""
+    return re.sub(r"^([a-z\-]+)\.[A-Z]{2}/", r"\1/", arxiv_id)
 
 
 def _open_cache(options: PaperOptions) -> PaperCache | None:
@@ -105,9 +111,9 @@ async def lookup_async(queries: Iterable[PaperQuery], options: PaperOptions,
             # arXiv answers 400 with an Atom error feed for a malformed id: still a feed
             body = await client().get(api, f"{api.base_url}?{query}",
                                     ok_statuses=frozenset({400}))
-            found = {r.arxiv_id: r for r in parse_arxiv(body)}
+            found = {_archive_only(r.arxiv_id): r for r in parse_arxiv(body)}
             for ident in batch:
-                keep("arxiv", ident, found.get(ident))
+                keep("arxiv", ident, found.get(_archive_only(ident)))
 
     async def dblp(arxiv_done: asyncio.Task[None]) -> None:
         await asyncio.wait([arxiv_done])
