@@ -151,11 +151,11 @@ class Run:
 def _paper_services(run: Run, documents: list[tuple[Path, Config, Document]],
                     papers: bool | None, no_cache: bool) -> dict[str, Any]:
     """``--papers``: look the papers up (awesome_lint.papers) and say how it went."""
-    from awesome_lint.papers.queries import services_for
-
     wanted = [(p, c, d) for p, c, d in documents if wants_papers(c, papers)]
     if not wanted:
         return {}
+    from awesome_lint.papers.queries import services_for
+
     services, lines = services_for(wanted, no_cache, run.changed)
     for line in lines:
         click.echo(line, err=True)
