@@ -246,3 +246,14 @@ def test_old_style_ids_match_whatever_subject_class_the_link_names(apis: FakeApi
     finally:
         apis.world.pop()
     assert results.arxiv["math.DG/0303109"].title == "Ricci Flow with Surgery"
+
+
+def test_a_hit_that_only_contains_the_searched_words_is_another_paper() -> None:
+    from awesome_lint.papers import DblpRecord
+    from awesome_lint.papers.match import published_versions
+    from awesome_lint.venues import default_registry
+
+    hits = (DblpRecord("conf/x/A", "Deep Layer Aggregation for Widget Detection.", "ICCV", 2019),
+            DblpRecord("conf/cvpr/YuWSD18", "Deep Layer Aggregation.", "CVPR", 2018))
+    [found] = published_versions(default_registry(), "Deep Layer Aggregation", hits)
+    assert (found.venue, found.year, found.source) == ("CVPR", 2018, "DBLP conf/cvpr/YuWSD18")

@@ -98,6 +98,15 @@ def similarity(a: str, b: str) -> float:
     return max(share, SequenceMatcher(None, ka, kb, autojunk=False).ratio())
 
 
+def same_title(a: str, b: str) -> float:
+    """How alike two full titles are, 0..1, for telling a search hit from another paper
+    whose title merely contains the searched words ("Deep Layer Aggregation for X")."""
+    ka, kb = title_key(a), title_key(b)
+    if ka == kb:
+        return 1.0
+    return SequenceMatcher(None, ka, kb, autojunk=False).ratio()
+
+
 def searched_title(entry_title: str, arxiv: ArxivRecord | None) -> str:
     """The title the DBLP search used: arXiv's when the entry links a known arXiv paper."""
     return arxiv.title if arxiv is not None and arxiv.title else entry_title
@@ -136,7 +145,7 @@ def published_versions(registry: Registry, title: str, hits: tuple[DblpRecord, .
     """Every published version found for a paper, main venues before workshops."""
     found: list[Published] = []
     for hit in hits:
-        if hit.informal or not hit.venue or similarity(hit.title, title) < SAME_PAPER:
+        if hit.informal or not hit.venue or same_title(hit.title, title) < SAME_PAPER:
             continue
         name = venue_name(registry, hit.venue, hit.year)
         if is_preprint(registry, name):
