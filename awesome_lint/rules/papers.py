@@ -130,7 +130,8 @@ class PublishedPreprint(_PaperRule):
             main = [p for p in item.published if not p.workshop]
             if not main:
                 continue
-            record = main[0]
+            # the first publication (the conference, before a journal extension)
+            record = min(main, key=lambda p: p.year or 9999)
             target = next(iter(item.marks), None)
             if target is not None:
                 text = notation(document, target.style).text(record.venue, record.year)
