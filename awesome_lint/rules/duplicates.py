@@ -440,7 +440,6 @@ class _Fixer:
         self.keep_fragment = keep_fragment
         self.keys = keys
         self.reason = ""
-        self._positions: dict[int, int] = {}  # entry id -> index in document order
         self._links_by_line: dict[int, list[Link]] | None = None
 
     def _key(self, url: str) -> str:
@@ -471,9 +470,6 @@ class _Fixer:
             return self._none("the entry shares its lines with other content")
         if self._has_nested(later):
             return self._none(f"line {later.line} has nested content")
-        if self._parent(first) is not self._parent(later):
-            return self._none("the entries are nested under different items (each item's "
-                              "own link)")
         if self._opens_ordered_list(later):
             return self._none("deleting the first item would renumber the list")
         identical = _normalised(doc, first) == _normalised(doc, later)
@@ -504,18 +500,6 @@ class _Fixer:
                    description, tuple(removes))
 
     # -- checks ---------------------------------------------------------------------------
-    def _parent(self, entry: Entry) -> Entry | None:
-        """The item an indented entry is nested under (None for a top-level one)."""
-        if entry.marker_column <= 1:
-            return None
-        if not self._positions:
-            self._positions = {id(e): i for i, e in enumerate(self.doc.entries)}
-        for index in range(self._positions[id(entry)] - 1, -1, -1):
-            candidate = self.doc.entries[index]
-            if 0 < candidate.marker_column < entry.marker_column:
-                return candidate
-        return None
-
     def _whole_lines(self, entry: Entry) -> bool:
         """The entry's lines hold nothing but the entry (quote markers aside)."""
         if entry.kind is EntryKind.TABLE_ROW:
