@@ -6,7 +6,7 @@ For each list: `check` (default settings, offline), then `fix` as the command ru
 four counts, judged by cmark-gfm (GitHub's renderer):
 
 * unflagged: non-blank input lines that `fix` changed or deleted although no finding of
-  `check` covers them;
+  `check` covers them or edits them;
 * lost: link, image and HTML-anchor occurrences of the rendered input missing from the
   rendered output, beyond those the applied fixes declare they remove;
 * render: stretches of the rendered output that differ from the input's outside the lines
@@ -49,16 +49,24 @@ def shared_lists() -> list[Path]:
 
 
 def run_fix(text: str, path: Path) -> tuple[str, Counter[str]]:
-    """What `awesome-lint fix PATH` writes (offline), and the destinations it declares gone."""
+    """What `awesome-lint fix PATH` writes (offline), and the destinations it declares gone.
+
+    `fix` formats the whole file until `awesome-lint format` exists to do that (issue #15)."""
+    from awesome_lint.cli import main as cli
+
+    formats = "format" not in getattr(cli, "commands", {})
     result = fix_text(text, Config(), path=str(path),
-                      services={"files": FileResolver.for_file(path)}, format=True)
+                      services={"files": FileResolver.for_file(path)}, format=formats)
     return result.text, result.intended
 
 
 def audit(path: Path) -> Audit:
     text = path.read_text(encoding="utf-8")
     found = lint(text, Config(), path=str(path))
+    # a finding names its own lines and those its fix edits (a duplicate merged upwards)
     flagged = {n for d in found for n in range(d.line, d.end_line + 1)}
+    flagged.update(e.line + k for d in found if d.fix for e in d.fix.edits
+                   for k in range(e.insert.count("\n") + 1))
     report = Audit(path.name, text.count("\n"), len(found))
     try:
         fixed, removed = run_fix(text, path)

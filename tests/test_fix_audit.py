@@ -34,3 +34,8 @@ def test_fix_audit(path: Path) -> None:
     assert not report.refused, report.refused
     assert report.lost == 0
     assert report.render == 0
+    from awesome_lint.cli import main
+
+    if "format" in main.commands:  # `fix` no longer formats: it changes only what it reports
+        assert report.unflagged == 0
+        assert report.clean_changed == 0
