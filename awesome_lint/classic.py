@@ -1,0 +1,102 @@
+"""The anatomy of classic awesome-list items: ``- [Name](url) - Description.``
+
+For each entry whose name is a link, :func:`items_of` locates (once per document, shared by
+the ``AWE`` rules) the separator after the name and the description's source range, so the
+rules judge and fix positions without reading lines themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from awesome_lint.dialect import is_classic_candidate
+from awesome_lint.model import Document, Entry, Span
+from awesome_lint.slugs import plain_text
+
+if TYPE_CHECKING:
+    from awesome_lint.rules import RuleContext
+
+#: A separator as written: a dash of any kind or a colon, with or without spaces.  A dash
+#: glued to both neighbours (``[Foo](u)-based``) is a word, not a separator.
+_SEPARATOR = re.compile(r"[ \t\u00a0]*(?:[-–—]+|:)[ \t\u00a0]+|[ \t\u00a0]+[-–—]+(?=\S)")
+_CANONICAL = " - "
+
+
+@dataclass(frozen=True, slots=True)
+class ClassicItem:
+    """One ``[Name](url) ...`` item: where its separator and description are."""
+
+    entry: Entry
+    name: str
+    #: The separator between the name link and the description (``None``: none written).
+    separator: Span | None
+    separator_text: str
+    #: The description as written, from its first to its last character (``None``: none).
+    description: Span | None
+    #: The description's markdown, its lines joined by single spaces.
+    raw: str
+
+    @property
+    def has_canonical_separator(self) -> bool:
+        return self.separator_text == _CANONICAL
+
+    @property
+    def text(self) -> str:
+        """The description as rendered text."""
+        return plain_text(self.raw)
+
+
+def _item(document: Document, entry: Entry) -> ClassicItem:
+    assert entry.link is not None
+    span = entry.link.span
+    line = document.line_text(span.end_line)
+    start = span.end_column  # 0-based index of the first character after the link
+    match = _SEPARATOR.match(line, start)
+    separator: Span | None = None
+    separator_text = ""
+    if match is not None and match.end() < len(line.rstrip()):
+        separator_text = match.group()
+        separator = Span(span.end_line, start + 1, span.end_line, match.end())
+        start = match.end()
+    while start < len(line) and line[start] in " \t":
+        start += 1
+    parts: list[str] = []
+    first: tuple[int, int] | None = None
+    last: tuple[int, int] | None = None
+    for number in range(span.end_line, entry.end_line + 1):
+        text = document.line_text(number)
+        begin = start if number == span.end_line else len(text) - len(text.lstrip())
+        stripped = text.rstrip()
+        if stripped.endswith("\\") and number < entry.end_line:
+            stripped = stripped[:-1].rstrip()  # a backslash hard break
+        piece = stripped[begin:]
+        if not piece.strip():
+            continue
+        if first is None:
+            first = (number, begin + 1)
+        last = (number, len(stripped))
+        parts.append(piece.strip())
+    description = None
+    if first is not None and last is not None:
+        description = Span(first[0], first[1], last[0], last[1])
+    return ClassicItem(entry, plain_text(entry.link.text), separator, separator_text,
+                       description, " ".join(parts))
+
+
+def items_of(ctx: RuleContext) -> list[ClassicItem]:
+    """Every classic-shaped item of the document, computed once per document."""
+    cached = ctx.services.get("classic-items")
+    if cached is not None and cached[0] is ctx.document:
+        return cached[1]  # type: ignore[no-any-return]
+    doc = ctx.document
+    found = [_item(doc, e) for e in doc.entries if is_classic_candidate(e)]
+    ctx.services["classic-items"] = (doc, found)
+    return found
+
+
+def described(items: list[ClassicItem]) -> Iterator[ClassicItem]:
+    """Items with a description after a separator (the ones description rules judge)."""
+    return (item for item in items if item.description is not None and item.separator)
