@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -81,8 +82,10 @@ class AlphabeticalOrder(Rule):
         "moving each entry with its continuation lines and nested items; numbered lists "
         "and the table of contents are left alone."
     )
-    bad = "- [ky](https://github.com/sindresorhus/ky) - HTTP.\n- [got](https://github.com/sindresorhus/got) - HTTP."
-    good = "- [got](https://github.com/sindresorhus/got) - HTTP.\n- [ky](https://github.com/sindresorhus/ky) - HTTP."
+    bad = ("- [ky](https://github.com/sindresorhus/ky) - HTTP.\n"
+           "- [got](https://github.com/sindresorhus/got) - HTTP.")
+    good = ("- [got](https://github.com/sindresorhus/got) - HTTP.\n"
+            "- [ky](https://github.com/sindresorhus/ky) - HTTP.")
     options: ClassVar[dict[str, Any]] = {"enabled": False}
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -96,7 +99,7 @@ class AlphabeticalOrder(Rule):
                     item.line in toc_lines for item in info.items):
                 continue
             units = _units(doc, info, entries)
-            wrong = [(a, b) for a, b in zip(units, units[1:]) if b.key < a.key]
+            wrong = [(a, b) for a, b in itertools.pairwise(units) if b.key < a.key]
             if not wrong:
                 continue
             fix = _sorted(doc, units)
@@ -108,7 +111,7 @@ class AlphabeticalOrder(Rule):
 
 
 def _sorted(doc: Document, units: list[_Unit]) -> Fix | None:
-    gaps = {b.first - a.last - 1 for a, b in zip(units, units[1:])}
+    gaps = {b.first - a.last - 1 for a, b in itertools.pairwise(units)}
     if len(gaps) != 1:
         return None  # blank lines between some items only: the author's grouping
     gap = "\n" * (gaps.pop() + 1)

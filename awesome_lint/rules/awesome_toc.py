@@ -140,14 +140,14 @@ class TocSync(Rule):
                                       f"section '{section.title}' is missing from the TOC",
                                       fix=fix)
         latest = 0
-        for entry, section, depth in zip(toc.entries, toc.resolved, toc.depths):
-            if section is None:
+        for entry, target, depth in zip(toc.entries, toc.resolved, toc.depths, strict=True):
+            if target is None:
                 continue
-            if section.line < latest:
+            if target.line < latest:
                 yield self.diagnostic(entry.span, f"TOC lists '{entry.text}' out of document "
                                       "order", fix=fix)
-            latest = max(latest, section.line)
-            want = depth_of.get(id(section))
+            latest = max(latest, target.line)
+            want = depth_of.get(id(target))
             if want is not None and want != depth:
                 yield self.diagnostic(entry.span, f"TOC lists '{entry.text}' at depth "
                                       f"{depth + 1}; its heading is at depth {want + 1}",
@@ -201,9 +201,9 @@ def _regenerate(doc: Document, toc: _Toc) -> Fix | None:
         return None
     style = _style(doc, item_lines, items)
     style = _Style(style.marker, style.indent, style.bold, bool(blank))
-    by_line = {e.span.line: (e, s) for e, s in zip(toc.entries, toc.resolved)}
+    by_line = {e.span.line: (e, s) for e, s in zip(toc.entries, toc.resolved, strict=True)}
     text_of: dict[int, str] = {}
-    for entry, section in zip(toc.entries, toc.resolved):
+    for entry, section in zip(toc.entries, toc.resolved, strict=True):
         if section is not None:
             text_of.setdefault(id(section), entry.text)
     # hand-added items stay after the listed section that preceded them, and after the
