@@ -2,8 +2,9 @@
 
 The TOC is the run of anchor links the parser found first (:attr:`Document.toc`), within one
 section.  The levels it covers are the levels of the headings it links to, from the first
-one it links to; every later heading at those levels belongs in it (meta sections such as
-*Contributing* or *License* may be left out).  The ``toc`` fix rewrites the TOC list in its
+one it links to (within their common parent section when they share one); every later
+heading at those levels belongs in it, nested under the listed headings that enclose it
+(meta sections such as *Contributing* or *License* may be left out).  The ``toc`` fix rewrites the TOC list in its
 own style (bullet, indentation, ``**bold**`` links, blank lines between items), keeping the
 text of the entries the author wrote and every item that links elsewhere.
 
@@ -85,10 +86,21 @@ def _toc(doc: Document, ignore: frozenset[str]) -> _Toc | None:
     head = next(s for s in known if s.level == levels[0])
     if len(parents) == 1 and head.parent is not None:
         scope = head.parent.walk()  # a TOC of one part's sections (vinta's Projects)
-    expected = [(s, levels.index(s.level)) for s in scope
-                if s.line >= first and s.level in levels and (
-                    id(s) in referenced or " ".join(s.title.casefold().split()) not in ignore)]
+    chosen = [s for s in scope if s.line >= first and s.level in levels and (
+        id(s) in referenced or " ".join(s.title.casefold().split()) not in ignore)]
+    members = {id(s) for s in chosen}
+    expected = [(s, _listed_ancestors(s, members)) for s in chosen]
     return _Toc(entries, resolved, depths, expected)
+
+
+def _listed_ancestors(section: Section, members: set[int]) -> int:
+    """The section's TOC depth: how many of its enclosing sections the TOC lists too."""
+    count = 0
+    node = section.parent
+    while node is not None:
+        count += id(node) in members
+        node = node.parent
+    return count
 
 
 def _section_at(doc: Document, line: int) -> Section:
@@ -113,9 +125,10 @@ class TocSync(Rule):
         "headings are. The levels it covers are those of the headings it links to, so a "
         "TOC of `##` sections does not ask for `###` ones. Sections named in the `ignore` "
         "option (Contributing, License, Footnotes, Related Lists... by default) may be left "
-        "out. The safe `toc` fix rewrites the TOC list in its own style, keeping the text "
+        "out. The `toc` fix rewrites the TOC list in its own style, keeping the text "
         "of existing entries and items that link elsewhere; it is offered when the TOC is "
-        "one list with one line per item."
+        "one list with one line per item. It is safe unless it changes the TOC's nesting: "
+        "then the heading levels may be what is wrong, and the fix is unsafe."
     )
     bad = "## Contents\n\n- [Tools](#tools)\n\n## Libraries\n\n## Tools"
     good = "## Contents\n\n- [Libraries](#libraries)\n- [Tools](#tools)\n\n## Libraries\n\n## Tools"
@@ -130,9 +143,11 @@ class TocSync(Rule):
         toc = _toc(doc, ignore)
         if toc is None:
             return
-        fix = _regenerate(doc, toc)
-        listed = {id(s) for s in toc.resolved if s is not None}
         depth_of = {id(s): d for s, d in toc.expected}
+        nesting = any(s is not None and depth_of.get(id(s), d) != d
+                      for s, d in zip(toc.resolved, toc.depths, strict=True))
+        fix = _regenerate(doc, toc, safe=not nesting)
+        listed = {id(s) for s in toc.resolved if s is not None}
         for section, _depth in toc.expected:
             if id(section) not in listed:
                 line = doc.line_text(section.line)
@@ -149,8 +164,10 @@ class TocSync(Rule):
             latest = max(latest, target.line)
             want = depth_of.get(id(target))
             if want is not None and want != depth:
+                parent = target.parent.title if target.parent and target.parent.level else ""
+                under = f" (under '{parent}')" if want > depth and parent else ""
                 yield self.diagnostic(entry.span, f"TOC lists '{entry.text}' at depth "
-                                      f"{depth + 1}; its heading is at depth {want + 1}",
+                                      f"{depth + 1}; its heading is at depth {want + 1}{under}",
                                       fix=fix)
 
 
@@ -179,7 +196,7 @@ def _style(doc: Document, lines: list[int], items: dict[int, ListItemInfo]) -> _
     return _Style(marker, indent, bold, False)
 
 
-def _regenerate(doc: Document, toc: _Toc) -> Fix | None:
+def _regenerate(doc: Document, toc: _Toc, *, safe: bool) -> Fix | None:
     """The TOC list rewritten from the headings, or None when it is not one plain list."""
     items = _items(doc)
     first_line = toc.entries[0].span.line
@@ -238,5 +255,6 @@ def _regenerate(doc: Document, toc: _Toc) -> Fix | None:
         f"#{s.anchor}" for s, _ in toc.expected)
     removes = tuple(sorted(gone.elements()))
     delete = sum(len(line) + 1 for line in old) - 1
-    return Fix((Edit(top.line, 1, delete, "\n".join(new)),), Applicability.SAFE,
+    return Fix((Edit(top.line, 1, delete, "\n".join(new)),),
+               Applicability.SAFE if safe else Applicability.UNSAFE,
                "toc: rewrite the table of contents", removes)
