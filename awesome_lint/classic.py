@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 #: glued to both neighbours (``[Foo](u)-based``) is a word, not a separator.
 _SEPARATOR = re.compile(r"[ \t\u00a0]*(?:[-–—]+|:)[ \t\u00a0]+|[ \t\u00a0]+[-–—]+(?=\S)")
 _CANONICAL = " - "
+#: A line that is only an in-page link: navigation, not part of a description.
+_NAVIGATION = re.compile(r"\s*[*_]*\[[^\]]*\]\(#[^)]*\)[*_]*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,11 @@ def _item(document: Document, entry: Entry) -> ClassicItem:
         if stripped.endswith("\\") and number < entry.end_line:
             stripped = stripped[:-1].rstrip()  # a backslash hard break
         piece = stripped[begin:]
+        if number > span.end_line and _NAVIGATION.match(piece):
+            break  # "**[⬆ back to top](#contents)**" glued under the last item
         if not piece.strip():
+            if first is not None:
+                break  # the description is the item's first paragraph
             continue
         if first is None:
             first = (number, begin + 1)

@@ -20,8 +20,9 @@ else:  # pragma: no cover - exercised on 3.10 only
 
 DATA = Path(__file__).resolve().parent / "data" / "spelling.toml"
 #: Characters that glue a word to its neighbour: ``github.com``, ``node-js``, ``my_github``
-#: (after a word only when a word character follows: a full stop ends a sentence).
-_GLUE = ".-_/@#"
+#: (after a word only when a word character follows: a full stop ends a sentence).  A slash
+#: separates words (``Javascript/C++``); URLs are masked by the caller.
+_GLUE = ".-_@#"
 
 
 @dataclass(frozen=True, slots=True)

@@ -115,7 +115,7 @@ class DescriptionCapital(Rule):
             first = word[0]
             if not first.islower() or any(c.isupper() for c in word[1:]):
                 continue
-            bare = word.rstrip(".,;:!?")
+            bare = re.sub(r"['’]s$", "", word.rstrip(".,;:!?"))  # "uv's" is uv
             if bare in lowercase_names() or bare in extra or _is_name(bare, item.name):
                 continue
             at = Span(span.line, span.column + match.start(1), span.line,
@@ -171,6 +171,8 @@ def _well_ended(item: ClassicItem) -> bool:
     raw = item.raw.rstrip()
     if not text:
         return True
+    if raw.endswith("`"):
+        return False  # a code span ends it: `logger.log()` is not a full stop
     if _EMOJI.search(text) or _SHORTCODE_END.search(raw):
         return True
     stripped = text.rstrip(_CLOSERS)

@@ -4,7 +4,10 @@ URL identity is the duplicates family's :func:`awesome_lint.urls.canonical_key`.
 duplicates family already reports are left to it: two entries' name links (DUP001) and two
 links inside one entry (DUP003).  What remains is a URL repeated within a section through
 a description link, an intro paragraph or an item that is not an entry.  In-page anchors
-(``#contents`` back-to-top links) and images are meant to repeat and are not compared.
+(``#contents`` back-to-top links), images, HTML links (badges and logos) and the homepage the
+title links to are meant to repeat and are not compared.  Links in headings are compared
+across the whole document: two headings that link one target (``Tool: [du](.../GNU_Screen)``)
+are a copy-paste slip wherever they are.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.dialect import dialect_of
-from awesome_lint.model import Entry, Link, LinkRole
+from awesome_lint.model import Entry, Link, LinkForm, LinkRole
 from awesome_lint.rules import Rule, RuleContext, register
 from awesome_lint.urls import canonical_key
 
@@ -53,15 +56,25 @@ class DoubleLink(Rule):
                 owner[(link.span.line, link.span.column)] = (entry, link.role)
         heading_lines = [s.line for s in doc.sections]
         keys: dict[str, str] = {}
+        title = next((s.line for s in doc.sections if s.level == 1), 0)
+        home = {canonical_key(link.destination) for link in doc.links
+                if link.span.line == title and not link.image}
         seen: dict[tuple[int, str], list[Link]] = {}
+        headings = set(heading_lines)
         for link in doc.links:
             dest = link.destination.strip()
-            if link.image or not dest or dest.startswith("#"):
+            if link.image or not dest or dest.startswith("#") or link.form is LinkForm.HTML \
+                    or link.span.line in doc.html_lines:
                 continue
             key = keys.get(dest)
             if key is None:
                 key = keys[dest] = canonical_key(dest)
-            section = bisect.bisect_right(heading_lines, link.span.line)
+            if key in home:
+                continue  # the list's own homepage, linked from its title, may recur
+            # a heading names one thing: the same target in two headings is a slip wherever
+            # they are, so heading links share one bucket
+            section = -1 if link.span.line in headings else bisect.bisect_right(
+                heading_lines, link.span.line)
             earlier = seen.setdefault((section, key), [])
             earlier.append(link)
             if len(earlier) == 1 or any(_reported_by_duplicates(e, link, owner)

@@ -43,12 +43,14 @@ def _prose_lines(doc: Document) -> dict[int, bool]:
 
 
 def _masked(doc: Document) -> dict[int, list[tuple[int, int]]]:
-    """Per line, the 0-based ranges that hold URLs, images or entry names, not prose."""
+    """Per line, the 0-based ranges that hold URLs, images or package names, not prose."""
     out: dict[int, list[tuple[int, int]]] = {}
-    for entry in doc.entries:  # an entry's name is the project's own spelling: `github`
-        if entry.link is not None and entry.link.span.line == entry.link.span.end_line:
-            span = entry.link.span
-            out.setdefault(span.line, []).append((span.column - 1, span.end_column))
+    for link in doc.links:  # `[pytorch](...)`, `Tool: [git](...)`: a package or command name
+        text = link.text.strip()
+        if link.span.line == link.span.end_line and len(text.split()) == 1 and \
+                not any(c.isupper() for c in text):
+            out.setdefault(link.span.line, []).append((link.span.column - 1,
+                                                       link.span.end_column))
     for link in doc.links:
         spans: list[Span] = []
         if link.image or link.form in (LinkForm.BARE, LinkForm.AUTOLINK, LinkForm.HTML):
@@ -77,7 +79,8 @@ class ProductSpelling(Rule):
         "`Node.js` and `macOS`. The names and their sources are in "
         "`awesome_lint/data/spelling.toml`; add or override corrections with the `words` "
         "option (a table of wrong = right). Words inside code spans, URLs, images and HTML "
-        "tags, or glued to `.`, `-`, `_` or `/` (file and package names), are left alone. "
+        "tags, glued to `.`, `-` or `_` (file and package names), and one-word lower-case "
+        "link texts (`[pytorch](...)`, a package named as its repository) are left alone. "
         "The fix is safe; in a heading it is offered only when the heading's anchor stays "
         "the same."
     )

@@ -4,9 +4,10 @@ The TOC is the run of anchor links the parser found first (:attr:`Document.toc`)
 section.  The levels it covers are the levels of the headings it links to, from the first
 one it links to (within their common parent section when they share one); every later
 heading at those levels belongs in it, nested under the listed headings that enclose it
-(meta sections such as *Contributing* or *License* may be left out).  The ``toc`` fix rewrites the TOC list in its
-own style (bullet, indentation, ``**bold**`` links, blank lines between items), keeping the
-text of the entries the author wrote and every item that links elsewhere.
+(meta sections such as *Contributing* or *License* may be left out).  The ``toc`` fix
+rewrites the TOC list in its own style (bullet, indentation, ``**bold**`` links, blank lines
+between items), keeping the text of the entries the author wrote and every item that links
+elsewhere.
 
 Overlap: STR004 reports entries whose section is gone and LNK004 re-points anchors of
 renamed headings; this rule resolves such an anchor the way LNK004 does and owns the
