@@ -3,8 +3,9 @@
 The TOC is the run of anchor links the parser found first (:attr:`Document.toc`), within one
 section.  The levels it covers are the levels of the headings it links to, from the first
 one it links to (within their common parent section when they share one); every later
-heading at those levels belongs in it, nested under the listed headings that enclose it
-(meta sections such as *Contributing* or *License* may be left out).  The ``toc`` fix
+heading at those levels belongs in it, nested under the listed headings that enclose it,
+except subsections of a section none of whose subsections the TOC lists, and meta sections
+such as *Contributing* or *License*.  The ``toc`` fix
 rewrites the TOC list in its own style (bullet, indentation, ``**bold**`` links, blank lines
 between items), keeping the text of the entries the author wrote and every item that links
 elsewhere.
@@ -89,6 +90,12 @@ def _toc(doc: Document, ignore: frozenset[str]) -> _Toc | None:
         scope = head.parent.walk()  # a TOC of one part's sections (vinta's Projects)
     chosen = [s for s in scope if s.line >= first and s.level in levels and (
         id(s) in referenced or " ".join(s.title.casefold().split()) not in ignore)]
+    members = {id(s) for s in chosen}
+    # a nested section belongs in the TOC when the TOC lists a sibling of it: a TOC that
+    # lists none of a section's subsections (Robotics' year headings) leaves them out
+    listed_parents = {id(s.parent) for s in known}
+    chosen = [s for s in chosen if id(s) in referenced or id(s.parent) in listed_parents
+              or _listed_ancestors(s, members) == 0]
     members = {id(s) for s in chosen}
     expected = [(s, _listed_ancestors(s, members)) for s in chosen]
     return _Toc(entries, resolved, depths, expected)
@@ -220,10 +227,15 @@ def _regenerate(doc: Document, toc: _Toc, *, safe: bool) -> Fix | None:
     style = _style(doc, item_lines, items)
     style = _Style(style.marker, style.indent, style.bold, bool(blank))
     by_line = {e.span.line: (e, s) for e, s in zip(toc.entries, toc.resolved, strict=True)}
-    text_of: dict[int, str] = {}
+    link_of: dict[int, str] = {}  # the author's own link, or its text with a new anchor
     for entry, section in zip(toc.entries, toc.resolved, strict=True):
-        if section is not None:
-            text_of.setdefault(id(section), entry.text)
+        if section is None or id(section) in link_of:
+            continue
+        span = entry.span
+        raw = doc.line_text(span.line)[span.column - 1: span.end_column]
+        if entry.anchor.lower() != section.anchor.lower():
+            raw = raw[: raw.rfind("](") + 2] + f"#{section.anchor})"
+        link_of[id(section)] = raw
     # hand-added items stay after the listed section that preceded them, and after the
     # sections nested deeper than themselves that follow it
     base = min(items[n].depth for n in item_lines)
@@ -241,8 +253,7 @@ def _regenerate(doc: Document, toc: _Toc, *, safe: bool) -> Fix | None:
     for section, depth in toc.expected:
         while pending and pending[0][0] >= depth:
             out.append(pending.pop(0)[1])
-        text = text_of.get(id(section), section.title)
-        link = f"[{text}](#{section.anchor})"
+        link = link_of.get(id(section), f"[{section.title}](#{section.anchor})")
         if style.bold:
             link = f"**{link}**"
         out.append(f"{style.indent * depth}{style.marker} {link}")
@@ -253,7 +264,7 @@ def _regenerate(doc: Document, toc: _Toc, *, safe: bool) -> Fix | None:
     if new == old:
         return None
     gone = Counter("#" + e.anchor for e in toc.entries) - Counter(
-        f"#{s.anchor}" for s, _ in toc.expected)
+        link[link.rfind("](") + 2: -1] for link in link_of.values())
     removes = tuple(sorted(gone.elements()))
     delete = sum(len(line) + 1 for line in old) - 1
     return Fix((Edit(top.line, 1, delete, "\n".join(new)),),
