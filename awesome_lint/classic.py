@@ -1,5 +1,6 @@
 """The anatomy of classic awesome-list items: ``- [Name](url) - Description.``
 
+:class:`ClassicRule` is the base of the ``AWE`` rules: they run only on classic lists.
 For each entry whose name is a link, :func:`items_of` locates (once per document, shared by
 the ``AWE`` rules) the separator after the name and the description's source range, so the
 rules judge and fix positions without reading lines themselves.
@@ -8,16 +9,14 @@ rules judge and fix positions without reading lines themselves.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from awesome_lint.dialect import is_classic_candidate
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.dialect import dialect_of, is_classic_candidate
 from awesome_lint.model import Document, Entry, Span
+from awesome_lint.rules import Rule, RuleContext
 from awesome_lint.slugs import plain_text
-
-if TYPE_CHECKING:
-    from awesome_lint.rules import RuleContext
 
 #: A separator as written: a dash of any kind or a colon, with or without spaces.  A dash
 #: glued to both neighbours (``[Foo](u)-based``) is a word, not a separator.
@@ -25,6 +24,18 @@ _SEPARATOR = re.compile(r"[ \t\u00a0]*(?:[-–—]+|:)[ \t\u00a0]+|[ \t\u00a0]+[
 _CANONICAL = " - "
 #: A line that is only an in-page link: navigation, not part of a description.
 _NAVIGATION = re.compile(r"\s*[*_]*\[[^\]]*\]\(#[^)]*\)[*_]*\s*$")
+
+
+class ClassicRule(Rule):
+    """A rule of the classic awesome-list conventions: silent unless the dialect is classic."""
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        if not dialect_of(ctx).classic:
+            return ()
+        return self.check_classic(ctx)
+
+    def check_classic(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        raise NotImplementedError
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,11 +13,10 @@ from typing import Any, ClassVar
 
 import regex
 
-from awesome_lint.classic import ClassicItem, described, items_of
+from awesome_lint.classic import ClassicItem, ClassicRule, described, items_of
 from awesome_lint.diagnostics import Diagnostic, Severity
-from awesome_lint.dialect import dialect_of
 from awesome_lint.model import Span
-from awesome_lint.rules import Rule, RuleContext, register
+from awesome_lint.rules import RuleContext, register
 from awesome_lint.spelling import lowercase_names
 
 PREFIX = "AWE0"
@@ -32,10 +31,6 @@ _CLOSERS = "\"'”’)]*_`»"
 _FIRST_WORD = regex.compile(r"[*_]*([\p{L}\p{N}][\p{L}\p{N}.+#'’_-]*)")
 
 
-def _active(ctx: RuleContext) -> bool:
-    return dialect_of(ctx).classic
-
-
 def _special(item: ClassicItem) -> bool:
     """Descriptions awesome-lint accepts in any form: only emoji, only a parenthetical."""
     text = _EMOJI.sub("", item.text).strip()
@@ -43,7 +38,7 @@ def _special(item: ClassicItem) -> bool:
 
 
 @register
-class ItemSeparator(Rule):
+class ItemSeparator(ClassicRule):
     code = "AWE001"
     name = "item-separator"
     category = CATEGORY
@@ -59,9 +54,7 @@ class ItemSeparator(Rule):
     bad = "- [Sindre's list](https://github.com/sindresorhus/awesome) – Awesome lists."
     good = "- [Sindre's list](https://github.com/sindresorhus/awesome) - Awesome lists."
 
-    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if not _active(ctx):
-            return
+    def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         for item in items_of(ctx):
             if item.description is None or item.has_canonical_separator or _special(item):
                 continue
@@ -82,7 +75,7 @@ def _links_after_dash(item: ClassicItem) -> bool:
 
 
 @register
-class DescriptionCapital(Rule):
+class DescriptionCapital(ClassicRule):
     code = "AWE002"
     name = "description-capital"
     category = CATEGORY
@@ -101,9 +94,7 @@ class DescriptionCapital(Rule):
     good = "- [got](https://github.com/sindresorhus/got) - Human-friendly HTTP requests."
     options: ClassVar[dict[str, Any]] = {"names": []}
 
-    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if not _active(ctx):
-            return
+    def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         extra = frozenset(n for n in ctx.options(self)["names"] if n)
         for item in described(items_of(ctx)):
             span = item.description
@@ -133,7 +124,7 @@ def _is_name(word: str, name: str) -> bool:
 
 
 @register
-class DescriptionPunctuation(Rule):
+class DescriptionPunctuation(ClassicRule):
     code = "AWE003"
     name = "description-punctuation"
     category = CATEGORY
@@ -148,9 +139,7 @@ class DescriptionPunctuation(Rule):
     bad = "- [ky](https://github.com/sindresorhus/ky) - Tiny HTTP client based on Fetch"
     good = "- [ky](https://github.com/sindresorhus/ky) - Tiny HTTP client based on Fetch."
 
-    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if not _active(ctx):
-            return
+    def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         for item in items_of(ctx):
             span = item.description
             if span is None or _special(item) or _well_ended(item):
@@ -185,7 +174,7 @@ _BOUNDARY = re.compile(r"$|[\s.,!?:-]")
 
 
 @register
-class NameInDescription(Rule):
+class NameInDescription(ClassicRule):
     code = "AWE004"
     name = "name-in-description"
     category = CATEGORY
@@ -199,9 +188,7 @@ class NameInDescription(Rule):
     bad = "- [ky](https://github.com/sindresorhus/ky) - Ky is a tiny HTTP client."
     good = "- [ky](https://github.com/sindresorhus/ky) - Tiny HTTP client."
 
-    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if not _active(ctx):
-            return
+    def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         for item in described(items_of(ctx)):
             name = item.name.strip()
             text = item.text

@@ -15,10 +15,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
+from awesome_lint.classic import ClassicRule
 from awesome_lint.diagnostics import Diagnostic, Severity
-from awesome_lint.dialect import dialect_of
 from awesome_lint.model import Entry, Link, LinkForm, LinkRole
-from awesome_lint.rules import Rule, RuleContext, register
+from awesome_lint.rules import RuleContext, register
 from awesome_lint.urls import canonical_key
 
 PREFIX = "AWE6"
@@ -26,7 +26,7 @@ CATEGORY = "awesome"
 
 
 @register
-class DoubleLink(Rule):
+class DoubleLink(ClassicRule):
     code = "AWE601"
     name = "double-link"
     category = CATEGORY
@@ -46,9 +46,7 @@ class DoubleLink(Rule):
     good = ("- [got](https://github.com/sindresorhus/got) - HTTP.\n"
             "- [ky](https://github.com/sindresorhus/ky) - Tiny HTTP client for browsers.")
 
-    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if not dialect_of(ctx).classic:
-            return
+    def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         doc = ctx.document
         owner: dict[tuple[int, int], tuple[Entry, LinkRole]] = {}
         for entry in doc.entries:

@@ -10,8 +10,8 @@ from typing import Any, ClassVar
 
 import regex
 
+from awesome_lint.classic import ClassicRule
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from awesome_lint.dialect import dialect_of
 from awesome_lint.model import Document, Entry, ListInfo, Span
 from awesome_lint.rules import Rule, RuleContext, register
 from awesome_lint.slugs import plain_text
@@ -67,7 +67,7 @@ def _opted_in(ctx: RuleContext, rule: type[Rule]) -> bool:
 
 
 @register
-class AlphabeticalOrder(Rule):
+class AlphabeticalOrder(ClassicRule):
     code = "AWE401"
     name = "alphabetical-order"
     category = CATEGORY
@@ -88,8 +88,8 @@ class AlphabeticalOrder(Rule):
             "- [ky](https://github.com/sindresorhus/ky) - HTTP.")
     options: ClassVar[dict[str, Any]] = {"enabled": False}
 
-    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if not dialect_of(ctx).classic or not _opted_in(ctx, type(self)):
+    def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+        if not _opted_in(ctx, type(self)):
             return
         doc = ctx.document
         toc_lines = {e.span.line for e in doc.toc}

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
+from awesome_lint.classic import ClassicRule
 from awesome_lint.diagnostics import Diagnostic, Severity
-from awesome_lint.dialect import dialect_of
 from awesome_lint.model import Span
-from awesome_lint.rules import Rule, RuleContext, register
+from awesome_lint.rules import RuleContext, register
 
 PREFIX = "AWE5"
 CATEGORY = "awesome"
@@ -40,15 +40,13 @@ def _stems(ctx: RuleContext) -> Iterable[str] | None:
     return found
 
 
-class _MissingFile(Rule):
+class _MissingFile(ClassicRule):
     """Shared check: one finding on line 1 when no file with a known stem exists."""
 
     stems: tuple[str, ...] = ()
     what = ""
 
-    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if not dialect_of(ctx).classic:
-            return
+    def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         found = _stems(ctx)
         if found is None or any(stem in found for stem in self.stems):
             return
@@ -110,7 +108,7 @@ class CodeOfConductFile(_MissingFile):
 
 
 @register
-class LicenceSection(Rule):
+class LicenceSection(ClassicRule):
     code = "AWE504"
     name = "licence-section"
     category = CATEGORY
@@ -123,9 +121,7 @@ class LicenceSection(Rule):
     bad = "## License\n\nCC0"
     good = "(a `license` file beside the README)"
 
-    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if not dialect_of(ctx).classic:
-            return
+    def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         doc = ctx.document
         for section in doc.sections:
             if section.title.strip().casefold() in ("license", "licence"):

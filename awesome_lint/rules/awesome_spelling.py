@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from awesome_lint.classic import ClassicRule
 from awesome_lint.diagnostics import Diagnostic, Severity
-from awesome_lint.dialect import dialect_of
 from awesome_lint.model import Document, LinkForm, Span
-from awesome_lint.rules import Rule, RuleContext, register
+from awesome_lint.rules import RuleContext, register
 from awesome_lint.slugs import slug
 from awesome_lint.spelling import find
 
@@ -67,7 +67,7 @@ def _masked(doc: Document) -> dict[int, list[tuple[int, int]]]:
 
 
 @register
-class ProductSpelling(Rule):
+class ProductSpelling(ClassicRule):
     code = "AWE101"
     name = "product-spelling"
     category = CATEGORY
@@ -88,9 +88,7 @@ class ProductSpelling(Rule):
     good = "- [ky](https://github.com/sindresorhus/ky) - HTTP client for JavaScript."
     options: ClassVar[dict[str, Any]] = {"words": {}}
 
-    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if not dialect_of(ctx).classic:
-            return
+    def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         extra = {k: v for k, v in ctx.options(self)["words"].items()
                  if k and isinstance(v, str)}
         doc = ctx.document

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from awesome_lint.classic import ClassicRule
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from awesome_lint.dialect import BADGE_IMAGES, BADGE_TARGETS, dialect_of, is_badge_image
 from awesome_lint.model import Document, Link, Section, Span
-from awesome_lint.rules import Rule, RuleContext, register
+from awesome_lint.rules import RuleContext, register
 
 PREFIX = "AWE2"
 CATEGORY = "awesome"
@@ -44,7 +45,7 @@ def _span(doc: Document, line: int) -> Span:
 
 
 @register
-class TitleHeading(Rule):
+class TitleHeading(ClassicRule):
     code = "AWE201"
     name = "title-heading"
     category = CATEGORY
@@ -57,9 +58,7 @@ class TitleHeading(Rule):
     bad = "## Awesome Go\n\n# Contents"
     good = "# Awesome Go\n\n## Contents"
 
-    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if not dialect_of(ctx).classic:
-            return
+    def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         doc = ctx.document
         sections = doc.sections
         html = _html_header(doc)
@@ -92,7 +91,7 @@ def _inside(inner: Span, outer: Span) -> bool:
 
 
 @register
-class AwesomeBadge(Rule):
+class AwesomeBadge(ClassicRule):
     code = "AWE202"
     name = "awesome-badge"
     category = CATEGORY
@@ -108,10 +107,8 @@ class AwesomeBadge(Rule):
     bad = "# Awesome Go"
     good = f"# Awesome Go {BADGE}"
 
-    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+    def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         dialect = dialect_of(ctx)
-        if not dialect.classic:
-            return
         doc = ctx.document
         title = title_section(doc)
         if title is None:
@@ -145,7 +142,7 @@ class AwesomeBadge(Rule):
 
 
 @register
-class CiBadge(Rule):
+class CiBadge(ClassicRule):
     code = "AWE203"
     name = "ci-badge"
     category = CATEGORY
@@ -163,9 +160,7 @@ class CiBadge(Rule):
            "workflows/tests.yaml/badge.svg)](https://github.com/avelino/awesome-go/actions)")
     good = "# Awesome Go"
 
-    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if not dialect_of(ctx).classic:
-            return
+    def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         doc = ctx.document
         for link in doc.links:
             if not link.image:

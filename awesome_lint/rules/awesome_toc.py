@@ -23,10 +23,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from awesome_lint.classic import ClassicRule
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from awesome_lint.dialect import dialect_of
 from awesome_lint.model import Document, ListItemInfo, Section, Span, TocEntry
-from awesome_lint.rules import Rule, RuleContext, register
+from awesome_lint.rules import RuleContext, register
 from awesome_lint.slugs import matching_anchors
 
 PREFIX = "AWE3"
@@ -121,7 +121,7 @@ def _section_at(doc: Document, line: int) -> Section:
 
 
 @register
-class TocSync(Rule):
+class TocSync(ClassicRule):
     code = "AWE301"
     name = "toc-sync"
     category = CATEGORY
@@ -142,9 +142,7 @@ class TocSync(Rule):
     good = "## Contents\n\n- [Libraries](#libraries)\n- [Tools](#tools)\n\n## Libraries\n\n## Tools"
     options: ClassVar[dict[str, Any]] = {"ignore": list(META_SECTIONS)}
 
-    def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if not dialect_of(ctx).classic:
-            return
+    def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         doc = ctx.document
         ignore = frozenset(" ".join(str(n).casefold().split())
                            for n in ctx.options(self)["ignore"])
