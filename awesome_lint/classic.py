@@ -51,15 +51,12 @@ class ClassicItem:
     description: Span | None
     #: The description's markdown, its lines joined by single spaces.
     raw: str
+    #: The description as rendered text (computed once: four rules read it).
+    text: str
 
     @property
     def has_canonical_separator(self) -> bool:
         return self.separator_text == _CANONICAL
-
-    @property
-    def text(self) -> str:
-        """The description as rendered text."""
-        return plain_text(self.raw)
 
 
 def _item(document: Document, entry: Entry) -> ClassicItem:
@@ -99,8 +96,9 @@ def _item(document: Document, entry: Entry) -> ClassicItem:
     description = None
     if first is not None and last is not None:
         description = Span(first[0], first[1], last[0], last[1])
+    raw = " ".join(parts)
     return ClassicItem(entry, plain_text(entry.link.text), separator, separator_text,
-                       description, " ".join(parts))
+                       description, raw, plain_text(raw))
 
 
 def items_of(ctx: RuleContext) -> list[ClassicItem]:

@@ -33,7 +33,8 @@ _FIRST_WORD = regex.compile(r"[*_]*([\p{L}\p{N}][\p{L}\p{N}.+#'’_-]*)")
 
 def _special(item: ClassicItem) -> bool:
     """Descriptions awesome-lint accepts in any form: only emoji, only a parenthetical."""
-    text = _EMOJI.sub("", item.text).strip()
+    text = item.text if item.text.isascii() else _EMOJI.sub("", item.text)  # ASCII: no emoji
+    text = text.strip()
     return not text or bool(_ONLY_PARENTHETICAL.match(text))
 
 
@@ -162,7 +163,7 @@ def _well_ended(item: ClassicItem) -> bool:
         return True
     if raw.endswith("`"):
         return False  # a code span ends it: `logger.log()` is not a full stop
-    if _EMOJI.search(text) or _SHORTCODE_END.search(raw):
+    if (not text.isascii() and _EMOJI.search(text)) or _SHORTCODE_END.search(raw):
         return True
     stripped = text.rstrip(_CLOSERS)
     if stripped and stripped[-1] in _FINAL:

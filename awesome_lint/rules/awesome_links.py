@@ -48,38 +48,47 @@ class DoubleLink(ClassicRule):
 
     def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         doc = ctx.document
-        owner: dict[tuple[int, int], tuple[Entry, LinkRole]] = {}
-        for entry in doc.entries:
-            for link in entry.links:
-                owner[(link.span.line, link.span.column)] = (entry, link.role)
         heading_lines = [s.line for s in doc.sections]
-        keys: dict[str, str] = {}
+        headings = set(heading_lines)
         title = next((s.line for s in doc.sections if s.level == 1), 0)
         home = {canonical_key(link.destination) for link in doc.links
                 if link.span.line == title and not link.image}
-        seen: dict[tuple[int, str], list[Link]] = {}
-        headings = set(heading_lines)
+        skip = doc.html_lines
+        # Speed trick: one dictionary entry per (section, URL) and a list only for the
+        # rare URL seen twice, so a 10k-link list allocates next to nothing.
+        first: dict[tuple[int, str], Link] = {}
+        repeated: dict[tuple[int, str], list[Link]] = {}
         for link in doc.links:
-            dest = link.destination.strip()
-            if link.image or not dest or dest.startswith("#") or link.form is LinkForm.HTML \
-                    or link.span.line in doc.html_lines:
+            dest = link.destination
+            line = link.span.line
+            if link.image or not dest or dest[0] == "#" or link.form is LinkForm.HTML \
+                    or line in skip:
                 continue
-            key = keys.get(dest)
-            if key is None:
-                key = keys[dest] = canonical_key(dest)
+            key = canonical_key(dest.strip())
             if key in home:
                 continue  # the list's own homepage, linked from its title, may recur
             # a heading names one thing: the same target in two headings is a slip wherever
             # they are, so heading links share one bucket
-            section = -1 if link.span.line in headings else bisect.bisect_right(
-                heading_lines, link.span.line)
-            earlier = seen.setdefault((section, key), [])
-            earlier.append(link)
-            if len(earlier) == 1 or any(_reported_by_duplicates(e, link, owner)
-                                        for e in earlier[:-1]):
-                continue
-            yield self.diagnostic(link.span, f"'{link.destination}' is linked already "
-                                  f"on line {earlier[0].span.line}")
+            bucket = (-1 if line in headings else bisect.bisect_right(heading_lines, line),
+                      key)
+            earlier = first.setdefault(bucket, link)
+            if earlier is not link:
+                repeated.setdefault(bucket, [earlier]).append(link)
+        if not repeated:
+            return
+        owner: dict[tuple[int, int], tuple[Entry, LinkRole]] = {
+            (link.span.line, link.span.column): (entry, link.role)
+            for entry in doc.entries for link in entry.links}
+        found = []
+        for links in repeated.values():
+            for index in range(1, len(links)):
+                link = links[index]
+                if any(_reported_by_duplicates(e, link, owner) for e in links[:index]):
+                    continue
+                found.append(self.diagnostic(
+                    link.span, f"'{link.destination}' is linked already on line "
+                    f"{links[0].span.line}"))
+        yield from sorted(found, key=lambda d: d.sort_key)
 
 
 def _reported_by_duplicates(a: Link, b: Link,

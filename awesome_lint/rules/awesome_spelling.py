@@ -42,16 +42,18 @@ def _prose_lines(doc: Document) -> dict[int, bool]:
     return out
 
 
-def _masked(doc: Document) -> dict[int, list[tuple[int, int]]]:
-    """Per line, the 0-based ranges that hold URLs, images or package names, not prose."""
+def _masked(doc: Document, lines: set[int]) -> dict[int, list[tuple[int, int]]]:
+    """Per line of ``lines``, the 0-based ranges that hold URLs, images or package names."""
     out: dict[int, list[tuple[int, int]]] = {}
-    for link in doc.links:  # `[pytorch](...)`, `Tool: [git](...)`: a package or command name
+    links = [link for link in doc.links if link.span.line in lines
+             or link.span.end_line in lines]
+    for link in links:  # `[pytorch](...)`, `Tool: [git](...)`: a package or command name
         text = link.text.strip()
         if link.span.line == link.span.end_line and len(text.split()) == 1 and \
                 not any(c.isupper() for c in text):
             out.setdefault(link.span.line, []).append((link.span.column - 1,
                                                        link.span.end_column))
-    for link in doc.links:
+    for link in links:
         spans: list[Span] = []
         if link.image or link.form in (LinkForm.BARE, LinkForm.AUTOLINK, LinkForm.HTML):
             spans.append(link.span)
@@ -92,12 +94,11 @@ class ProductSpelling(ClassicRule):
         extra = {k: v for k, v in ctx.options(self)["words"].items()
                  if k and isinstance(v, str)}
         doc = ctx.document
-        masks = _masked(doc)
-        for number, heading in sorted(_prose_lines(doc).items()):
+        hits = [(number, heading, found) for number, heading in sorted(
+            _prose_lines(doc).items()) if (found := find(doc.line_text(number), extra))]
+        masks = _masked(doc, {number for number, _, _ in hits}) if hits else {}
+        for number, heading, found in hits:
             line = doc.line_text(number)
-            found = find(line, extra)
-            if not found:
-                continue
             skip = masks.get(number, []) + [(m.start(), m.end())
                                              for m in _NOT_PROSE.finditer(line)]
             for word in found:
