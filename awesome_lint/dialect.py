@@ -28,14 +28,13 @@ if TYPE_CHECKING:
 
 TABLE = "dialect"
 
-#: Hosts an Awesome badge links to, and where its image lives (awesome-lint 2.3.0's lists,
-#: plus the old rawgit copy that many lists still show).
+#: Hosts an Awesome badge links to, and where its image lives (awesome-lint 2.3.0's lists);
+#: copies of the image on rawgit, jsDelivr or raw.githubusercontent.com count as the badge.
 BADGE_TARGETS = ("https://awesome.re", "https://github.com/sindresorhus/awesome")
 BADGE_IMAGES = ("https://awesome.re/badge.svg", "https://awesome.re/badge-flat.svg",
                 "https://awesome.re/badge-flat2.svg")
-_BADGE_IMAGE = re.compile(r"^https?://(?:awesome\.re/badge|(?:cdn\.)?rawgit\.com/sindresorhus/"
-                          r"awesome/[^/]+/media/badge|raw\.githubusercontent\.com/sindresorhus/"
-                          r"awesome/[^/]+/media/badge)", re.IGNORECASE)
+_BADGE_IMAGE = re.compile(r"^https?://(?:awesome\.re/badge|[^/]+/(?:gh/)?sindresorhus/"
+                          r"awesome[/@][^?#]*badge[^/?#]*\.svg)", re.IGNORECASE)
 #: What follows the name of a classic entry: `` - `` (or a dash written wrongly).
 _SEPARATOR = re.compile(r"\s*(?:-|–|—)\s")
 #: Share of bulleted link entries in the classic form that makes a list classic.
