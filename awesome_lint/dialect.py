@@ -73,12 +73,16 @@ class Dialect:
     classic: bool
     #: Whether config forced ``classic`` (True) or it was inferred (False).
     forced: bool
-    #: Bulleted entries whose first thing is a ``[Name](url)`` link.
+    #: Bulleted entries in the classic shape: a ``[Name](url)`` first, no venue badge, no
+    #: ``[[Notes](...)]`` resource link.
     link_entries: int
     #: Of those, the ones whose name is followed by a dash separator.
     dashed_entries: int
     #: Line of the Awesome badge when it stands on the title line or just below it.
     badge_line: int | None
+    #: Every entry of the document, and those in the classic shape with any marker.
+    entries: int = 0
+    shaped_entries: int = 0
 
     @property
     def dashed_share(self) -> float:
@@ -117,19 +121,30 @@ def _badge_line(document: Document) -> int | None:
     return None
 
 
+def _classic_shaped(entry: Entry) -> bool:
+    """``[Name](url) ...`` without the marks of a paper list (venue badges, notes links)."""
+    return is_classic_candidate(entry) and not entry.badges and not entry.resources
+
+
 def infer(document: Document, options: DialectOptions | None = None) -> Dialect:
-    candidates = [e for e in document.entries if is_classic_candidate(e)
-                  and not e.marker[:1].isdigit()]
-    dashed = sum(1 for e in candidates if follows_with_dash(document, e))
+    """Classic when most bulleted ``[Name](url)`` entries use the `` - `` separator, or when
+    the Awesome badge heads a list whose entries are mostly ``[Name](url)`` ones (numbered
+    lists such as ChristosChristofidis' count there); a paper list stays a paper list even
+    under the badge."""
+    shaped = [e for e in document.entries if _classic_shaped(e)]
+    bullets = [e for e in shaped if not e.marker[:1].isdigit()]
+    dashed = sum(1 for e in bullets if follows_with_dash(document, e))
     badge = _badge_line(document)
     forced = options is not None and options.classic is not None
     if forced:
         assert options is not None and options.classic is not None
         classic = options.classic
     else:
-        classic = badge is not None or (
-            len(candidates) >= MIN_ENTRIES and dashed > CLASSIC_SHARE * len(candidates))
-    return Dialect(classic, forced, len(candidates), dashed, badge)
+        entries = len(document.entries)
+        classic = (len(bullets) >= MIN_ENTRIES and dashed > CLASSIC_SHARE * len(bullets)) or (
+            badge is not None and len(shaped) > CLASSIC_SHARE * entries)
+    return Dialect(classic, forced, len(bullets), dashed, badge, len(document.entries),
+                   len(shaped))
 
 
 def options_for(config: Config) -> DialectOptions:

@@ -37,10 +37,25 @@ def test_dash_majority_makes_a_list_classic() -> None:
     assert (dialect.link_entries, dialect.dashed_entries, dialect.badge_line) == (4, 4, None)
 
 
-def test_badge_alone_makes_a_list_classic() -> None:
-    text = "# Awesome X [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n"
-    assert infer(parse(text)).badge_line == 1
-    assert infer(parse(text)).classic
+BADGE = "# Awesome X [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n"
+
+
+def test_badge_over_name_link_entries_makes_a_list_classic() -> None:
+    """ChristosChristofidis' style: numbered `[Name](url) by Author` entries, no dash."""
+    text = BADGE + "".join(f"{i}. [Book {i}](https://e.org/{i}) by Someone\n"
+                           for i in range(1, 5))
+    dialect = infer(parse(text))
+    assert dialect.badge_line == 1 and dialect.classic
+    assert (dialect.shaped_entries, dialect.entries) == (4, 4)
+
+
+def test_badge_over_a_paper_list_is_not_classic() -> None:
+    """The badge does not turn venue-badged or notes-linked papers into classic entries."""
+    text = BADGE + "".join(f"- [Paper {i}](https://arxiv.org/abs/1512.0{i}) "
+                           f"[[Notes](n{i}.md)] <kbd>CVPR 2016</kbd>\n" for i in range(4))
+    text += "- Title only.\n  [[pdf]](https://arxiv.org/abs/1512.09999)\n"
+    assert not infer(parse(text)).classic
+    assert lint(text, AWE) == []
 
 
 def test_paper_style_entries_are_not_classic() -> None:
@@ -106,11 +121,22 @@ def test_fix_changes_only_what_the_findings_name(name: str) -> None:
     assert {d.code for d in left} <= {d.code for d in found}
 
 
+BADGED_PAPER_LISTS = ("jason718__awesome-self-supervised-learning",
+                      "terryum__awesome-deep-learning-papers",
+                      "Yochengliu__awesome-point-cloud-analysis",
+                      "subeeshvasu__Awesome-Learning-with-Label-Noise")
+
+
 def test_corpus_dialects() -> None:
     inferred = {name: infer(parse(_corpus(name))).classic for name in CLASSIC}
     # trimstray writes its entries in HTML paragraphs: nothing classic to judge
     assert inferred == {name: name != "trimstray__the-book-of-secret-knowledge"
                         for name in CLASSIC}
+    # paper lists under the Awesome badge keep their own conventions
+    for name in BADGED_PAPER_LISTS:
+        text = _corpus(name)
+        assert infer(parse(text)).badge_line is not None
+        assert not infer(parse(text)).classic and lint(text, AWE) == [], name
 
 
 # -- repository files through the command line -----------------------------------------------

@@ -477,6 +477,7 @@ def dialects() -> list[str]:
     for name in LISTS:
         found = infer(parse((CORPUS / f"{name}.md").read_text(encoding="utf-8")))
         rows.append(f"| {name} | {'classic' if found.classic else 'not classic'} | "
+                    f"{found.shaped_entries} of {found.entries} | "
                     f"{found.dashed_entries} of {found.link_entries} | "
                     f"{found.badge_line or '-'} |")
     return rows
@@ -493,10 +494,15 @@ def render(totals: dict[str, Tally], per_list: list[tuple[str, dict[str, Tally]]
            "either line of the pair); file-level ones by presence. Our side runs with "
            "`[dialect] classic = true`, as awesome-lint assumes every list is classic; what "
            "inference says unforced:", "",
-           "| list | inferred dialect | `[Name](url) - ...` entries | Awesome badge line |",
-           "| --- | --- | ---: | ---: |", *inferred, "",
-           "trimstray writes its entries as HTML paragraphs, so inference finds only 7 "
-           "markdown entries and no badge: unforced, no AWE rule runs there.", "",
+           "| list | inferred dialect | `[Name](url)` entries, of all | bulleted ones with "
+           "` - `, of bulleted | Awesome badge line |",
+           "| --- | --- | ---: | ---: | ---: |", *inferred, "",
+           "Classic means: most bulleted `[Name](url)` entries use ` - `, or the Awesome "
+           "badge heads a list whose entries are mostly `[Name](url)` ones (no venue badges, "
+           "no `[[Notes]]` links). trimstray writes its entries as HTML paragraphs, so "
+           "inference finds 13 markdown entries and no badge: unforced, no AWE rule runs "
+           "there. The corpus's paper lists that carry the badge (jason718, terryum, "
+           "Yochengliu, subeeshvasu) and the seeds are not classic.", "",
            "## Per convention, all five lists", "",
            "| convention | awesome-lint | ours | same line | only awesome-lint | only ours |",
            "| --- | ---: | ---: | ---: | ---: | ---: |"]
