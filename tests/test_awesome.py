@@ -92,6 +92,19 @@ def test_paper_lists_get_no_awe_findings_unless_configured() -> None:
         assert lint(text, forced), f"{seed.name}: forcing classic must find something"
 
 
+def test_formatter_sort_entries_and_awe401_agree() -> None:
+    """``[format] sort-entries`` and AWE401 share one key: the formatted list is sorted."""
+    config = from_mapping({"extend-select": ["AWE401"], "dialect": {"classic": True},
+                           "format": {"sort-entries": True}})
+    text = ("- [The Zen](https://e.org/zen) - Zen.\n- [beta](https://e.org/b) - Beta.\n"
+            "- 🚀 [Alpha](https://e.org/a) - Alpha.\n- [a gamma](https://e.org/g) - Gamma.\n")
+    once = fix_text(text, config, unsafe=True, format=True)
+    assert [line.split("](")[0] for line in once.text.splitlines()] == [
+        "- 🚀 [Alpha", "- [beta", "- [a gamma", "- [The Zen"]
+    assert not [d for d in lint(once.text, config) if d.code == "AWE401"]
+    assert fix_text(once.text, config, unsafe=True, format=True).text == once.text
+
+
 # -- the classic corpus ----------------------------------------------------------------------
 @pytest.mark.parametrize("name", CLASSIC)
 def test_fix_changes_only_what_the_findings_name(name: str) -> None:

@@ -8,28 +8,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-import regex
-
 from awesome_lint.classic import ClassicRule
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from awesome_lint.model import Document, Entry, ListInfo, Span
+from awesome_lint.ordering import sort_key
 from awesome_lint.rules import Rule, RuleContext, register
 from awesome_lint.slugs import plain_text
 
 PREFIX = "AWE4"
 CATEGORY = "awesome"
 
-_EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]|:[a-z0-9_+-]+:")
-_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
 _CONTENT = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
-
-
-def sort_key(title: str) -> str:
-    """Case-insensitive, without emoji, leading punctuation or a leading article."""
-    text = _EMOJI.sub("", title).strip()
-    text = text.lstrip("\"'“‘([{*_`@#.").strip()
-    text = _ARTICLE.sub("", text)
-    return text.casefold()
 
 
 @dataclass(frozen=True, slots=True)
