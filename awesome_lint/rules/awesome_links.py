@@ -2,10 +2,13 @@
 
 URL identity is the duplicates family's :func:`awesome_lint.urls.canonical_key`.  Pairs the
 duplicates family already reports are left to it: two entries' name links (DUP001) and two
-links inside one entry (DUP003).  What remains is a URL repeated within a section through
-a description link, an intro paragraph or an item that is not an entry.  In-page anchors
-(``#contents`` back-to-top links), images, HTML links (badges and logos) and the homepage the
-title links to are meant to repeat and are not compared.  Links in headings are compared
+links inside one entry (DUP003).  Links in entries' descriptions are cross-references
+(``fork of [pygame](...)``, ``bindings for [Qt](...)``), deliberate as awesome-lint's
+``createAwesomeListIgnore`` also judges, and are not compared.  What remains is a URL
+repeated within a section by an intro paragraph, a heading or an item that is not an entry,
+or an entry repeating such a link.  In-page anchors (``#contents`` back-to-top links),
+images, HTML links (badges and logos) and the homepage the title links to are meant to
+repeat and are not compared.  Links in headings are compared
 across the whole document: two headings that link one target (``Tool: [du](.../GNU_Screen)``)
 are a copy-paste slip wherever they are.
 """
@@ -33,18 +36,18 @@ class DoubleLink(ClassicRule):
     severity = Severity.WARNING
     summary = "The same URL linked twice within one section of a classic list."
     explanation = (
-        "A URL that a section links twice (an entry and a description link elsewhere "
-        "pointing to the same project, an intro paragraph repeating an entry) is usually a "
-        "copy-paste slip. URLs are compared by canonical key (scheme, `www.`, trailing "
-        "slash, tracking parameters). Two entries with one URL are DUP001's and two links "
-        "inside one entry DUP003's, so they are not reported again here. No fix: which "
-        "link should go is the author's call."
+        "A URL that a section links twice (an intro paragraph repeating an entry, two "
+        "headings or two plain items linking one target) is usually a copy-paste slip. "
+        "Links in entries' descriptions are cross-references and are not compared. URLs "
+        "are compared by canonical key (scheme, `www.`, trailing slash, tracking "
+        "parameters). Two entries with one URL are DUP001's and two links inside one "
+        "entry DUP003's, so they are not reported again here. No fix: which link should "
+        "go is the author's call."
     )
-    bad = ("- [got](https://github.com/sindresorhus/got) - HTTP.\n"
-           "- [ky](https://github.com/sindresorhus/ky) - Like [got](https://github.com/"
-           "sindresorhus/got/) for browsers.")
-    good = ("- [got](https://github.com/sindresorhus/got) - HTTP.\n"
-            "- [ky](https://github.com/sindresorhus/ky) - Tiny HTTP client for browsers.")
+    bad = ("## HTTP\n\nStart with [got](https://github.com/sindresorhus/got).\n\n"
+           "- [got](https://github.com/sindresorhus/got/) - HTTP requests.")
+    good = ("## HTTP\n\nStart with the first entry.\n\n"
+            "- [got](https://github.com/sindresorhus/got/) - HTTP requests.")
 
     def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         doc = ctx.document
@@ -54,6 +57,8 @@ class DoubleLink(ClassicRule):
         home = {canonical_key(link.destination) for link in doc.links
                 if link.span.line == title and not link.image}
         skip = doc.html_lines
+        references = {(link.span.line, link.span.column) for entry in doc.entries
+                      for link in entry.links[1:] if link.role is not LinkRole.TITLE}
         # Speed trick: one dictionary entry per (section, URL) and a list only for the
         # rare URL seen twice, so a 10k-link list allocates next to nothing.
         first: dict[tuple[int, str], Link] = {}
@@ -62,7 +67,7 @@ class DoubleLink(ClassicRule):
             dest = link.destination
             line = link.span.line
             if link.image or not dest or dest[0] == "#" or link.form is LinkForm.HTML \
-                    or line in skip:
+                    or line in skip or (line, link.span.column) in references:
                 continue
             key = canonical_key(dest.strip())
             if key in home:

@@ -173,10 +173,9 @@ REASONS: list[tuple[str, str, Test, str]] = [
      "community chat in the intro and in *Resources*. Entries listed twice across "
      "sections are DUP001's (matched above)."),
     ("double link", "ours", lambda f, c: True,
-     "we are right: a URL repeated within one section through a description link "
-     "(`[logrus](...)` in three neighbouring entries, an entry whose own URL another "
-     "entry's description already links), or twice inside one entry (DUP003); "
-     "awesome-lint ignores links in descriptions (`createAwesomeListIgnore`)."),
+     "we are right: the same URL twice inside one entry (DUP003, `[CatalyzeX](url) - "
+     "... [Chrome](url)`); awesome-lint ignores every link after an item's first "
+     "(`createAwesomeListIgnore`)."),
     ("spelling", "js", _word_is_link_text,
      "awesome-lint is wrong: the word is the whole link text of an entry or TOC item, a "
      "package or tool named exactly as its repository or command (`[pytorch](...)`, "
@@ -504,13 +503,15 @@ def render(totals: dict[str, Tally], per_list: list[tuple[str, dict[str, Tally]]
            "there. The corpus's paper lists that carry the badge (jason718, terryum, "
            "Yochengliu, subeeshvasu) and the seeds are not classic.", "",
            "## Per convention, all five lists", "",
-           "| convention | awesome-lint | ours | same line | only awesome-lint | only ours |",
+           "| convention | awesome-lint | ours | awesome-lint's found by us | only awesome-lint "
+           "| only ours |",
            "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for convention in sorted(totals):
         t = totals[convention]
         out.append(f"| {convention} | {t.js} | {t.ours} | {t.both} | {t.only_js} | "
                    f"{t.only_ours} |")
-    out += ["", "## Per list", "", "| list | convention | awesome-lint | ours | same line |",
+    out += ["", "## Per list", "", "| list | convention | awesome-lint | ours | "
+            "awesome-lint's found by us |",
             "| --- | --- | ---: | ---: | ---: |"]
     for name, tallies in per_list:
         for convention in sorted(tallies):
