@@ -12,7 +12,7 @@ from awesome_lint.config import Config, from_mapping
 from awesome_lint.engine import fix_text, lint_document
 from awesome_lint.parser import parse
 from awesome_lint.sources import FileResolver
-from tests.fixture_cases import Case, all_cases
+from tests.fixture_cases import Case, all_cases, assert_findings
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -50,15 +50,8 @@ def test_fixture(case: Case, tmp_path: Path) -> None:
     config = _config(case)
     path, services = _files(case, tmp_path)
     if case.diagnostics is not None:
-        found = lint_document(parse(case.input, path), config, services=services)
-        got = sorted((d.line, d.column, d.code) for d in found)
-        want = sorted((line, col, code) for line, col, code, _ in case.diagnostics)
-        assert got == want, "\n".join(f"{d.line}:{d.column} {d.code} {d.message}" for d in found)
-        for line, col, code, fragment in case.diagnostics:
-            if fragment:
-                message = next(d.message for d in found
-                               if (d.line, d.column, d.code) == (line, col, code))
-                assert fragment in message
+        assert_findings(case, lint_document(parse(case.input, path), config,
+                                            services=services))
     if case.output is not None:
         result = fix_text(case.input, config, unsafe="unsafe" in case.options, path=path,
                           services=services)
