@@ -38,6 +38,16 @@ class ClassicRule(Rule):
         raise NotImplementedError
 
 
+def opted_in(ctx: RuleContext, rule: type[Rule]) -> bool:
+    """For opt-in rules: ``enabled = true`` in their options, or selected by code or name
+    (a prefix or ``ALL`` is not enough: these rules impose a convention the list may not
+    follow)."""
+    if ctx.options(rule).get("enabled"):
+        return True
+    named = {s.strip().casefold() for s in ctx.config.effective_select}
+    return rule.code.casefold() in named or rule.name in named
+
+
 @dataclass(frozen=True, slots=True)
 class ClassicItem:
     """One ``[Name](url) ...`` item: where its separator and description are."""

@@ -84,7 +84,8 @@ def test_paper_lists_get_no_awe_findings_unless_configured() -> None:
     seeds = sorted((SHARED / "seeds").glob("*.txt"))
     if not seeds:
         pytest.skip("../shared is absent")
-    forced = from_mapping({"select": ["AWE"], "dialect": {"classic": True}})
+    forced = from_mapping({"select": ["AWE"], "dialect": {"classic": True},
+                           "rules": {"awesome-badge": {"require": True}}})
     for seed in seeds:
         text = seed.read_text(encoding="utf-8")
         assert not infer(parse(text)).classic, seed.name

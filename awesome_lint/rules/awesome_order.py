@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from awesome_lint.classic import ClassicRule
+from awesome_lint.classic import ClassicRule, opted_in
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from awesome_lint.model import Document, Entry, ListInfo, Span
 from awesome_lint.ordering import sort_key
-from awesome_lint.rules import Rule, RuleContext, register
+from awesome_lint.rules import RuleContext, register
 from awesome_lint.slugs import plain_text
 
 PREFIX = "AWE4"
@@ -48,13 +48,6 @@ def _units(doc: Document, info: ListInfo, entries: dict[int, Entry]) -> list[_Un
     return units
 
 
-def _opted_in(ctx: RuleContext, rule: type[Rule]) -> bool:
-    if ctx.options(rule)["enabled"]:
-        return True
-    named = {s.strip().casefold() for s in ctx.config.effective_select}
-    return rule.code.casefold() in named or rule.name in named
-
-
 @register
 class AlphabeticalOrder(ClassicRule):
     code = "AWE401"
@@ -78,7 +71,7 @@ class AlphabeticalOrder(ClassicRule):
     options: ClassVar[dict[str, Any]] = {"enabled": False}
 
     def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        if not _opted_in(ctx, type(self)):
+        if not opted_in(ctx, type(self)):
             return
         doc = ctx.document
         toc_lines = {e.span.line for e in doc.toc}

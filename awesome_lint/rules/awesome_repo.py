@@ -9,9 +9,9 @@ library API without a path) they stay silent.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Protocol
+from typing import Any, ClassVar, Protocol
 
-from awesome_lint.classic import ClassicRule
+from awesome_lint.classic import ClassicRule, opted_in
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.model import Span
 from awesome_lint.rules import RuleContext, register
@@ -116,12 +116,16 @@ class LicenceSection(ClassicRule):
     explanation = (
         "The awesome guidelines keep the licence in a file of its own (GitHub shows it in "
         "the sidebar); a `## License` section repeats it in every reader's way. "
-        "Removing a section is the author's call, so there is no fix."
+        "Removing a section is the author's call, so there is no fix. Opt-in, as "
+        "awesome-lint's rule: select `AWE504` by code (or set `enabled = true`)."
     )
     bad = "## License\n\nCC0"
     good = "(a `license` file beside the README)"
+    options: ClassVar[dict[str, Any]] = {"enabled": False}
 
     def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+        if not opted_in(ctx, type(self)):
+            return
         doc = ctx.document
         for section in doc.sections:
             if section.title.strip().casefold() in ("license", "licence"):

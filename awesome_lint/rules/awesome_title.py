@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any, ClassVar
 
 from awesome_lint.classic import ClassicRule
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
@@ -99,13 +100,16 @@ class AwesomeBadge(ClassicRule):
     summary = "Classic list whose title line lacks the Awesome badge, or shows an old one."
     explanation = (
         "Awesome lists carry `[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)` "
-        "on the title line. When it is missing the unsafe fix appends it; a badge elsewhere "
-        "is reported without a fix (moving it is the author's layout choice). A badge image "
+        "on the title line. A list without the badge is reported only with `require = true` "
+        "(awesome-lint's rule for lists submitted to sindresorhus/awesome); the unsafe fix "
+        "appends it. A badge elsewhere is reported without a fix (moving it is the "
+        "author's layout choice). A badge image "
         "from the retired rawgit CDN is rewritten to `https://awesome.re/badge.svg` by a "
         "safe fix; a badge linking elsewhere than awesome.re is reported."
     )
-    bad = "# Awesome Go"
+    bad = "# Awesome Go\n\n[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
     good = f"# Awesome Go {BADGE}"
+    options: ClassVar[dict[str, Any]] = {"require": False}
 
     def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         dialect = dialect_of(ctx)
@@ -121,6 +125,8 @@ class AwesomeBadge(ClassicRule):
                 yield self.diagnostic(_span(doc, title.line),
                                       f"the Awesome badge (line {dialect.badge_line}) belongs "
                                       "on the title line")
+                return
+            if not ctx.options(self)["require"]:
                 return
             fix = Fix((Edit(title.line, end, 0, " " + BADGE),), Applicability.UNSAFE,
                       "append the Awesome badge")

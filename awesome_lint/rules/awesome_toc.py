@@ -89,7 +89,8 @@ def _toc(doc: Document, ignore: frozenset[str]) -> _Toc | None:
     if len(parents) == 1 and head.parent is not None:
         scope = head.parent.walk()  # a TOC of one part's sections (vinta's Projects)
     chosen = [s for s in scope if s.line >= first and s.level in levels and (
-        id(s) in referenced or " ".join(s.title.casefold().split()) not in ignore)]
+        id(s) in referenced or (s is not home and " ".join(s.title.casefold().split())
+                                not in ignore))]
     members = {id(s) for s in chosen}
     # a nested section belongs in the TOC when the TOC lists a sibling of it: a TOC that
     # lists none of a section's subsections (Robotics' year headings) leaves them out
