@@ -134,8 +134,10 @@ def _opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, i
         tail += 1
     matcher = difflib.SequenceMatcher(None, old[head: len(old) - tail],
                                       new[head: len(new) - tail], autojunk=False)
-    return [(tag, head + i1, head + i2, head + j1, head + j2)
-            for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+    return [("equal", 0, head, 0, head),
+            *((tag, head + i1, head + i2, head + j1, head + j2)
+              for tag, i1, i2, j1, j2 in matcher.get_opcodes()),
+            ("equal", len(old) - tail, len(old), len(new) - tail, len(new))]
 
 
 def _slid(lines: list[str], start: int, stop: int, other: int) -> tuple[int, int, int, int]:
@@ -194,7 +196,7 @@ def judge(before: str, after: str, declared: Declared = NOTHING,
         line = _line_of(before, lost, old.tokens[lost.token])
         return Refusal(f"{what} would lose the {lost.kind} {lost.value!r} (line {line}); "
                        "nothing written", line)
-    return _first_difference(before, old, new, declared, what)
+    return _first_difference(before, after, old, new, declared, what)
 
 
 def render(text: str) -> Rendering:
@@ -411,11 +413,18 @@ def differences(before: str, after: str, declared: Declared = NOTHING) -> list[i
     return lines
 
 
-def _first_difference(before: str, old: Rendering, new: Rendering, declared: Declared,
-                      what: str) -> Refusal | None:
+def _first_difference(before: str, after: str, old: Rendering, new: Rendering,
+                      declared: Declared, what: str) -> Refusal | None:
     """Compare the renderings outside the declared lines; name the first difference."""
     kept_old = [t for t in old.tokens if not _touches(t, declared.before)]
     kept_new = [t for t in new.tokens if not _touches(t, declared.after)]
+    if [t.text for t in kept_old] == [t.text for t in kept_new]:
+        return None
+    wide = _widened(before, after, old, new, declared)
+    kept_old = [t for t in old.tokens
+                if not _touches(t, declared.before if t.container else wide.before)]
+    kept_new = [t for t in new.tokens
+                if not _touches(t, declared.after if t.container else wide.after)]
     if [t.text for t in kept_old] == [t.text for t in kept_new]:
         return None
     index = next((i for i, (a, b) in enumerate(zip(kept_old, kept_new, strict=False))
@@ -429,6 +438,30 @@ def _first_difference(before: str, old: Rendering, new: Rendering, declared: Dec
     where = " outside the lines it changes" if declared.before or declared.after else ""
     return Refusal(f"{what} would change how GitHub renders line {line} ({excerpt!r})"
                    f"{where}; nothing written", line)
+
+
+def _widened(before: str, after: str, old: Rendering, new: Rendering, declared: Declared
+             ) -> Declared:
+    """A block partly on declared lines is set aside on both sides: its other lines, found
+    in the other text through a line diff, are declared there too (a paragraph that lost
+    its first line starts a line later, on no declared line)."""
+    forward: dict[int, int] = {}
+    for tag, a1, a2, b1, b2 in _opcodes(before.split("\n"), after.split("\n")):
+        if tag == "equal":
+            forward.update(zip(range(a1 + 1, a2 + 1), range(b1 + 1, b2 + 1), strict=True))
+    backward = {b: a for a, b in forward.items()}
+
+    def across(tokens: tuple[_Token, ...], lines: frozenset[int], to: dict[int, int]
+               ) -> set[int]:
+        found: set[int] = set()
+        for token in tokens:
+            if not token.container and _touches(token, lines):
+                found.update(to[n] for n in range(token.first, token.last + 1)
+                             if n not in lines and n in to)
+        return found
+
+    return Declared(declared.before | across(new.tokens, declared.after, backward),
+                    declared.after | across(old.tokens, declared.before, forward))
 
 
 def _touches(token: _Token, lines: frozenset[int]) -> bool:

@@ -105,6 +105,15 @@ def test_deleting_or_rewriting_declared_lines_is_allowed() -> None:
                                                "https://c.org"]) is None
 
 
+def test_deleting_the_first_line_of_a_paragraph_is_allowed() -> None:
+    """The paragraph's other lines now start where the deleted one was: set aside too."""
+    text = "# T\n\n[![A](a.svg)](https://a.org)\n[![B](b.svg)](https://b.org)\n\nEnd.\n"
+    after, declared = _edited(text, Edit(3, 1, 31, ""))
+    assert guards.judge(text, after, declared, ["a.svg", "https://a.org"]) is None
+    assert guards.judge(text, after.replace("End.", "Fin."), declared,
+                        ["a.svg", "https://a.org"]) is not None
+
+
 def test_one_bullet_for_a_list_that_mixed_them_is_allowed() -> None:
     """Three lists become one: the items keep their number and text."""
     text = "* [A](https://a.org)\n- [B](https://b.org)\n* [C](https://c.org)\n"
