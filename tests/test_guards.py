@@ -108,7 +108,7 @@ def test_deleting_or_rewriting_declared_lines_is_allowed() -> None:
 def test_deleting_the_first_line_of_a_paragraph_is_allowed() -> None:
     """The paragraph's other lines now start where the deleted one was: set aside too."""
     text = "# T\n\n[![A](a.svg)](https://a.org)\n[![B](b.svg)](https://b.org)\n\nEnd.\n"
-    after, declared = _edited(text, Edit(3, 1, 31, ""))
+    after, declared = _edited(text, Edit(3, 1, 30, ""))
     assert guards.judge(text, after, declared, ["a.svg", "https://a.org"]) is None
     assert guards.judge(text, after.replace("End.", "Fin."), declared,
                         ["a.svg", "https://a.org"]) is not None
