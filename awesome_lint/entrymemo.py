@@ -55,13 +55,11 @@ class Table(Generic[V]):
     def take(self, key: Hashable) -> V | None:
         """The value kept under ``key`` by this version or the one before; ``None``: compute
         it and :meth:`keep` it."""
-        try:
-            return self._current[key]
-        except KeyError:
-            pass
-        value = self._previous.get(key)
-        if value is not None:
-            self._current[key] = value
+        value = self._current.get(key)
+        if value is None:
+            value = self._previous.get(key)
+            if value is not None:
+                self._current[key] = value
         return value
 
     def keep(self, key: Hashable, value: V) -> None:
