@@ -9,8 +9,9 @@ from each unchanged entry:
   lint of a 4k-line list;
 - ``titles``: an entry title's comparison forms (``Title.of`` in ``rules/duplicates.py``).
 
-``python benchmarks/bench_lsp.py`` (server CPU per didChange on a 4k-line list) shows what it
-saves; the CLI's cold ``check`` never creates one, so it pays nothing for it
+``python benchmarks/bench_entrymemo.py`` (parse + lint CPU per edit of a 4k-line list, with
+and without it) and ``python benchmarks/bench_lsp.py`` (the server's CPU per didChange) show
+what it saves; the CLI's cold ``check`` never creates one, so it pays nothing for it
 (``python benchmarks/bench_check.py --sizes 10000``).  Findings are the same with and without
 it: ``tests/test_entrymemo.py`` compares them over random edits and on real lists.
 
