@@ -17,12 +17,14 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from awesome_lint import __version__
+from awesome_lint import __version__, inputs, output
 from awesome_lint.config import Config, ConfigError, find_config, load_file
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.discovery import discover
 from awesome_lint.model import Document
+from awesome_lint.output import OutputSettings, output_options
 from awesome_lint.reporters import FORMATS, FileReport, ReportOptions, renderer
-from awesome_lint.sources import FileResolver, InputError, read_text, resolve_paths
+from awesome_lint.sources import FileResolver, InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -102,7 +104,8 @@ class Run:
 
 
     def link_services(self, documents: list[tuple[Path, Config, Document]], links: bool | None,
-                      no_cache: bool, allow_private: bool | None) -> dict[str, Any]:
+                      no_cache: bool, allow_private: bool | None, *, quiet: bool = False
+                      ) -> dict[str, Any]:
         """Run the link checker once over every file's http(s) links (only the changed lines
         with --diff-base) and return its results for the LNK1xx rules; {} when offline."""
         from awesome_lint import remote
@@ -120,8 +123,9 @@ class Run:
                                        use_cache=False if no_cache else None,
                                        allow_private=allow_private)
         with _collecting():
-            results = remote.run_checks(urls, options)
-        click.echo(remote.summary_line(results), err=True)
+            results = remote.run_checks(urls, options, quiet=quiet)
+        if not quiet:
+            click.echo(remote.summary_line(results), err=True)
         return {"link_results": results}
 
     def changed(self, path: Path) -> set[int] | None:
@@ -136,7 +140,7 @@ class Run:
                 self._merge_bases[folder] = merge_base(self.diff_base, folder)
             return changed_lines(path, self._merge_bases[folder])
         except GitError as err:
-            raise InputError(str(path), f"--diff-base {self.diff_base}: {err}") from None
+            raise ConfigError(f"--diff-base {self.diff_base}: {err}", str(path)) from None
 
     def scope(self, path: Path, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         lines = self.changed(path)
@@ -150,30 +154,6 @@ def wants_links(config: Config, links: bool | None) -> bool:
     return links if links is not None else bool((config.table("links") or {}).get("check"))
 
 
-def _excluded(path: Path, config: Config) -> bool:
-    from fnmatch import fnmatch
-
-    text = path.as_posix()
-    return any(fnmatch(text, pattern) or fnmatch(path.name, pattern)
-               or fnmatch(text, f"*/{pattern}") for pattern in config.exclude)
-
-
-def _color(choice: str) -> bool:
-    if choice == "always":
-        return True
-    if choice == "never" or os.environ.get("NO_COLOR"):
-        return False
-    return sys.stdout.isatty()
-
-
-def _emit(reports: list[FileReport], output_format: str, color: str, quiet: bool) -> None:
-    text = renderer(output_format)(reports, ReportOptions(color=_color(color)))
-    if quiet and output_format == "text":
-        text = "".join(line + "\n" for line in text.splitlines()
-                       if ":" in line.split(" ")[0] or line.startswith(" "))
-    sys.stdout.write(text)
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="awesome-lint")
 def main() -> None:
@@ -183,38 +163,64 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @shared_options
+@output_options
 def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
           extend_select: tuple[str, ...], output_format: str, exit_zero: bool, quiet: bool,
           color: str, config_path: str | None, diff_base: str | None, links: bool | None,
           no_cache: bool, allow_private_hosts: bool | None) -> None:
-    """Report problems in PATHS (default: README.md; folders: their README)."""
+    """Report problems in PATHS: files, folders (searched for README*.md, honouring
+    .gitignore and `exclude`), glob patterns, or - for standard input (default: README.md)."""
+    settings = OutputSettings.current()
+    try:
+        reports = _check_files(Run(select, ignore, extend_select, config_path, diff_base),
+                               list(paths), settings, links, no_cache, allow_private_hosts,
+                               quiet)
+    except ConfigError as err:
+        _fail(str(err))
+    output.report_input_errors(reports, output_format, settings)
+    output.emit(reports, output_format, color, quiet, settings)
+    output.finish(reports, settings, exit_zero)
+
+
+def _check_files(run: Run, paths: list[str], settings: OutputSettings, links: bool | None,
+                 no_cache: bool, allow_private_hosts: bool | None, quiet: bool
+                 ) -> list[FileReport]:
+    """Read, parse and lint every input; unreadable ones become ``IO001`` reports."""
     from awesome_lint.engine import lint_document
     from awesome_lint.parser import ParseError, parse
 
-    try:
-        run = Run(select, ignore, extend_select, config_path, diff_base)
-        reports: list[FileReport] = []
-        documents: list[tuple[Path, Config, Document]] = []
-        for path in resolve_paths(list(paths)):
-            config = run.config_for(path)
-            if _excluded(path, config):
-                continue
-            text = read_text(path, config.max_file_size)
-            try:
-                documents.append((path, config, parse(text, str(path))))
-            except ParseError as err:
-                raise InputError(str(path), err.message, err.line, err.column) from None
-        shared = run.link_services(documents, links, no_cache, allow_private_hosts)
-        for path, config, document in documents:
-            services = {"files": FileResolver.for_file(path), **shared}
+    slots: list[FileReport | tuple[Path, str, Config, Document]] = []
+    for item in inputs.load(discover(paths, settings.stdin_filename), run.config_for):
+        if isinstance(item, FileReport):
+            slots.append(item)
+            continue
+        shown = item.source.shown
+        try:
+            slots.append((item.source.path, shown, item.config, parse(item.text, shown)))
+        except ParseError as err:
+            slots.append(inputs.error_report(InputError(shown, err.message, err.line,
+                                                        err.column)))
+        except MemoryError:
+            slots.append(inputs.error_report(InputError(shown, "not enough memory to parse "
+                                                               "it")))
+    documents = [(p, c, d) for p, _, c, d in (s for s in slots if isinstance(s, tuple))]
+    shared = run.link_services(documents, links, no_cache, allow_private_hosts, quiet=quiet)
+    reports: list[FileReport] = []
+    for slot in slots:
+        if isinstance(slot, FileReport):
+            reports.append(slot)
+            continue
+        path, shown, config, document = slot
+        services = {"files": FileResolver.for_file(path), **shared}
+        try:
             diagnostics = run.scope(path, lint_document(document, config, services=services,
                                                         network=bool(shared)))
-            reports.append(FileReport(str(path), diagnostics, document.lines))
-    except (InputError, ConfigError) as err:
-        _fail(str(err))
-    _emit(reports, output_format, color, quiet)
-    found = any(r.diagnostics for r in reports)
-    sys.exit(1 if found and not exit_zero else 0)
+        except MemoryError:
+            reports.append(inputs.error_report(InputError(shown, "not enough memory to lint "
+                                                                 "it")))
+            continue
+        reports.append(FileReport(shown, diagnostics, document.lines))
+    return reports
 
 
 @main.command()
@@ -226,6 +232,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
 @click.option("--unsafe-fixes", is_flag=True, default=None,
               help="Also apply fixes marked unsafe.")
 @shared_options
+@output_options
 def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes: bool | None,
         select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...],
         output_format: str, exit_zero: bool, quiet: bool, color: str,
@@ -237,31 +244,31 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
     from awesome_lint.parser import ParseError, parse
     from awesome_lint.sources import write_atomic
 
-    if "-" in paths:
-        if paths != ("-",):
+    settings = OutputSettings.current()
+    if "-" in paths or (settings.stdin_filename and not paths):
+        if paths not in (("-",), ()):
             _fail("'-' (standard input) cannot be combined with other paths")
         _fix_stdin((select, ignore, extend_select), config_path, show_diff, check_only,
-                   unsafe_fixes, exit_zero, quiet)
+                   unsafe_fixes, exit_zero, quiet, settings.stdin_filename)
     reports: list[FileReport] = []
     would_change = False
     try:
         run = Run(select, ignore, extend_select, config_path, diff_base)
-        for path in resolve_paths(list(paths)):
-            config = run.config_for(path)
-            if _excluded(path, config):
-                continue
-            text = read_text(path, config.max_file_size)
-            try:
-                shared = run.link_services([(path, config, parse(text, str(path)))], links,
-                                           no_cache, allow_private_hosts
-                                           ) if wants_links(config, links) else {}
-                services = {"files": FileResolver.for_file(path), **shared}
-                result = fix_text(text, config, path=str(path), unsafe=unsafe_fixes,
-                                  services=services, network=bool(shared), format=True)
-            except ParseError as err:
-                raise InputError(str(path), err.message, err.line, err.column) from None
-            except UnsafeFixError as err:
-                raise InputError(str(path), str(err), err.line) from None
+        loaded = list(inputs.load(discover(list(paths)), run.config_for))
+    except ConfigError as err:
+        _fail(str(err))
+    for item in loaded:
+        if isinstance(item, FileReport):
+            reports.append(item)
+            continue
+        path, config, text = item.source.path, item.config, item.text
+        try:
+            shared = run.link_services([(path, config, parse(text, str(path)))], links,
+                                       no_cache, allow_private_hosts, quiet=quiet
+                                       ) if wants_links(config, links) else {}
+            services = {"files": FileResolver.for_file(path), **shared}
+            result = fix_text(text, config, path=str(path), unsafe=unsafe_fixes,
+                              services=services, network=bool(shared), format=True)
             if result.changed:
                 would_change = True
                 if show_diff:
@@ -272,36 +279,44 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
                     write_atomic(path, result.text)
             lines = result.text.lstrip("\ufeff").splitlines()
             reports.append(FileReport(str(path), run.scope(path, result.remaining), lines,
-                                      fixed=len(result.applied)))
-    except (InputError, ConfigError) as err:
-        _fail(str(err))
-    except OSError as err:
-        _fail(f"cannot write: {err}")
+                                      fixed=len(result.applied), applied=result.applied))
+        except ParseError as err:
+            reports.append(inputs.error_report(InputError(str(path), err.message, err.line,
+                                                          err.column)))
+        except UnsafeFixError as err:
+            reports.append(inputs.error_report(InputError(str(path), str(err), err.line)))
+        except InputError as err:
+            reports.append(inputs.error_report(err))
+        except ConfigError as err:
+            _fail(str(err))
+        except MemoryError:
+            reports.append(inputs.error_report(InputError(str(path), "not enough memory")))
+        except OSError as err:
+            reports.append(inputs.error_report(InputError(
+                str(path), f"cannot write: {err.strerror or err}")))
+    output.report_input_errors(reports, output_format, settings)
     if not show_diff:
-        _emit(reports, output_format, color, quiet)
-    if check_only or show_diff:
+        output.emit(reports, output_format, color, quiet, settings, fixing=True)
+    if (check_only or show_diff) and not inputs.has_input_errors(reports):
         sys.exit(1 if would_change and not exit_zero else 0)
-    remaining = any(r.diagnostics for r in reports)
-    sys.exit(1 if remaining and not exit_zero else 0)
+    output.finish(reports, settings, exit_zero)
 
 
 def _fix_stdin(selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
                config_path: str | None, show_diff: bool, check_only: bool,
-               unsafe_fixes: bool | None, exit_zero: bool, quiet: bool) -> NoReturn:
-    """``fix -``: standard input to standard output; findings left go to standard error."""
+               unsafe_fixes: bool | None, exit_zero: bool, quiet: bool,
+               stdin_filename: str | None) -> NoReturn:
+    """``fix -``: standard input to standard output; findings left go to standard error.
+    ``--stdin-filename`` names it and places it for its config and relative links."""
     from awesome_lint.engine import UnsafeFixError, fix_text
     from awesome_lint.parser import ParseError
-    from awesome_lint.sources import decode
+    from awesome_lint.sources import read_stdin
 
-    name = "<stdin>"
-    where = Path.cwd() / "README.md"
+    name = stdin_filename or "<stdin>"
+    where = Path.cwd() / (stdin_filename or "README.md")
     try:
         config = Run(*selection, config_path).config_for(where)
-        data = sys.stdin.buffer.read()
-        if len(data) > config.max_file_size:
-            raise InputError(name, f"input is {len(data):,} bytes, over the "
-                             f"{config.max_file_size:,}-byte limit (max-file-size)")
-        text = decode(data, name)
+        text = read_stdin(name, config.max_file_size)
         try:
             result = fix_text(text, config, path=name, unsafe=unsafe_fixes,
                               services={"files": FileResolver.for_file(where)}, format=True)
