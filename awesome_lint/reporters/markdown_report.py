@@ -107,7 +107,9 @@ def render(reports: list[FileReport], options: ReportOptions) -> str:
 
 def _anchor(rule: type[Rule]) -> str:
     """GitHub's heading slug for ``## CODE name``."""
-    return f"{rule.code} {rule.name}".lower().replace(" ", "-")
+    from awesome_lint.reporters.rule_index import anchor
+
+    return anchor(rule)
 
 
 def _fence(text: str) -> str:
