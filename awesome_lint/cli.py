@@ -178,7 +178,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @shared_options
 @output_options
 def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
@@ -241,7 +241,7 @@ def _check_files(run: Run, paths: list[str], settings: OutputSettings, links: bo
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--diff", "show_diff", is_flag=True,
               help="Print a unified diff of the changes and write nothing.")
 @click.option("--check", "check_only", is_flag=True,
