@@ -273,3 +273,16 @@ def test_a_file_named_twice_is_checked_once(repo: Path) -> None:
     result = run("check", "--format", "json", "README.md", "./README.md", "README*.md",
                  cwd=repo)
     assert _paths(result) == ["README.md", "README.zh-CN.md"]
+
+
+def test_discovery_with_diff_base_reports_only_changed_lines(repo: Path) -> None:
+    """`check --diff-base HEAD .`: committed READMEs report only lines changed since HEAD; a
+    README git does not track yet is new, so all of it counts."""
+    with open(repo / "docs" / "guide" / "README.md", "a", encoding="utf-8") as handle:
+        handle.write("* [New](https://new.org/x) [[Code]()]\n")
+    result = run("check", "--format", "json", "--diff-base", "HEAD", ".", cwd=repo)
+    found = {f["path"]: [(d["line"], d["code"]) for d in f["diagnostics"]]
+             for f in json.loads(result.stdout)["files"]}
+    assert found["README.zh-CN.md"] == []  # its old LNK001 on line 5 predates the change
+    assert found["docs/guide/README.md"] == [(6, "LNK001")]
+    assert found["untracked/README.md"] == [(5, "LNK001")]
