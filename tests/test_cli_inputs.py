@@ -82,6 +82,13 @@ def test_every_format_carries_the_error_and_the_other_findings(mixed: Path, fmt:
         files = {f["path"]: f for f in json.loads(result.stdout)["files"]}
         assert set(files) == {"missing.md", "binary.md", "bad.md", "good.md"}
         assert files["good.md"]["diagnostics"] == []
+    if fmt == "junit":
+        from xml.etree import ElementTree as ET
+
+        suites = {s.get("name"): s for s in ET.fromstring(result.stdout)}
+        assert suites["missing.md"].get("errors") == "1"
+        assert suites["missing.md"].find("testcase/error") is not None
+        assert suites["bad.md"].get("errors") == "0"
     if fmt == "sarif":
         run_ = json.loads(result.stdout)["runs"][0]
         assert run_["invocations"][0]["executionSuccessful"] is False
