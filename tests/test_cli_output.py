@@ -178,3 +178,12 @@ def test_fix_diff_into_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
     assert done.stdout == "--- a/README.md\n"
     assert done.stderr == ""
     assert (tmp_path / "README.md").read_text(encoding="utf-8").endswith("   \n")
+
+
+def test_unknown_rule_in_a_suppression_comment_gets_a_suggestion(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text(
+        "# List\n\n<!-- awesome-lint-disable-next-line LNK0001 -->\n* [A](https://a.org)\n",
+        encoding="utf-8")
+    result = run("check", cwd=tmp_path)
+    assert "STY006 suppression names unknown rule LNK0001; did you mean 'LNK001'?" \
+        in result.stdout
