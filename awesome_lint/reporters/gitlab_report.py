@@ -10,6 +10,7 @@ columns, as ruff does.  Errors are ``major``, warnings ``minor``; an unreadable 
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 from awesome_lint.diagnostics import Severity
@@ -21,6 +22,16 @@ from awesome_lint.sources import INPUT_ERROR_CODE
 #: Duplication, Performance, Security, Style).
 _CATEGORIES = {"links": "Bug Risk", "duplicates": "Duplication", "badges": "Clarity",
                "tags": "Clarity", "structure": "Clarity", "style": "Style", "input": "Bug Risk"}
+
+
+def _relative(path: str) -> str:
+    """The path from the repository root (the working folder, where CI runs us): GitLab
+    matches ``location.path`` against the merge request's files."""
+    if os.path.isabs(path):
+        inside = os.path.relpath(path)
+        if not inside.startswith(".."):
+            path = inside
+    return path.replace("\\", "/").removeprefix("./")
 
 
 def render(reports: list[FileReport], options: ReportOptions) -> str:
@@ -36,7 +47,7 @@ def render(reports: list[FileReport], options: ReportOptions) -> str:
             "severity": severity,
             "fingerprint": fingerprint,
             "location": {
-                "path": report.path.replace("\\", "/").removeprefix("./"),
+                "path": _relative(report.path),
                 "positions": {"begin": {"line": d.line, "column": d.column},
                               "end": {"line": d.end_line, "column": d.end_column}},
             },
