@@ -68,7 +68,7 @@ def shared_options(func: F) -> F:
         click.option("--color", type=click.Choice(["auto", "always", "never"]),
                      default="auto", show_default=True,
                      help="auto: off with NO_COLOR, on with FORCE_COLOR, else on a terminal."),
-        click.option("--config", "config_path", type=click.Path(dir_okay=False),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False, readable=False),
                      help="Use this config file instead of searching for one."),
         click.option("--links/--no-links", "links", default=None,
                      help="Also check http(s) links over the network (default: offline)."),

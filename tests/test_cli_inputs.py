@@ -159,6 +159,15 @@ def test_unreadable_file_is_one_line_not_a_usage_error(tmp_path: Path) -> None:
         "README.md:1:1: IO001 permission denied (the file is not readable)"
     assert "Usage:" not in done.stderr
     _one_line(done)
+    (tmp_path / "README.md").chmod(0o644)
+    (tmp_path / "lint.toml").write_text("select = ['ALL']\n", encoding="utf-8")
+    (tmp_path / "lint.toml").chmod(0)
+    config = subprocess.run([*prefix, sys.executable, "-m", "awesome_lint", "check", "--config",
+                             "lint.toml"], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=60, env={**os.environ, "NO_COLOR": "1"})
+    assert config.returncode == 2 and "Usage:" not in config.stderr
+    assert config.stderr.startswith("awesome-lint: lint.toml: cannot read:")
+    _one_line(config)
 
 
 def test_stdin_is_read_up_to_the_limit_only(tmp_path: Path) -> None:
