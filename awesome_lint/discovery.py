@@ -66,6 +66,18 @@ def discover(args: list[str], stdin_filename: str | None = None
                 yield Source(item, str(item))
 
 
+def resolve_paths(args: list[str]) -> list[Path]:
+    """The files :func:`discover` finds for ``args`` (no standard input), raising the first
+    problem: for callers that need every file before they start (``check --watch``)."""
+    found: list[Path] = []
+    for item in discover(args):
+        if isinstance(item, InputError):
+            raise item
+        if not item.stdin:
+            found.append(item.path)
+    return found
+
+
 def _expand(raw: str) -> Iterator[Path | InputError]:
     path = Path(raw)
     if path.is_dir():

@@ -13,13 +13,10 @@ from awesome_lint.rules import CATEGORIES, Rule, all_rules, families
 RULES_DOC_URL = "https://github.com/awesome-lint/awesome-lint/blob/main/docs/rules.md"
 
 
-def anchor(rule: type[Rule]) -> str:
-    """GitHub's heading slug for ``## CODE name``."""
-    return f"{rule.code} {rule.name}".lower().replace(" ", "-")
-
-
 def rule_url(rule: type[Rule]) -> str:
-    return f"{RULES_DOC_URL}#{anchor(rule)}"
+    from awesome_lint.reporters.markdown_report import rule_anchor
+
+    return f"{RULES_DOC_URL}#{rule_anchor(rule.code, rule.name)}"
 
 
 def rules_json(rules: Sequence[type[Rule]]) -> str:
