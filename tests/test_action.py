@@ -389,3 +389,16 @@ def test_json_contract_round_trips_through_the_ci_replay(pull_request: PullReque
     payload = json.loads(done.stdout)
     reports = load_reports(payload)
     assert renderer("json")(reports, ReportOptions()) == done.stdout
+
+
+def test_paths_input_takes_folders_and_globs(pull_request: PullRequest) -> None:
+    """Folders are searched for every README; patterns are expanded by awesome-lint (the
+    script itself never globs)."""
+    docs = pull_request.workspace / "docs" / "guide"
+    docs.mkdir(parents=True)
+    (docs / "README.md").write_text("# Guide\n\n* [A]()\n", encoding="utf-8")
+    result = run_action(pull_request, paths=". docs/**/README.md", diff_base="none")
+    paths = [f["path"] for f in json.loads(
+        Path(result.outputs["results"]).read_text(encoding="utf-8"))["files"]]
+    assert paths == ["README.md", "docs/guide/README.md"]
+    assert "::error file=docs/guide/README.md,line=3," in result.stdout
