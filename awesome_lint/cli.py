@@ -72,7 +72,10 @@ def shared_options(func: F) -> F:
                      help="Use this config file instead of searching for one."),
         click.option("--links/--no-links", "links", default=None,
                      help="Also check http(s) links over the network (default: offline)."),
-        click.option("--no-cache", is_flag=True, help="With --links: ignore the link cache."),
+        click.option("--papers/--no-papers", "papers", default=None,
+                     help="Also look papers up on arXiv, DBLP and Crossref (default: offline)."),
+        click.option("--no-cache", is_flag=True,
+                     help="With --links or --papers: ignore the cache."),
         click.option("--allow-private-hosts", is_flag=True, default=None,
                      help="With --links: allow links to loopback and private addresses."),
         click.option("--diff-base", metavar="REF",
@@ -167,6 +170,25 @@ class Run:
         return [d for d in diagnostics if any(n in lines for n in range(d.line, d.end_line + 1))]
 
 
+def _paper_services(run: Run, documents: list[tuple[Path, Config, Document]],
+                    papers: bool | None, no_cache: bool) -> dict[str, Any]:
+    """``--papers``: look the papers up (awesome_lint.papers) and say how it went."""
+    wanted = [(p, c, d) for p, c, d in documents if wants_papers(c, papers)]
+    if not wanted:
+        return {}
+    from awesome_lint.papers.queries import services_for
+
+    services, lines = services_for(wanted, no_cache, run.changed)
+    for line in lines:
+        click.echo(line, err=True)
+    return services
+
+
+def wants_papers(config: Config, papers: bool | None) -> bool:
+    """``--papers``/``--no-papers`` if given, else ``papers.check`` from the config."""
+    return papers if papers is not None else bool((config.table("papers") or {}).get("check"))
+
+
 def wants_links(config: Config, links: bool | None) -> bool:
     """``--links``/``--no-links`` if given, else ``links.check`` from the config."""
     return links if links is not None else bool((config.table("links") or {}).get("check"))
@@ -187,7 +209,8 @@ def main() -> None:
 def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
           extend_select: tuple[str, ...], output_format: str, exit_zero: bool, quiet: bool,
           color: str, config_path: str | None, diff_base: str | None, links: bool | None,
-          no_cache: bool, allow_private_hosts: bool | None, watch: bool = False) -> None:
+          no_cache: bool, allow_private_hosts: bool | None, papers: bool | None,
+          watch: bool = False) -> None:
     """Report problems in PATHS: files, folders (searched for README*.md, honouring
     .gitignore and `exclude`), glob patterns, or - for standard input (default: README.md)."""
     if watch:
@@ -198,7 +221,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     try:
         reports = _check_files(Run(select, ignore, extend_select, config_path, diff_base),
                                list(paths), settings, links, no_cache, allow_private_hosts,
-                               quiet)
+                               papers, quiet)
     except ConfigError as err:
         _fail(str(err))
     output.report_input_errors(reports, output_format, settings)
@@ -207,8 +230,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
 
 
 def _check_files(run: Run, paths: list[str], settings: OutputSettings, links: bool | None,
-                 no_cache: bool, allow_private_hosts: bool | None, quiet: bool
-                 ) -> list[FileReport]:
+                 no_cache: bool, allow_private_hosts: bool | None, papers: bool | None,
+                 quiet: bool) -> list[FileReport]:
     """Read, parse and lint every input; unreadable ones become ``IO001`` reports."""
     from awesome_lint.engine import lint_document
     from awesome_lint.parser import ParseError, parse
@@ -229,6 +252,7 @@ def _check_files(run: Run, paths: list[str], settings: OutputSettings, links: bo
                                                                "it")))
     documents = [(p, c, d) for p, _, c, d in (s for s in slots if isinstance(s, tuple))]
     shared = run.link_services(documents, links, no_cache, allow_private_hosts, quiet=quiet)
+    shared.update(_paper_services(run, documents, papers, no_cache))
     reports: list[FileReport] = []
     for slot in slots:
         if isinstance(slot, FileReport):
@@ -261,7 +285,7 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
         select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...],
         output_format: str, exit_zero: bool, quiet: bool, color: str,
         config_path: str | None, diff_base: str | None, links: bool | None, no_cache: bool,
-        allow_private_hosts: bool | None) -> None:
+        allow_private_hosts: bool | None, papers: bool | None) -> None:
     """Apply safe fixes to PATHS in place, then write them in canonical form; report what
     is left.  PATH ``-`` reads standard input and writes the result to standard output."""
     from awesome_lint.engine import UnsafeFixError, fix_text
@@ -287,9 +311,14 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
             continue
         path, config, text = item.source.path, item.config, item.text
         try:
-            shared = run.link_services([(path, config, parse(text, str(path)))], links,
-                                       no_cache, allow_private_hosts, quiet=quiet
-                                       ) if wants_links(config, links) else {}
+            online = wants_links(config, links) or wants_papers(config, papers)
+            document = parse(text, str(path)) if online else None
+            shared = run.link_services([(path, config, document)], links, no_cache,
+                                       allow_private_hosts, quiet=quiet
+                                       ) if document and wants_links(config, links) else {}
+            if document is not None:
+                shared.update(_paper_services(run, [(path, config, document)], papers,
+                                              no_cache))
             services = {"files": FileResolver.for_file(path), **shared}
             result = fix_text(text, config, path=str(path), unsafe=unsafe_fixes,
                               services=services, network=bool(shared), format=True)

@@ -81,8 +81,10 @@ class Progress:
     log) one plain line every :data:`PROGRESS_INTERVAL` seconds from a timer thread, so a long
     check shows signs of life even while no link finishes.  ``quiet`` silences both."""
 
-    def __init__(self, stream: TextIO = sys.stderr, *, quiet: bool = False) -> None:
+    def __init__(self, stream: TextIO = sys.stderr, label: str = "Checking links", *,
+                 quiet: bool = False) -> None:
         self.stream = stream
+        self.label = label
         self.tty = stream.isatty()
         self.enabled = not quiet
         self.start = time.monotonic()
@@ -97,7 +99,7 @@ class Progress:
         elapsed = max(time.monotonic() - self.start, 1e-6)
         rate = self.checked / elapsed
         eta = (self.total - self.checked) / rate if rate > 0 else 0.0
-        return f"Checking links: {self.checked}/{self.total}  {rate:.1f}/s  ETA {eta:.0f}s"
+        return f"{self.label}: {self.checked}/{self.total}  {rate:.1f}/s  ETA {eta:.0f}s"
 
     def _tick(self) -> None:
         while not self._stop.wait(PROGRESS_INTERVAL):
