@@ -124,7 +124,9 @@ def _year_window(value: Any, where: str) -> YearWindow:
     kwargs: dict[str, int] = {}
     for key, item in value.items():
         if key not in ("min", "max-ahead"):
-            raise ConfigError(f"'{where}.{key}': unknown key (known: max-ahead, min)")
+            from awesome_lint.suggest import unknown_key
+
+            raise ConfigError(unknown_key(f"{where}.{key}", ("max-ahead", "min")))
         if isinstance(item, bool) or not isinstance(item, int) or item < 0:
             raise ConfigError(f"'{where}.{key}' must be a non-negative integer")
         kwargs["min" if key == "min" else "max_ahead"] = item
