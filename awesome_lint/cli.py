@@ -171,15 +171,17 @@ class Run:
 
 
 def _paper_services(run: Run, documents: list[tuple[Path, Config, Document]],
-                    papers: bool | None, no_cache: bool) -> dict[str, Any]:
-    """``--papers``: look the papers up (awesome_lint.papers) and say how it went."""
+                    papers: bool | None, no_cache: bool, *, quiet: bool = False
+                    ) -> dict[str, Any]:
+    """``--papers``: look the papers up (awesome_lint.papers) and say how it went (not with
+    ``-q``)."""
     wanted = [(p, c, d) for p, c, d in documents if wants_papers(c, papers)]
     if not wanted:
         return {}
     from awesome_lint.papers.queries import services_for
 
     services, lines = services_for(wanted, no_cache, run.changed)
-    for line in lines:
+    for line in [] if quiet else lines:
         click.echo(line, err=True)
     return services
 
@@ -252,7 +254,7 @@ def _check_files(run: Run, paths: list[str], settings: OutputSettings, links: bo
                                                                "it")))
     documents = [(p, c, d) for p, _, c, d in (s for s in slots if isinstance(s, tuple))]
     shared = run.link_services(documents, links, no_cache, allow_private_hosts, quiet=quiet)
-    shared.update(_paper_services(run, documents, papers, no_cache))
+    shared.update(_paper_services(run, documents, papers, no_cache, quiet=quiet))
     reports: list[FileReport] = []
     for slot in slots:
         if isinstance(slot, FileReport):
@@ -318,7 +320,7 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
                                        ) if document and wants_links(config, links) else {}
             if document is not None:
                 shared.update(_paper_services(run, [(path, config, document)], papers,
-                                              no_cache))
+                                              no_cache, quiet=quiet))
             services = {"files": FileResolver.for_file(path), **shared}
             result = fix_text(text, config, path=str(path), unsafe=unsafe_fixes,
                               services=services, network=bool(shared), format=True)
