@@ -1,4 +1,4 @@
-"""Command line: ``awesome-lint check|fix|rules|explain``, with ruff's conventions.
+"""Command line: ``awesome-lint check|fix|format|rules|explain``, with ruff's conventions.
 
 Exit codes: 0 clean (or everything fixed), 1 findings remain, 2 usage, input or config error.
 Every expected failure is one line on stderr; tracebacks are bugs.
@@ -6,7 +6,6 @@ Every expected failure is one line on stderr; tracebacks are bugs.
 
 from __future__ import annotations
 
-import difflib
 import gc
 import os
 import sys
@@ -166,8 +165,10 @@ def _color(choice: str) -> bool:
     return sys.stdout.isatty()
 
 
-def _emit(reports: list[FileReport], output_format: str, color: str, quiet: bool) -> None:
-    text = renderer(output_format)(reports, ReportOptions(color=_color(color)))
+def _emit(reports: list[FileReport], output_format: str, color: str, quiet: bool,
+          preview: bool = False) -> None:
+    text = renderer(output_format)(reports, ReportOptions(color=_color(color),
+                                                          preview=preview))
     if quiet and output_format == "text":
         text = "".join(line + "\n" for line in text.splitlines()
                        if ":" in line.split(" ")[0] or line.startswith(" "))
@@ -231,8 +232,10 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
         output_format: str, exit_zero: bool, quiet: bool, color: str,
         config_path: str | None, diff_base: str | None, links: bool | None, no_cache: bool,
         allow_private_hosts: bool | None) -> None:
-    """Apply safe fixes to PATHS in place, then write them in canonical form; report what
-    is left.  PATH ``-`` reads standard input and writes the result to standard output."""
+    """Apply the safe fixes of findings to PATHS in place (nothing else changes; see
+    `format` for the whole file in canonical layout); report what is left.  PATH ``-``
+    reads standard input and writes the result to standard output."""
+    from awesome_lint import fix_report
     from awesome_lint.engine import UnsafeFixError, fix_text
     from awesome_lint.parser import ParseError, parse
     from awesome_lint.sources import write_atomic
@@ -257,32 +260,113 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
                                            ) if wants_links(config, links) else {}
                 services = {"files": FileResolver.for_file(path), **shared}
                 result = fix_text(text, config, path=str(path), unsafe=unsafe_fixes,
-                                  services=services, network=bool(shared), format=True)
+                                  services=services, network=bool(shared),
+                                  only_lines=run.changed(path))
             except ParseError as err:
                 raise InputError(str(path), err.message, err.line, err.column) from None
             except UnsafeFixError as err:
                 raise InputError(str(path), str(err), err.line) from None
+            preview = check_only or show_diff
             if result.changed:
                 would_change = True
                 if show_diff:
-                    sys.stdout.writelines(difflib.unified_diff(
-                        text.splitlines(keepends=True), result.text.splitlines(keepends=True),
-                        f"a/{path}", f"b/{path}"))
+                    sys.stdout.writelines(fix_report.diff(result, str(path)))
                 elif not check_only:
                     write_atomic(path, result.text)
-            lines = result.text.lstrip("\ufeff").splitlines()
-            reports.append(FileReport(str(path), run.scope(path, result.remaining), lines,
-                                      fixed=len(result.applied)))
+            left = fix_report.on_disk(result) if preview else result.remaining
+            lines = (text if preview else result.text).lstrip("\ufeff").splitlines()
+            reports.append(FileReport(str(path), run.scope(path, left) if preview else
+                                      _scope_fixed(run, path, result), lines,
+                                      fixed=len(result.applied),
+                                      unsafe_hidden=fix_report.unsafe_hidden(result)))
     except (InputError, ConfigError) as err:
         _fail(str(err))
     except OSError as err:
         _fail(f"cannot write: {err}")
-    if not show_diff:
-        _emit(reports, output_format, color, quiet)
+    if show_diff:
+        if not quiet:
+            from awesome_lint.reporters.text_report import fix_summary
+
+            click.echo(fix_summary(sum(r.fixed for r in reports),
+                                   sum(r.unsafe_hidden for r in reports), preview=True),
+                       err=True)
+    else:
+        _emit(reports, output_format, color, quiet, preview=check_only)
     if check_only or show_diff:
         sys.exit(1 if would_change and not exit_zero else 0)
     remaining = any(r.diagnostics for r in reports)
     sys.exit(1 if remaining and not exit_zero else 0)
+
+
+@main.command("format")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print a unified diff of the changes and write nothing.")
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 if any file would be reformatted.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Use this config file instead of searching for one.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (and the diff).")
+def format_command(paths: tuple[str, ...], show_diff: bool, check_only: bool,
+                   config_path: str | None, quiet: bool) -> None:
+    """Write PATHS whole in canonical layout: every list, heading and blank line in the
+    list's own majority conventions ([tool.awesome-lint.format]).  Refused, exit 2, where
+    that would change how the file renders or lose a link."""
+    from awesome_lint import fix_report
+    from awesome_lint.engine import UnsafeFixError
+    from awesome_lint.parser import ParseError
+    from awesome_lint.reformat import format_text
+    from awesome_lint.sources import write_atomic
+
+    changed: list[Path] = []
+    unchanged = 0
+    try:
+        run = Run((), (), (), config_path)
+        for path in resolve_paths(list(paths)):
+            config = run.config_for(path)
+            if _excluded(path, config):
+                continue
+            text = read_text(path, config.max_file_size)
+            try:
+                result = format_text(text, config, path=str(path))
+            except ParseError as err:
+                raise InputError(str(path), err.message, err.line, err.column) from None
+            except UnsafeFixError as err:
+                raise InputError(str(path), str(err), err.line) from None
+            if not result.changed:
+                unchanged += 1
+                continue
+            changed.append(path)
+            if show_diff:
+                sys.stdout.writelines(fix_report.diff(result, str(path)))
+            elif check_only:
+                if not quiet:
+                    click.echo(f"Would reformat: {path}")
+            else:
+                write_atomic(path, result.text)
+    except (InputError, ConfigError) as err:
+        _fail(str(err))
+    except OSError as err:
+        _fail(f"cannot write: {err}")
+    if not quiet:
+        files = f"{len(changed)} file{'s' if len(changed) != 1 else ''}"
+        done = "would be reformatted" if check_only or show_diff else "reformatted"
+        click.echo(f"{files} {done}, {unchanged} already formatted",
+                   err=show_diff)
+    sys.exit(1 if changed and (check_only or show_diff) else 0)
+
+
+def _scope_fixed(run: Run, path: Path, result: Any) -> list[Diagnostic]:
+    """With --diff-base, the findings left on lines the pull request changed (or that came
+    from them), at their places in the written file."""
+    line_map = result.line_map
+    if run.diff_base is None or line_map is None:
+        return run.scope(path, result.remaining)
+    wanted = run.changed(path)
+    if wanted is None:
+        return list(result.remaining)
+    return [d for d in result.remaining
+            if line_map.touches(range(d.line, d.end_line + 1), wanted)]
 
 
 def _fix_stdin(selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
@@ -304,7 +388,7 @@ def _fix_stdin(selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...
         text = decode(data, name)
         try:
             result = fix_text(text, config, path=name, unsafe=unsafe_fixes,
-                              services={"files": FileResolver.for_file(where)}, format=True)
+                              services={"files": FileResolver.for_file(where)})
         except ParseError as err:
             raise InputError(name, err.message, err.line, err.column) from None
         except UnsafeFixError as err:
@@ -312,9 +396,9 @@ def _fix_stdin(selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...
     except (InputError, ConfigError) as err:
         _fail(str(err))
     if show_diff:
-        sys.stdout.writelines(difflib.unified_diff(
-            text.splitlines(keepends=True), result.text.splitlines(keepends=True),
-            f"a/{name}", f"b/{name}"))
+        from awesome_lint import fix_report
+
+        sys.stdout.writelines(fix_report.diff(result, name))
     elif not check_only:
         sys.stdout.flush()
         sys.stdout.buffer.write(result.text.encode("utf-8"))

@@ -19,12 +19,16 @@ class FileReport:
     lines: list[str] = field(default_factory=list)
     #: Number of fixes applied to this file (fix command only).
     fixed: int = 0
+    #: Findings left whose fix is unsafe, not applied without --unsafe-fixes (fix only).
+    unsafe_hidden: int = 0
 
 
 @dataclass(frozen=True)
 class ReportOptions:
     color: bool = False
     show_source: bool = True
+    #: fix --check/--diff: nothing was written, so say "Would fix".
+    preview: bool = False
 
 
 Renderer = Callable[[list[FileReport], ReportOptions], str]
