@@ -40,9 +40,13 @@ def edit_end(lines: list[str], edit: Edit) -> tuple[int, int]:
 
 
 def edit_lines(lines: list[str], edit: Edit) -> range:
-    """Line numbers an edit touches."""
-    end, _ = edit_end(lines, edit)
-    return range(min(edit.line, len(lines)), end + 1)
+    """Line numbers an edit changes (a deletion that ends where a line starts, its line
+    break included, leaves that line as it was)."""
+    first = min(edit.line, len(lines))
+    end, column = edit_end(lines, edit)
+    if column == 0 and end > first:
+        end -= 1
+    return range(first, end + 1)
 
 
 def _regions(lines: list[str], edits: Iterable[Edit]) -> list[_Region]:
@@ -97,10 +101,18 @@ class LineMap:
     def __init__(self, count: int) -> None:
         self.exact: list[int] = list(range(1, count + 1))
         self.near: list[int] = list(range(1, count + 1))
+        #: Lines on disk that the applied findings name: their spans and the lines their
+        #: fixes edit.  ``fix`` changes no other line.
+        self.named: set[int] = set()
 
     def advance(self, lines: list[str], applied: Iterable[Diagnostic]) -> list[str]:
         """Follow one pass of fixes over ``lines``; return the new lines."""
+        applied = list(applied)
         edits = [edit for d in applied if d.fix for edit in d.fix.edits]
+        for d in applied:
+            self.named.update(self.disk_line(n) for n in range(d.line, d.end_line + 1))
+        for edit in edits:
+            self.named.update(self.disk_line(n) for n in edit_lines(lines, edit))
         regions = _regions(lines, edits)
         new_lines: list[str] = []
         exact: list[int] = []
@@ -144,18 +156,20 @@ def unified_diff(old: str, new: str, line_map: LineMap, old_name: str, new_name:
     """A unified diff of ``old`` -> ``new`` (``\\n`` lines), aligned on the lines
     ``line_map`` knows are unchanged copies: hunks come from the edits, not a search."""
     a, b = old.split("\n"), new.split("\n")
-    # pairs of (old index, new index) that are equal, increasing in both
+    size_a, size_b = _size(a, old), _size(b, new)
+    if old.endswith("\n") != new.endswith("\n"):
+        # the last line gains or loses its line break: it differs on the two sides
+        size_anchor_a, size_anchor_b = size_a - 1, size_b - 1
+    else:
+        size_anchor_a, size_anchor_b = size_a, size_b
+    # pairs of (old index, new index) of equal lines, increasing on both sides
     anchors: list[tuple[int, int]] = []
     last_old = -1
-    for index, origin in enumerate(line_map.exact[: len(b)]):
-        if origin and origin - 1 > last_old and origin - 1 < len(a) and a[origin - 1] == b[index]:
+    for index, origin in enumerate(line_map.exact[:size_anchor_b]):
+        if origin and last_old < origin - 1 < size_anchor_a and a[origin - 1] == b[index]:
             anchors.append((origin - 1, index))
             last_old = origin - 1
-    # a changed final newline: the last line is not the same line on both sides
-    if old.endswith("\n") != new.endswith("\n"):
-        last_a, last_b = _size(a, old) - 1, _size(b, new) - 1
-        anchors = [(i, j) for i, j in anchors if i != last_a and j != last_b]
-    anchors.append((len(a), len(b)))  # sentinel
+    anchors.append((size_a, size_b))  # sentinel
     changes: list[tuple[int, int, int, int]] = []  # old start, old end, new start, new end
     i = j = 0
     for ai, bj in anchors:
@@ -166,7 +180,6 @@ def unified_diff(old: str, new: str, line_map: LineMap, old_name: str, new_name:
         return
     yield f"--- {old_name}\n"
     yield f"+++ {new_name}\n"
-    size_a, size_b = _size(a, old), _size(b, new)
     group: list[tuple[int, int, int, int]] = [changes[0]]
     for change in changes[1:]:
         if change[0] - group[-1][1] <= 2 * CONTEXT:
@@ -193,9 +206,9 @@ def _hunk(group: list[tuple[int, int, int, int]], a: list[str], b: list[str], ol
     for old_start, old_end, new_start, new_end in group:
         for k in range(i, old_start):
             yield from _line(" ", a, k, old, size_a)
-        for k in range(old_start, min(old_end, size_a)):
+        for k in range(old_start, old_end):
             yield from _line("-", a, k, old, size_a)
-        for k in range(new_start, min(new_end, size_b)):
+        for k in range(new_start, new_end):
             yield from _line("+", b, k, new, size_b)
         i = old_end
     for k in range(i, end_a):

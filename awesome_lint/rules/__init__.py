@@ -29,6 +29,7 @@ CATEGORIES = ("links", "badges", "duplicates", "tags", "structure", "style")
 BUILTIN_FAMILIES: dict[str, str] = {
     "BDG": "awesome_lint.rules.badges",
     "DUP": "awesome_lint.rules.duplicates",
+    "FMT": "awesome_lint.rules.layout",
     "LNK": "awesome_lint.rules.links",
     "LNK1": "awesome_lint.rules.http_links",
     "STR": "awesome_lint.rules.structure",
