@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -55,7 +55,7 @@ class Heading:
 @dataclass
 class Conventions:
     items: list[Item] = field(default_factory=list)
-    #: List index -> the items of that list.
+    #: List index -> the items of that list (lists whose every item is plain).
     by_list: dict[int, list[Item]] = field(default_factory=dict)
     #: Bullet lists that other bullet lists touch (only blank lines between): changing
     #: a marker there would merge or split lists.
@@ -106,14 +106,14 @@ def _infer(doc: Document) -> Conventions:
     conv = Conventions()
     _items(doc, conv)
     conv.touching = _touching(doc)
-    bullets: dict[int, Counter[str]] = {}
-    spacing: dict[bool, Counter[int]] = {}
+    bullets: defaultdict[int, Counter[str]] = defaultdict(Counter)
+    spacing: defaultdict[bool, Counter[int]] = defaultdict(Counter)
     for item in conv.items:
         info = item.info
         if not info.ordered:
-            bullets.setdefault(info.depth, Counter())[info.marker] += 1
+            bullets[info.depth][info.marker] += 1
         if item.spaces:
-            spacing.setdefault(info.ordered, Counter())[item.spaces] += 1
+            spacing[info.ordered][item.spaces] += 1
     conv.bullets = {d: m for d, c in bullets.items() if (m := majority(c)) is not None}
     conv.spacing = {k: s for k, c in spacing.items() if (s := majority(c)) is not None}
     conv.indent = _indent(conv)
@@ -146,6 +146,9 @@ def _items(doc: Document, conv: Conventions) -> None:
         conv.items.append(item)
         conv.by_list.setdefault(index, []).append(item)
         stack.append(item)
+    for index in [i for i, items in conv.by_list.items()
+                  if len(items) != len(doc.lists[i].items)]:
+        del conv.by_list[index]  # a list partly in a quote or tab-indented: left alone
 
 
 def _spaces(src: str, info: ListItemInfo) -> int:

@@ -77,7 +77,7 @@ class BulletMarker(Rule):
             want = conv.bullets.get(info.depth)
             markers = {item.info.marker for item in items}
             if info.ordered or want is None or index in conv.touching or len(markers) != 1 \
-                    or want in markers or len(items) != len(info.items):
+                    or want in markers:
                 continue
             have = markers.pop()
             edits = []
