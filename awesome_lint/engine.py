@@ -149,10 +149,10 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
              only_lines: set[int] | None = None) -> FixResult:
     """Apply fixes until none applies; refuse results that lose links or stop parsing.
 
-    With ``format`` (what ``awesome-lint fix`` does, unless ``[format] enabled = false``)
-    the result is then written in canonical form by :mod:`awesome_lint.formatter`, and
-    refused when that would change how any block renders (``awesome-lint format``; ``fix``
-    applies the fixes of findings and nothing else).
+    ``awesome-lint fix`` applies the fixes of findings and nothing else.  With ``format``
+    (``awesome-lint format``, unless ``[format] enabled = false``) the result is then
+    written in canonical form by :mod:`awesome_lint.formatter`, and refused when that
+    would change how any block renders.
 
     ``only_lines`` (``fix --diff-base``): apply only fixes whose edits stay on these lines
     of the input, and lines earlier fixes wrote."""

@@ -18,6 +18,7 @@ from awesome_lint.config import Config
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from awesome_lint.engine import FixResult, fix_text, lint
 from awesome_lint.linemap import LineMap, edit_lines, unified_diff
+from awesome_lint.rules import Rule, all_rules
 from tests.conftest import shared_lists
 from tests.test_formatter import documents
 
@@ -267,3 +268,17 @@ def test_fix_diff_costs_about_what_fix_costs_on_a_big_list() -> None:
     removed = [line for line in diff.splitlines() if line.startswith("-") and
                not line.startswith("---")]
     assert hunks and len(removed) <= len(result.line_map.named)
+
+
+# -- the rule reference ----------------------------------------------------------------------
+LAYOUT_RULES = [rule for rule in all_rules() if rule.code.startswith("FMT")]
+
+
+@pytest.mark.parametrize("rule", LAYOUT_RULES, ids=[r.code for r in LAYOUT_RULES])
+def test_each_layout_rule_flags_its_bad_example_and_fixes_it_to_the_good_one(
+        rule: type[Rule]) -> None:
+    config = Config(select=(rule.code,))
+    bad, good = rule.bad + "\n", rule.good + "\n"
+    assert [d.code for d in lint(bad, config)] == [rule.code]
+    assert lint(good, config) == []
+    assert fix_text(bad, config).text == good

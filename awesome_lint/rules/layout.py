@@ -148,7 +148,7 @@ class ListIndent(Rule):
     )
     bad = ("- Tools\n  - [ruff](https://docs.astral.sh/ruff/)\n- Papers\n"
            "  - [ResNet](https://arxiv.org/abs/1512.03385)\n- Courses\n"
-           "      - [CS231n](https://cs231n.stanford.edu/)")
+           "    - [CS231n](https://cs231n.stanford.edu/)")
     good = ("- Tools\n  - [ruff](https://docs.astral.sh/ruff/)\n- Papers\n"
             "  - [ResNet](https://arxiv.org/abs/1512.03385)\n- Courses\n"
             "  - [CS231n](https://cs231n.stanford.edu/)")
@@ -188,8 +188,8 @@ class BlankLines(Rule):
         "Extra blank lines render as nothing and only spread the source. Code blocks and "
         "HTML keep theirs; a list that habitually uses two blank lines gets no finding."
     )
-    bad = "## Papers\n\n\n* [A](https://a.org)"
-    good = "## Papers\n\n* [A](https://a.org)"
+    bad = "# Awesome Vision\n\nA list.\n\n## Papers\n\n\n* [A](https://a.org)"
+    good = "# Awesome Vision\n\nA list.\n\n## Papers\n\n* [A](https://a.org)"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         conv = _conventions(ctx)
@@ -220,8 +220,10 @@ class HeadingBlankLines(Rule):
         "habit most headings show counts: in a list whose headings sit tight against "
         "their text there is no finding."
     )
-    bad = "## Papers\n\n* [A](https://a.org)\n## Courses\n* [B](https://b.org)"
-    good = "## Papers\n\n* [A](https://a.org)\n\n## Courses\n\n* [B](https://b.org)"
+    bad = ("# Awesome Vision\n\n## Papers\n\n* [A](https://a.org)\n\n## Talks\n\n* [T](https://t.org)\n"
+           "## Courses\n\n* [B](https://b.org)")
+    good = ("# Awesome Vision\n\n## Papers\n\n* [A](https://a.org)\n\n## Talks\n\n* [T](https://t.org)\n\n"
+            "## Courses\n\n* [B](https://b.org)")
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         conv = _conventions(ctx)
