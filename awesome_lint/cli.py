@@ -395,18 +395,22 @@ def _fix_stdin(selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...
             raise InputError(name, str(err), err.line) from None
     except (InputError, ConfigError) as err:
         _fail(str(err))
-    if show_diff:
-        from awesome_lint import fix_report
+    from awesome_lint import fix_report
 
+    preview = check_only or show_diff
+    if show_diff:
         sys.stdout.writelines(fix_report.diff(result, name))
     elif not check_only:
         sys.stdout.flush()
         sys.stdout.buffer.write(result.text.encode("utf-8"))
         sys.stdout.flush()
     if result.remaining and not quiet:
-        lines = result.text.lstrip("\ufeff").splitlines()
-        report = FileReport(name, result.remaining, lines, fixed=len(result.applied))
-        sys.stderr.write(renderer("text")([report], ReportOptions(color=False)))
+        lines = (text if preview else result.text).lstrip("\ufeff").splitlines()
+        left = fix_report.on_disk(result) if preview else result.remaining
+        report = FileReport(name, left, lines, fixed=len(result.applied),
+                            unsafe_hidden=fix_report.unsafe_hidden(result))
+        sys.stderr.write(renderer("text")([report], ReportOptions(color=False,
+                                                                  preview=preview)))
     if check_only or show_diff:
         sys.exit(1 if result.changed and not exit_zero else 0)
     sys.exit(1 if result.remaining and not exit_zero else 0)

@@ -157,16 +157,16 @@ def unified_diff(old: str, new: str, line_map: LineMap, old_name: str, new_name:
     ``line_map`` knows are unchanged copies: hunks come from the edits, not a search."""
     a, b = old.split("\n"), new.split("\n")
     size_a, size_b = _size(a, old), _size(b, new)
-    if old.endswith("\n") != new.endswith("\n"):
-        # the last line gains or loses its line break: it differs on the two sides
-        size_anchor_a, size_anchor_b = size_a - 1, size_b - 1
-    else:
-        size_anchor_a, size_anchor_b = size_a, size_b
+    # the line without a line break (the last, when the text does not end with one): it
+    # equals only the same such line on the other side
+    open_a = size_a - 1 if old and not old.endswith("\n") else -1
+    open_b = size_b - 1 if new and not new.endswith("\n") else -1
     # pairs of (old index, new index) of equal lines, increasing on both sides
     anchors: list[tuple[int, int]] = []
     last_old = -1
-    for index, origin in enumerate(line_map.exact[:size_anchor_b]):
-        if origin and last_old < origin - 1 < size_anchor_a and a[origin - 1] == b[index]:
+    for index, origin in enumerate(line_map.exact[:size_b]):
+        if origin and last_old < origin - 1 < size_a and a[origin - 1] == b[index] \
+                and (origin - 1 == open_a) == (index == open_b):
             anchors.append((origin - 1, index))
             last_old = origin - 1
     anchors.append((size_a, size_b))  # sentinel
