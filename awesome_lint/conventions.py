@@ -20,6 +20,7 @@ from awesome_lint.model import Document, ListItemInfo
 T = TypeVar("T")
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})([ \t]+)\S")
+_COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 
 
 @dataclass(frozen=True)
@@ -239,9 +240,11 @@ def _headings(doc: Document, conv: Conventions) -> None:
         match = _ATX.match(doc.line_text(line))
         if match is None:
             continue
+        above = doc.line_text(line - 1) if line > 1 else ""
         heading = Heading(
             line, match.group(2), match.start(2) + 1,
-            None if line == 1 else not doc.line_text(line - 1).strip(),
+            # a comment right above belongs to the heading (awesome-lint-disable-next-line)
+            None if line == 1 or _COMMENT_LINE.match(above) else not above.strip(),
             None if line == total else not doc.line_text(line + 1).strip())
         conv.headings.append(heading)
         gaps[heading.gap] += 1

@@ -103,6 +103,21 @@ def test_layout_fixes_render_the_same_with_cmark_gfm() -> None:
     assert fixed > 50  # the real lists do depart from their own conventions
 
 
+@pytest.mark.skipif(not REAL, reason="../shared is absent")
+@pytest.mark.parametrize("path", REAL, ids=[p.name for p in REAL])
+def test_format_writes_a_layout_the_layout_rules_accept(path: Path) -> None:
+    """``format``'s canonical layout is the list's own conventions: no FMT finding on it."""
+    from awesome_lint.engine import UnsafeFixError
+    from awesome_lint.reformat import format_text
+
+    try:
+        formatted = format_text(path.read_text(encoding="utf-8"))
+    except UnsafeFixError:
+        return  # refused by the guards: nothing written
+    assert lint(formatted.text, Config(select=("FMT",))) == []
+    assert format_text(formatted.text).text == formatted.text
+
+
 # -- consistent lists ------------------------------------------------------------------------
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
