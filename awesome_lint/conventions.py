@@ -23,7 +23,7 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})([ \t]+)\S")
 _COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Item:
     """A list item with the lines it owns and where its content starts."""
 
