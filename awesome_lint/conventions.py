@@ -123,9 +123,14 @@ def _infer(doc: Document) -> Conventions:
     return conv
 
 
+_MARKER = re.compile(r"[*+-]|\d{1,9}[.)]")
+
+
 def _plain(info: ListItemInfo) -> bool:
-    """An item the layout rules look at: not in a quote, no tabs before the marker."""
-    return ">" not in info.indent_text and "\t" not in info.indent_text
+    """An item the layout rules look at: a CommonMark marker, not in a quote, no tabs
+    before the marker."""
+    return ">" not in info.indent_text and "\t" not in info.indent_text \
+        and _MARKER.fullmatch(info.marker) is not None
 
 
 def _items(doc: Document, conv: Conventions) -> None:
@@ -162,16 +167,20 @@ def _spaces(src: str, info: ListItemInfo) -> int:
 
 
 def _touching(doc: Document) -> set[int]:
-    """Bullet lists separated from another bullet list at their depth by blank lines only."""
+    """Bullet lists separated from the previous bullet list at their depth by blank lines
+    only (nested lists of the first may lie between: they end with it)."""
     touching: set[int] = set()
-    bullets = sorted((info.line, index) for index, info in enumerate(doc.lists)
-                     if not info.ordered)
-    for (_, a), (_, b) in itertools.pairwise(bullets):
-        first, second = doc.lists[a], doc.lists[b]
-        if first.depth != second.depth or second.line <= first.end_line:
-            continue
-        if all(not doc.line_text(n).strip() for n in range(first.end_line + 1, second.line)):
-            touching.update((a, b))
+    by_depth: defaultdict[int, list[int]] = defaultdict(list)
+    for index, info in sorted(enumerate(doc.lists), key=lambda pair: pair[1].line):
+        if not info.ordered:
+            by_depth[info.depth].append(index)
+    for indexes in by_depth.values():
+        for a, b in itertools.pairwise(indexes):
+            first, second = doc.lists[a], doc.lists[b]
+            if second.line > first.end_line and all(
+                    not doc.line_text(n).strip()
+                    for n in range(first.end_line + 1, second.line)):
+                touching.update((a, b))
     return touching
 
 

@@ -47,6 +47,16 @@ def _shift(doc: Document, first: int, last: int, column: int, delta: int) -> lis
     return edits
 
 
+def _absorbs(doc: Document, last: int, offset: int) -> bool:
+    """Whether the first non-blank line after line ``last`` is indented at least
+    ``offset`` columns: moving content left to ``offset`` would pull it into the list."""
+    for number in range(last + 1, len(doc.lines) + 1):
+        text = doc.line_text(number)
+        if text.strip():
+            return len(text) - len(text.lstrip(" \t")) >= offset
+    return False
+
+
 def _fix(edits: list[Edit] | None, description: str) -> Fix | None:
     return Fix(tuple(edits), description=description) if edits else None
 
@@ -122,6 +132,8 @@ class MarkerSpacing(Rule):
             start = item.info.marker_column + len(item.info.marker)
             delta = want - item.spaces
             moved = _shift(doc, item.info.line + 1, item.last, item.content_column, delta)
+            if delta < 0 and _absorbs(doc, item.last, item.content_column - 1 + delta):
+                moved = None
             edits = None if moved is None else [
                 Edit(item.info.line, start, item.spaces, " " * want), *moved]
             end = moved[-1].line if moved else item.info.line  # the lines the fix moves
@@ -164,11 +176,14 @@ class ListIndent(Rule):
             width = parent.content_column - parent.info.marker_column
             want = width if conv.indent == "content" else max(int(conv.indent), width)
             have = list_indent(items, parent)
-            if have == want or want > width + 3:
+            if have == want or want > width + 3 or have < width:  # not at a nesting column
                 continue
             first = items[0].info
             column = first.marker_column
             moved = _shift(doc, first.line, items[-1].last, column, want - have)
+            content = min(i.content_column for i in items) - 1 + want - have
+            if want < have and _absorbs(doc, items[-1].last, content):
+                moved = None
             end = moved[-1].line if moved else items[-1].info.line
             span = Span(first.line, 1, end, 1)
             yield self.diagnostic(
