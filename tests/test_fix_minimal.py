@@ -118,6 +118,62 @@ def test_format_writes_a_layout_the_layout_rules_accept(path: Path) -> None:
     assert format_text(formatted.text).text == formatted.text
 
 
+MUTATIONS = ("dup", "del", "blank", "indent", "dedent", "bullet", "space", "heading", "line")
+
+
+@st.composite
+def mutated_real_lists(draw: st.DrawFn) -> str:
+    """40 lines of a real list with a few edits of the kinds that break layouts."""
+    lines = draw(st.sampled_from(REAL)).read_text(encoding="utf-8").splitlines()
+    start = draw(st.integers(0, max(0, len(lines) - 40)))
+    chunk = lines[start:start + 40] or [""]
+    for _ in range(draw(st.integers(1, 6))):
+        i = draw(st.integers(0, len(chunk) - 1))
+        op = draw(st.sampled_from(MUTATIONS))
+        if op == "dup":
+            chunk.insert(i, chunk[i])
+        elif op == "del" and len(chunk) > 1:
+            del chunk[i]
+        elif op == "blank":
+            chunk.insert(i, "")
+        elif op == "indent":
+            chunk[i] = "  " + chunk[i]
+        elif op == "dedent":
+            chunk[i] = chunk[i][1:]
+        elif op == "bullet":
+            marker = draw(st.sampled_from("-*+"))
+            chunk[i] = re.sub(r"^(\s*)[-*+]", r"\g<1>" + marker, chunk[i])
+        elif op == "space":
+            gap = " " * draw(st.integers(1, 4))
+            chunk[i] = re.sub(r"^(\s*[-*+])\s+", r"\g<1>" + gap, chunk[i])
+        elif op == "heading":
+            chunk.insert(i, "#" * draw(st.integers(1, 3)) + " " * draw(st.integers(1, 3)) + "H")
+        else:
+            chunk.insert(i, draw(st.sampled_from([")", ".", "| a |", "<details>", "   "])))
+    return "\n".join(chunk) + "\n"
+
+
+@pytest.mark.skipif(not REAL, reason="../shared is absent")
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_real_lists())
+def test_layout_fixes_render_the_same_on_mutated_real_lists(text: str) -> None:
+    """GitHub's renderer is the judge: the FMT fixes never change the rendered HTML."""
+    cmarkgfm = pytest.importorskip("cmarkgfm")
+    from awesome_lint.engine import UnsafeFixError
+    from awesome_lint.parser import ParseError
+
+    def html(source: str) -> str:
+        return " ".join(cmarkgfm.github_flavored_markdown_to_html(
+            source, options=cmarkgfm.Options.CMARK_OPT_UNSAFE).split())
+
+    try:
+        result = fix_text(text, Config(select=("FMT",)))
+    except (UnsafeFixError, ParseError):
+        return
+    assert html(result.text) == html(text)
+    assert unnamed_lines_lost(result) == []
+
+
 # -- consistent lists ------------------------------------------------------------------------
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
