@@ -172,11 +172,12 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
     line_map: LineMap | None = LineMap(body.count("\n") + 1)
     for _ in range(MAX_FIX_PASSES):
         changed = False
-        chosen = diagnostics if only_lines is None or line_map is None else \
-            _in_scope(diagnostics, body, line_map, only_lines)
+        chosen = diagnostics if only_lines is None else \
+            [] if line_map is None else line_map.in_scope(diagnostics, body, only_lines)
         result = apply_fixes(body, chosen, unsafe=allow_unsafe)
         if result.applied and result.text != body:
-            line_map = _follow(line_map, body, result.text, result.applied)
+            if line_map is not None:
+                line_map = line_map.follow(body, result.text, result.applied)
             intended.update(url for d in result.applied if d.fix for url in d.fix.removes)
             applied.extend(result.applied)
             body, changed, canonical_tree = result.text, True, False
@@ -212,32 +213,6 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
         out = "\ufeff" + out
     return FixResult(text=out, original=text, applied=applied, remaining=diagnostics,
                      formatted=formatted, intended=intended, line_map=line_map)
-
-
-def _follow(line_map: LineMap | None, body: str, fixed: str, applied: list[Diagnostic]
-            ) -> LineMap | None:
-    """Follow one pass of edits; None if the map cannot say (it then says nothing)."""
-    if line_map is None:
-        return None
-    if "\n".join(line_map.advance(body.split("\n"), applied)) != fixed:
-        return None
-    return line_map
-
-
-def _in_scope(diagnostics: list[Diagnostic], body: str, line_map: LineMap,
-              wanted: set[int]) -> list[Diagnostic]:
-    """Findings on lines a pull request changed whose fixes edit only such lines."""
-    from awesome_lint.linemap import edit_lines
-
-    lines = body.split("\n")
-    out = []
-    for d in diagnostics:
-        if not line_map.touches(range(d.line, d.end_line + 1), wanted):
-            continue
-        if d.fix is None or all(line_map.on_disk(edit_lines(lines, e), wanted)
-                                for e in d.fix.edits):
-            out.append(d)
-    return out
 
 
 def _format_options(config: Config) -> Any:

@@ -133,6 +133,23 @@ class LineMap:
         self.exact, self.near = exact, near
         return new_lines
 
+    def follow(self, text: str, fixed: str, applied: Iterable[Diagnostic]) -> LineMap | None:
+        """Follow one pass of fixes from ``text`` to ``fixed``; None when the edits do not
+        account for the result (the map then says nothing rather than something wrong)."""
+        if "\n".join(self.advance(text.split("\n"), applied)) != fixed:
+            return None
+        return self
+
+    def in_scope(self, diagnostics: Iterable[Diagnostic], text: str, wanted: set[int]
+                 ) -> list[Diagnostic]:
+        """Findings on ``wanted`` lines on disk (or lines fixes wrote) whose fixes edit
+        only such lines: ``fix --diff-base`` keeps to the lines a pull request changed."""
+        lines = text.split("\n")
+        return [d for d in diagnostics
+                if self.touches(range(d.line, d.end_line + 1), wanted)
+                and (d.fix is None or all(self.on_disk(edit_lines(lines, e), wanted)
+                                          for e in d.fix.edits))]
+
     def disk_line(self, line: int) -> int:
         """The line on disk that ``line`` of the current text is, or came from."""
         if not self.near:
