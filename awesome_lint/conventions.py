@@ -1,266 +1,119 @@
-"""A list's own layout conventions, inferred from the document: what the FMT rules hold
-every list item, heading and blank line to.
+"""The list's own conventions, inferred once per document from the tree.
 
-Each convention is the strict majority of the cases the document has (more than half);
-with no majority there is no convention and nothing deviates from it.  A consistent list
-therefore never gets a layout finding, and a list is never held to our taste.
+Rules that could impose our habits on a list that consistently follows its own ask here
+first: which nested bullets belong to which parent item (a ``+ https://github.com/...
+[PyTorch]`` under a paper is that paper's resource, not an entry of its own), and which
+headings are *labels* rather than sections (``### 2024`` then ``### Conference``: a flat
+run of headings where some only name what follows).  Everything is read from the typed
+tree (lists, sections), never from raw lines, and computed once per document through
+``ctx.services``.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import TypeVar
+from collections import Counter
+from dataclasses import dataclass
 
-from awesome_lint.model import Document, ListItemInfo
+from awesome_lint.model import Document, Entry, Section
 
-T = TypeVar("T")
-
-_ATX = re.compile(r"^ {0,3}(#{1,6})([ \t]+)\S")
-_COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
-
-
-@dataclass(slots=True)
-class Item:
-    """A list item with the lines it owns and where its content starts."""
-
-    info: ListItemInfo
-    list_index: int
-    #: The item's last line (nested lists and continuation lines included).
-    last: int
-    #: Spaces between the marker and the content; 0 when that is not a plain run of 1 to 4
-    #: spaces followed by text (then the item has no spacing to speak of).
-    spaces: int
-    parent: Item | None = None
-
-    @property
-    def content_column(self) -> int:
-        """1-based column of the item's content."""
-        return self.info.marker_column + len(self.info.marker) + self.spaces
+_SERVICE_KEY = "conventions"
+#: A heading that names a period: ``2024``, ``2019-05``, ``2014.07``, ``May 2021``.
+_DATE_TITLE = re.compile(
+    r"^(?:(?:19|20)\d{2}(?:\s*[-./]\s*\d{1,2})?|"
+    r"[A-Za-z]{3,9}\.?\s+(?:19|20)\d{2}|(?:19|20)\d{2}\s+[A-Za-z]{3,9})"
+    r"(?:\s*\(\d+\))?$")
+#: Label headings need this many instances before they count as the list's convention.
+_MIN_LABELS = 2
 
 
-@dataclass(frozen=True)
-class Heading:
-    """A top-level ATX heading: its line and the blank lines around it (None: no line)."""
-
-    line: int
-    gap: str  # the whitespace between the hashes and the text
-    gap_column: int  # 1-based
-    blank_before: bool | None
-    blank_after: bool | None
-
-
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Conventions:
-    items: list[Item] = field(default_factory=list)
-    #: List index -> the items of that list (lists whose every item is plain).
-    by_list: dict[int, list[Item]] = field(default_factory=dict)
-    #: Bullet lists that other bullet lists touch (only blank lines between): changing
-    #: a marker there would merge or split lists.
-    touching: set[int] = field(default_factory=set)
-    #: Depth -> the bullet most bullet items at that depth use.
-    bullets: dict[int, str] = field(default_factory=dict)
-    #: (ordered?) -> spaces most items put after the marker.
-    spacing: dict[bool, int] = field(default_factory=dict)
-    #: How far nested lists sit from their parent's marker: "content" (at the parent's
-    #: content column) or a number of columns.
-    indent: str | int | None = None
-    #: Whether most runs of blank lines outside code and HTML are single blank lines.
-    single_blank_lines: bool = False
-    #: Runs of blank lines outside code and HTML: (first line, last line).
-    blank_runs: list[tuple[int, int]] = field(default_factory=list)
-    headings: list[Heading] = field(default_factory=list)
-    #: Whether most headings have a blank line before (after) them.
-    blank_before_headings: bool = False
-    blank_after_headings: bool = False
-    #: The gap after the hashes most ATX headings use.
-    heading_gap: str | None = None
+    """What a document consistently does, where that changes what counts as a defect."""
+
+    #: Line of a nested list item -> line of the list item it is nested under.
+    parent_item: dict[int, int]
+    #: Sections (by ``id``) that are labels for the headings after them, not sections.
+    labels: frozenset[int]
+    #: ``(parent id, level)`` runs of sibling headings that labels split into groups: a
+    #: heading repeated across groups (``### Conference`` under each year) is by design.
+    labelled_runs: frozenset[tuple[int, int]]
+
+    def parent_of(self, entry: Entry) -> int | None:
+        """The line of the item ``entry`` is nested under; ``None`` for a top-level item."""
+        return self.parent_item.get(entry.line)
+
+    def is_label(self, section: Section) -> bool:
+        return id(section) in self.labels
 
 
-def majority(counts: Counter[T]) -> T | None:
-    """The value more than half of the cases have, if any."""
-    total = sum(counts.values())
-    if not total:
-        return None
-    value, count = counts.most_common(1)[0]
-    return value if 2 * count > total else None
+def of(document: Document, services: dict[str, object]) -> Conventions:
+    """The document's conventions, computed on first use and shared by every rule."""
+    cached = services.get(_SERVICE_KEY)
+    if isinstance(cached, tuple) and cached[0] is document:
+        found: Conventions = cached[1]
+        return found
+    found = infer(document)
+    services[_SERVICE_KEY] = (document, found)
+    return found
 
 
-def conventions(document: Document, cache: dict[str, object] | None = None) -> Conventions:
-    """The document's conventions, computed once per document (``cache``: the rules'
-    shared services)."""
-    if cache is not None:
-        found = cache.get("layout-conventions")
-        if isinstance(found, tuple) and found[0] is document:
-            conv: Conventions = found[1]
-            return conv
-    conv = _infer(document)
-    if cache is not None:
-        cache["layout-conventions"] = (document, conv)
-    return conv
+def infer(document: Document) -> Conventions:
+    labels, runs = _labels(document)
+    return Conventions(_parents(document), labels, runs)
 
 
-def _infer(doc: Document) -> Conventions:
-    conv = Conventions()
-    _items(doc, conv)
-    conv.touching = _touching(doc)
-    bullets: defaultdict[int, Counter[str]] = defaultdict(Counter)
-    spacing: defaultdict[bool, Counter[int]] = defaultdict(Counter)
-    for item in conv.items:
-        info = item.info
-        if not info.ordered:
-            bullets[info.depth][info.marker] += 1
-        if item.spaces:
-            spacing[info.ordered][item.spaces] += 1
-    conv.bullets = {d: m for d, c in bullets.items() if (m := majority(c)) is not None}
-    conv.spacing = {k: s for k, c in spacing.items() if (s := majority(c)) is not None}
-    conv.indent = _indent(conv)
-    _blank_lines(doc, conv)
-    _headings(doc, conv)
-    return conv
-
-
-_MARKER = re.compile(r"[*+-]|\d{1,9}[.)]")
-
-
-def _plain(info: ListItemInfo) -> bool:
-    """An item the layout rules look at: a CommonMark marker, not in a quote, no tabs
-    before the marker."""
-    return ">" not in info.indent_text and "\t" not in info.indent_text \
-        and _MARKER.fullmatch(info.marker) is not None
-
-
-def _items(doc: Document, conv: Conventions) -> None:
-    rows: list[tuple[ListItemInfo, int, int]] = []
-    for index, listed in enumerate(doc.lists):
-        for position, entry in enumerate(listed.items):
-            last = listed.items[position + 1].line - 1 if position + 1 < len(listed.items) \
-                else listed.end_line
-            rows.append((entry, index, max(entry.line, last)))
-    rows.sort(key=lambda r: r[0].line)
-    stack: list[Item] = []
-    for info, index, last in rows:
-        if not _plain(info):
-            continue
-        while stack and not (stack[-1].info.depth < info.depth and info.line <= stack[-1].last):
+def _parents(document: Document) -> dict[int, int]:
+    """Each nested list item's parent item: one walk over the items in line order."""
+    items = sorted((item.line, info.depth) for info in document.lists for item in info.items)
+    parents: dict[int, int] = {}
+    stack: list[tuple[int, int]] = []  # (depth, line), depths increasing
+    for line, depth in items:
+        while stack and stack[-1][0] >= depth:
             stack.pop()
-        parent = stack[-1] if stack and stack[-1].info.depth == info.depth - 1 else None
-        item = Item(info, index, last, _spaces(doc.line_text(info.line), info), parent)
-        conv.items.append(item)
-        conv.by_list.setdefault(index, []).append(item)
-        stack.append(item)
-    for index in [i for i, items in conv.by_list.items()
-                  if len(items) != len(doc.lists[i].items)]:
-        del conv.by_list[index]  # a list partly in a quote or tab-indented: left alone
+        if stack and depth > 0:
+            parents[line] = stack[-1][1]
+        stack.append((depth, line))
+    return parents
 
 
-def _spaces(src: str, info: ListItemInfo) -> int:
-    after = src[info.marker_column - 1 + len(info.marker):]
-    content = after.lstrip(" ")
-    spaces = len(after) - len(content)
-    if not content or content.startswith("\t") or not 1 <= spaces <= 4:
-        return 0
-    return spaces
+def is_date_title(title: str) -> bool:
+    return bool(_DATE_TITLE.match(" ".join(title.split())))
 
 
-def _touching(doc: Document) -> set[int]:
-    """Bullet lists separated from the previous bullet list at their depth by blank lines
-    only (nested lists of the first may lie between: they end with it)."""
-    touching: set[int] = set()
-    by_depth: defaultdict[int, list[int]] = defaultdict(list)
-    for index, info in sorted(enumerate(doc.lists), key=lambda pair: pair[1].line):
-        if not info.ordered:
-            by_depth[info.depth].append(index)
-    for indexes in by_depth.values():
-        for a, b in itertools.pairwise(indexes):
-            first, second = doc.lists[a], doc.lists[b]
-            if second.line > first.end_line and all(
-                    not doc.line_text(n).strip()
-                    for n in range(first.end_line + 1, second.line)):
-                touching.update((a, b))
-    return touching
+def _labels(document: Document) -> tuple[frozenset[int], frozenset[tuple[int, int]]]:
+    """Label headings, per run of siblings (same parent, same level).
+
+    Two signatures, each the run's majority habit rather than one slip:
+
+    * **calendar headings**: most siblings are dates (``#### 2014-07``); an empty one says
+      "nothing this period", so every date heading of the run is a label;
+    * **flat label headings**: at least ``_MIN_LABELS`` empty headings are each followed by
+      a sibling, and the siblings' titles repeat (``### 2024``, ``### Conference``,
+      ``### 2023``, ``### Conference``): the empty ones label the groups.
+    """
+    labels: set[int] = set()
+    runs: set[tuple[int, int]] = set()
+    for parent in document.root.walk():
+        by_level: dict[int, list[Section]] = {}
+        for child in parent.children:
+            by_level.setdefault(child.level, []).append(child)
+        for level, siblings in by_level.items():
+            if len(siblings) < 2:
+                continue
+            dates = [s for s in siblings if is_date_title(s.title)]
+            if len(dates) * 2 > len(siblings):
+                labels.update(id(s) for s in dates)
+            empty = [s for s, nxt in itertools.pairwise(siblings)
+                     if _empty(s) and nxt.line > s.line]
+            titles = Counter(" ".join(s.title.casefold().split()) for s in siblings
+                             if not _empty(s))
+            if len(empty) >= _MIN_LABELS and any(n > 1 for n in titles.values()):
+                labels.update(id(s) for s in empty)
+                runs.add((id(parent), level))
+    return frozenset(labels), frozenset(runs)
 
 
-def _indent(conv: Conventions) -> str | int | None:
-    """The nesting most nested lists use (one vote per list)."""
-    votes: Counter[str | int] = Counter()
-    lists = 0
-    for items, parent in nested_lists(conv):
-        if not parent.spaces:
-            continue
-        lists += 1
-        rel = list_indent(items, parent)
-        if rel == parent.content_column - parent.info.marker_column:
-            votes["content"] += 1
-        if rel in (2, 3, 4):
-            votes[rel] += 1
-    if not lists:
-        return None
-    styles: list[str | int] = ["content", 4, 2, 3]
-    best = max(styles, key=lambda style: votes[style])
-    return best if 2 * votes[best] > lists else None
-
-
-def nested_lists(conv: Conventions) -> Iterator[tuple[list[Item], Item]]:
-    """Each nested list (its items) with the item it is nested in."""
-    for items in conv.by_list.values():
-        if items and items[0].parent is not None:
-            yield items, items[0].parent
-
-
-def list_indent(items: list[Item], parent: Item) -> int:
-    """How far the nested list sits from its parent's marker."""
-    return items[0].info.marker_column - parent.info.marker_column
-
-
-def _blank_lines(doc: Document, conv: Conventions) -> None:
-    skip = doc.code_lines | doc.html_lines
-    start = 0
-    counts: Counter[bool] = Counter()
-    total = len(doc.lines)
-    for number in range(1, total + 2):
-        blank = number <= total and number not in skip and not doc.line_text(number).strip()
-        if blank:
-            start = start or number
-            continue
-        if start:
-            conv.blank_runs.append((start, number - 1))
-            if start > 1 and number <= total:  # between blocks, not at the file's edges
-                counts[number - start == 1] += 1
-            start = 0
-    conv.single_blank_lines = majority(counts) is True
-
-
-def _headings(doc: Document, conv: Conventions) -> None:
-    in_lists = {n for info in doc.lists if info.depth == 0
-                for n in range(info.line, info.end_line + 1)}
-    skip = doc.code_lines | doc.html_lines | in_lists
-    total = len(doc.lines)
-    gaps: Counter[str] = Counter()
-    before: Counter[bool] = Counter()
-    after: Counter[bool] = Counter()
-    for section in doc.sections:
-        line = section.line
-        if section.heading_style != "atx" or line in skip:
-            continue
-        match = _ATX.match(doc.line_text(line))
-        if match is None:
-            continue
-        above = doc.line_text(line - 1) if line > 1 else ""
-        heading = Heading(
-            line, match.group(2), match.start(2) + 1,
-            # a comment right above belongs to the heading (awesome-lint-disable-next-line)
-            None if line == 1 or _COMMENT_LINE.match(above) else not above.strip(),
-            None if line == total else not doc.line_text(line + 1).strip())
-        conv.headings.append(heading)
-        gaps[heading.gap] += 1
-        if heading.blank_before is not None:
-            before[heading.blank_before] += 1
-        if heading.blank_after is not None:
-            after[heading.blank_after] += 1
-    conv.heading_gap = majority(gaps)
-    conv.blank_before_headings = majority(before) is True
-    conv.blank_after_headings = majority(after) is True
+def _empty(section: Section) -> bool:
+    return not (section.blocks or section.entries or section.children)

@@ -1,8 +1,8 @@
 """Layout: where a list departs from its own conventions (bullets, spacing, nesting, blank
 lines, headings).
 
-The conventions are the document's majorities (:mod:`awesome_lint.conventions`), so a
-consistent list gets no finding here whatever its style.  Each finding's fix is the
+The conventions are the document's majorities (:mod:`awesome_lint.layout_conventions`),
+so a consistent list gets no finding here whatever its style.  Each finding's fix is the
 smallest edit that brings the lines it names in line; ``awesome-lint format`` rewrites the
 whole file instead.
 """
@@ -12,8 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_lint.conventions import Conventions, conventions, list_indent, nested_lists
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
+from awesome_lint.layout_conventions import (
+    Conventions,
+    conventions,
+    list_indent,
+    nested_lists,
+)
 from awesome_lint.model import Document, Span
 from awesome_lint.rules import Rule, RuleContext, register
 
