@@ -35,6 +35,8 @@ class Item:
     #: spaces followed by text (then the item has no spacing to speak of).
     spaces: int
     parent: Item | None = None
+    #: The top-level list the item belongs to (its own list when it is not nested).
+    block: int = -1
 
     @property
     def content_column(self) -> int:
@@ -61,19 +63,23 @@ class Conventions:
     #: Bullet lists that other bullet lists touch (only blank lines between): changing
     #: a marker there would merge or split lists.
     touching: set[int] = field(default_factory=set)
-    #: Depth -> the bullet most bullet items at that depth use.
+    #: Depth -> the bullet most entry lists' items at that depth use.
     bullets: dict[int, str] = field(default_factory=dict)
-    #: (ordered?) -> spaces most items put after the marker.
-    spacing: dict[bool, int] = field(default_factory=dict)
+    #: Lists of entries (every item an entry, not the table of contents): the lists whose
+    #: bullets make the convention (prose and TOC lists often use another on purpose).
+    entry_lists: set[int] = field(default_factory=set)
+    #: Top-level list -> spaces most of its bullet items (nested ones included) put after
+    #: the marker: a habit of each list, as sections are often written by different hands.
+    spacing: dict[int, int] = field(default_factory=dict)
     #: How far nested lists sit from their parent's marker: "content" (at the parent's
     #: content column) or a number of columns.
     indent: str | int | None = None
-    #: Whether most runs of blank lines outside code and HTML are single blank lines.
+    #: Whether nearly all runs of blank lines outside code and HTML (85%) are single.
     single_blank_lines: bool = False
     #: Runs of blank lines outside code and HTML: (first line, last line).
     blank_runs: list[tuple[int, int]] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
-    #: Whether most headings have a blank line before (after) them.
+    #: Whether nearly all headings (85%) have a blank line before (after) them.
     blank_before_headings: bool = False
     blank_after_headings: bool = False
     #: The gap after the hashes most ATX headings use.
@@ -87,6 +93,12 @@ def majority(counts: Counter[T]) -> T | None:
         return None
     value, count = counts.most_common(1)[0]
     return value if 2 * count > total else None
+
+
+def _habit(counts: Counter[bool]) -> bool:
+    """A habit, not a lean: true in nearly every case (85%) of several (at least four)."""
+    total = sum(counts.values())
+    return total >= 4 and counts[True] >= 0.85 * total
 
 
 def conventions(document: Document, cache: dict[str, object] | None = None) -> Conventions:
@@ -107,14 +119,19 @@ def _infer(doc: Document) -> Conventions:
     conv = Conventions()
     _items(doc, conv)
     conv.touching = _touching(doc)
+    entries = {e.line for e in doc.entries}
+    toc = {e.span.line for e in doc.toc}
+    conv.entry_lists = {i for i, items in conv.by_list.items()
+                        if all(x.info.line in entries and x.info.line not in toc
+                               for x in items)}
     bullets: defaultdict[int, Counter[str]] = defaultdict(Counter)
-    spacing: defaultdict[bool, Counter[int]] = defaultdict(Counter)
+    spacing: defaultdict[int, Counter[int]] = defaultdict(Counter)
     for item in conv.items:
         info = item.info
-        if not info.ordered:
+        if not info.ordered and item.list_index in conv.entry_lists:
             bullets[info.depth][info.marker] += 1
-        if item.spaces:
-            spacing[info.ordered][item.spaces] += 1
+        if item.spaces and not info.ordered:
+            spacing[item.block][item.spaces] += 1
     conv.bullets = {d: m for d, c in bullets.items() if (m := majority(c)) is not None}
     conv.spacing = {k: s for k, c in spacing.items() if (s := majority(c)) is not None}
     conv.indent = _indent(conv)
@@ -148,7 +165,8 @@ def _items(doc: Document, conv: Conventions) -> None:
         while stack and not (stack[-1].info.depth < info.depth and info.line <= stack[-1].last):
             stack.pop()
         parent = stack[-1] if stack and stack[-1].info.depth == info.depth - 1 else None
-        item = Item(info, index, last, _spaces(doc.line_text(info.line), info), parent)
+        item = Item(info, index, last, _spaces(doc.line_text(info.line), info), parent,
+                    parent.block if parent is not None else index)
         conv.items.append(item)
         conv.by_list.setdefault(index, []).append(item)
         stack.append(item)
@@ -231,7 +249,7 @@ def _blank_lines(doc: Document, conv: Conventions) -> None:
             if start > 1 and number <= total:  # between blocks, not at the file's edges
                 counts[number - start == 1] += 1
             start = 0
-    conv.single_blank_lines = majority(counts) is True
+    conv.single_blank_lines = _habit(counts)
 
 
 def _headings(doc: Document, conv: Conventions) -> None:
@@ -262,5 +280,5 @@ def _headings(doc: Document, conv: Conventions) -> None:
         if heading.blank_after is not None:
             after[heading.blank_after] += 1
     conv.heading_gap = majority(gaps)
-    conv.blank_before_headings = majority(before) is True
-    conv.blank_after_headings = majority(after) is True
+    conv.blank_before_headings = _habit(before)
+    conv.blank_after_headings = _habit(after)

@@ -259,7 +259,9 @@ def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 # line 3's doubled blank line goes; the unfixable empty link on line 7 is line 7 on disk
 PREVIEW = ("# Awesome Vision\n\nA list.\n\n\n## Papers\n\n"
            "* [ResNet](https://arxiv.org/abs/1512.03385) [[TBP]()]\n\n## Courses\n\n"
-           "* [CS231n](https://cs231n.stanford.edu/)\n")
+           "* [CS231n](https://cs231n.stanford.edu/)\n\n## Books\n\n"
+           "* [Deep Learning](https://www.deeplearningbook.org/)\n\n## Talks\n\n"
+           "* [Talk](https://example.org/talk)\n")
 
 
 def test_check_says_would_fix_with_positions_on_disk(tmp_path: Path) -> None:
