@@ -180,7 +180,7 @@ def test_layout_fixes_render_the_same_on_mutated_real_lists(text: str) -> None:
 def test_a_consistent_list_gets_no_layout_finding(pair: tuple[str, str]) -> None:
     clean, noisy = pair
     assert lint(clean, Config(select=("FMT",))) == []
-    assert fix_text(clean).text == clean
+    assert fix_text(clean, Config(select=("FMT", "STY"))).text == clean
     fixed = fix_text(noisy, Config(select=("FMT", "STY")))
     assert unnamed_lines_lost(fixed) == []
     assert fix_text(fixed.text, Config(select=("FMT", "STY"))).text == fixed.text
