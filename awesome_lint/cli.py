@@ -1,4 +1,4 @@
-"""Command line: ``awesome-lint check|fix|rules|explain``, with ruff's conventions.
+"""Command line: ``awesome-lint check|fix|format|rules|explain``, with ruff's conventions.
 
 Exit codes: 0 clean (or everything fixed), 1 findings remain, 2 usage, input or config error.
 Every expected failure is one line on stderr; tracebacks are bugs.
@@ -6,7 +6,6 @@ Every expected failure is one line on stderr; tracebacks are bugs.
 
 from __future__ import annotations
 
-import difflib
 import gc
 import os
 import sys
@@ -288,8 +287,10 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
         output_format: str, exit_zero: bool, quiet: bool, color: str,
         config_path: str | None, diff_base: str | None, links: bool | None, no_cache: bool,
         allow_private_hosts: bool | None, papers: bool | None) -> None:
-    """Apply safe fixes to PATHS in place, then write them in canonical form; report what
-    is left.  PATH ``-`` reads standard input and writes the result to standard output."""
+    """Apply the safe fixes of findings to PATHS in place (nothing else changes; see
+    `format` for the whole file in canonical layout); report what is left.  PATH ``-``
+    reads standard input and writes the result to standard output."""
+    from awesome_lint import fix_report
     from awesome_lint.engine import UnsafeFixError, fix_text
     from awesome_lint.parser import ParseError, parse
     from awesome_lint.sources import write_atomic
@@ -307,6 +308,7 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
         loaded = list(inputs.load(discover(list(paths)), run.config_for))
     except ConfigError as err:
         _fail(str(err))
+    preview = check_only or show_diff
     for item in loaded:
         if isinstance(item, FileReport):
             reports.append(item)
@@ -323,18 +325,20 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
                                               no_cache, quiet=quiet))
             services = {"files": FileResolver.for_file(path), **shared}
             result = fix_text(text, config, path=str(path), unsafe=unsafe_fixes,
-                              services=services, network=bool(shared), format=True)
+                              services=services, network=bool(shared),
+                              only_lines=run.changed(path))
             if result.changed:
                 would_change = True
                 if show_diff:
-                    sys.stdout.writelines(difflib.unified_diff(
-                        text.splitlines(keepends=True), result.text.splitlines(keepends=True),
-                        f"a/{path}", f"b/{path}"))
+                    sys.stdout.writelines(fix_report.diff(result, str(path)))
                 elif not check_only:
                     write_atomic(path, result.text)
-            lines = result.text.lstrip("\ufeff").splitlines()
-            reports.append(FileReport(str(path), run.scope(path, result.remaining), lines,
-                                      fixed=len(result.applied), applied=result.applied))
+            left = fix_report.on_disk(result) if preview else result.remaining
+            lines = (text if preview else result.text).lstrip("\ufeff").splitlines()
+            reports.append(FileReport(str(path), run.scope(path, left) if preview else
+                                      _scope_fixed(run, path, result), lines,
+                                      fixed=len(result.applied), applied=result.applied,
+                                      unsafe_hidden=fix_report.unsafe_hidden(result)))
         except ParseError as err:
             reports.append(inputs.error_report(InputError(str(path), err.message, err.line,
                                                           err.column)))
@@ -352,11 +356,103 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
             reports.append(inputs.error_report(InputError(
                 str(path), f"cannot write: {err.strerror or err}")))
     output.report_input_errors(reports, output_format, settings)
-    if not show_diff:
-        output.emit(reports, output_format, color, quiet, settings, fixing=True)
-    if (check_only or show_diff) and not inputs.has_input_errors(reports):
+    if show_diff:
+        if not quiet:
+            from awesome_lint.reporters.text_report import fix_summary
+
+            click.echo(fix_summary(sum(r.fixed for r in reports),
+                                   sum(r.unsafe_hidden for r in reports), preview=True),
+                       err=True)
+    else:
+        output.emit(reports, output_format, color, quiet, settings, fixing=True,
+                    preview=check_only)
+    if preview and not inputs.has_input_errors(reports):
         sys.exit(1 if would_change and not exit_zero else 0)
     output.finish(reports, settings, exit_zero)
+
+
+@main.command("format")
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print a unified diff of the changes and write nothing.")
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 if any file would be reformatted.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Use this config file instead of searching for one.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (and the diff).")
+def format_command(paths: tuple[str, ...], show_diff: bool, check_only: bool,
+                   config_path: str | None, quiet: bool) -> None:
+    """Write PATHS whole in canonical layout: every list, heading and blank line in the
+    list's own majority conventions ([tool.awesome-lint.format]).  Refused, exit 2, where
+    that would change how the file renders or lose a link."""
+    from awesome_lint import fix_report
+    from awesome_lint.engine import UnsafeFixError
+    from awesome_lint.parser import ParseError
+    from awesome_lint.reformat import format_text
+    from awesome_lint.sources import write_atomic
+
+    changed: list[Path] = []
+    unchanged = 0
+    failed = False
+    try:
+        run = Run((), (), (), config_path)
+        loaded = list(inputs.load(discover(list(paths)), run.config_for))
+    except ConfigError as err:
+        _fail(str(err))
+    for item in loaded:
+        if isinstance(item, FileReport):  # unreadable: one line, the others still formatted
+            failed = True
+            for diagnostic in item.diagnostics:
+                click.echo(f"awesome-lint: {item.path}: {diagnostic.message}", err=True)
+            continue
+        path, config, text = item.source.path, item.config, item.text
+        try:
+            result = format_text(text, config, path=str(path))
+            if not result.changed:
+                unchanged += 1
+                continue
+            changed.append(path)
+            if show_diff:
+                sys.stdout.writelines(fix_report.diff(result, str(path)))
+            elif check_only:
+                if not quiet:
+                    click.echo(f"Would reformat: {path}")
+            else:
+                write_atomic(path, result.text)
+        except ParseError as err:
+            failed = True
+            click.echo(f"awesome-lint: {InputError(str(path), err.message, err.line, err.column)}",
+                       err=True)
+        except UnsafeFixError as err:
+            failed = True
+            click.echo(f"awesome-lint: {InputError(str(path), str(err), err.line)}", err=True)
+        except InputError as err:
+            failed = True
+            click.echo(f"awesome-lint: {err}", err=True)
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            failed = True
+            click.echo(f"awesome-lint: {path}: cannot write: {err.strerror or err}", err=True)
+    if not quiet:
+        files = f"{len(changed)} file{'s' if len(changed) != 1 else ''}"
+        done = "would be reformatted" if check_only or show_diff else "reformatted"
+        click.echo(f"{files} {done}, {unchanged} already formatted",
+                   err=show_diff)
+    sys.exit(2 if failed else 1 if changed and (check_only or show_diff) else 0)
+
+
+def _scope_fixed(run: Run, path: Path, result: Any) -> list[Diagnostic]:
+    """With --diff-base, the findings left on lines the pull request changed (or that came
+    from them), at their places in the written file."""
+    line_map = result.line_map
+    if run.diff_base is None or line_map is None:
+        return run.scope(path, result.remaining)
+    wanted = run.changed(path)
+    if wanted is None:
+        return list(result.remaining)
+    return [d for d in result.remaining
+            if line_map.touches(range(d.line, d.end_line + 1), wanted)]
 
 
 def _fix_stdin(selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
@@ -376,25 +472,29 @@ def _fix_stdin(selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...
         text = read_stdin(name, config.max_file_size)
         try:
             result = fix_text(text, config, path=name, unsafe=unsafe_fixes,
-                              services={"files": FileResolver.for_file(where)}, format=True)
+                              services={"files": FileResolver.for_file(where)})
         except ParseError as err:
             raise InputError(name, err.message, err.line, err.column) from None
         except UnsafeFixError as err:
             raise InputError(name, str(err), err.line) from None
     except (InputError, ConfigError) as err:
         _fail(str(err))
+    from awesome_lint import fix_report
+
+    preview = check_only or show_diff
     if show_diff:
-        sys.stdout.writelines(difflib.unified_diff(
-            text.splitlines(keepends=True), result.text.splitlines(keepends=True),
-            f"a/{name}", f"b/{name}"))
+        sys.stdout.writelines(fix_report.diff(result, name))
     elif not check_only:
         sys.stdout.flush()
         sys.stdout.buffer.write(result.text.encode("utf-8"))
         sys.stdout.flush()
     if result.remaining and not quiet:
-        lines = result.text.lstrip("\ufeff").splitlines()
-        report = FileReport(name, result.remaining, lines, fixed=len(result.applied))
-        sys.stderr.write(renderer("text")([report], ReportOptions(color=False)))
+        lines = (text if preview else result.text).lstrip("\ufeff").splitlines()
+        left = fix_report.on_disk(result) if preview else result.remaining
+        report = FileReport(name, left, lines, fixed=len(result.applied),
+                            unsafe_hidden=fix_report.unsafe_hidden(result))
+        sys.stderr.write(renderer("text")([report], ReportOptions(color=False,
+                                                                  preview=preview)))
     if check_only or show_diff:
         sys.exit(1 if result.changed and not exit_zero else 0)
     sys.exit(1 if result.remaining and not exit_zero else 0)

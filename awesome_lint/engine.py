@@ -16,6 +16,7 @@ from awesome_lint import suppression
 from awesome_lint.config import Config
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from awesome_lint.fixes import apply_fixes
+from awesome_lint.linemap import LineMap
 from awesome_lint.model import Comment, Document
 from awesome_lint.parser import ParseMemo, parse, paused_gc, split_lines
 from awesome_lint.rules import Rule, RuleContext, find_rule, is_valid_selector, iter_selected
@@ -47,6 +48,9 @@ class FixResult:
     #: Link destinations removed or rewritten on purpose (by rule fixes that declare them
     #: and by the TOC update); every other destination of the input is in ``text``.
     intended: Counter[str] = field(default_factory=Counter)
+    #: Where each line of ``text`` came from on disk, followed through the rule fixes;
+    #: None after formatting (which rewrites blocks rather than making edits).
+    line_map: LineMap | None = None
 
     @property
     def changed(self) -> bool:
@@ -140,13 +144,17 @@ def lint(text: str, config: Config | None = None, *, path: str | None = None,
 
 def fix_text(text: str, config: Config | None = None, *, path: str | None = None,
              unsafe: bool | None = None, network: bool = False,
-             services: dict[str, Any] | None = None, format: bool = False) -> FixResult:
+             services: dict[str, Any] | None = None, format: bool = False,
+             only_lines: set[int] | None = None) -> FixResult:
     """Apply fixes until none applies; refuse results that lose links or stop parsing.
 
-    With ``format`` (what ``awesome-lint fix`` does, unless ``[format] enabled = false``)
-    the result is then written in canonical form by :mod:`awesome_lint.formatter`, and
-    refused when that would change how any block renders.  Off by default so each rule
-    family's fixtures show its own fixes alone."""
+    ``awesome-lint fix`` applies the fixes of findings and nothing else.  With ``format``
+    (``awesome-lint format``, unless ``[format] enabled = false``) the result is then
+    written in canonical form by :mod:`awesome_lint.formatter`, and refused when that
+    would change how any block renders.
+
+    ``only_lines`` (``fix --diff-base``): apply only fixes whose edits stay on these lines
+    of the input, and lines earlier fixes wrote."""
     config = config or Config()
     allow_unsafe = config.unsafe_fixes if unsafe is None else unsafe
     lines, had_bom, newline, ends = split_lines(text)
@@ -159,13 +167,18 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
     formatting = format and _format_options(config).enabled
     formatted = False
     canonical_tree = False  # ``document`` is the parse of the formatter's own output
+    line_map: LineMap | None = LineMap(body.count("\n") + 1)
     for _ in range(MAX_FIX_PASSES):
         changed = False
-        result = apply_fixes(body, diagnostics, unsafe=allow_unsafe)
+        chosen = diagnostics if only_lines is None else \
+            [] if line_map is None else line_map.in_scope(diagnostics, body, only_lines)
+        result = apply_fixes(body, chosen, unsafe=allow_unsafe)
         if result.applied and result.text != body:
             removes = [url for d in result.applied if d.fix for url in d.fix.removes]
             _guard(body, result.text, [e for d in result.applied if d.fix for e in d.fix.edits],
                    removes)
+            if line_map is not None:
+                line_map = line_map.follow(body, result.text, result.applied)
             intended.update(removes)
             applied.extend(result.applied)
             body, changed, canonical_tree = result.text, True, False
@@ -185,6 +198,7 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
             if canonical.text != body:
                 document = _checked_format(body, document, canonical, path, memo)
                 body, changed, formatted = canonical.text, True, True
+                line_map = None
                 intended.update(canonical.toc_rewritten)
             canonical_tree = True
         if not changed:
@@ -194,7 +208,7 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
     if had_bom:
         out = "\ufeff" + out
     return FixResult(text=out, original=text, applied=applied, remaining=diagnostics,
-                     formatted=formatted, intended=intended)
+                     formatted=formatted, intended=intended, line_map=line_map)
 
 
 def _format_options(config: Config) -> Any:

@@ -1,4 +1,4 @@
-"""The canonical form of an awesome list: the formatter behind ``awesome-lint fix``.
+"""The canonical form of an awesome list: the formatter behind ``awesome-lint format``.
 
 mdformat rewrites every construct it knows; this formatter owns very little and copies
 everything else verbatim.  It walks the typed tree and the source lines and rewrites only:

@@ -87,7 +87,8 @@ def exit_code(reports: list[FileReport], settings: OutputSettings, exit_zero: bo
 
 
 def emit(reports: list[FileReport], output_format: str, color: str, quiet: bool,
-         settings: OutputSettings, *, fixing: bool = False) -> None:
+         settings: OutputSettings, *, fixing: bool = False, preview: bool = False
+         ) -> None:
     """Print (and with ``--output-file`` write) the report in the chosen format.
 
     With ``--output-file`` the file gets ``--format`` and the terminal the text report;
@@ -96,7 +97,7 @@ def emit(reports: list[FileReport], output_format: str, color: str, quiet: bool,
     from awesome_lint.reporters import summary
 
     if settings.output_file is not None:
-        text = renderer(output_format)(reports, ReportOptions(color=False))
+        text = renderer(output_format)(reports, ReportOptions(color=False, preview=preview))
         try:
             Path(settings.output_file).write_text(text, encoding="utf-8")
         except OSError as err:
@@ -112,7 +113,7 @@ def emit(reports: list[FileReport], output_format: str, color: str, quiet: bool,
                  else summary.statistics_text)(reports)
         click.echo(stats, nl=False)
         return
-    text = renderer(output_format)(reports, ReportOptions(color=color_on))
+    text = renderer(output_format)(reports, ReportOptions(color=color_on, preview=preview))
     if quiet and output_format == "text":
         text = "".join(line + "\n" for line in text.splitlines()
                        if ":" in line.split(" ")[0] or line.startswith(" "))

@@ -6,9 +6,12 @@
 Files: generated seed-style lists (benchmarks/generate.py) of each size, and the largest
 lists in ../shared/corpus (skipped when ../shared is absent).  Each run is a fresh process
 on a fresh copy of the file, writing it in place, as a user runs the tool: `awesome-lint
-fix FILE` (rule fixes, formatting, the HTML check and an atomic write) and `mdformat
---extensions gfm FILE` (formatting, its HTML validation and the write).  Prints median
-wall seconds, peak RSS (the child's max RSS, from wait4) and lines per second.
+fix FILE` (the fixes of findings and an atomic write), `awesome-lint fix --diff FILE` (the
+same fixes, a diff built from their edits, nothing written), `awesome-lint format FILE`
+(the whole file in canonical layout, the HTML check, the write) and `mdformat --extensions
+gfm FILE` (formatting, its HTML validation and the write).  Prints median wall seconds,
+median CPU seconds (user + system, from wait4: on a shared machine wall time also measures
+the neighbours), peak RSS (the child's max RSS) and lines per second (by wall time).
 """
 
 from __future__ import annotations
@@ -30,15 +33,18 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 TOOLS = {
     "awesome-lint fix": [sys.executable, "-m", "awesome_lint", "fix", "--exit-zero", "-q"],
+    "awesome-lint fix --diff": [sys.executable, "-m", "awesome_lint", "fix", "--diff",
+                                "--exit-zero", "-q"],
+    "awesome-lint format": [sys.executable, "-m", "awesome_lint", "format", "-q"],
     "mdformat": [sys.executable, "-m", "mdformat", "--extensions", "gfm"],
 }
 
 
 def measure(command: list[str], source: Path, runs: int, work: Path
-            ) -> tuple[float, float, str]:
-    """Median wall seconds, max peak RSS (MB) over ``runs`` fresh processes, and the
-    first line of the error when the tool refused the file."""
-    walls, peaks = [], []
+            ) -> tuple[float, float, float, str]:
+    """Median wall and CPU seconds, max peak RSS (MB) over ``runs`` fresh processes, and
+    the first line of the error when the tool refused the file."""
+    walls, cpus, peaks = [], [], []
     for _ in range(runs):
         target = work / source.name
         shutil.copyfile(source, target)
@@ -47,12 +53,14 @@ def measure(command: list[str], source: Path, runs: int, work: Path
                                 stderr=subprocess.PIPE, cwd=work)
         _, status, usage = os.wait4(proc.pid, 0)
         walls.append(time.perf_counter() - start)
+        cpus.append(usage.ru_utime + usage.ru_stime)
         peaks.append(usage.ru_maxrss / 1024)
         if os.waitstatus_to_exitcode(status) != 0:
             error = proc.stderr.read().decode() if proc.stderr else ""
             lines = [line for line in error.splitlines() if line.strip()]
-            return walls[-1], peaks[-1], (lines[1] if len(lines) > 1 else error)[:70]
-    return statistics.median(walls), max(peaks), ""
+            return walls[-1], cpus[-1], peaks[-1], (lines[1] if len(lines) > 1
+                                                     else error)[:70]
+    return statistics.median(walls), statistics.median(cpus), max(peaks), ""
 
 
 def main() -> None:
@@ -80,18 +88,18 @@ def main() -> None:
             files.append((path.name[:38], path))
         if not corpus:
             print("(../shared absent: corpus lists skipped)")
-        print(f"{'file':40} {'lines':>7}  {'tool':17} {'median s':>9} {'peak MB':>8} "
-              f"{'lines/s':>9}")
+        print(f"{'file':40} {'lines':>7}  {'tool':23} {'median s':>9} {'cpu s':>6} "
+              f"{'peak MB':>8} {'lines/s':>9}")
         for label, path in files:
             lines = len(path.read_text(encoding="utf-8").splitlines())
             for tool, command in TOOLS.items():
                 work = Path(tmp) / "work"
                 work.mkdir(exist_ok=True)
-                wall, peak, error = measure(command, path, args.runs, work)
+                wall, cpu, peak, error = measure(command, path, args.runs, work)
                 if error:
-                    print(f"{label:40} {lines:7d}  {tool:17} refused: {error}", flush=True)
+                    print(f"{label:40} {lines:7d}  {tool:23} refused: {error}", flush=True)
                     continue
-                print(f"{label:40} {lines:7d}  {tool:17} {wall:9.2f} {peak:8.0f} "
+                print(f"{label:40} {lines:7d}  {tool:23} {wall:9.2f} {cpu:6.2f} {peak:8.0f} "
                       f"{lines / wall:9.0f}", flush=True)
 
 

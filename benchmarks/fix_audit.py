@@ -60,13 +60,25 @@ def run_fix(text: str, path: Path) -> tuple[str, Counter[str]]:
     return result.text, result.intended
 
 
+def _deleted_lines(lines: list[str], line: int, column: int, delete: int) -> range:
+    """The lines an edit's deletion reaches into (a line ending counts as one character),
+    and the line after a deleted line ending, which the line diff sees as changed."""
+    end, left = line, delete - (len(lines[line - 1]) - column + 2) if line <= len(lines) else 0
+    while left > 0 and end < len(lines):
+        end += 1
+        left -= len(lines[end - 1]) + 1
+    return range(line, end + 2 if delete else end + 1)
+
+
 def audit(path: Path) -> Audit:
     text = path.read_text(encoding="utf-8")
     found = lint(text, Config(), path=str(path))
     # a finding names its own lines and those its fix edits (a duplicate merged upwards)
     flagged = {n for d in found for n in range(d.line, d.end_line + 1)}
-    flagged.update(e.line + k for d in found if d.fix for e in d.fix.edits
-                   for k in range(e.insert.count("\n") + 1))
+    lines = text.split("\n")
+    for edit in (e for d in found if d.fix for e in d.fix.edits):
+        flagged.update(edit.line + k for k in range(edit.insert.count("\n") + 1))
+        flagged.update(_deleted_lines(lines, edit.line, edit.column, edit.delete))
     report = Audit(path.name, text.count("\n"), len(found))
     try:
         fixed, removed = run_fix(text, path)
@@ -77,7 +89,6 @@ def audit(path: Path) -> Audit:
         return report
     report.clean_changed = int(not found)
     declared = guards.Declared.of_diff(text, fixed)
-    lines = text.split("\n")
     report.unflagged = sum(1 for n in declared.before if n not in flagged and lines[n - 1].strip())
     lost = guards.unaccounted(guards.render(text), guards.render(fixed), removed.elements())
     report.lost = sum(lost.values())

@@ -400,43 +400,48 @@ def _cli(*args: str, stdin: str = "", cwd: Path | None = None
 
 
 def test_cli_fix_stdin_to_stdout(tmp_path: Path) -> None:
+    """``fix`` changes what findings name (here trailing spaces), never the layout."""
     done = _cli("fix", "-", "--select", "STY", stdin=MESSY, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "# Title\n\n* [A](https://a.org)\n* [B](https://b.org)\n"
+    assert done.stdout == MESSY.replace("   \n", "\n")
     check = _cli("fix", "--check", "-", "--select", "STY", stdin=MESSY, cwd=tmp_path)
     assert check.returncode == 1 and check.stdout == ""
     clean = _cli("fix", "--check", "-", "--select", "STY", stdin=done.stdout, cwd=tmp_path)
     assert clean.returncode == 0
     diff = _cli("fix", "--diff", "-", "--select", "STY", stdin=MESSY, cwd=tmp_path)
     assert diff.returncode == 1
-    assert "-#   Title\n+# Title\n" in diff.stdout
+    assert "-*   [A](https://a.org)   \n+*   [A](https://a.org)\n" in diff.stdout
     mixed = _cli("fix", "-", "README.md", stdin=MESSY, cwd=tmp_path)
     assert mixed.returncode == 2 and "cannot be combined" in mixed.stderr
 
 
-def test_cli_fix_files_check_diff_and_write(tmp_path: Path) -> None:
+def test_cli_format_files_check_diff_and_write(tmp_path: Path) -> None:
     target = tmp_path / "README.md"
     target.write_text(MESSY, encoding="utf-8")
-    assert _cli("fix", "--check", "--select", "STY", cwd=tmp_path).returncode == 1
-    diff = _cli("fix", "--diff", "--select", "STY", cwd=tmp_path)
+    check = _cli("format", "--check", cwd=tmp_path)
+    assert check.returncode == 1 and "Would reformat: README.md" in check.stdout
+    diff = _cli("format", "--diff", cwd=tmp_path)
     assert diff.returncode == 1 and "+# Title" in diff.stdout
+    assert "1 file would be reformatted" in diff.stderr
     assert target.read_text(encoding="utf-8") == MESSY  # --check and --diff write nothing
-    done = _cli("fix", "--select", "STY", cwd=tmp_path)
+    done = _cli("format", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert target.read_text(encoding="utf-8") == (
-        "# Title\n\n* [A](https://a.org)\n* [B](https://b.org)\n")
+    formatted = "# Title\n\n* [A](https://a.org)\n* [B](https://b.org)\n"
+    assert target.read_text(encoding="utf-8") == formatted
+    again = _cli("format", "--check", cwd=tmp_path)
+    assert again.returncode == 0 and "0 files would be reformatted, 1 already" in again.stdout
     assert _cli("fix", "--check", "--select", "STY", cwd=tmp_path).returncode == 0
 
 
-def test_cli_format_can_be_disabled_in_config(tmp_path: Path) -> None:
-    (tmp_path / ".awesome-lint.toml").write_text("[format]\nenabled = false\n")
+def test_cli_fix_never_formats_and_the_format_table_is_checked(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text(MESSY, encoding="utf-8")
     done = _cli("fix", "--select", "STY002", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == MESSY.replace("   \n", "\n")
     (tmp_path / ".awesome-lint.toml").write_text("[format]\nwrap = 80\n")
-    bad = _cli("fix", cwd=tmp_path)
-    assert bad.returncode == 2 and "unknown key 'format.wrap'" in bad.stderr
+    for command in ("fix", "format"):
+        bad = _cli(command, cwd=tmp_path)
+        assert bad.returncode == 2 and "unknown key 'format.wrap'" in bad.stderr
 
 
 def test_cli_refuses_with_exit_2_and_names_the_block(tmp_path: Path,
@@ -456,7 +461,7 @@ def test_cli_refuses_with_exit_2_and_names_the_block(tmp_path: Path,
     monkeypatch.setattr(engine, "format_document", broken)
     target = tmp_path / "README.md"
     target.write_text(MESSY, encoding="utf-8")
-    done = CliRunner().invoke(main, ["fix", "--select", "STY", str(target)])
+    done = CliRunner().invoke(main, ["format", str(target)])
     assert done.exit_code == 2
     assert "formatting would change how GitHub renders line" in done.output
     assert target.read_text(encoding="utf-8") == MESSY

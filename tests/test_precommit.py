@@ -142,6 +142,30 @@ def test_fix_hook_fixes_and_fails_only_when_it_changed_a_file(
     assert "README.md:6:43: LNK001" in check.stdout and "LNK002" not in check.stdout
 
 
+MESSY = "#   List\n\n\n## Papers\n*   [ResNet](https://arxiv.org/abs/1512.03385)\n"
+FORMATTED = "# List\n\n## Papers\n\n* [ResNet](https://arxiv.org/abs/1512.03385)\n"
+
+
+def test_format_hook_writes_the_canonical_layout_and_fails_only_when_it_changed_a_file(
+        project: Path, hooks_repo: Path, pre_commit_env: dict[str, str]) -> None:
+    (project / "README.md").write_text(MESSY, encoding="utf-8")
+    _commit_all(project, "messy")
+    # the list is consistent (no finding asks for this layout): fix leaves it alone ...
+    fixed = try_repo("awesome-lint-fix", project, hooks_repo, pre_commit_env)
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    assert (project / "README.md").read_text(encoding="utf-8") == MESSY
+    # ... and format writes it whole
+    result = try_repo("awesome-lint-format", project, hooks_repo, pre_commit_env)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "files were modified by this hook" in result.stdout
+    assert (project / "README.md").read_text(encoding="utf-8") == FORMATTED
+    assert (project / "docs" / "notes.md").read_text(encoding="utf-8") == DEFECTIVE
+    _commit_all(project, "formatted")
+    again = try_repo("awesome-lint-format", project, hooks_repo, pre_commit_env)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert re.search(r"^awesome-lint \(format\)\.+Passed$", again.stdout, re.MULTILINE)
+
+
 def _readme_config() -> str:
     """The .pre-commit-config.yaml README.md shows for widening the hooks."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -21,6 +21,8 @@ class FileReport:
     fixed: int = 0
     #: The findings those fixes fixed (fix command only), for ``--show-fixes``.
     applied: list[Diagnostic] = field(default_factory=list)
+    #: Findings left whose fix is unsafe, not applied without --unsafe-fixes (fix only).
+    unsafe_hidden: int = 0
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class ReportOptions:
     link_base: str | None = None
     #: Markdown: one sentence on what was checked ("only lines changed since abc123").
     scope: str | None = None
+    #: fix --check/--diff: nothing was written, so say "Would fix".
+    preview: bool = False
 
 
 Renderer = Callable[[list[FileReport], ReportOptions], str]

@@ -46,8 +46,9 @@ def render(reports: list[FileReport], options: ReportOptions) -> str:
                                + _paint("^" * max(1, min(width, 120)), colour, options))
     total = sum(counts.values())
     fixed = sum(r.fixed for r in reports)
-    if fixed:
-        out.append(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.")
+    hidden = sum(r.unsafe_hidden for r in reports)
+    if fixed or hidden:
+        out.append(fix_summary(fixed, hidden, preview=options.preview))
     if total:
         parts = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in sorted(counts.items()))
         out.append(_paint(f"Found {total} finding{'s' if total != 1 else ''} ({parts}).",
@@ -59,3 +60,10 @@ def render(reports: list[FileReport], options: ReportOptions) -> str:
     elif not fixed:
         out.append("All checks passed!")
     return "\n".join(out) + "\n"
+
+
+def fix_summary(fixed: int, hidden: int, *, preview: bool) -> str:
+    """``Fixed 8 findings (2 unsafe hidden).`` or, when nothing was written, ``Would fix``."""
+    verb = "Would fix" if preview else "Fixed"
+    more = f" ({hidden} unsafe hidden; see --unsafe-fixes)" if hidden else ""
+    return f"{verb} {fixed} finding{'s' if fixed != 1 else ''}{more}."

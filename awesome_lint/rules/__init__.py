@@ -37,6 +37,7 @@ BUILTIN_FAMILIES: dict[str, str] = {
     "AWE6": "awesome_lint.rules.awesome_links",
     "BDG": "awesome_lint.rules.badges",
     "DUP": "awesome_lint.rules.duplicates",
+    "FMT": "awesome_lint.rules.layout",
     "LNK": "awesome_lint.rules.links",
     "LNK1": "awesome_lint.rules.http_links",
     "PAP": "awesome_lint.rules.papers",

@@ -7,20 +7,25 @@ from collections.abc import Iterator
 
 from awesome_lint import mojibake
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from awesome_lint.model import ListInfo, Span
+from awesome_lint.model import Document, ListInfo, Span
 from awesome_lint.rules import Rule, RuleContext, register
 
 PREFIX = "STY"
 CATEGORY = "style"
 
 
-def _list_runs(lists: list[ListInfo]) -> Iterator[list[ListInfo]]:
+def _list_runs(document: Document) -> Iterator[list[ListInfo]]:
     """Groups of bullet lists that readers see as one list: CommonMark starts a new list
-    whenever the bullet character changes, so adjacent lists at one depth belong together."""
+    whenever the bullet character changes, so adjacent lists at one depth belong together
+    (with nothing but blank lines between them: a heading between two lists separates
+    them)."""
     run: list[ListInfo] = []
-    for info in sorted((x for x in lists if not x.ordered and x.items), key=lambda x: x.line):
+    for info in sorted((x for x in document.lists if not x.ordered and x.items),
+                       key=lambda x: x.line):
         if run and run[-1].depth == info.depth and 0 <= info.line - run[-1].end_line <= 2 \
-                and run[-1].items[0].marker_column == info.items[0].marker_column:
+                and run[-1].items[0].marker_column == info.items[0].marker_column \
+                and not any(document.line_text(n).strip()
+                            for n in range(run[-1].end_line + 1, info.line)):
             run.append(info)
         else:
             if run:
@@ -47,7 +52,7 @@ class MixedBullets(Rule):
     good = "* [A](https://a.org)\n* [B](https://b.org)"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for run in _list_runs(ctx.document.lists):
+        for run in _list_runs(ctx.document):
             items = [item for info in run for item in info.items]
             counts = Counter(item.marker for item in items)
             if len(counts) < 2:
