@@ -55,8 +55,9 @@ def shared_options(func: F) -> F:
         click.option("--links/--no-links", "links", default=None,
                      help="Also check http(s) links over the network (default: offline)."),
         click.option("--no-cache", is_flag=True, help="With --links: ignore the link cache."),
-        click.option("--allow-private-hosts", is_flag=True, default=None,
-                     help="With --links: allow links to loopback and private addresses."),
+        click.option("--allow-private-hosts/--deny-private-hosts", default=None,
+                     help="With --links: fetch links to loopback and private addresses, or "
+                          "never (the default; a config file cannot change it)."),
         click.option("--diff-base", metavar="REF",
                      help="Report only findings on lines added or changed since the merge "
                           "base of REF and HEAD (pull-request mode)."),
@@ -118,7 +119,8 @@ class Run:
         settings = wanted[0][1].table("links") or http_links.LINK_DEFAULTS
         options = remote.check_options(settings, root=remote.project_root(wanted[0][0]),
                                        use_cache=False if no_cache else None,
-                                       allow_private=allow_private)
+                                       allow_private=allow_private,
+                                       config_path=wanted[0][1].path)
         with _collecting():
             results = remote.run_checks(urls, options)
         click.echo(remote.summary_line(results), err=True)
@@ -225,8 +227,10 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
               help="Write nothing; exit 1 if anything would change.")
 @click.option("--unsafe-fixes", is_flag=True, default=None,
               help="Also apply fixes marked unsafe.")
+@click.option("--force", is_flag=True, help="Also write files that are read-only.")
 @shared_options
 def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes: bool | None,
+        force: bool,
         select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...],
         output_format: str, exit_zero: bool, quiet: bool, color: str,
         config_path: str | None, diff_base: str | None, links: bool | None, no_cache: bool,
@@ -235,7 +239,7 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
     is left.  PATH ``-`` reads standard input and writes the result to standard output."""
     from awesome_lint.engine import UnsafeFixError, fix_text
     from awesome_lint.parser import ParseError, parse
-    from awesome_lint.sources import write_atomic
+    from awesome_lint.safe_write import WriteRefused, write_fixed
 
     if "-" in paths:
         if paths != ("-",):
@@ -269,11 +273,11 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
                         text.splitlines(keepends=True), result.text.splitlines(keepends=True),
                         f"a/{path}", f"b/{path}"))
                 elif not check_only:
-                    write_atomic(path, result.text)
+                    write_fixed(path, result.text, original=text, force=force)
             lines = result.text.lstrip("\ufeff").splitlines()
             reports.append(FileReport(str(path), run.scope(path, result.remaining), lines,
                                       fixed=len(result.applied)))
-    except (InputError, ConfigError) as err:
+    except (InputError, ConfigError, WriteRefused) as err:
         _fail(str(err))
     except OSError as err:
         _fail(f"cannot write: {err}")

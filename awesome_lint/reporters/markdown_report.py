@@ -16,6 +16,7 @@ from typing import Any
 
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.reporters import FileReport, ReportOptions
+from awesome_lint.reporters.escape import printable
 from awesome_lint.rules import CATEGORIES, Rule
 
 #: Rows in the findings table; the rest is counted, not listed (job summaries are capped at
@@ -32,7 +33,7 @@ _SPECIAL = re.compile(r"([\\`*_\[\]|<>#~!])")
 
 def escape(text: str) -> str:
     """Plain text for a table cell: markdown syntax shown literally, on one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _SPECIAL.sub(r"\\\1", printable(" ".join(text.split())))
 
 
 def _plural(count: int, word: str) -> str:
@@ -95,7 +96,7 @@ def render(reports: list[FileReport], options: ReportOptions) -> str:
         rows = [(r.path, d) for r in reports for d in r.diagnostics]
         for path, d in rows[:MAX_ROWS]:
             fix = " (fixable)" if d.fix is not None else ""
-            out.append(f"| `{path}:{d.line}:{d.column}` | `{d.code}` {d.rule} | "
+            out.append(f"| `{printable(path)}:{d.line}:{d.column}` | `{d.code}` {d.rule} | "
                        f"{d.severity.value} | {escape(d.message)}{fix} |")
         if len(rows) > MAX_ROWS:
             out += ["", f"… and {_plural(len(rows) - MAX_ROWS, 'more finding')}: "
