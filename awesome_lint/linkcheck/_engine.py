@@ -164,12 +164,21 @@ async def _park_location(response: httpx.Response) -> None:
         return
     try:
         target = response.request.url.join(location.strip())
-        usable = target.scheme in ("http", "https") and bool(target.host)
+        usable = (target.scheme in ("http", "https") and bool(target.host)
+                  and _port_error(target) is None)
     except (httpx.InvalidURL, ValueError, TypeError, UnicodeError):
         usable = False
     if not usable:
         response.headers[_PARKED] = location
         del response.headers["location"]
+
+
+def _port_error(url: httpx.URL) -> str | None:
+    """httpx takes any number as a port; the socket layer raises on one past 65535."""
+    port = url.port
+    if port is not None and not 0 < port <= 65535:
+        return f"port {port} is out of range"
+    return None
 
 
 def _tls_failure(exc: BaseException) -> str | None:
@@ -527,6 +536,8 @@ class Checker:
             raise _Fail(LinkClass.UNSUPPORTED_SCHEME, f"unsupported scheme {url.scheme!r}")
         if not url.host:
             raise _Fail(LinkClass.BROKEN, "invalid URL: no host")
+        if (bad_port := _port_error(url)) is not None:
+            raise _Fail(LinkClass.BROKEN, f"invalid URL: {bad_port}")
         if _domain_match(url.host, options.skip_hosts):
             raise _Fail(LinkClass.SKIPPED, f"{url.host} is on the skip list")
         method = "HEAD" if options.head_first else "GET"
@@ -556,6 +567,8 @@ class Checker:
                 )
             try:
                 target = current.join(location)
+                if (bad_port := _port_error(target)) is not None:
+                    raise ValueError(bad_port)
             except (httpx.InvalidURL, ValueError, TypeError) as exc:
                 return LinkClass.BROKEN, status, f"invalid redirect Location: {exc}"
             trace.redirects.append(str(target))
