@@ -53,6 +53,17 @@ def test_control_characters_never_reach_the_terminal(tmp_path: Path, fmt: str) -
         assert "\\x1b[2J\\x1b]0;pwned\\x07" in shown
 
 
+def test_junit_stays_well_formed_xml(tmp_path: Path) -> None:
+    from xml.etree import ElementTree
+
+    (tmp_path / "README.md").write_text(f"# List\n\n* [Title {ESCAPES}]()\n",
+                                        encoding="utf-8")
+    result = cli("check", "--format", "junit", "README.md", cwd=tmp_path)
+    messages = [f.get("message") or "" for f in
+                ElementTree.fromstring(result.stdout).iter("failure")]
+    assert any("\\x1b[2J" in m for m in messages), messages
+
+
 def test_tabs_still_print_and_the_caret_lines_up(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text("# List\n\n*\t[\x1b]()\n", encoding="utf-8")
     lines = cli("check", "--select", "LNK", "README.md", cwd=tmp_path).stdout.splitlines()

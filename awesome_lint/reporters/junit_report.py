@@ -5,6 +5,7 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from awesome_lint.reporters import FileReport, ReportOptions
+from awesome_lint.reporters.escape import printable
 
 
 def render(reports: list[FileReport], options: ReportOptions) -> str:
@@ -18,7 +19,9 @@ def render(reports: list[FileReport], options: ReportOptions) -> str:
         for d in report.diagnostics:
             case = ET.SubElement(suite, "testcase", classname=report.path,
                                  name=f"{d.code} {d.rule} line {d.line} column {d.column}")
-            failure = ET.SubElement(case, "failure", message=d.message, type=d.severity.value)
-            failure.text = f"{report.path}:{d.line}:{d.column}: {d.code} {d.message}"
+            # XML 1.0 cannot hold most control characters at all: escape them as text.
+            message = printable(d.message)
+            failure = ET.SubElement(case, "failure", message=message, type=d.severity.value)
+            failure.text = f"{printable(report.path)}:{d.line}:{d.column}: {d.code} {message}"
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"
