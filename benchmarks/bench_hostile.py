@@ -115,6 +115,8 @@ def main() -> None:
     parser.add_argument("--shapes", default=",".join(SHAPES))
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--source", help="a checkout whose awesome_lint to run")
+    parser.add_argument("--command", choices=["check", "fix"],
+                        help="run every shape through this command (default: each shape's)")
     args = parser.parse_args()
     env = dict(os.environ)
     env["PYTHONPATH"] = str(Path(args.source or Path(__file__).parents[1]).resolve())
@@ -124,9 +126,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.shapes.split(","):
             command, generate, _ = SHAPES[name]
+            command = args.command or command
             previous: tuple[float, float] | None = None
             for n in sizes:
-                path = Path(tmp) / f"{name}-{n}" / "README.md"
+                path = Path(tmp) / f"{name}-{command}-{n}" / "README.md"
                 path.parent.mkdir()
                 path.write_text(generate(n), encoding="utf-8")
                 wall, rss, note = run(command, path, args.timeout, env)
