@@ -185,11 +185,17 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @shared_options
+@click.option("--watch", is_flag=True,
+              help="Check again whenever a file (or its config) is saved; Ctrl-C stops.")
 def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
           extend_select: tuple[str, ...], output_format: str, exit_zero: bool, quiet: bool,
           color: str, config_path: str | None, diff_base: str | None, links: bool | None,
-          no_cache: bool, allow_private_hosts: bool | None) -> None:
+          no_cache: bool, allow_private_hosts: bool | None, watch: bool = False) -> None:
     """Report problems in PATHS (default: README.md; folders: their README)."""
+    if watch:
+        from awesome_lint.watch import watch_and_check
+
+        watch_and_check(list(paths), config_path)
     from awesome_lint.engine import lint_document
     from awesome_lint.parser import ParseError, parse
 
@@ -330,6 +336,19 @@ def _fix_stdin(selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...
     if check_only or show_diff:
         sys.exit(1 if result.changed and not exit_zero else 0)
     sys.exit(1 if result.remaining and not exit_zero else 0)
+
+
+@main.command()
+@click.option("--stdio", is_flag=True, help="Accepted for clients that pass it: stdio is the "
+              "only transport.")
+def server(stdio: bool) -> None:
+    """Run the language server over stdio (needs `pip install "awesome-lint[lsp]"`)."""
+    from awesome_lint.lsp import serve
+
+    try:
+        serve()
+    except ImportError as err:
+        _fail(str(err))
 
 
 @main.command()

@@ -106,9 +106,9 @@ def render(reports: list[FileReport], options: ReportOptions) -> str:
 
 # The rule reference ------------------------------------------------------------------------
 
-def _anchor(rule: type[Rule]) -> str:
-    """GitHub's heading slug for ``## CODE name``."""
-    return f"{rule.code} {rule.name}".lower().replace(" ", "-")
+def rule_anchor(code: str, name: str) -> str:
+    """GitHub's heading slug for ``## CODE name`` (also what editors link to)."""
+    return f"{code} {name}".lower().replace(" ", "-")
 
 
 def _fence(text: str) -> str:
@@ -156,22 +156,25 @@ def render_rules(rules: Sequence[type[Rule]]) -> str:
     ]
     for rule in rules:
         network = " (network)" if rule.needs_network else ""
-        out.append(f"| [`{rule.code}`](#{_anchor(rule)}) | {rule.name}{network} | "
+        anchor = rule_anchor(rule.code, rule.name)
+        out.append(f"| [`{rule.code}`](#{anchor}) | {rule.name}{network} | "
                    f"{rule.category} | {rule.severity.value} | "
                    f"{'yes' if rule.fixable else 'no'} |")
     for rule in rules:
-        out += ["", f"## {rule.code} {rule.name}", ""]
-        facts = [f"**Category:** {rule.category}", f"**Severity:** {rule.severity.value}",
-                 f"**Fixable:** {'yes' if rule.fixable else 'no'}"]
-        if rule.needs_network:
-            facts.append("**Network:** only with `--links`")
-        out += [" · ".join(facts), "", rule.summary.strip(), "", rule.explanation.strip(), ""]
-        out += _example("Bad", rule.bad) + _example("Good", rule.good)
-        if rule.options:
-            out += [f"Options, under `[tool.awesome-lint.rules.{rule.name}]`:", "",
-                    "| option | default |", "| --- | --- |"]
-            out += [f"| `{key}` | `{toml_value(value)}` |" for key, value in rule.options.items()]
-            out.append("")
-        while out[-1] == "":
-            out.pop()
+        out += ["", f"## {rule.code} {rule.name}", "", rule_section(rule)]
     return "\n".join(out) + "\n"
+
+
+def rule_section(rule: type[Rule]) -> str:
+    """One rule's reference below its heading (also the editor's hover text)."""
+    facts = [f"**Category:** {rule.category}", f"**Severity:** {rule.severity.value}",
+             f"**Fixable:** {'yes' if rule.fixable else 'no'}"]
+    if rule.needs_network:
+        facts.append("**Network:** only with `--links`")
+    out = [" · ".join(facts), "", rule.summary.strip(), "", rule.explanation.strip(), ""]
+    out += _example("Bad", rule.bad) + _example("Good", rule.good)
+    if rule.options:
+        out += [f"Options, under `[tool.awesome-lint.rules.{rule.name}]`:", "",
+                "| option | default |", "| --- | --- |"]
+        out += [f"| `{key}` | `{toml_value(value)}` |" for key, value in rule.options.items()]
+    return "\n".join(out).rstrip("\n")
