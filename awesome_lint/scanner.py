@@ -143,12 +143,26 @@ class _Lookahead:
     do not each rescan to the end of a long line: ``find`` is ``str.find`` to the end of
     the text, and for non-decreasing starts each character is scanned once per needle."""
 
-    __slots__ = ("_memo", "_pairs", "text")
+    __slots__ = ("_found", "_memo", "_pairs", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._memo: dict[str, tuple[int, int]] = {}
+        self._found: dict[re.Pattern[str], tuple[int, int, re.Match[str] | None]] = {}
         self._pairs: dict[int, int] | None = None
+
+    def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+        """``pattern.search(text, start, end)``, remembered in the same way as :meth:`find`
+        (for patterns whose matches do not depend on where the search starts)."""
+        known = self._found.get(pattern)
+        if known is not None:
+            searched_from, searched_to, match = known
+            if searched_from <= start and searched_to == end and (
+                    match is None or match.start() >= start):
+                return match
+        match = pattern.search(self.text, start, end)
+        self._found[pattern] = (start, end, match)
+        return match
 
     def find(self, needle: str, start: int) -> int:
         known = self._memo.get(needle)
@@ -336,8 +350,8 @@ class Scanner:
     def _kbd(self, text: str, start: int, inner_start: int, pos: Positions,
              out: ScanResult) -> int:
         line_end = self._look.line_end(inner_start)
-        close = _KBD_CLOSE.search(text, inner_start, line_end)
-        reopen = _KBD_OPEN.search(text, inner_start, line_end)
+        close = self._look.search(_KBD_CLOSE, inner_start, line_end)
+        reopen = self._look.search(_KBD_OPEN, inner_start, line_end)
         closed = close is not None and (reopen is None or reopen.start() > close.start())
         if closed and close is not None:
             inner_end, end = close.start(), close.end()

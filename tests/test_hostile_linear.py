@@ -67,9 +67,11 @@ SHAPES: dict[str, tuple[Callable[[int], str], Callable[[str], object], int]] = {
     # _kbd and the stray-</kbd> check: work per badge proportional to the line
     "badges": (lambda n: "# L\n\n- [P](https://e.example/p) " + "<kbd>CVPR 2017</kbd> " * n
                + "\n", _lint, 1500),
-    # unclosed badges: the rest of the line copied per badge
+    # unclosed badges: the rest of the line copied, and searched for </kbd>, per badge
     "unclosed-badges": (lambda n: "# L\n\n- [P](https://e.example/p) " + "<kbd>CVPR 2017 " * n
                         + "\n", _lint, 1000),
+    "unclosed-badges-parse": (lambda n: "# L\n\n- [P](https://e.example/p) "
+                              + "<kbd>CVPR 2017 " * n + "\n", parse, 3000),
     # the entry's description: each resource's text replaced throughout the line
     "resources": (lambda n: "# L\n\n- [T](https://e.example/t) " + "".join(
         f"[[N{i}](https://e.example/{i})] " for i in range(n)) + "\n", _lint, 1000),
