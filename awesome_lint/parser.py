@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+import itertools
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -347,6 +348,7 @@ class _Builder:
         items = [t for t in (token.children or []) if type(t).__name__ == "ListItem"]
         infos: list[ListItemInfo] = []
         list_index = len(self.lists)
+        links_start = len(self.links)  # this list's links (nested ones too) come after
         self.lists.append(ListInfo(first, last, False, depth, ()))  # placeholder, set below
         ordered = False
         first_links: list[tuple[int, Link | None]] = []
@@ -390,7 +392,7 @@ class _Builder:
             self.legends.append(TagLegend(first, last, tuple(legend_items),
                                           self._enumeration(first)))
         if depth == 0:
-            self._maybe_toc(first, last, first_links)
+            self._maybe_toc(first, last, first_links, links_start)
 
     def _item_parts(self, first: int, last: int, leader: str, marker_col: int,
                     list_index: int) -> _ItemParts:
@@ -524,14 +526,15 @@ class _Builder:
                              for m in found)
         return ()
 
-    def _maybe_toc(self, first: int, last: int, first_links: list[tuple[int, Link | None]]
-                   ) -> None:
+    def _maybe_toc(self, first: int, last: int, first_links: list[tuple[int, Link | None]],
+                   links_start: int) -> None:
         top_links = [link for depth, link in first_links if depth == 0]
         anchored = [link for link in top_links if link and link.destination.startswith("#")]
         if not anchored or (len(anchored) < len(top_links) and
                             (len(anchored) < 2 or len(anchored) * 2 < len(top_links))):
             return
-        for link in self.links:
+        # Only this list's links: every link of the document per list was quadratic.
+        for link in itertools.islice(self.links, links_start, None):
             if first <= link.span.line <= last and link.destination.startswith("#"):
                 indent = len(self.lines[link.span.line - 1]) - len(
                     self.lines[link.span.line - 1].lstrip())

@@ -78,6 +78,10 @@ SHAPES: dict[str, tuple[Callable[[int], str], Callable[[str], object], int]] = {
     # tags after an entry's text: the text before each one copied and stripped
     "trailing-tags": (lambda n: "# L\n\n- [T](https://e.example/t) x" + " [Ab]" * n + "\n",
                       _lint, 3000),
+    # one-link lists of broken anchors: every link rescanned per list (table of contents?),
+    # every anchor hashed per broken link (suggestions)
+    "broken-anchors": (lambda n: "# L\n\n" + "".join(
+        f"## H{i}\n\n- [x](#nope{i})\n\n" for i in range(n)), _lint, 1000),
     # duplicates: the earlier entries with one URL rescanned per entry
     "same-url-sections": (lambda n: "# L\n\n" + "".join(
         f"## S{i}\n\n- [E{i}](https://same.example/x)\n\n" for i in range(n)), _lint, 1000),
