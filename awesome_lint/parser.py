@@ -297,7 +297,8 @@ class _Builder:
                 self._block("paragraph", first, last)
         elif name == "List":
             self.list_block(token, first, last, depth)
-            if top and not any(e.line >= first for e in self.section.entries):
+            # (entries are in document order: the last one tells)
+            if top and not (self.section.entries and self.section.entries[-1].line >= first):
                 self._block("list", first, last)
         elif name == "Table":
             self.table(token, first, last)
@@ -611,7 +612,7 @@ def _comments(text: str) -> Iterator[re.Match[str]]:
 
 _KBD_OPENER = re.compile("<kbd>", re.IGNORECASE)
 _KBD_CLOSER = re.compile("</kbd>", re.IGNORECASE)
-_NEWLINE = re.compile("\n")
+_LINE_FEED = re.compile("\n")
 
 
 def _kbd_elements(text: str, start: int) -> list[tuple[int, int]]:
@@ -622,7 +623,7 @@ def _kbd_elements(text: str, start: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if not closers:
         return out
-    newlines = [m.start() for m in _NEWLINE.finditer(text, start)]
+    newlines = [m.start() for m in _LINE_FEED.finditer(text, start)]
     index, done = 0, start
     for opener in _KBD_OPENER.finditer(text, start):
         at = opener.start()

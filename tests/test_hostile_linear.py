@@ -82,6 +82,9 @@ SHAPES: dict[str, tuple[Callable[[int], str], Callable[[str], object], int]] = {
     # every anchor hashed per broken link (suggestions)
     "broken-anchors": (lambda n: "# L\n\n" + "".join(
         f"## H{i}\n\n- [x](#nope{i})\n\n" for i in range(n)), _lint, 1000),
+    # suppression comments: every directive tried on every finding
+    "disable-next-line": (lambda n: "# L\n\n" + "<!-- awesome-lint-disable-next-line -->\n- [x]()\n"
+                          * n, _lint, 1000),
     # duplicates: the earlier entries with one URL rescanned per entry
     "same-url-sections": (lambda n: "# L\n\n" + "".join(
         f"## S{i}\n\n- [E{i}](https://same.example/x)\n\n" for i in range(n)), _lint, 1000),
