@@ -69,6 +69,27 @@ def _long_line(n: int) -> str:
                                  for i in range(n)) + "\n"
 
 
+def _unclosed_badges(n: int) -> str:
+    return "# L\n\n- [Paper](https://e.example/p) " + "<kbd>CVPR 2017 " * n + "\n"
+
+
+def _resources(n: int) -> str:
+    return "# L\n\n- [T](https://e.example/t) " + "".join(
+        f"[[N{i}](https://e.example/{i})] " for i in range(n)) + "\n"
+
+
+def _trailing_tags(n: int) -> str:
+    return "# L\n\n- [T](https://e.example/t) x" + " [Ab]" * n + "\n"
+
+
+def _broken_anchors(n: int) -> str:
+    return "# L\n\n" + "".join(f"## H{i}\n\n- [x](#nope{i})\n\n" for i in range(n))
+
+
+def _disable_next_line(n: int) -> str:
+    return "# L\n\n" + "<!-- awesome-lint-disable-next-line -->\n- [x]()\n" * n
+
+
 #: name -> (command, generator, what n counts).
 SHAPES: dict[str, tuple[str, Callable[[int], str], str]] = {
     "brackets": ("check", _brackets, "'[' on one line"),
@@ -80,6 +101,11 @@ SHAPES: dict[str, tuple[str, Callable[[int], str], str]] = {
     "fixable-badges": ("fix", _fixable_badges, "lines with a fixable badge"),
     "duplicate-urls": ("fix", _duplicate_urls, "entries with one URL"),
     "long-line": ("check", _long_line, "words and links on one line"),
+    "unclosed-badges": ("check", _unclosed_badges, "unclosed <kbd> on one line"),
+    "resources": ("check", _resources, "[[Notes](url)] on one line"),
+    "trailing-tags": ("check", _trailing_tags, "[Tag] tokens after an entry's text"),
+    "broken-anchors": ("check", _broken_anchors, "headings, each with a broken #link"),
+    "disable-next-line": ("check", _disable_next_line, "suppressed findings"),
     "seed-list": ("fix", seed_style_list, "seed-style entries"),
 }
 
