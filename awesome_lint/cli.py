@@ -54,7 +54,10 @@ def shared_options(func: F) -> F:
                      help="Use this config file instead of searching for one."),
         click.option("--links/--no-links", "links", default=None,
                      help="Also check http(s) links over the network (default: offline)."),
-        click.option("--no-cache", is_flag=True, help="With --links: ignore the link cache."),
+        click.option("--papers/--no-papers", "papers", default=None,
+                     help="Also look papers up on arXiv, DBLP and Crossref (default: offline)."),
+        click.option("--no-cache", is_flag=True,
+                     help="With --links or --papers: ignore the cache."),
         click.option("--allow-private-hosts/--deny-private-hosts", default=None,
                      help="With --links: fetch links to loopback and private addresses, or "
                           "never (the default; a config file cannot change it)."),
@@ -147,6 +150,25 @@ class Run:
         return [d for d in diagnostics if any(n in lines for n in range(d.line, d.end_line + 1))]
 
 
+def _paper_services(run: Run, documents: list[tuple[Path, Config, Document]],
+                    papers: bool | None, no_cache: bool) -> dict[str, Any]:
+    """``--papers``: look the papers up (awesome_lint.papers) and say how it went."""
+    wanted = [(p, c, d) for p, c, d in documents if wants_papers(c, papers)]
+    if not wanted:
+        return {}
+    from awesome_lint.papers.queries import services_for
+
+    services, lines = services_for(wanted, no_cache, run.changed)
+    for line in lines:
+        click.echo(line, err=True)
+    return services
+
+
+def wants_papers(config: Config, papers: bool | None) -> bool:
+    """``--papers``/``--no-papers`` if given, else ``papers.check`` from the config."""
+    return papers if papers is not None else bool((config.table("papers") or {}).get("check"))
+
+
 def wants_links(config: Config, links: bool | None) -> bool:
     """``--links``/``--no-links`` if given, else ``links.check`` from the config."""
     return links if links is not None else bool((config.table("links") or {}).get("check"))
@@ -190,7 +212,8 @@ def main() -> None:
 def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
           extend_select: tuple[str, ...], output_format: str, exit_zero: bool, quiet: bool,
           color: str, config_path: str | None, diff_base: str | None, links: bool | None,
-          no_cache: bool, allow_private_hosts: bool | None, watch: bool = False) -> None:
+          no_cache: bool, allow_private_hosts: bool | None, papers: bool | None,
+          watch: bool = False) -> None:
     """Report problems in PATHS (default: README.md; folders: their README)."""
     if watch:
         from awesome_lint.watch import watch_and_check
@@ -213,6 +236,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
             except ParseError as err:
                 raise InputError(str(path), err.message, err.line, err.column) from None
         shared = run.link_services(documents, links, no_cache, allow_private_hosts)
+        shared.update(_paper_services(run, documents, papers, no_cache))
         for path, config, document in documents:
             services = {"files": FileResolver.for_file(path), **shared}
             diagnostics = run.scope(path, lint_document(document, config, services=services,
@@ -240,7 +264,7 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
         select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...],
         output_format: str, exit_zero: bool, quiet: bool, color: str,
         config_path: str | None, diff_base: str | None, links: bool | None, no_cache: bool,
-        allow_private_hosts: bool | None) -> None:
+        allow_private_hosts: bool | None, papers: bool | None) -> None:
     """Apply safe fixes to PATHS in place, then write them in canonical form; report what
     is left.  PATH ``-`` reads standard input and writes the result to standard output."""
     from awesome_lint.engine import UnsafeFixError, fix_text
@@ -262,9 +286,14 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
                 continue
             text = read_text(path, config.max_file_size)
             try:
-                shared = run.link_services([(path, config, parse(text, str(path)))], links,
+                online = wants_links(config, links) or wants_papers(config, papers)
+                document = parse(text, str(path)) if online else None
+                shared = run.link_services([(path, config, document)], links,
                                            no_cache, allow_private_hosts
-                                           ) if wants_links(config, links) else {}
+                                           ) if document and wants_links(config, links) else {}
+                if document is not None:
+                    shared.update(_paper_services(run, [(path, config, document)], papers,
+                                                  no_cache))
                 services = {"files": FileResolver.for_file(path), **shared}
                 result = fix_text(text, config, path=str(path), unsafe=unsafe_fixes,
                                   services=services, network=bool(shared), format=True)

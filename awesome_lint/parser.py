@@ -41,7 +41,7 @@ from awesome_lint.model import (
 )
 from awesome_lint.ranges import Covered
 from awesome_lint.scanner import Positions, Scanner, ScanResult
-from awesome_lint.slugs import Slugger, plain_text
+from awesome_lint.slugs import Slugger, heading_text, plain_text
 
 #: Deeper nesting than this (lists, quotes) is refused: mistletoe recurses per level.
 MAX_NESTING = 64
@@ -332,7 +332,7 @@ class _Builder:
             style, end_line = "setext", underline
         self._scan(first, end_line)
         title = plain_text(text)
-        anchor = self.slugger.add(plain_text(text, emoji="\N{OBJECT REPLACEMENT CHARACTER}"))
+        anchor = self.slugger.add(heading_text(text))
         self.anchors.setdefault(anchor, first)
         level = int(token.level)
         while self.stack[-1].level >= level:

@@ -76,8 +76,9 @@ def check_options(settings: Mapping[str, Any], *, root: Path, use_cache: bool | 
 class Progress:
     """``checked/total, rate, ETA`` on one terminal line; silent when not a TTY."""
 
-    def __init__(self, stream: TextIO = sys.stderr) -> None:
+    def __init__(self, stream: TextIO = sys.stderr, label: str = "Checking links") -> None:
         self.stream = stream
+        self.label = label
         self.enabled = stream.isatty()
         self.start = time.monotonic()
 
@@ -87,7 +88,7 @@ class Progress:
         elapsed = max(time.monotonic() - self.start, 1e-6)
         rate = checked / elapsed
         eta = (total - checked) / rate if rate > 0 else 0.0
-        self.stream.write(f"\rChecking links: {checked}/{total}  {rate:.1f}/s  "
+        self.stream.write(f"\r{self.label}: {checked}/{total}  {rate:.1f}/s  "
                           f"ETA {eta:.0f}s ")
         self.stream.flush()
 

@@ -33,22 +33,61 @@ def plain_text(markdown: str, *, emoji: str = "") -> str:
     then drops, so a heading ``:fire: Hot`` has the anchor ``-hot``."""
     if not _MARKUP.search(markdown):
         return markdown.strip()  # the common case: a plain title
+    text, codes = _hide_code(markdown)
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+    text = _HTML_TAG.sub("", text)
+    text = _SHORTCODE.sub(emoji, text)
+    return _finish(text, codes).strip()
+
+
+def _hide_code(markdown: str) -> tuple[str, list[str]]:
+    """Code spans swapped for placeholders (their text is literal), and their texts."""
     codes: list[str] = []
 
     def keep_code(match: re.Match[str]) -> str:
         codes.append(match.group(2).strip())
         return f"\x00{len(codes) - 1}\x00"
 
-    text = _CODE.sub(keep_code, markdown)
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
-    text = _HTML_TAG.sub("", text)
-    text = _SHORTCODE.sub(emoji, text)
+    return _CODE.sub(keep_code, markdown), codes
+
+
+def _finish(text: str, codes: list[str]) -> str:
+    """Emphasis markers and escapes dropped, entities decoded, code spans put back."""
     text = _EMPHASIS.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
     text = html.unescape(text)
-    text = re.sub(r"\x00(\d+)\x00", lambda m: codes[int(m.group(1))], text)
-    return text.strip()
+    return re.sub(r"\x00(\d+)\x00", lambda m: codes[int(m.group(1))], text)
+
+
+#: ``[text](dest)`` / ``[text][ref]`` whose text may hold one level of brackets
+#: (``[<sup>[TOC]</sup>](#toc)``, ``[[pdf]](url)``).
+_NESTED_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\](?:\([^)]*\)|\[[^\]]*\])")
+_NESTED_IMAGE = re.compile(r"!\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\([^)]*\)")
+
+
+def heading_text(markdown: str) -> str:
+    """The text GitHub slugs for a heading's inline markdown (already stripped of the
+    ``#`` markers and surrounding space), checked against github-slugger on every heading
+    of the corpus lists (tests/test_slugs_oracle.py):
+
+    * ``:shortcode:`` emoji keep their name: ``## :anger: Table of Contents`` is
+      ``#anger-table-of-contents``;
+    * images render no text (an image-only heading slugs to ``""``), links their text,
+      HTML tags their content: ``CLI Tools &nbsp;[<sup>[TOC]</sup>](#x)`` is
+      ``cli-tools-toc``;
+    * entities are decoded (``&nbsp;`` becomes a no-break space, which the slug drops);
+    * nothing is trimmed after the markup is gone, so a trailing badge leaves its space:
+      ``## Title [![CI](badge)](url)`` is ``#title-``.
+    """
+    if not _MARKUP.search(markdown) and "!" not in markdown:
+        return markdown
+    text, codes = _hide_code(markdown)
+    text = _HTML_TAG.sub("", text)
+    text = _NESTED_IMAGE.sub("", text)
+    text = _NESTED_LINK.sub(lambda m: m.group(1), text)
+    text = _SHORTCODE.sub(lambda m: m.group(0)[1:-1], text)
+    return _finish(text, codes)
 
 
 def slug(text: str) -> str:

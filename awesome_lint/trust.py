@@ -10,7 +10,8 @@ whatever else says (the GitHub Action passes it).
 
 The other widening knobs of the checker (the private-host allowlist, the GitHub API base
 URL, the token) exist only as :class:`~awesome_lint.linkcheck.CheckOptions` fields and
-``$GITHUB_TOKEN``; no config key reaches them.
+``$GITHUB_TOKEN``; no config key reaches them.  The paper services' base URLs likewise
+come from the environment only (:mod:`awesome_lint.papers.queries`).
 """
 
 from __future__ import annotations

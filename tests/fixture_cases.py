@@ -20,8 +20,11 @@ A ``⏎`` at the end of the input means "no final newline"; ``·`` stands for a 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from awesome_lint.diagnostics import Diagnostic
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -90,6 +93,19 @@ def load(path: Path) -> list[Case]:
     if case is not None:
         cases.append(case)
     return cases
+
+
+def assert_findings(case: Case, found: Sequence[Diagnostic]) -> None:
+    """``found`` is exactly the case's expected findings, each message with its fragment."""
+    assert case.diagnostics is not None
+    got = sorted((d.line, d.column, d.code) for d in found)
+    want = sorted((line, col, code) for line, col, code, _ in case.diagnostics)
+    assert got == want, "\n".join(f"{d.line}:{d.column} {d.code} {d.message}" for d in found)
+    for line, col, code, fragment in case.diagnostics:
+        if fragment:
+            message = next(d.message for d in found
+                           if (d.line, d.column, d.code) == (line, col, code))
+            assert fragment in message, message
 
 
 def all_cases(pattern: str = "*.md") -> list[Case]:

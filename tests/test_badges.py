@@ -127,16 +127,16 @@ def test_defaults_and_values() -> None:
     found = bdg.settings(from_mapping({"venues": {
         "badge-style": "bracket", "require-badge": True, "topic-badges": ["Video"],
         "year-window": {"min": 1980, "max-ahead": 2}, "aliases": {"Trans. Robot.": "T-RO"},
-        "venues": {"EuRAD": {"full-name": "European Radar Conference",
+        "venues": {"RadarC": {"full-name": "European Radar Conference",
                             "first-year": 2004, "kind": "conference"}}}}))
     assert found.badge_style == "bracket" and found.require_badge
     assert found.year_window == bdg.YearWindow(1980, 2)
     registry = found.registry
-    assert registry is not default_registry() and registry.get("EuRAD") is not None
+    assert registry is not default_registry() and registry.get("RadarC") is not None
     match = registry.lookup("Trans. Robot.")
     assert match is not None and match.venue.name == "T-RO"
     assert registry.is_topic("video")
-    assert default_registry().get("EuRAD") is None  # the shared default is untouched
+    assert default_registry().get("RadarC") is None  # the shared default is untouched
 
 
 @pytest.mark.parametrize(("table", "fragment"), [
@@ -147,11 +147,12 @@ def test_defaults_and_values() -> None:
     ({"year-window": {"maximum": 3}}, "'venues.year-window.maximum': unknown key"),
     ({"year-window": {"min": "1950"}}, "'venues.year-window.min' must be a non-negative"),
     ({"aliases": {"RAL": "Robotics Letters"}}, "'venues.aliases.RAL': unknown venue"),
-    ({"venues": {"EuRAD": {"frist-year": 1997}}}, "'venues.venues.EuRAD.frist-year': unknown"),
-    ({"venues": {"EuRAD": {"cadence": "annual"}}}, "'venues.venues.EuRAD.first-year' is required"),
-    ({"venues": {"EuRAD": {"first-year": 1997, "cadence": "weekly"}}},
-     "'venues.venues.EuRAD': venue 'EuRAD': cadence must be one of"),
-    ({"venues": {"EuRAD": 1997}}, "'venues.venues.EuRAD' must be a table"),
+    ({"venues": {"RadarC": {"frist-year": 1997}}}, "'venues.venues.RadarC.frist-year': unknown"),
+    ({"venues": {"RadarC": {"cadence": "annual"}}},
+     "'venues.venues.RadarC.first-year' is required"),
+    ({"venues": {"RadarC": {"first-year": 1997, "cadence": "weekly"}}},
+     "'venues.venues.RadarC': venue 'RadarC': cadence must be one of"),
+    ({"venues": {"RadarC": 1997}}, "'venues.venues.RadarC' must be a table"),
 ])
 def test_config_errors_name_the_key(table: dict[str, object], fragment: str) -> None:
     with pytest.raises(ConfigError) as err:
@@ -170,16 +171,16 @@ def test_venues_table_validates_in_a_fresh_interpreter() -> None:
 
 
 def test_registry_is_shared_through_services() -> None:
-    config = from_mapping({"select": ["BDG"], "venues": {"venues": {"EuRAD": {
+    config = from_mapping({"select": ["BDG"], "venues": {"venues": {"RadarC": {
         "first-year": 2004}}}})
     services: dict[str, object] = {}
-    found = lint_document(parse("* [A](https://example.org/a) <kbd>EuRAD 2019</kbd>\n"),
+    found = lint_document(parse("* [A](https://example.org/a) <kbd>RadarC 2019</kbd>\n"),
                           config, services=services)
     assert found == []
     shared = services["venues"]
-    assert isinstance(shared, Registry) and shared.get("EuRAD") is not None
+    assert isinstance(shared, Registry) and shared.get("RadarC") is not None
     assert shared is bdg.settings(config).registry
-    lint_document(parse("* [B](https://example.org/b) <kbd>EuRAD 2020</kbd>\n"), config,
+    lint_document(parse("* [B](https://example.org/b) <kbd>RadarC 2020</kbd>\n"), config,
                   services=services)
     assert services["venues"] is shared
 
@@ -213,11 +214,14 @@ def _shared(path: str) -> Path:
 
 
 #: Hand-reviewed counts (see the review in the pull request): 1,048 badges, 292 values.
-PATRICK = {"BDG001": 18, "BDG002": 43, "BDG003": 3, "BDG004": 1, "BDG005": 13,
-           "BDG006": 46, "BDG008": 8}
+#: The list's own conventions decide (benchmarks/precision): its usual aliases (8x `RAL`,
+#: 5x `TRO`) are not BDG002, its topic badges (`Video`, `MI`) not BDG006, a late-year
+#: conference's spring preprint not BDG005; IJCNN, ISCAS, TGRS... are in the registry.
+PATRICK = {"BDG001": 18, "BDG002": 11, "BDG003": 3, "BDG004": 1, "BDG005": 3,
+           "BDG006": 1, "BDG008": 8}
 SEEDS = {
     "000_b0be866922e18fab.txt": {"BDG007": 10},
-    "001_838255085520cd98.txt": {"BDG002": 2, "BDG003": 2, "BDG005": 1, "BDG006": 5,
+    "001_838255085520cd98.txt": {"BDG002": 2, "BDG003": 2, "BDG006": 1,
                                  "BDG007": 16},
     "002_19adcd5dca8c0e79.txt": {}, "003_ce96beb1a467b61c.txt": {},
     "004_ba3d963ac3089cdc.txt": {},

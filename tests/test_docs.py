@@ -189,7 +189,9 @@ def test_adding_a_venue_and_a_tag_legend(tmp_path: Path) -> None:
     assert result.stderr == ""
     assert [line.split()[1] for line in result.stdout.splitlines()] == ["TAG001"]
     assert "[Cv]" in result.stdout
-    (tmp_path / ".awesome-lint.toml").unlink()
+    # without the declaration (and asking for every unknown venue) RoboLearn is reported
+    (tmp_path / ".awesome-lint.toml").write_text("[rules.unknown-venue]\nreport-all = true\n",
+                                                 encoding="utf-8")
     without = cli("check", "--format", "concise", "--select", "BDG006", cwd=tmp_path)
     assert "RoboLearn" in without.stdout
 

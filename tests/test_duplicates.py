@@ -21,6 +21,10 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 PATRICK = SHARED / "corpus" / "patrick-llgc__Learning-Deep-Learning.md"
 
 
+#: ``allow-cross-section = false``: compare entries across sections too (off by default).
+CROSS_ON = {"allow-cross-section": False}
+
+
 def _lint(text: str, select: str = "DUP", **rules: dict[str, Any]) -> list[Diagnostic]:
     options = {name.replace("_", "-"): value for name, value in rules.items()}
     return lint(text, Config(select=(select,), rule_options=options))
@@ -81,7 +85,7 @@ def test_cosmetic_variants_of_one_url_are_always_found(urls: tuple[str, str], ti
     first, second = urls
     middle = "" if same_section else "\n## Elsewhere\n"
     text = f"## Papers\n* [{title}]({first})\n{middle}* [Other title]({second})\n"
-    found = _lint(text, "DUP001")
+    found = _lint(text, "DUP001", duplicate_entry=CROSS_ON)
     assert len(found) == 1, (first, second)
     assert found[0].line == text.splitlines().index(f"* [Other title]({second})") + 1
     assert found[0].severity is (Severity.ERROR if same_section else Severity.WARNING)
@@ -103,11 +107,11 @@ CROSS = ("## Detection\n* [YOLO](https://arxiv.org/abs/1506.02640)\n"
          "## Tracking\n* [YOLO](https://arxiv.org/pdf/1506.02640v5.pdf)\n")
 
 
-def test_allow_cross_section_silences_only_cross_section_findings() -> None:
-    assert _codes(_lint(CROSS)) == [(4, "DUP001")]
-    assert _lint(CROSS, duplicate_entry={"allow-cross-section": True}) == []
+def test_cross_section_duplicates_are_off_by_default_and_one_key_turns_them_on() -> None:
+    assert _lint(CROSS) == []  # a deliberate cross-listing in most real lists
+    assert _codes(_lint(CROSS, duplicate_entry=CROSS_ON)) == [(4, "DUP001")]
     same = "* [YOLO](https://arxiv.org/abs/1506.02640)\n* [YOLO](https://arxiv.org/abs/1506.02640)\n"
-    assert _codes(_lint(same, duplicate_entry={"allow-cross-section": True})) == [(2, "DUP001")]
+    assert _codes(_lint(same)) == [(2, "DUP001")]
 
 
 def test_keep_fragment_both_ways() -> None:
@@ -116,7 +120,7 @@ def test_keep_fragment_both_ways() -> None:
     assert _lint(text, "DUP001") == []  # default: fragments tell resources apart
     found = _lint(text, "DUP001", duplicate_entry={"keep-fragment": False})
     assert _codes(found) == [(2, "DUP001")]
-    resources = "* [A](https://a.org) [[x](https://b.org/p#one)] [[y](https://b.org/p#two)]\n"
+    resources = "* [A](https://a.org) [[x](https://b.org/p#one)] [[x](https://b.org/p#two)]\n"
     assert _lint(resources, "DUP003") == []
     assert _codes(_lint(resources, "DUP003", duplicate_resource={"keep-fragment": False})) \
         == [(1, "DUP003")]
@@ -251,7 +255,8 @@ def _counts(path: Path) -> Counter[str]:
 
 def test_seed_findings(shared: Path) -> None:
     seeds = {p.name[:3]: p for p in sorted(shared.glob("seeds/*.txt"))}
-    found = {name: _lint(p.read_text(encoding="utf-8")) for name, p in seeds.items()}
+    found = {name: _lint(p.read_text(encoding="utf-8"), duplicate_entry=CROSS_ON)
+             for name, p in seeds.items()}
     # the same survey in two weeks: a cross-section warning naming the first line
     [survey] = found["000"]
     assert (survey.code, survey.line, survey.severity) == ("DUP001", 106, Severity.WARNING)
@@ -269,7 +274,8 @@ def test_patrick_llgc(shared: Path) -> None:
     if not PATRICK.is_file():
         pytest.skip("patrick-llgc list is absent")
     text = PATRICK.read_text(encoding="utf-8")
-    found = lint(text, Config(select=("DUP",)))
+    cross = Config(select=("DUP",), rule_options={"duplicate-entry": CROSS_ON})
+    found = lint(text, cross)
     entries = [d for d in found if d.code == "DUP001"]
     assert len(entries) >= 70
     k_lane = [d for d in entries if d.line in (1821, 1829)]

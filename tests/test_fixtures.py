@@ -8,7 +8,7 @@ import pytest
 
 from awesome_lint.config import Config, from_mapping
 from awesome_lint.engine import fix_text, lint
-from tests.fixture_cases import Case, all_cases
+from tests.fixture_cases import Case, all_cases, assert_findings
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -34,15 +34,7 @@ def _config(case: Case) -> Config:
 def test_fixture(case: Case) -> None:
     config = _config(case)
     if case.diagnostics is not None:
-        found = lint(case.input, config)
-        got = sorted((d.line, d.column, d.code) for d in found)
-        want = sorted((line, col, code) for line, col, code, _ in case.diagnostics)
-        assert got == want, "\n".join(f"{d.line}:{d.column} {d.code} {d.message}" for d in found)
-        for line, col, code, fragment in case.diagnostics:
-            if fragment:
-                message = next(d.message for d in found
-                               if (d.line, d.column, d.code) == (line, col, code))
-                assert fragment in message
+        assert_findings(case, lint(case.input, config))
     if case.output is not None:
         result = fix_text(case.input, config, unsafe="unsafe" in case.options)
         assert result.text == case.output

@@ -103,6 +103,12 @@ class ResultCache:
                     raise
                 time.sleep(random.uniform(0.01, 0.05))
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open database, for callers that keep a table of their own in the same file
+        (the paper lookups do)."""
+        return self._db
+
     def get_many(self, keys: Sequence[str]) -> dict[str, LinkResult]:
         """Fresh cached results for ``keys`` (``url`` field = the key's URL part)."""
         found: dict[str, LinkResult] = {}

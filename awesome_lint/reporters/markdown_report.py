@@ -149,7 +149,7 @@ def render_rules(rules: Sequence[type[Rule]]) -> str:
         f"{_plural(len(rules), 'rule')} in {len(prefixes)} families: "
         + ", ".join(f"`{p}`" for p in prefixes) + ". Select or ignore them by code, prefix, "
         "name or category (`--select LNK`, `--ignore trailing-whitespace`); rules marked "
-        "(network) run only with `--links`.",
+        "(network) run only with `--links` (`LNK1xx`) or `--papers` (`PAP`).",
         "",
         "| code | name | category | severity | fixable |",
         "| --- | --- | --- | --- | --- |",

@@ -23,7 +23,7 @@ from awesome_lint.model import Document, Span
 if TYPE_CHECKING:
     from awesome_lint.config import Config
 
-CATEGORIES = ("links", "badges", "duplicates", "tags", "structure", "style")
+CATEGORIES = ("links", "badges", "duplicates", "tags", "structure", "style", "papers")
 
 #: prefix -> module; the registry imports these on first use.
 BUILTIN_FAMILIES: dict[str, str] = {
@@ -31,6 +31,7 @@ BUILTIN_FAMILIES: dict[str, str] = {
     "DUP": "awesome_lint.rules.duplicates",
     "LNK": "awesome_lint.rules.links",
     "LNK1": "awesome_lint.rules.http_links",
+    "PAP": "awesome_lint.rules.papers",
     "STR": "awesome_lint.rules.structure",
     "STY": "awesome_lint.rules.style",
     "TAG": "awesome_lint.rules.tags",

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 from urllib.parse import urlsplit
 
 from awesome_lint.config import Config, ConfigError, register_table
@@ -678,11 +678,46 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+@dataclass(frozen=True, slots=True)
+class _Habits:
+    """How this document writes badges, by majority: two-digit years (``CVPR 12``) and,
+    per venue, the spelling it uses most (``RAL`` for RA-L)."""
+
+    two_digit_years: bool
+    spelling: dict[str, str]
+
+
+def _habits(badges: Iterable[FoundBadge]) -> _Habits:
+    # counted per distinct reading: lists repeat a few dozen badge texts thousands of times
+    readings: dict[int, Reading] = {}
+    counts: Counter[int] = Counter()
+    for badge in badges:
+        key = id(badge.reading)
+        counts[key] += 1
+        readings[key] = badge.reading
+    years: Counter[bool] = Counter()
+    spellings: dict[str, Counter[str]] = {}
+    for key, reading in readings.items():
+        if reading.match is None or reading.bad_year:
+            continue
+        n = counts[key]
+        if reading.year is not None:
+            years[reading.parsed.two_digit_year] += n
+        spellings.setdefault(reading.match.venue.key, Counter())[reading.venue_text] += n
+    majority: dict[str, str] = {}
+    for venue, written in spellings.items():
+        (top, most), *rest = [*written.most_common(2), ("", 0)]
+        if most > rest[0][1]:  # a tie is no habit
+            majority[venue] = top
+    return _Habits(years[True] > years[False], majority)
+
+
 @register
 class NonCanonicalVenue(Rule):
     code = "BDG002"
     name = "non-canonical-venue"
     category = CATEGORY
+    severity = Severity.WARNING
     fixable = True
     summary = "A badge names a known venue by an alias or misspelling, or writes the year oddly."
     explanation = (
@@ -690,13 +725,23 @@ class NonCanonicalVenue(Rule):
         "knows under another spelling. One spelling per venue keeps a list searchable and "
         "sortable. The fix writes the canonical `VENUE YEAR`; it is unsafe when the alias is "
         "ambiguous (`MIA` is Medical Image Analysis in imaging lists, and other things "
-        "elsewhere)."
+        "elsewhere). The list's own conventions decide: in a list whose badges mostly "
+        "write two-digit years (`CVPR 12`) those are not reported, and an alias that is "
+        "the list's usual spelling of its venue (`RAL` for RA-L) is left alone "
+        "(inconsistent-venue-spelling reports the exceptions). A warning: an alias is not "
+        "wrong under every convention."
     )
     bad = "* [Adam](https://arxiv.org/abs/1412.6980) <kbd>iclr'15</kbd>"
     good = "* [Adam](https://arxiv.org/abs/1412.6980) <kbd>ICLR 2015</kbd>"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for badge, verdict in _judged(analysis(ctx).usable, self._judge):
+        usable = analysis(ctx).usable
+        habits = _habits(usable)
+
+        def judge(reading: Reading, style: str) -> tuple[str, str, bool] | None:
+            return self._judge(reading, style, habits)
+
+        for badge, verdict in _judged(usable, judge):
             if verdict is None:
                 continue
             why, target, safe = verdict
@@ -706,7 +751,8 @@ class NonCanonicalVenue(Rule):
                 fix=self.replace(badge.inner, target, safe=safe,
                                  description=f"write {target!r}"))
 
-    def _judge(self, reading: Reading, style: str) -> tuple[str, str, bool] | None:
+    def _judge(self, reading: Reading, style: str, habits: _Habits | None = None
+               ) -> tuple[str, str, bool] | None:
         """What is wrong with the text, the canonical text and whether the fix is safe."""
         match = reading.match
         name = expected_name(reading)
@@ -717,6 +763,14 @@ class NonCanonicalVenue(Rule):
         # renamed-venue rewrites the name of a renamed venue; only the year is judged here
         spelled_ok = renamed or reading.venue_text == name
         year_ok = _year_ok(reading.parsed, style)
+        if habits is not None:
+            if not spelled_ok and match.via in ("alias", "full_name") and not match.loose \
+                    and not match.ambiguous \
+                    and habits.spelling.get(match.venue.key) == reading.venue_text:
+                spelled_ok = True  # the list's own spelling of this venue
+            if not year_ok and habits.two_digit_years and reading.parsed.two_digit_year \
+                    and style != "bold-bracket":
+                year_ok = True  # the list writes two-digit years throughout
         if spelled_ok and year_ok:
             return None
         why = []
@@ -877,10 +931,12 @@ class BadgeBeforePreprint(Rule):
     explanation = (
         "An arXiv identifier carries its submission date: `arxiv.org/abs/1907.08610` was "
         "posted in July 2019. A paper published at `CVPR 2018` rarely appears on arXiv a "
-        "year later, so the badge year (or the link) is probably wrong. A warning, since "
-        "late preprints do exist."
+        "year later, so the badge year (or the link) is probably wrong. The usual gap is "
+        "allowed: a preprint posted up to twelve months after the meeting (the registry "
+        "knows the month of late-year venues such as NeurIPS; mid-year otherwise) is not "
+        "reported. A warning, since later preprints do exist."
     )
-    bad = "* [EfficientNet](https://arxiv.org/abs/1905.11946) <kbd>ICML 2018</kbd>"
+    bad = "* [EfficientNet](https://arxiv.org/abs/1905.11946) <kbd>ICML 2017</kbd>"
     good = "* [EfficientNet](https://arxiv.org/abs/1905.11946) <kbd>ICML 2019</kbd>"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -890,7 +946,8 @@ class BadgeBeforePreprint(Rule):
                     or badge.reading.topic or badge.reading.bad_year):
                 continue
             found = _preprint(badge.entry)
-            if found is None or year >= found[1]:
+            if found is None or year >= found[1] \
+                    or _usual_gap(found[0], year, badge.reading.venue):
                 continue
             url, posted = found
             yield self.diagnostic(
@@ -912,6 +969,30 @@ def _preprint(entry: Entry) -> tuple[str, int] | None:
     return None
 
 
+#: The month of a new-style arXiv id (``YYMM.NNNNN``) in an arXiv URL.
+_ARXIV_MONTH = re.compile(r"arxiv\.org/(?:abs|pdf|html)/\d{2}(\d{2})\.\d{4,5}", re.IGNORECASE)
+#: Months after the meeting within which a preprint is a usual late posting (PIXOR: CVPR
+#: 2018, arXiv February 2019); later than that, the badge year is usually wrong (TIDE:
+#: "ECCV 2018" for an ECCV 2020 paper).
+_GAP_MONTHS = 12
+#: Meeting month assumed when the registry has none: mid-year, as CVPR and ICML.
+_MID_YEAR = 6
+
+
+def _usual_gap(url: str, year: int, venue: Venue | None) -> bool:
+    """Whether ``url`` was posted within ``_GAP_MONTHS`` of the venue's meeting (the
+    registry's ``month``; mid-year when unknown): NeurIPS 2021 (December) and a preprint
+    of July 2022.  Old-style ids (no month) allow the next year."""
+    posted = arxiv_year(url)
+    if posted is None:
+        return False
+    m = _ARXIV_MONTH.search(url)
+    if m is None:
+        return posted <= year + 1
+    month = venue.month if venue is not None and venue.month is not None else _MID_YEAR
+    return (posted - year) * 12 + int(m.group(1)) - month <= _GAP_MONTHS
+
+
 def _short_url(url: str) -> str:
     return re.sub(r"^https?://(?:www\.)?", "", url)
 
@@ -927,19 +1008,26 @@ class UnknownVenue(Rule):
     explanation = (
         "A badge promises a venue. `WCAV 2020` is a typo for WACV; `Goodnotes` or `Video` "
         "are not venues at all. Declare venues the registry lacks in `venues.venues` or "
-        "`venues.aliases`, and words that tag topics in `venues.topic-badges`. When one "
+        "`venues.aliases`, and words that tag topics in `venues.topic-badges`. A year-less "
+        "badge the list puts on two or more entries is taken as one of its topic badges. "
+        "By default only probable typos of a known venue are reported (no registry knows "
+        "every venue: `RAS 2019`, `CCPR 2016` are real); `report-all = true` reports every "
+        "unknown badge. When one "
         "known venue is a letter swap or edit away, the message names it and an unsafe fix "
         "writes it."
     )
     bad = "* [Focal Loss](https://arxiv.org/abs/1708.02002) <kbd>WCAV 2020</kbd>"
     good = "* [Focal Loss](https://arxiv.org/abs/1708.02002) <kbd>WACV 2020</kbd>"
+    options: ClassVar[dict[str, Any]] = {"report-all": False}
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         found = analysis(ctx)
+        topics = _topic_habit(found.usable)
+        report_all = bool(ctx.options(self)["report-all"])
         for badge in found.usable:
             reading = badge.reading
             if (reading.match is not None or reading.topic
-                    or not reading.venue_text):
+                    or not reading.venue_text or reading.venue_text in topics):
                 continue
             where = f"badge {badge.show()} on line {badge.line}"
             near = found.registry.closest(reading.venue_text)
@@ -952,10 +1040,20 @@ class UnknownVenue(Rule):
                     fix=self.replace(badge.inner, target, safe=False,
                                      description=f"write {target!r}"))
                 continue
+            if not report_all:
+                continue  # a real venue the registry lacks is not a defect of the list
             hint = ("declare it in venues.venues or venues.aliases" if reading.year else
                     "declare it in venues.topic-badges (a topic) or venues.venues (a venue)")
             yield self.diagnostic(badge.span, f"{where}: '{reading.venue_text}' is not a "
                                   f"known venue; {hint}")
+
+
+def _topic_habit(badges: Iterable[FoundBadge]) -> frozenset[str]:
+    """Year-less badge texts the list uses on several entries (``<kbd>Video</kbd>``,
+    ``<kbd>MI</kbd>``): its own topic badges, not misspelt venues."""
+    counts = Counter(b.reading.venue_text for b in badges
+                     if b.reading.year is None and b.reading.match is None)
+    return frozenset(text for text, n in counts.items() if n >= 2)
 
 
 @register

@@ -28,8 +28,9 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
+from urllib.parse import urlsplit
 
-from awesome_lint import suppression
+from awesome_lint import conventions, suppression
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from awesome_lint.model import Document, Entry, EntryKind, Link, LinkRole, Section, Span
 from awesome_lint.rules import Rule, RuleContext, register
@@ -166,6 +167,10 @@ _NUMBER = re.compile(r"\d+")
 _HEAD_SEPARATOR = re.compile(r"[:：]")
 _TAIL_SEPARATOR = re.compile(r"\s[-–—|]\s")
 _NO_VARIANTS: frozenset[str] = frozenset()
+#: A leading ``Acronym:`` that names the item (``RegNet:``, ``PYVA:``): one word, no digit.
+#: "NIPS 2016 Tutorial: GANs", "CS224d: Deep Learning for NLP" and "YOLOv3: ..." name
+#: another item than the rest of their title does.
+_NAME_HEAD = re.compile(r"^[^\W\d_][^\s\d]*$")
 #: Near matching needs titles of this many words: one- and two-word titles are names
 #: ("gonfiguration" is not a typo of "configuration").
 _MIN_WORDS = 3
@@ -179,7 +184,9 @@ def _variants(raw: str) -> frozenset[str]:
     "Deep Learning", but "RegNet: Designing Network Design Spaces" is one of its rest."""
     cores: list[str] = []
     if ":" in raw or "：" in raw:
-        cores.append(_HEAD_SEPARATOR.split(raw, maxsplit=1)[1])
+        head, rest = _HEAD_SEPARATOR.split(raw, maxsplit=1)
+        if _NAME_HEAD.match(head.strip()):
+            cores.append(rest)
     if "-" in raw or "|" in raw or "–" in raw or "—" in raw:  # what _TAIL_SEPARATOR needs
         tail = _TAIL_SEPARATOR.split(raw)
         if len(tail) > 1:
@@ -215,9 +222,13 @@ def _each_near(words: frozenset[str], others: frozenset[str], flipped: bool = Fa
 @functools.lru_cache(maxsize=4096)
 def _near_word(a: str, b: str) -> bool:
     """Two words a typo or a plural apart (cached: lists reuse their vocabulary); a word
-    with a prefix added is another word ("supervised", "unsupervised")."""
+    with a prefix or a suffix other than a plural added is another word ("supervised",
+    "unsupervised"; "Fast", "Faster")."""
     if a.endswith(b) or b.endswith(a):
         return False
+    if a.startswith(b) or b.startswith(a):
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        return longer[len(shorter):] in ("s", "es")
     return similar(a, b, 0.6)
 
 
@@ -360,14 +371,17 @@ class DuplicateEntry(Rule):
         "earlier entry any resource links, badges and tags it lacks; the fix is safe only when "
         "both entries are identical, and is not offered when the titles differ (two items "
         "sharing one link), when the later entry has nested items or text the earlier one "
-        "lacks. Across sections it is a warning without a fix, because a list may file one "
-        "paper under two topics; `allow-cross-section = true` silences that. An entry listed "
-        "twice on purpose can carry `<!-- awesome-lint-disable-next-line DUP001 -->`."
+        "lacks. An item filed under two sections is a deliberate cross-listing in most "
+        "lists, so sections are compared only with `allow-cross-section = false` (then a "
+        "warning without a fix). Nested sub-items under different parents (a "
+        "`+ https://github.com/... [PyTorch]` under each of two papers) are parts of their "
+        "parents, never duplicates of each other. An entry listed twice on purpose can "
+        "carry `<!-- awesome-lint-disable-next-line DUP001 -->`."
     )
     bad = ("* [Attention U-Net](https://arxiv.org/abs/1804.03999)\n"
            "* [Attention U-Net](https://arxiv.org/pdf/1804.03999v3.pdf) [[Notes](notes/au.md)]")
     good = "* [Attention U-Net](https://arxiv.org/abs/1804.03999) [[Notes](notes/au.md)]"
-    options: ClassVar[dict[str, Any]] = {"allow-cross-section": False, "keep-fragment": True}
+    options: ClassVar[dict[str, Any]] = {"allow-cross-section": True, "keep-fragment": True}
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         options = ctx.options(self)
@@ -377,16 +391,24 @@ class DuplicateEntry(Rule):
         doc = ctx.document
         sections = _section_of(doc)
         opted_out = _OptOut(self, doc)
+        found = conventions.of(doc, ctx.services)
         #: key -> earlier entries with that key: per section the first one, and the first
         #: one not opted out when that differs.
-        index: dict[str, _Earlier] = {}
+        #: Keyed by link and parent item: nested sub-items of different parents never meet;
+        #: table rows also by all their links (rows that share a course page but link
+        #: different lecture videos are two editions of a course, not one item twice).
+        index: dict[tuple[str, int | None, frozenset[str] | None], _Earlier] = {}
         keys = _Keys.of(ctx)
         fixer = _Fixer(doc, keep_fragment, keys)
         for entry in doc.entries:
-            key = keys.entry(entry, keep_fragment)
-            if key is None:
+            link_key = keys.entry(entry, keep_fragment)
+            if link_key is None:
                 continue
             section = sections.get(id(entry))
+            row = (frozenset(keys.url(link.destination, keep_fragment) for link in entry.links
+                             if link.destination.strip())
+                   if entry.kind is EntryKind.TABLE_ROW else None)
+            key = (link_key, found.parent_of(entry), row)
             known = index.get(key)
             if known is None:  # a link seen first (most entries): nothing to compare with
                 index[key] = _Earlier(entry, section, opted_out)
@@ -726,7 +748,12 @@ class DuplicateTitle(Rule):
         "`Qwen2.5-VL Technical Report` and `Qwen3-VL Technical Report` stay apart. Titles "
         "shorter than `min-title-length` folded characters (default 12: 'Vanilla', "
         "'Slides') are not compared, nor is a title that three or more different links "
-        "share (a course called 'Deep Learning' is a name, not a duplicate). Entries with "
+        "share (a course called 'Deep Learning' is a name, not a duplicate). Only titles "
+        "are compared: not the author line nested under a wrapped entry, not a code-span "
+        "tag, and in a table only the cell that holds the row's link. A distinguishing "
+        "word keeps titles apart: `Fast R-CNN` and `Faster R-CNN`, a version number, a "
+        "leading `NIPS 2016 Tutorial:`, different authors (`by ...`). Sections and nested "
+        "sub-items are compared as duplicate-entry compares them. Entries with "
         "the same link are left to duplicate-entry. A warning: two resources can share a "
         "name."
     )
@@ -741,8 +768,11 @@ class DuplicateTitle(Rule):
         threshold = _threshold(options["title-similarity"])
         min_length = int(options["min-title-length"])
         keep_fragment = bool(ctx.options(DuplicateEntry)["keep-fragment"])
+        allow_cross = bool(ctx.options(DuplicateEntry)["allow-cross-section"])
         doc = ctx.document
-        rows = self._rows(doc, _Keys.of(ctx), keep_fragment, min_length)
+        found_conventions = conventions.of(doc, ctx.services)
+        sections = _section_of(doc)
+        rows = self._rows(doc, _Keys.of(ctx), keep_fragment, min_length, found_conventions)
         near = self._near_pairs(rows, threshold) if threshold < 1.0 else {}
         opted_out = _OptOut(self, doc)
         exact: dict[str, list[int]] = {}
@@ -757,7 +787,12 @@ class DuplicateTitle(Rule):
                 if not found:
                     found = near.get(index)
             if found:
-                candidates = [rows[i][0] for i in sorted(set(found)) if rows[i][2] != key]
+                candidates = [
+                    rows[i][0] for i in sorted(set(found)) if rows[i][2] != key
+                    and (not allow_cross
+                         or sections.get(id(rows[i][0])) is sections.get(id(entry)))
+                    and _same_parent(found_conventions, rows[i][0], entry)
+                    and not _apart(rows[i][0], entry)]
                 pair = _choose(entry, candidates, opted_out)
                 if pair is not None:
                     yield self._finding(doc, pair)
@@ -766,13 +801,16 @@ class DuplicateTitle(Rule):
                 _file(by_variant, variant, index)
 
     @staticmethod
-    def _rows(doc: Document, keys: _Keys, keep_fragment: bool, min_length: int
-              ) -> list[tuple[Entry, Title, str | None]]:
+    def _rows(doc: Document, keys: _Keys, keep_fragment: bool, min_length: int,
+              habits: conventions.Conventions) -> list[tuple[Entry, Title, str | None]]:
         """The entries to compare, in document order: titles long enough, links not seen
-        before (a repeated link is duplicate-entry's finding), names not common."""
+        before (a repeated link is duplicate-entry's finding), names not common, and
+        titles only (:func:`_is_title`)."""
         rows: list[tuple[Entry, Title, str | None]] = []
         seen_keys: set[str] = set()
         for entry in doc.entries:
+            if not _is_title(entry, habits):
+                continue
             title = Title.of(entry_title(entry))
             if len(title.folded) < min_length:
                 continue
@@ -859,6 +897,63 @@ class DuplicateTitle(Rule):
         return self.diagnostic(_entry_span(doc, later), message)
 
 
+def _same_parent(found: conventions.Conventions, a: Entry, b: Entry) -> bool:
+    """Whether two entries may repeat each other: nested sub-items under different parents
+    (each paper's ``+ https://github.com/... [PyTorch]``) are parts of their parents."""
+    pa, pb = found.parent_of(a), found.parent_of(b)
+    return pa == pb or (pa is None and pb is None)
+
+
+def _is_title(entry: Entry, found: conventions.Conventions) -> bool:
+    """Whether the entry's title names an item: not a linkless nested line (the author or
+    venue line of a wrapped entry), not a code-span topic tag, and in a table only the cell
+    that holds the row's link (a course-name cell beside a course-code link names the
+    course, and two universities' courses share names)."""
+    title = entry_title(entry)
+    if entry.link is None and found.parent_of(entry) is not None:
+        return False
+    if title.startswith("`") and title.endswith("`"):
+        return False
+    if entry.kind is EntryKind.TABLE_ROW:
+        link = entry.link
+        return link is not None and fold_title(link.text) == fold_title(title)
+    return True
+
+
+_BY = re.compile(r"\b[Bb]y\s+(\S+(?:\s+\S+)?)")
+_GITHUB_REPO = re.compile(r"^https?://(?:www\.)?github\.com/([^/?#]+/[^/?#]+)", re.IGNORECASE)
+
+
+def _apart(a: Entry, b: Entry) -> bool:
+    """Something outside the titles keeps two entries apart: different authors
+    (``[Deep Learning](...) by Bengio`` and ``[Deep Learning](...) by Microsoft``), two
+    GitHub repositories (``cuckoofilter`` by two owners: a name clash, not a copy), or a
+    site and a page inside it."""
+    by_a, by_b = _BY.search(a.description), _BY.search(b.description)
+    if by_a is not None and by_b is not None and \
+            fold_title(by_a.group(1)) != fold_title(by_b.group(1)):
+        return True
+    url_a = a.link.destination.strip() if a.link is not None else ""
+    url_b = b.link.destination.strip() if b.link is not None else ""
+    repo_a, repo_b = _GITHUB_REPO.match(url_a), _GITHUB_REPO.match(url_b)
+    if repo_a is not None and repo_b is not None:
+        return repo_a.group(1).casefold() != repo_b.group(1).casefold()
+    return _site_and_page(url_a, url_b)
+
+
+def _site_and_page(a: str, b: str) -> bool:
+    """Whether one URL is a site and the other a page inside it (a lab's homepage and its
+    image database page): two resources of one owner, even under one name."""
+    try:
+        pa, pb = urlsplit(a), urlsplit(b)
+    except ValueError:
+        return False
+    if not pa.hostname or pa.hostname != pb.hostname:
+        return False
+    path_a, path_b = pa.path.rstrip("/") + "/", pb.path.rstrip("/") + "/"
+    return path_a != path_b and (path_a.startswith(path_b) or path_b.startswith(path_a))
+
+
 def _has_link(entry: Entry) -> bool:
     return entry.link is not None and bool(entry.link.destination.strip())
 
@@ -884,8 +979,12 @@ class DuplicateResource(Rule):
         "`[[Github](x)] [[Demo](x)]`, is a copy-paste slip: either the second link is "
         "redundant or it should point somewhere else. A word-for-word repeat of a resource "
         "link is deleted by a safe fix; otherwise the finding says which link repeats which. "
-        "A page link and a PDF link to one paper under different texts (`[abs]` and "
-        "`[pdf]`) are deliberate and not reported."
+        "Reported are the same text twice and texts that do not fit the URL (`[arXiv]` off "
+        "arxiv.org, `[code]` off a code host, `[Paper]` or `[Demo]` on a repository page, a "
+        "`[Notes]` link shared with another): the traces of a copy-paste slip. Two fitting "
+        "labels on one URL are deliberate: `[abs]` and `[pdf]`, `[tensorflow]` and "
+        "`[pytorch]` on a repository holding both, a table's `Lecture-Videos` column on the "
+        "course page."
     )
     bad = "* [ResNet](https://arxiv.org/abs/1512.03385) [[Notes](notes/r.md)] [[Notes](notes/r.md)]"
     good = "* [ResNet](https://arxiv.org/abs/1512.03385) [[Notes](notes/r.md)]"
@@ -907,7 +1006,7 @@ class DuplicateResource(Rule):
                 earlier = seen.get(key)
                 if earlier is None:
                     seen[key] = link
-                elif not _deliberate_pair(earlier, link):
+                elif _slip(earlier, link):
                     yield self._finding(doc, earlier, link)
 
     def _finding(self, doc: Document, earlier: Link, link: Link) -> Diagnostic:
@@ -923,16 +1022,37 @@ class DuplicateResource(Rule):
         return self.diagnostic(link.span, message, fix=fix)
 
 
-def _variant(url: str) -> str:
-    """'pdf' for a PDF rendering of a paper (``.pdf``, ``/pdf/``, ``/pdf?``), else 'page'."""
-    path = url.split("#", 1)[0].split("?", 1)[0].lower().rstrip("/")
-    return "pdf" if path.endswith(".pdf") or "/pdf/" in path or path.endswith("/pdf") else "page"
+_CODE_HOSTS = frozenset(("github.com", "gitlab.com", "bitbucket.org"))
+_CODE_WORDS = frozenset(("code", "git", "github", "gitlab", "pytorch", "tensorflow", "keras",
+                         "jax", "caffe", "implementation"))
 
 
-def _deliberate_pair(a: Link, b: Link) -> bool:
-    """A page and a PDF of one paper under different texts: ``[abs](...) [pdf](...)``."""
-    return _variant(a.destination) != _variant(b.destination) and \
-        fold_title(a.text) != fold_title(b.text)
+def _mislabelled(link: Link) -> bool:
+    """Whether the link's text names a kind of resource its URL is not: ``[arXiv]`` off
+    arxiv.org, ``[code]`` or ``[pytorch]`` off a code host, ``[Paper]`` or ``[Demo]`` on a
+    repository page, and ``[Notes]`` (notes are the list's own page for an item) shared
+    with another link.  That is the trace a copy-paste slip leaves."""
+    words = set(fold_title(link.text).split())
+    if not words:
+        return False
+    if "notes" in words:
+        return True
+    try:
+        host = (urlsplit(link.destination.strip()).hostname or "").removeprefix("www.")
+    except ValueError:
+        return False
+    code_host = host in _CODE_HOSTS
+    return ("arxiv" in words and not host.endswith("arxiv.org")) \
+        or (bool(words & _CODE_WORDS) and not code_host and not host.endswith("github.io")) \
+        or (bool(words & {"paper", "pdf", "demo"}) and code_host)
+
+
+def _slip(a: Link, b: Link) -> bool:
+    """Whether one URL under two links of an entry is a slip rather than the list's labels:
+    the same text twice, or a text that does not fit the URL.  Two fitting labels on one
+    URL are deliberate (``[tensorflow]`` and ``[pytorch]`` on a repository holding both,
+    ``[abs]`` and ``[pdf]``, a table's `Lecture-Videos` column on the course page)."""
+    return fold_title(a.text) == fold_title(b.text) or _mislabelled(a) or _mislabelled(b)
 
 
 def _delete_link(doc: Document, link: Link) -> Fix | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import ClassVar
@@ -25,6 +27,10 @@ def _problems(ctx: RuleContext, *kinds: ProblemKind) -> Iterator[LinkProblem]:
     return (p for p in ctx.document.problems if p.kind in kinds)
 
 
+#: Empty links with one text on this many entries are the list's deliberate placeholder.
+_PLACEHOLDER = 3
+
+
 @register
 class EmptyLink(Rule):
     code = "LNK001"
@@ -34,14 +40,25 @@ class EmptyLink(Rule):
     explanation = (
         "A link written as `[text]()` or `[text](<>)` renders as a link to the page itself: "
         "readers click and nothing happens. Placeholders such as `[[TBP]()]` are better "
-        "written as plain text until the target exists."
+        "written as plain text until the target exists. A placeholder the list uses on "
+        "purpose, the same text with an empty link on three or more entries "
+        "(`[Coming soon]()` in a code column), is its own convention and not reported, nor "
+        "is a misspelling of it (`[Comins Soon]()`)."
     )
     bad = "* [U-Net](https://arxiv.org/abs/1505.04597) [[Notes]()]"
     good = "* [U-Net](https://arxiv.org/abs/1505.04597) [[Notes](notes/unet.md)]"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        for problem in _problems(ctx, ProblemKind.EMPTY_DESTINATION):
+        empty = list(_problems(ctx, ProblemKind.EMPTY_DESTINATION))
+        texts = Counter(" ".join(p.text.split("](")[0].lstrip("![").casefold().split())
+                        for p in empty)
+        placeholders = [text for text, n in texts.items() if n >= _PLACEHOLDER]
+        for problem in empty:
             text = problem.text.split("](")[0].lstrip("![")
+            folded = " ".join(text.casefold().split())
+            if any(difflib.SequenceMatcher(None, folded, p).ratio() >= 0.8
+                   for p in placeholders):
+                continue  # the list's placeholder convention (or a typo of it)
             label = f"link '{text}'" if text.strip() else "link with no text"
             yield self.diagnostic(problem.span, f"{label} has an empty destination")
 

@@ -159,12 +159,20 @@ class TabIndentation(Rule):
     explanation = (
         "Editors show tabs at different widths, and CommonMark expands them to the next "
         "multiple of four columns, so tab-indented nesting is fragile. The fix replaces "
-        "each tab with the spaces CommonMark reads it as, so rendering is unchanged."
+        "each tab with the spaces CommonMark reads it as, so rendering is unchanged. A list "
+        "that indents most (and at least three) nested items with tabs (sindresorhus/awesome) "
+        "follows its own "
+        "convention and is left alone."
     )
     bad = "- Tools\n\t- [ruff](https://docs.astral.sh/ruff/)"
     good = "- Tools\n    - [ruff](https://docs.astral.sh/ruff/)"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
+        indented = [item.indent_text for info in ctx.document.lists for item in info.items
+                    if item.indent_text]
+        tabbed = sum("\t" in indent for indent in indented)
+        if tabbed >= 3 and tabbed * 2 > len(indented):
+            return  # the list indents with tabs throughout: its own convention
         for info in ctx.document.lists:
             for item in info.items:
                 if "\t" not in item.indent_text:

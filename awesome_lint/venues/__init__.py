@@ -145,6 +145,8 @@ class Venue:
     pmlr_volumes: tuple[tuple[int, int], ...] = ()
     confirmed: bool = True
     note: str = ""
+    #: Usual month of the meeting (1-12), for the gap to a later preprint; ``None``: unknown.
+    month: int | None = None
 
     def held_in(self, year: int) -> bool | None:
         """Whether an edition/issue is dated ``year``; ``None`` when the data cannot tell.
@@ -381,7 +383,7 @@ def parse_badge_text(text: str) -> ParsedBadge:
 
 _VENUE_FIELDS = frozenset(
     """name full_name kind aliases first_year last_year cadence cadence_since cadence_before
-    held not_held renamed_from ambiguous parent pmlr_volumes source confirmed note""".split()  # noqa: SIM905
+    held not_held renamed_from ambiguous parent pmlr_volumes source confirmed note month""".split()  # noqa: SIM905
 )
 _RENAME_FIELDS = frozenset(
     ("name", "full_name", "until", "since", "cadence", "tolerated_until", "aliases")
@@ -488,6 +490,7 @@ def venue_from_table(key: str, table: Mapping[str, Any], *, strict: bool = False
         source=_str(f"{where}.source", table.get("source", "user configuration")),
         aliases=_str_list(f"{where}.aliases", table.get("aliases", [])),
         last_year=_opt_int(f"{where}.last_year", table.get("last_year")),
+        month=_opt_int(f"{where}.month", table.get("month")),
         cadence_since=_opt_int(f"{where}.cadence_since", table.get("cadence_since")),
         cadence_before=(
             None

@@ -1,0 +1,60 @@
+"""Paper fixtures (``fixtures/papers/*.txt``): each case linted with records looked up from
+the local stand-ins of arXiv, DBLP and Crossref (tests/paper_apis.py), then fixed.
+
+The cases use the format of ``fixtures/*.md`` (see tests/fixture_cases.py); they live in
+``.txt`` files because the offline fixture runner must not pick them up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from awesome_lint.config import Config
+from awesome_lint.engine import fix_text, lint_document
+from awesome_lint.papers import lookup
+from awesome_lint.papers.queries import options_from, queries_for
+from awesome_lint.parser import parse
+from tests.fixture_cases import Case, all_cases, assert_findings
+from tests.paper_apis import FakeApis
+
+CASES = all_cases("papers/*.txt")
+
+
+@pytest.fixture(scope="module")
+def apis() -> Iterator[FakeApis]:
+    servers = FakeApis()
+    yield servers
+    servers.close()
+
+
+def _services(text: str, apis: FakeApis) -> dict[str, Any]:
+    options = options_from({}, cache_dir=None, environ=apis.env(pace=0.0))
+    results = lookup(queries_for(parse(text)), options)
+    assert not results.errors
+    return {"paper_results": results}
+
+
+def test_every_notation_has_cases() -> None:
+    assert {c.file for c in CASES} == {"kbd.txt", "bold-bracket.txt", "table.txt"}
+    for name in ("kbd.txt", "bold-bracket.txt", "table.txt"):
+        found = {code for c in CASES if c.file == name for _l, _c, code, _m in c.diagnostics or ()}
+        assert found == {"PAP001", "PAP002", "PAP003", "PAP004"}, name
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_paper_fixture(case: Case, apis: FakeApis) -> None:
+    config = Config(select=tuple(case.options.get("select", "PAP").split(",")))
+    services = _services(case.input, apis)
+    if case.diagnostics is not None:
+        assert_findings(case, lint_document(parse(case.input), config, network=True,
+                                            services=services))
+    if case.output is not None:
+        unsafe = "unsafe" in case.options
+        result = fix_text(case.input, config, unsafe=unsafe, network=True, services=services)
+        assert result.text == case.output
+        again = fix_text(result.text, config, unsafe=unsafe, network=True,
+                         services=_services(result.text, apis))
+        assert again.text == result.text, "fix is not idempotent"
