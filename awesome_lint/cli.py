@@ -28,7 +28,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"awesome-lint: {message}", err=True)
+    from awesome_lint.reporters.escape import printable
+
+    click.echo(f"awesome-lint: {printable(message)}", err=True)  # names from the repository
     sys.exit(2)
 
 

@@ -53,6 +53,15 @@ def test_control_characters_never_reach_the_terminal(tmp_path: Path, fmt: str) -
         assert "\\x1b[2J\\x1b]0;pwned\\x07" in shown
 
 
+def test_an_error_naming_a_hostile_file_name_is_one_escaped_line(tmp_path: Path) -> None:
+    name = "x\x1b[2J\nsecond line.md"
+    (tmp_path / name).write_bytes(b"\x00binary")
+    result = cli("check", name, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "\x1b" not in result.stderr, result.stderr
+    assert "\\x1b[2J\\nsecond line.md" in result.stderr
+
+
 def test_junit_stays_well_formed_xml(tmp_path: Path) -> None:
     from xml.etree import ElementTree
 
