@@ -59,7 +59,7 @@ def test_an_error_naming_a_hostile_file_name_is_one_escaped_line(tmp_path: Path)
     result = cli("check", name, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "\x1b" not in result.stderr, result.stderr
-    assert "\\x1b[2J\\nsecond line.md" in result.stderr
+    assert "\\x1b[2J\\x0asecond line.md" in result.stderr
 
 
 def test_junit_stays_well_formed_xml(tmp_path: Path) -> None:
