@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import gc
-import itertools
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -535,7 +534,7 @@ class _Builder:
                             (len(anchored) < 2 or len(anchored) * 2 < len(top_links))):
             return
         # Only this list's links: every link of the document per list was quadratic.
-        for link in itertools.islice(self.links, links_start, None):
+        for link in self.links[links_start:]:
             if first <= link.span.line <= last and link.destination.startswith("#"):
                 indent = len(self.lines[link.span.line - 1]) - len(
                     self.lines[link.span.line - 1].lstrip())

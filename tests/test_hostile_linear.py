@@ -81,7 +81,7 @@ SHAPES: dict[str, tuple[Callable[[int], str], Callable[[str], object], int]] = {
     # one-link lists of broken anchors: every link rescanned per list (table of contents?),
     # every anchor hashed per broken link (suggestions)
     "broken-anchors": (lambda n: "# L\n\n" + "".join(
-        f"## H{i}\n\n- [x](#nope{i})\n\n" for i in range(n)), _lint, 1000),
+        f"## H{i}\n\n- [x](#nope{i})\n\n" for i in range(n)), _lint, 2500),
     # suppression comments: every directive tried on every finding
     "disable-next-line": (lambda n: "# L\n\n" + "<!-- awesome-lint-disable-next-line -->\n- [x]()\n"
                           * n, _lint, 1000),
