@@ -45,6 +45,7 @@ from awesome_lint.model import (
     Section,
     TocEntry,
 )
+from awesome_lint.ordering import sort_key
 from awesome_lint.slugs import normalise_anchor
 
 TABLE = "format"
@@ -680,7 +681,7 @@ class _Formatter:
                     cut -= 1
                 chunks.append(chunk[:cut])
                 gaps.append(chunk[cut:])
-            keyed = sorted(chunks, key=lambda c: self.entries[c[0].number].title.casefold())
+            keyed = sorted(chunks, key=lambda c: sort_key(self.entries[c[0].number].title))
             merged: list[_Record] = []
             for chunk, gap in zip(keyed, gaps, strict=True):
                 merged.extend(chunk)

@@ -108,6 +108,15 @@ class FileResolver:
         root = next((p for p in [base, *base.parents] if (p / ".git").exists()), base)
         return cls(base, root)
 
+    def names(self, folder: str = ".") -> frozenset[str]:
+        """The file names in ``folder`` (``/folder`` from the repository root), or none."""
+        target = (self.root / folder.lstrip("/")) if folder.startswith("/") else (
+            self.base / folder)
+        try:
+            return frozenset(entry.name for entry in target.iterdir())
+        except (OSError, ValueError):
+            return frozenset()
+
     def exists(self, link_path: str) -> bool:
         target = (self.root / link_path.lstrip("/")) if link_path.startswith("/") else (
             self.base / link_path)

@@ -13,7 +13,8 @@ A case::
 
 ``diagnostics`` lists every expected finding as ``LINE:COL CODE [message fragment]`` (an
 empty section means none).  ``output`` is the text after ``fix`` and may be omitted.
-Options: ``select=A,B``, ``ignore=A,B``, ``unsafe`` and ``config=<toml inline table>``.
+Options: ``select=A,B``, ``ignore=A,B``, ``unsafe``, ``config=<toml inline table>`` and
+``files=a,b/c`` (the input is a README in a folder holding just these files).
 A ``⏎`` at the end of the input means "no final newline"; ``·`` stands for a trailing space.
 """
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from awesome_lint.config import Config, from_mapping
-from awesome_lint.engine import fix_text, lint
+from awesome_lint.engine import fix_text, lint_document
+from awesome_lint.parser import parse
+from awesome_lint.sources import FileResolver
 from tests.fixture_cases import Case, all_cases, assert_findings
 
 if sys.version_info >= (3, 11):
@@ -30,15 +34,30 @@ def _config(case: Case) -> Config:
     return config
 
 
+def _files(case: Case, folder: Path) -> tuple[str | None, dict[str, Any] | None]:
+    """``files=a,b/c``: the README lies in a folder holding these files (empty: none)."""
+    if "files" not in case.options:
+        return None, None
+    for name in filter(None, case.options["files"].split(",")):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("x\n", encoding="utf-8")
+    readme = folder / "readme.md"
+    return str(readme), {"files": FileResolver.for_file(readme)}
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_fixture(case: Case) -> None:
+def test_fixture(case: Case, tmp_path: Path) -> None:
     config = _config(case)
+    path, services = _files(case, tmp_path)
     if case.diagnostics is not None:
-        assert_findings(case, lint(case.input, config))
+        assert_findings(case, lint_document(parse(case.input, path), config,
+                                            services=services))
     if case.output is not None:
-        result = fix_text(case.input, config, unsafe="unsafe" in case.options)
+        result = fix_text(case.input, config, unsafe="unsafe" in case.options, path=path,
+                          services=services)
         assert result.text == case.output
-        again = fix_text(result.text, config, unsafe="unsafe" in case.options)
+        again = fix_text(result.text, config, unsafe="unsafe" in case.options, path=path,
+                         services=services)
         assert again.text == result.text, "fix is not idempotent"
 
 

@@ -23,10 +23,18 @@ from awesome_lint.model import Document, Span
 if TYPE_CHECKING:
     from awesome_lint.config import Config
 
-CATEGORIES = ("links", "badges", "duplicates", "tags", "structure", "style", "papers")
+CATEGORIES = ("links", "badges", "duplicates", "tags", "structure", "style", "papers",
+              "awesome")
 
 #: prefix -> module; the registry imports these on first use.
 BUILTIN_FAMILIES: dict[str, str] = {
+    "AWE0": "awesome_lint.rules.awesome_items",
+    "AWE1": "awesome_lint.rules.awesome_spelling",
+    "AWE2": "awesome_lint.rules.awesome_title",
+    "AWE3": "awesome_lint.rules.awesome_toc",
+    "AWE4": "awesome_lint.rules.awesome_order",
+    "AWE5": "awesome_lint.rules.awesome_repo",
+    "AWE6": "awesome_lint.rules.awesome_links",
     "BDG": "awesome_lint.rules.badges",
     "DUP": "awesome_lint.rules.duplicates",
     "LNK": "awesome_lint.rules.links",

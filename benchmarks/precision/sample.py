@@ -36,6 +36,9 @@ OUT = Path(__file__).with_name("judged.tsv")
 SEED = 14
 CAP = 28
 EXCLUDED = {"LNK005": "the corpus files are READMEs without their repositories"}
+#: Families judged in a sample of their own (drawing them here would reshuffle every other
+#: rule's draw, since one seeded generator serves all rules in code order).
+OWN_SAMPLE = {"AWE": "benchmarks/classic/PRECISION.md"}
 FIELDS = ["file", "line", "column", "code", "verdict", "reason", "message", "source"]
 
 
@@ -45,7 +48,7 @@ def findings(corpus: Path) -> list[dict[str, str]]:
         text = path.read_text(encoding="utf-8-sig")
         lines = text.splitlines()
         for d in lint(text, Config(), path=str(path)):
-            if d.code in EXCLUDED:
+            if d.code in EXCLUDED or d.code[:3] in OWN_SAMPLE:
                 continue
             source = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
             rows.append({"file": path.name, "line": str(d.line), "column": str(d.column),
