@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from awesome_lint.inputs import has_input_errors
 from awesome_lint.reporters import FileReport, ReportOptions, renderer
 
 FAIL_ON = ("error", "warning", "never")
@@ -62,6 +65,35 @@ def outputs(reports: list[FileReport]) -> dict[str, str]:
             "warnings": str(len(found) - errors)}
 
 
+def head_link_base(env: Mapping[str, str]) -> str | None:
+    """``https://github.com/OWNER/REPO/blob/SHA/``: the files at the pull request's head commit
+    (from the event payload; ``GITHUB_SHA`` on a push, which is then the head).  On a pull
+    request GITHUB_SHA is the test merge commit, whose lines may differ from the branch's."""
+    repo = env.get("GITHUB_REPOSITORY")
+    if not repo:
+        return None
+    sha = env.get("GITHUB_SHA", "")
+    event = env.get("GITHUB_EVENT_PATH")
+    if event:
+        try:
+            payload = json.loads(Path(event).read_text(encoding="utf-8"))
+            sha = payload["pull_request"]["head"]["sha"] or sha
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    if not sha:
+        return None
+    server = (env.get("GITHUB_SERVER_URL") or "https://github.com").rstrip("/")
+    return f"{server}/{repo}/blob/{sha}/"
+
+
+def scope_sentence(diff_base: str | None) -> str:
+    """What the run looked at, for the top of the job summary."""
+    if diff_base:
+        return ("Scope: only lines the pull request added or changed (since its merge base "
+                f"with `{diff_base[:12]}`); findings on other lines are not shown.")
+    return "Scope: every line of the checked files."
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m awesome_lint.ci", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -69,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fail-on", choices=FAIL_ON, default="error")
     parser.add_argument("--summary", type=Path, help="append the markdown report here")
     parser.add_argument("--output", type=Path, help="append key=value step outputs here")
+    parser.add_argument("--diff-base", metavar="REF", default="",
+                        help="the --diff-base the check ran with (stated in the summary)")
     args = parser.parse_args(argv)
     try:
         reports = load_reports(json.loads(args.results.read_text(encoding="utf-8")))
@@ -78,11 +112,16 @@ def main(argv: list[str] | None = None) -> int:
     options = ReportOptions(color=False, show_source=False)
     sys.stdout.write(renderer("github")(reports, options))
     if args.summary is not None:
+        linked = ReportOptions(color=False, show_source=False,
+                               link_base=head_link_base(os.environ),
+                               scope=scope_sentence(args.diff_base))
         with args.summary.open("a", encoding="utf-8") as summary:
-            summary.write(renderer("markdown")(reports, options))
+            summary.write(renderer("markdown")(reports, linked))
     if args.output is not None:
         with args.output.open("a", encoding="utf-8") as output:
             output.writelines(f"{key}={value}\n" for key, value in outputs(reports).items())
+    if has_input_errors(reports):
+        return 2
     return exit_code(reports, args.fail_on)
 
 

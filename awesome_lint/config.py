@@ -31,6 +31,10 @@ class ConfigError(ValueError):
         self.path = path
 
 
+#: Keys of [tool.awesome-lint] itself (registered tables come on top).
+TOP_LEVEL_KEYS = ("select", "ignore", "extend-select", "exclude", "unsafe-fixes",
+                  "max-file-size", "rules")
+
 Validator = Callable[[Any, str], Any]
 
 #: Extension tables registered by rule families: name -> validator(value, where) -> value.
@@ -80,7 +84,10 @@ def _check_selectors(values: tuple[str, ...], key: str, path: str | None) -> Non
 
     for value in values:
         if not is_valid_selector(value):
-            raise ConfigError(f"'{key}': unknown rule, prefix or category {value!r}", path)
+            from awesome_lint.suggest import selector_hint
+
+            raise ConfigError(f"'{key}': unknown rule, prefix or category {value!r}"
+                              f"{selector_hint(value)}", path)
 
 
 def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
@@ -112,7 +119,10 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
             except ConfigError as err:
                 raise ConfigError(str(err), path) from None
         else:
-            raise ConfigError(f"unknown key '{key}'", path)
+            from awesome_lint.suggest import did_you_mean
+
+            known = [*TOP_LEVEL_KEYS, *_TABLES]
+            raise ConfigError(f"unknown key '{key}'{did_you_mean(key, known)}", path)
     return Config(**kwargs)
 
 
@@ -124,18 +134,24 @@ def _rule_options(value: Any, path: str | None, rules: Mapping[str, Any]
     for name, options in value.items():
         rule = rules.get(name)
         if rule is None:
-            raise ConfigError(f"'rules.{name}': unknown rule name", path)
+            from awesome_lint.suggest import did_you_mean
+
+            raise ConfigError(f"'rules.{name}': unknown rule name"
+                              f"{did_you_mean(name, rules)}", path)
         if not isinstance(options, dict):
             raise ConfigError(f"'rules.{name}' must be a table", path)
         for key, option in options.items():
             if key not in rule.options:
-                known = ", ".join(sorted(rule.options)) or "none"
-                raise ConfigError(f"'rules.{name}.{key}': unknown option (known: {known})",
+                from awesome_lint.suggest import unknown_key
+
+                raise ConfigError(unknown_key(f"rules.{name}.{key}", rule.options, "option"),
                                   path)
             default = rule.options[key]
             if not _same_type(option, default):
-                raise ConfigError(f"'rules.{name}.{key}' must be of type "
-                                  f"{type(default).__name__}", path)
+                from awesome_lint.suggest import expected, shown
+
+                raise ConfigError(f"'rules.{name}.{key}' must be {expected(default)}, not "
+                                  f"{shown(option)}", path)
         out[name] = dict(options)
     return out
 

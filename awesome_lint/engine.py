@@ -96,8 +96,11 @@ def _suppression_findings(active: list[suppression.Directive], rules: list[type[
             continue
         unknown = [s for s in directive.selectors if not is_valid_selector(s)]
         if unknown:
+            from awesome_lint.suggest import selector_hint
+
             yield rule.diagnostic(directive.comment.span,
-                                  f"suppression names unknown rule {', '.join(unknown)}")
+                                  f"suppression names unknown rule {', '.join(unknown)}"
+                                  f"{selector_hint(unknown[0])}")
             continue
         from awesome_lint.rules import matches
 

@@ -113,8 +113,12 @@ def validate(value: Any, where: str) -> FormatOptions:
                 raise ConfigError(f"'{name}' must be \"document\", \"backslash\" or \"spaces\"")
             kwargs["hard_break"] = item
         else:
-            known = "bullet, enabled, entry-order, hard-break, indent, renumber, sort-entries, toc"
-            raise ConfigError(f"unknown key '{name}' (known: {known})")
+            from awesome_lint.suggest import did_you_mean
+
+            known = ("bullet", "enabled", "entry-order", "hard-break", "indent", "renumber",
+                     "sort-entries", "toc")
+            raise ConfigError(f"unknown key '{name}'{did_you_mean(key, known)} "
+                              f"(known: {', '.join(known)})")
     return FormatOptions(**kwargs)
 
 

@@ -9,7 +9,9 @@ results.
 
 from __future__ import annotations
 
+import os
 import sys
+import threading
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -73,35 +75,63 @@ def check_options(settings: Mapping[str, Any], *, root: Path, use_cache: bool | 
     )
 
 
-class Progress:
-    """``checked/total, rate, ETA`` on one terminal line; silent when not a TTY."""
+#: Seconds between two progress lines when stderr is not a terminal (CI logs); the
+#: environment variable exists so tests need not wait that long.
+PROGRESS_INTERVAL = float(os.environ.get("AWESOME_LINT_PROGRESS_INTERVAL", "5") or 5)
 
-    def __init__(self, stream: TextIO = sys.stderr, label: str = "Checking links") -> None:
+
+class Progress:
+    """``checked/total, rate, ETA``: redrawn in place on a terminal; on anything else (a CI
+    log) one plain line every :data:`PROGRESS_INTERVAL` seconds from a timer thread, so a long
+    check shows signs of life even while no link finishes.  ``quiet`` silences both."""
+
+    def __init__(self, stream: TextIO = sys.stderr, label: str = "Checking links", *,
+                 quiet: bool = False) -> None:
         self.stream = stream
         self.label = label
-        self.enabled = stream.isatty()
+        self.tty = stream.isatty()
+        self.enabled = not quiet
         self.start = time.monotonic()
+        self.checked = self.total = 0
+        self._stop = threading.Event()
+        self._timer: threading.Thread | None = None
+        if self.enabled and not self.tty:
+            self._timer = threading.Thread(target=self._tick, name="progress", daemon=True)
+            self._timer.start()
+
+    def _line(self) -> str:
+        elapsed = max(time.monotonic() - self.start, 1e-6)
+        rate = self.checked / elapsed
+        eta = (self.total - self.checked) / rate if rate > 0 else 0.0
+        return f"{self.label}: {self.checked}/{self.total}  {rate:.1f}/s  ETA {eta:.0f}s"
+
+    def _tick(self) -> None:
+        while not self._stop.wait(PROGRESS_INTERVAL):
+            if self.total:
+                self.stream.write(self._line() + "\n")
+                self.stream.flush()
 
     def __call__(self, checked: int, total: int) -> None:
-        if not self.enabled or total == 0:
+        self.checked, self.total = checked, total
+        if not self.enabled or not self.tty or total == 0:
             return
-        elapsed = max(time.monotonic() - self.start, 1e-6)
-        rate = checked / elapsed
-        eta = (total - checked) / rate if rate > 0 else 0.0
-        self.stream.write(f"\r{self.label}: {checked}/{total}  {rate:.1f}/s  "
-                          f"ETA {eta:.0f}s ")
+        self.stream.write(f"\r{self._line()} ")
         self.stream.flush()
 
     def done(self) -> None:
-        if self.enabled:
+        self._stop.set()
+        if self._timer is not None:
+            self._timer.join()
+        if self.enabled and self.tty:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
 
 
-def run_checks(urls: Iterable[str], options: CheckOptions) -> dict[str, LinkResult]:
+def run_checks(urls: Iterable[str], options: CheckOptions, *, quiet: bool = False
+               ) -> dict[str, LinkResult]:
     from awesome_lint.linkcheck import check_urls
 
-    progress = Progress()
+    progress = Progress(quiet=quiet)
     try:
         return check_urls(list(urls), options, progress)
     finally:

@@ -32,6 +32,7 @@ class WriteRefused(Exception):
 
     def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
         super().__init__(f"{path}: {reason}")
+        self.reason = reason
 
 
 def write_fixed(path: str | os.PathLike[str], text: str, *, original: str,

@@ -1,19 +1,23 @@
 """Reading and writing list files safely: the only module that touches the files we lint.
 
-Bad input (missing, binary, not UTF-8, too large) becomes an :class:`InputError` naming the
-file, line and cause; writes go to a temporary file in the same folder and are renamed over
-the original, keeping its mode, so a crash never leaves half a file.
+Bad input (missing, unreadable, binary, not UTF-8, too large, a FIFO or a device) becomes an
+:class:`InputError` naming the file, line and cause; the CLI reports it as an ``IO001`` finding
+and goes on with the other files.  Reads are bounded by ``max-file-size`` whatever the source.
+Writes go to a temporary file in the same folder and are renamed over the original, keeping
+its mode, so a crash never leaves half a file.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-README_NAMES = ("README.md", "readme.md", "Readme.md", "README.markdown", "README")
+from awesome_lint.diagnostics import Diagnostic, Severity
 
 
 class InputError(Exception):
@@ -25,23 +29,8 @@ class InputError(Exception):
         super().__init__(f"{where}: {message}")
         self.path = path
         self.line = line
-
-
-def resolve_paths(paths: list[str]) -> list[Path]:
-    """Expand directories to the README inside them; keep files as given."""
-    out: list[Path] = []
-    for raw in paths or ["README.md"]:
-        path = Path(raw)
-        if path.is_dir():
-            found = next((path / n for n in README_NAMES if (path / n).is_file()), None)
-            if found is None:
-                raise InputError(raw, "directory has no README.md")
-            out.append(found)
-        elif path.exists():
-            out.append(path)
-        else:
-            raise InputError(raw, "no such file")
-    return out
+        self.column = column
+        self.message = message
 
 
 def decode(data: bytes, path: str) -> str:
@@ -60,21 +49,81 @@ def decode(data: bytes, path: str) -> str:
                          "as UTF-8", line, column) from None
 
 
-def read_text(path: Path, max_size: int) -> str:
-    shown = str(path)
+#: Code and name of the synthetic finding that stands for a file we could not read, so every
+#: output format carries it (ruff's E902).  Not a rule: it cannot be selected or ignored.
+INPUT_ERROR_CODE = "IO001"
+INPUT_ERROR_NAME = "input-error"
+
+_KINDS = ((stat.S_ISDIR, "is a directory"), (stat.S_ISFIFO, "is a named pipe (FIFO)"),
+          (stat.S_ISCHR, "is a character device"), (stat.S_ISBLK, "is a block device"),
+          (stat.S_ISSOCK, "is a socket"))
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this mode is refused ("is a named pipe (FIFO)"), None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((what for test, what in _KINDS if test(mode)), "is not a regular file")
+    return kind if kind == "is a directory" else f"{kind}, not a regular file"
+
+
+def read_bounded(stream: BinaryIO, shown: str, max_size: int) -> bytes:
+    """At most ``max_size`` bytes from ``stream``; reading one byte more tells "too large"
+    without ever holding more than the limit (endless stdin, /dev/zero)."""
     try:
-        size = path.stat().st_size
-        if size > max_size:
-            raise InputError(shown, f"file is {size:,} bytes, over the {max_size:,}-byte "
-                             "limit (max-file-size)")
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(shown, "is a directory") from None
-    except FileNotFoundError:
-        raise InputError(shown, "no such file") from None
+        data = stream.read(max_size + 1)
+    except MemoryError:
+        raise InputError(shown, "not enough memory to read it") from None
     except OSError as err:
         raise InputError(shown, f"cannot read: {err.strerror or err}") from None
-    return decode(data, shown)
+    if len(data) > max_size:
+        raise InputError(shown, f"over the {max_size:,}-byte limit (max-file-size)")
+    return data
+
+
+def read_text(path: Path, max_size: int) -> str:
+    """The text of a regular file, refusing FIFOs, devices and sockets before opening them
+    (a FIFO's open() would wait for a writer forever) and reading at most the limit."""
+    shown = str(path)
+    try:
+        reason = _not_regular(path.stat().st_mode)
+        if reason is not None:
+            raise InputError(shown, reason)
+        # O_NONBLOCK: if the path became a FIFO since stat(), open() must not hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            reason = _not_regular(info.st_mode)
+            if reason is not None:
+                raise InputError(shown, reason)
+            if info.st_size > max_size:
+                raise InputError(shown, f"file is {info.st_size:,} bytes, over the "
+                                 f"{max_size:,}-byte limit (max-file-size)")
+            data = read_bounded(handle, shown, max_size)
+    except FileNotFoundError:
+        raise InputError(shown, "no such file") from None
+    except PermissionError:
+        raise InputError(shown, "permission denied (the file is not readable)") from None
+    except OSError as err:
+        raise InputError(shown, f"cannot read: {err.strerror or err}") from None
+    try:
+        return decode(data, shown)
+    except MemoryError:
+        raise InputError(shown, "not enough memory to decode it") from None
+
+
+def read_stdin(shown: str, max_size: int) -> str:
+    """Standard input as text, bounded like a file."""
+    return decode(read_bounded(sys.stdin.buffer, shown, max_size), shown)
+
+
+def input_error_diagnostic(err: InputError) -> Diagnostic:
+    """The finding that reports ``err`` in every output format (at 1:1 when it has no place)."""
+    return Diagnostic(code=INPUT_ERROR_CODE, rule=INPUT_ERROR_NAME, category="input",
+                      severity=Severity.ERROR, line=err.line or 1, column=err.column or 1,
+                      end_line=err.line or 1, end_column=err.column or 1,
+                      message=err.message, path=err.path)
 
 
 def write_atomic(path: Path, text: str) -> None:

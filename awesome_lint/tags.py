@@ -126,8 +126,10 @@ def validate(value: Any, where: str = TABLE) -> TagSettings:
         elif key == "topic-badges":
             kwargs["topic_badges"] = _strings(item, name)
         else:
-            raise ConfigError(f"'{name}': unknown key (known: legend, position, "
-                              "require-tags, sections, topic-badges)")
+            from awesome_lint.suggest import unknown_key
+
+            raise ConfigError(unknown_key(name, ("legend", "position", "require-tags",
+                                                 "sections", "topic-badges")))
     return TagSettings(**kwargs)
 
 

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from awesome_lint.config import ConfigError, find_config
-from awesome_lint.sources import InputError, resolve_paths
+from awesome_lint.discovery import resolve_paths
+from awesome_lint.sources import InputError
 
 POLL_SECONDS = 0.5
 #: Clear the screen and move the cursor home (only on a terminal).

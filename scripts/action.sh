@@ -5,7 +5,8 @@
 # Inputs (environment): INPUT_PATHS, INPUT_LINKS, INPUT_DIFF_BASE, INPUT_FAIL_ON, INPUT_ARGS;
 # AWESOME_LINT_PYTHON: the interpreter awesome-lint is installed in (default: python3).
 # Runner variables used: GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_BASE_REF,
-# GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, RUNNER_TEMP.
+# GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, RUNNER_TEMP; awesome_lint.ci reads GITHUB_REPOSITORY,
+# GITHUB_SERVER_URL and GITHUB_SHA to link summary locations to the pull request's head commit.
 #
 # It runs `awesome-lint check --format json` once (with --diff-base <PR base sha> on pull
 # requests, --links when asked), then `python -m awesome_lint.ci` turns that one result into
@@ -83,14 +84,16 @@ echo "awesome-lint ${command[*]}" >&2
 status=0
 "$py" -m awesome_lint "${command[@]}" >"$results" 2>"$errors" || status=$?
 cat "$errors" >&2
-if [ "$status" -ne 0 ]; then  # bad input or configuration: each stderr line is the reason
+# Exit 2 with a report: some files could not be read (IO001 findings, annotated below with
+# the rest); exit 2 without one: bad usage or configuration, each stderr line the reason.
+if [ "$status" -ne 0 ] && { [ "$status" -ne 2 ] || [ ! -s "$results" ]; }; then
   while IFS= read -r line; do
     echo "::error title=awesome-lint::$line"
   done <"$errors"
   exit "$status"
 fi
 
-report=("$results" --fail-on "$fail_on")
+report=("$results" --fail-on "$fail_on" --diff-base "$diff_base")
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
   report+=(--summary "$GITHUB_STEP_SUMMARY")
 fi

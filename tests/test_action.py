@@ -208,7 +208,12 @@ def test_pull_request_annotates_only_changed_lines(pull_request: PullRequest) ->
         in summary
     assert "| links | 1 | 0 | 1 |" in summary and "| style | 0 | 1 | 1 |" in summary
     assert "### Link health\n\nNo link checks ran" in summary
-    assert "| `README.md:7:43` | `LNK002` malformed-link | error |" in summary
+    # Each location links to the file at the pull request's head commit (not GITHUB_SHA, which
+    # on a pull_request event is the test merge commit), and the summary states its scope.
+    head = f"https://github.com/someone/awesome-list/blob/{pull_request.head_sha}/README.md"
+    assert f"| [`README.md:7:43`]({head}#L7) | `LNK002` malformed-link | error |" in summary
+    assert summary.startswith("## awesome-lint\n\nScope: only lines the pull request added or "
+                              f"changed (since its merge base with `{pull_request.base_sha[:12]}`)")
     assert result.outputs["findings"] == "2"
     assert (result.outputs["errors"], result.outputs["warnings"]) == ("1", "1")
     results = json.loads(Path(result.outputs["results"]).read_text(encoding="utf-8"))
@@ -233,6 +238,8 @@ def test_push_checks_every_line(pull_request: PullRequest) -> None:
     assert OLD_ERROR in result.stdout and NEW_ERROR in result.stdout
     assert "--diff-base" not in result.stderr
     assert result.outputs["findings"] == "3"
+    assert "Scope: every line of the checked files." in result.summary
+    assert f"/blob/{pull_request.head_sha}/README.md#L5)" in result.summary
 
 
 def test_diff_base_input(pull_request: PullRequest) -> None:
@@ -274,7 +281,6 @@ def test_missing_base_warns_and_checks_everything(pull_request: PullRequest) -> 
 
 @pytest.mark.parametrize(("inputs", "message"), [
     ({"args": "--select NOPE"}, "::error title=awesome-lint::awesome-lint: --select: unknown"),
-    ({"paths": "missing.md"}, "::error title=awesome-lint::awesome-lint: missing.md"),
     ({"fail_on": "sometimes"}, "::error title=awesome-lint::input fail-on must be error, "),
     ({"links": "yes"}, "::error title=awesome-lint::input links must be true or false"),
 ])
@@ -283,6 +289,16 @@ def test_usage_errors_exit_2(pull_request: PullRequest, inputs: dict[str, str],
     result = run_action(pull_request, **inputs)
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stdout.startswith(message), result.stdout
+
+
+def test_unreadable_file_is_annotated_and_the_rest_checked(pull_request: PullRequest) -> None:
+    """A missing path is an IO001 annotation and exit 2, and README.md is still checked."""
+    result = run_action(pull_request, paths="missing.md README.md")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "::error file=missing.md,line=1,col=1,endLine=1,endColumn=1,title=IO001 " \
+           "input-error::IO001 no such file" in result.stdout
+    assert NEW_ERROR in result.stdout
+    assert result.outputs["findings"] == "3" and "`IO001` input-error" in result.summary
 
 
 # Link checking against 127.0.0.1 ------------------------------------------------------------
@@ -373,3 +389,16 @@ def test_json_contract_round_trips_through_the_ci_replay(pull_request: PullReque
     payload = json.loads(done.stdout)
     reports = load_reports(payload)
     assert renderer("json")(reports, ReportOptions()) == done.stdout
+
+
+def test_paths_input_takes_folders_and_globs(pull_request: PullRequest) -> None:
+    """Folders are searched for every README; patterns are expanded by awesome-lint (the
+    script itself never globs)."""
+    docs = pull_request.workspace / "docs" / "guide"
+    docs.mkdir(parents=True)
+    (docs / "README.md").write_text("# Guide\n\n* [A]()\n", encoding="utf-8")
+    result = run_action(pull_request, paths=". docs/**/README.md", diff_base="none")
+    paths = [f["path"] for f in json.loads(
+        Path(result.outputs["results"]).read_text(encoding="utf-8"))["files"]]
+    assert paths == ["README.md", "docs/guide/README.md"]
+    assert "::error file=docs/guide/README.md,line=3," in result.stdout

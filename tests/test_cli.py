@@ -112,24 +112,29 @@ def test_rules_and_explain(tmp_path: Path) -> None:
     assert run("explain", "XYZ", cwd=tmp_path).returncode == 2
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "binary content"),
-    (b"# ok\n* caf\xe9\n", "README.md:2:6: invalid UTF-8"),
+@pytest.mark.parametrize(("content", "where", "message"), [
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "README.md:3:1:", "binary content"),
+    (b"# ok\n* caf\xe9\n", "README.md:2:6:", "invalid UTF-8"),
 ])
-def test_bad_input_is_one_line_exit_2(tmp_path: Path, content: bytes, message: str) -> None:
+def test_bad_input_is_one_line_exit_2(tmp_path: Path, content: bytes, where: str,
+                                      message: str) -> None:
     (tmp_path / "README.md").write_bytes(content)
     result = run("check", cwd=tmp_path)
     assert result.returncode == 2
-    assert message in result.stderr and len(result.stderr.splitlines()) == 1
-    assert "Traceback" not in result.stderr
+    [line] = [line for line in result.stdout.splitlines() if "IO001" in line]
+    assert line.startswith(f"{where} IO001 {message}") and result.stderr == ""
+    machine = run("check", "--format", "concise", cwd=tmp_path)  # stdout is for the format:
+    assert machine.returncode == 2 and len(machine.stderr.splitlines()) == 1  # one line here
+    assert f"{where} {message}" in machine.stderr and "Traceback" not in machine.stderr
 
 
 def test_missing_paths_and_folders(tmp_path: Path) -> None:
     missing = run("check", "nope.md", cwd=tmp_path)
-    assert missing.returncode == 2 and "nope.md: no such file" in missing.stderr
+    assert missing.returncode == 2 and "nope.md:1:1: IO001 no such file" in missing.stdout
     (tmp_path / "empty").mkdir()
     folder = run("check", "empty", cwd=tmp_path)
-    assert folder.returncode == 2 and "directory has no README.md" in folder.stderr
+    assert folder.returncode == 2 and "empty:1:1: IO001 no README*.md under this folder" \
+        in folder.stdout
 
 
 def test_size_limit_and_deep_nesting(tmp_path: Path) -> None:
@@ -137,11 +142,11 @@ def test_size_limit_and_deep_nesting(tmp_path: Path) -> None:
     path.write_text("x" * 2000 + "\n", encoding="utf-8")
     (tmp_path / ".awesome-lint.toml").write_text("max-file-size = 1000\n", encoding="utf-8")
     big = run("check", cwd=tmp_path)
-    assert big.returncode == 2 and "over the 1,000-byte limit" in big.stderr
+    assert big.returncode == 2 and "over the 1,000-byte limit" in big.stdout
     (tmp_path / ".awesome-lint.toml").unlink()
     path.write_text("ok\n" + ">" * 3000 + " deep\n", encoding="utf-8")
     deep = run("check", cwd=tmp_path)
-    assert deep.returncode == 2 and "README.md:2:1: nesting deeper" in deep.stderr
+    assert deep.returncode == 2 and "README.md:2:1: IO001 nesting deeper" in deep.stdout
 
 
 def test_bom_crlf_file_is_fixed_in_its_own_style(tmp_path: Path) -> None:

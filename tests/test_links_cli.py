@@ -87,7 +87,7 @@ def test_cache_makes_a_second_run_request_nothing(tmp_path: Path, server: str) -
                  cwd=tmp_path)
     assert _Handler.seen == before  # successes for a day, failures for 10 minutes
     assert "from the cache" in second.stderr and "from the cache" not in first.stderr
-    assert "cached: --no-cache re-checks it" in second.stdout
+    assert "(result from the link cache: --no-cache checks it again)" in second.stdout
     assert second.returncode == first.returncode == 1
     # With failure-ttl = 0 the failures (only) are fetched again.
     (tmp_path / "pyproject.toml").write_text("[tool.awesome-lint.links]\nfailure-ttl = 0\n",

@@ -1,10 +1,12 @@
 """The pre-commit hooks, run by the real ``pre-commit`` against this checkout.
 
-``pre-commit try-repo`` clones a repository and pip-installs it into a hook environment, so
-this needs PyPI (for the package's dependencies) and takes a while: the environment is built
-once, in a PRE_COMMIT_HOME shared by every test here.  try-repo on a dirty checkout only picks
-up changes to tracked files, so the tests snapshot the working tree (tracked and untracked,
-minus ignored files) into a throwaway repository and point pre-commit at that.
+pre-commit clones the hooks' repository and pip-installs it into a hook environment, so this
+needs PyPI (for the package's dependencies) and takes a while: the tests snapshot the working
+tree (tracked and untracked, minus ignored files) into a throwaway repository, and a module
+fixture installs its hook environment once, in a PRE_COMMIT_HOME shared by every test here.
+The hooks then run as users run them, ``pre-commit run`` with a config naming that repository
+and revision.  (``pre-commit try-repo`` would build a fresh environment on every call: 20 to
+30 s each.)
 """
 
 from __future__ import annotations
@@ -73,6 +75,22 @@ def pre_commit_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
             "NO_COLOR": "1"}
 
 
+@pytest.fixture(scope="module")
+def hooks_config(hooks_repo: Path, pre_commit_env: dict[str, str],
+                 tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A config naming both hooks at the snapshot's revision, their environment installed."""
+    rev = _git(hooks_repo, "rev-parse", "HEAD").strip()
+    config = tmp_path_factory.mktemp("pre-commit-config") / "config.yaml"
+    config.write_text(f"repos:\n  - repo: {hooks_repo.as_posix()}\n    rev: {rev}\n"
+                      "    hooks:\n      - id: awesome-lint\n      - id: awesome-lint-fix\n",
+                      encoding="utf-8")
+    done = subprocess.run([*PRE_COMMIT, "install-hooks", "--config", str(config)],
+                          cwd=hooks_repo, env=pre_commit_env, capture_output=True, text=True,
+                          timeout=900)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return config
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A list repository: a defective README and a defective non-README markdown file."""
@@ -84,15 +102,15 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def try_repo(hook: str, project: Path, repo: Path, env: dict[str, str]
+def run_hook(hook: str, project: Path, config: Path, env: dict[str, str]
              ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*PRE_COMMIT, "try-repo", str(repo), hook, "--all-files"],
+    return subprocess.run([*PRE_COMMIT, "run", hook, "--all-files", "--config", str(config)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=900)
 
 
 def test_check_hook_fails_on_findings_in_readmes_only(
-        project: Path, hooks_repo: Path, pre_commit_env: dict[str, str]) -> None:
-    result = try_repo("awesome-lint", project, hooks_repo, pre_commit_env)
+        project: Path, hooks_config: Path, pre_commit_env: dict[str, str]) -> None:
+    result = run_hook("awesome-lint", project, hooks_config, pre_commit_env)
     assert result.returncode == 1, result.stdout + result.stderr
     assert re.search(r"^awesome-lint\.+Failed$", result.stdout, re.MULTILINE), result.stdout
     assert "README.md:5:46: LNK002" in result.stdout
@@ -101,25 +119,25 @@ def test_check_hook_fails_on_findings_in_readmes_only(
 
     (project / "README.md").write_text(CLEAN, encoding="utf-8")
     _commit_all(project, "clean")
-    clean = try_repo("awesome-lint", project, hooks_repo, pre_commit_env)
+    clean = run_hook("awesome-lint", project, hooks_config, pre_commit_env)
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert re.search(r"^awesome-lint\.+Passed$", clean.stdout, re.MULTILINE), clean.stdout
 
 
 def test_fix_hook_fixes_and_fails_only_when_it_changed_a_file(
-        project: Path, hooks_repo: Path, pre_commit_env: dict[str, str]) -> None:
-    result = try_repo("awesome-lint-fix", project, hooks_repo, pre_commit_env)
+        project: Path, hooks_config: Path, pre_commit_env: dict[str, str]) -> None:
+    result = run_hook("awesome-lint-fix", project, hooks_config, pre_commit_env)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "files were modified by this hook" in result.stdout
     assert (project / "README.md").read_text(encoding="utf-8") == FIXED
     assert (project / "docs" / "notes.md").read_text(encoding="utf-8") == DEFECTIVE
 
     # Nothing left to fix: the hook passes although an unfixable finding remains ...
-    again = try_repo("awesome-lint-fix", project, hooks_repo, pre_commit_env)
+    again = run_hook("awesome-lint-fix", project, hooks_config, pre_commit_env)
     assert again.returncode == 0, again.stdout + again.stderr
     assert (project / "README.md").read_text(encoding="utf-8") == FIXED
     # ... which the check hook still reports.
-    check = try_repo("awesome-lint", project, hooks_repo, pre_commit_env)
+    check = run_hook("awesome-lint", project, hooks_config, pre_commit_env)
     assert check.returncode == 1
     assert "README.md:6:43: LNK001" in check.stdout and "LNK002" not in check.stdout
 
@@ -133,7 +151,8 @@ def _readme_config() -> str:
 
 
 def test_readme_config_widens_the_hooks(
-        project: Path, hooks_repo: Path, pre_commit_env: dict[str, str]) -> None:
+        project: Path, hooks_repo: Path, hooks_config: Path,
+        pre_commit_env: dict[str, str]) -> None:
     """README's config, with this snapshot as the repo: docs/notes.md is checked too."""
     config = _readme_config()
     rev = _git(hooks_repo, "rev-parse", "HEAD").strip()

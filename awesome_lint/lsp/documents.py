@@ -117,8 +117,8 @@ class Linter:
 
     def lint(self, uri: str, text: str, version: int | None, path: Path | None) -> Snapshot:
         """Parse and lint ``text``; the result becomes the document's snapshot."""
-        from awesome_lint.cli import _excluded  # the command line's ``exclude`` test
         from awesome_lint.engine import lint_document
+        from awesome_lint.inputs import excluded as _excluded  # the command line's test
 
         config, problem = self.config_for(path)
         services: dict[str, Any] = {}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from awesome_lint.diagnostics import Diagnostic
 
-FORMATS = ("text", "concise", "json", "github", "sarif", "junit", "markdown")
+FORMATS = ("text", "concise", "json", "github", "sarif", "junit", "markdown", "gitlab")
 
 
 @dataclass
@@ -19,12 +19,19 @@ class FileReport:
     lines: list[str] = field(default_factory=list)
     #: Number of fixes applied to this file (fix command only).
     fixed: int = 0
+    #: The findings those fixes fixed (fix command only), for ``--show-fixes``.
+    applied: list[Diagnostic] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class ReportOptions:
     color: bool = False
     show_source: bool = True
+    #: Markdown: each location links to ``link_base + path + "#L<line>"`` (the file at the
+    #: pull request's head commit); None prints plain locations.
+    link_base: str | None = None
+    #: Markdown: one sentence on what was checked ("only lines changed since abc123").
+    scope: str | None = None
 
 
 Renderer = Callable[[list[FileReport], ReportOptions], str]

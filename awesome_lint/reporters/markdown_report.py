@@ -9,10 +9,12 @@ is generated from the registry and cannot drift from it.
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
+from urllib.parse import quote
 
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.reporters import FileReport, ReportOptions
@@ -62,15 +64,20 @@ def _class_key(name: str) -> tuple[int, str]:
 def render(reports: list[FileReport], options: ReportOptions) -> str:
     diagnostics = [d for r in reports for d in r.diagnostics]
     out = ["## awesome-lint", ""]
+    if options.scope:
+        out += [options.scope, ""]
     files = _plural(len(reports), "file")
     if not diagnostics:
         out.append(f"All checks passed ({files} checked).")
     else:
-        fixable = sum(d.fix is not None for d in diagnostics)
+        fixable = sum(d.fix is not None and d.fix.is_safe for d in diagnostics)
+        unsafe = sum(d.fix is not None and not d.fix.is_safe for d in diagnostics)
         line = (f"**{_plural(len(diagnostics), 'finding')}** "
                 f"({_severity_counts(diagnostics)}) in {files}.")
         if fixable:
             line += f" {fixable} fixable with `awesome-lint fix`."
+        if unsafe:
+            line += f" {unsafe} more with `awesome-lint fix --unsafe-fixes`."
         out.append(line)
     if diagnostics:
         out += ["", "### Findings by category", "",
@@ -96,12 +103,23 @@ def render(reports: list[FileReport], options: ReportOptions) -> str:
         rows = [(r.path, d) for r in reports for d in r.diagnostics]
         for path, d in rows[:MAX_ROWS]:
             fix = " (fixable)" if d.fix is not None else ""
-            out.append(f"| `{printable(path)}:{d.line}:{d.column}` | `{d.code}` {d.rule} | "
+            out.append(f"| {_where(path, d, options.link_base)} | `{d.code}` {d.rule} | "
                        f"{d.severity.value} | {escape(d.message)}{fix} |")
         if len(rows) > MAX_ROWS:
             out += ["", f"… and {_plural(len(rows) - MAX_ROWS, 'more finding')}: "
                         "run `awesome-lint check` for all of them."]
     return "\n".join(out) + "\n"
+
+
+def _where(path: str, d: Diagnostic, link_base: str | None) -> str:
+    """``path:line:col``, linked to those lines of the file at ``link_base`` when the path is
+    inside the work tree."""
+    where = f"`{printable(path)}:{d.line}:{d.column}`"
+    relative = posixpath.normpath(path.replace("\\", "/"))
+    if link_base is None or relative.startswith(("../", "/")) or relative == "..":
+        return where
+    lines = f"L{d.line}" + (f"-L{d.end_line}" if d.end_line > d.line else "")
+    return f"[{where}]({link_base}{quote(relative)}#{lines})"
 
 
 # The rule reference ------------------------------------------------------------------------

@@ -3,24 +3,31 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
+
+import click
 
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.reporters import FileReport, ReportOptions
 from awesome_lint.reporters.escape import printable
 
-_RED, _YELLOW, _BOLD, _DIM, _CYAN, _RESET = (
-    "\x1b[31m", "\x1b[33m", "\x1b[1m", "\x1b[2m", "\x1b[36m", "\x1b[0m")
+#: Styles for click.style: colour goes through click, never raw escape codes.
+_RED: dict[str, Any] = {"fg": "red"}
+_YELLOW: dict[str, Any] = {"fg": "yellow"}
+_BOLD: dict[str, Any] = {"bold": True}
+_DIM: dict[str, Any] = {"dim": True}
 
 
 #: Source lines longer than this (after escaping and tab expansion) are not shown.
 MAX_SOURCE = 300
 
 
-def _paint(text: str, code: str, options: ReportOptions) -> str:
-    return f"{code}{text}{_RESET}" if options.color else text
+def _paint(text: str, style: dict[str, Any], options: ReportOptions) -> str:
+    return click.style(text, **style) if options.color else text
 
 
-def _source(line: str, d: Diagnostic, colour: str, options: ReportOptions) -> list[str]:
+def _source(line: str, d: Diagnostic, colour: dict[str, Any], options: ReportOptions
+            ) -> list[str]:
     """The source line and a caret under the finding, or nothing for a line over
     ``MAX_SOURCE`` characters.  The length is checked before the line is escaped and its
     tabs expanded (expanding a 5 MB line per finding was quadratic)."""
@@ -41,11 +48,12 @@ def _source(line: str, d: Diagnostic, colour: str, options: ReportOptions) -> li
 def render(reports: list[FileReport], options: ReportOptions) -> str:
     out: list[str] = []
     counts: Counter[str] = Counter()
-    fixable = 0
+    fixable = unsafe = 0
     for report in reports:
         for d in report.diagnostics:
             counts[d.severity.value] += 1
-            fixable += d.fix is not None
+            fixable += d.fix is not None and d.fix.is_safe
+            unsafe += d.fix is not None and not d.fix.is_safe
             colour = _RED if d.severity is Severity.ERROR else _YELLOW
             where = _paint(f"{printable(report.path)}:{d.line}:{d.column}:", _BOLD, options)
             code = _paint(d.code, colour, options)
@@ -63,8 +71,9 @@ def render(reports: list[FileReport], options: ReportOptions) -> str:
         out.append(_paint(f"Found {total} finding{'s' if total != 1 else ''} ({parts}).",
                           _BOLD, options))
         if fixable:
-            out.append(f"[*] {fixable} fixable with `awesome-lint fix` "
-                       "(unsafe ones with --unsafe-fixes).")
+            out.append(f"[*] {fixable} fixable with `awesome-lint fix`.")
+        if unsafe:
+            out.append(f"{unsafe} more fixable with `awesome-lint fix --unsafe-fixes`.")
     elif not fixed:
         out.append("All checks passed!")
     return "\n".join(out) + "\n"

@@ -98,8 +98,9 @@ def _venue_table(name: str, table: Any, where: str) -> Mapping[str, Any]:
         raise ConfigError(f"'{where}' must be a table (first-year, cadence, aliases, ...)")
     for key in table:
         if key not in _VENUE_KEYS and str(key).replace("_", "-") not in _VENUE_KEYS:
-            raise ConfigError(f"'{where}.{key}': unknown key (known: "
-                              + ", ".join(sorted(_VENUE_KEYS)) + ")")
+            from awesome_lint.suggest import unknown_key
+
+            raise ConfigError(unknown_key(f"{where}.{key}", _VENUE_KEYS))
     if "first-year" not in table and "first_year" not in table:
         raise ConfigError(f"'{where}.first-year' is required (the first edition's year)")
     converted: dict[str, Any] = _kebab_to_snake(table)
@@ -125,7 +126,9 @@ def _year_window(value: Any, where: str) -> YearWindow:
     kwargs: dict[str, int] = {}
     for key, item in value.items():
         if key not in ("min", "max-ahead"):
-            raise ConfigError(f"'{where}.{key}': unknown key (known: max-ahead, min)")
+            from awesome_lint.suggest import unknown_key
+
+            raise ConfigError(unknown_key(f"{where}.{key}", ("max-ahead", "min")))
         if isinstance(item, bool) or not isinstance(item, int) or item < 0:
             raise ConfigError(f"'{where}.{key}' must be a non-negative integer")
         kwargs["min" if key == "min" else "max_ahead"] = item
@@ -162,7 +165,9 @@ def validate(value: Any, where: str = TABLE) -> VenueSettings:
         elif key == "year-window":
             kwargs["year_window"] = _year_window(item, name)
         else:
-            raise ConfigError(f"'{name}': unknown key (known: {', '.join(_TABLE_KEYS)})")
+            from awesome_lint.suggest import unknown_key
+
+            raise ConfigError(unknown_key(name, _TABLE_KEYS))
     found = VenueSettings(**kwargs)
     if found.venues or found.aliases or found.topic_badges:
         for alias, target in found.aliases:

@@ -15,6 +15,7 @@ from awesome_lint.config import ConfigError, register_table
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.model import Link
 from awesome_lint.rules import Rule, RuleContext, register
+from awesome_lint.suggest import expected, shown, unknown_key
 
 PREFIX = "LNK1"
 CATEGORY = "links"
@@ -50,15 +51,16 @@ def _validate(value: Any, where: str) -> dict[str, Any]:
     out = dict(LINK_DEFAULTS)
     for key, item in value.items():
         if key not in LINK_DEFAULTS:
-            raise ConfigError(f"'{where}.{key}': unknown key (known: "
-                              f"{', '.join(sorted(LINK_DEFAULTS))})")
+            raise ConfigError(unknown_key(f"{where}.{key}", LINK_DEFAULTS))
         default = LINK_DEFAULTS[key]
+        number = isinstance(default, (int, float)) and not isinstance(default, bool)
         ok = (isinstance(item, bool) if isinstance(default, bool)
               else isinstance(item, (int, float)) and not isinstance(item, bool) and item >= 0
-              if isinstance(default, (int, float))
-              else isinstance(item, type(default)))
+              if number else isinstance(item, type(default)))
         if not ok:
-            raise ConfigError(f"'{where}.{key}' must be of type {type(default).__name__}")
+            raise ConfigError(f"'{where}.{key}' must be "
+                              f"{expected(default, minimum=0 if number else None)}, "
+                              f"not {shown(item)}")
         out[key] = item
     for cls, severity in out["severity"].items():
         if cls not in LINK_CLASSES or severity not in SEVERITIES:
@@ -106,11 +108,10 @@ class _HttpRule(Rule):
 
     def report(self, link: Link, result: Any, severity: Severity | None
                ) -> Iterator[Diagnostic]:
-        status = f"HTTP {result.status}" if result.status else (result.error or "no answer")
-        if result.from_cache:
-            status += ", cached: --no-cache re-checks it"
-        yield self.diagnostic(link.span, f"{link.destination} is {result.link_class.value} "
-                              f"({status})", severity=severity, data=_data(result))
+        from awesome_lint.rules.link_messages import describe
+
+        yield self.diagnostic(link.span, describe(link.destination, result), severity=severity,
+                              data=_data(result))
 
 
 @register

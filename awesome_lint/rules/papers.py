@@ -16,6 +16,7 @@ from awesome_lint.config import ConfigError, register_table
 from awesome_lint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from awesome_lint.rules import Rule, RuleContext, register
 from awesome_lint.rules.badges import registry
+from awesome_lint.suggest import expected, shown, unknown_key
 
 if TYPE_CHECKING:
     from awesome_lint.papers import PaperResults
@@ -46,14 +47,16 @@ def _validate(value: Any, where: str) -> dict[str, Any]:
         if key not in PAPER_DEFAULTS:
             hint = (" (service URLs come from AWESOME_LINT_ARXIV_URL, AWESOME_LINT_DBLP_URL "
                     "and AWESOME_LINT_CROSSREF_URL only)" if "url" in key else "")
-            raise ConfigError(f"'{where}.{key}': unknown key (known: "
-                              f"{', '.join(sorted(PAPER_DEFAULTS))}){hint}")
+            raise ConfigError(unknown_key(f"{where}.{key}", PAPER_DEFAULTS) + hint)
         default = PAPER_DEFAULTS[key]
+        number = isinstance(default, (int, float)) and not isinstance(default, bool)
         ok = (isinstance(item, bool) if isinstance(default, bool)
               else isinstance(item, (int, float)) and not isinstance(item, bool) and item >= 0
-              if isinstance(default, (int, float)) else isinstance(item, type(default)))
+              if number else isinstance(item, type(default)))
         if not ok:
-            raise ConfigError(f"'{where}.{key}' must be of type {type(default).__name__}")
+            raise ConfigError(f"'{where}.{key}' must be "
+                              f"{expected(default, minimum=0 if number else None)}, "
+                              f"not {shown(item)}")
         out[key] = item
     return out
 
