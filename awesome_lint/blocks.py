@@ -24,10 +24,11 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-# mistletoe 1.x's patterns, used verbatim (tests/test_blocks.py checks they still match).
+# mistletoe 1.x's patterns, used verbatim (tests/test_blocks.py checks they still match; the
+# list marker as corrected by awesome_lint.markdown: one to nine digits).
 _HEADING = re.compile(r' {0,3}(#{1,6})(?:\n|\s+?(.*?)(\n|\s+?#+\s*?$))')
 _THEMATIC_BREAK = re.compile(r' {0,3}(?:([-_*])\s*?)(?:\1\s*?){2,}$')
-_LIST_MARKER = re.compile(r' {0,3}(?:\d{0,9}[.)]|[+\-*])(?:[ \t]*$|[ \t]+)')
+_LIST_MARKER = re.compile(r' {0,3}(?:\d{1,9}[.)]|[+\-*])(?:[ \t]*$|[ \t]+)')
 
 #: A bullet whose text starts a paragraph: one space after the marker, then non-space.
 _BULLET = re.compile(r"[*+-] \S")

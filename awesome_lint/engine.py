@@ -138,10 +138,6 @@ def lint(text: str, config: Config | None = None, *, path: str | None = None,
     return lint_document(parse(text, path), config, network=network)
 
 
-def _destinations(document: Document) -> Counter[str]:
-    return Counter(link.destination for link in document.links if link.destination)
-
-
 def fix_text(text: str, config: Config | None = None, *, path: str | None = None,
              unsafe: bool | None = None, network: bool = False,
              services: dict[str, Any] | None = None, format: bool = False) -> FixResult:
@@ -157,7 +153,6 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
     body = "\n".join(lines) + ("\n" if ends else "")
     memo = ParseMemo()  # the later parses differ from the one before in a few lines
     document = parse(text, path, memo=memo)
-    before = _destinations(document)
     intended: Counter[str] = Counter()
     applied: list[Diagnostic] = []
     diagnostics = lint_document(document, config, network=network, services=services)
@@ -168,7 +163,10 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
         changed = False
         result = apply_fixes(body, diagnostics, unsafe=allow_unsafe)
         if result.applied and result.text != body:
-            intended.update(url for d in result.applied if d.fix for url in d.fix.removes)
+            removes = [url for d in result.applied if d.fix for url in d.fix.removes]
+            _guard(body, result.text, [e for d in result.applied if d.fix for e in d.fix.edits],
+                   removes)
+            intended.update(removes)
             applied.extend(result.applied)
             body, changed, canonical_tree = result.text, True, False
             try:
@@ -176,11 +174,6 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
             except ValueError as err:
                 raise UnsafeFixError(f"fixed text no longer parses ({err}); nothing written"
                                      ) from None
-            lost = before - _destinations(document) - intended
-            if lost:
-                url = next(iter(lost))
-                raise UnsafeFixError(f"fix would lose the link destination {url!r}; nothing "
-                                     "written")
         if formatting and document.lines and not canonical_tree:
             # formatting in the same pass: its tree is linted once for both, and a layout
             # change that reveals a new finding with a fix gets it in the next pass.  The
@@ -190,7 +183,7 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
 
             canonical = format_document(document, _format_options(config), unsafe=allow_unsafe)
             if canonical.text != body:
-                document = _checked_format(document, canonical, path, memo)
+                document = _checked_format(body, document, canonical, path, memo)
                 body, changed, formatted = canonical.text, True, True
                 intended.update(canonical.toc_rewritten)
             canonical_tree = True
@@ -211,30 +204,40 @@ def _format_options(config: Config) -> Any:
     return options_for(config)
 
 
-def _checked_format(document: Document, formatted: Formatted, path: str | None,
+def _guard(before: str, after: str, edits: list[Edit], removes: list[str]) -> None:
+    """Refuse fixed text that GitHub renders differently outside the edited lines, or that
+    lost a link, image or anchor the fixes do not declare (:mod:`awesome_lint.guards`)."""
+    from awesome_lint import guards
+
+    refusal = guards.judge(before, after, guards.Declared.of_edits(before, after, edits),
+                           removes)
+    if refusal is not None:
+        raise UnsafeFixError(refusal.message, refusal.line)
+
+
+def _checked_format(body: str, document: Document, formatted: Formatted, path: str | None,
                     memo: ParseMemo | None = None) -> Document:
     """Refuse formatter output that renders differently or loses content; return its tree.
 
-    The formatter's cosmetic changes must render exactly like the reference (the input
-    with only the layout changes meant to alter rendering); every link destination, badge
-    and tag must survive (TOC anchors excepted when the TOC was brought up to date)."""
-    from awesome_lint.render import first_difference
+    The reference (``body`` with only the layout changes meant to alter rendering, such as
+    an updated TOC anchor) may differ from ``body`` only on the lines it changes; the
+    formatted text must render exactly like the reference, everywhere.  Badges and tags
+    must survive as well."""
+    from awesome_lint import guards
 
-    appendix = "\n".join(f"[{label}]: <{dest}>" for label, dest in document.definitions.items()
-                          if "]" not in label and "<" not in dest and ">" not in dest)
-    difference = first_difference(formatted.reference, formatted.text, formatted.regions,
-                                  formatted.blocks, appendix)
-    if difference is not None:
-        raise UnsafeFixError(
-            f"formatting would change how the block at {difference} renders; nothing "
-            "written (set `enabled = false` in [tool.awesome-lint.format] to skip "
-            "formatting)", difference.line)
+    refusal = guards.judge(body, formatted.reference,
+                           guards.Declared.of_diff(body, formatted.reference),
+                           formatted.toc_rewritten, what="formatting") \
+        or guards.judge(formatted.reference, formatted.text, what="formatting")
+    if refusal is not None:
+        raise UnsafeFixError(f"{refusal.message} (set `enabled = false` in "
+                             "[tool.awesome-lint.format] to skip formatting)", refusal.line)
     try:
         new = parse(formatted.text, path, memo=memo)
     except ValueError as err:
         raise UnsafeFixError(f"formatted text no longer parses ({err}); nothing written"
                              ) from None
-    for what, old_items, new_items in _contents(document, new, formatted.toc_changed):
+    for what, old_items, new_items in _contents(document, new):
         missing = old_items - new_items
         if missing:
             item = next(iter(missing))
@@ -242,22 +245,14 @@ def _checked_format(document: Document, formatted: Formatted, path: str | None,
     return new
 
 
-def _contents(old: Document, new: Document, toc_changed: bool
-              ) -> Iterable[tuple[str, Counter[str], Counter[str]]]:
-    """What formatting must keep, as multisets: destinations, badges and tags."""
-    def destinations(doc: Document) -> Counter[str]:
-        found = _destinations(doc)
-        if toc_changed:
-            found = Counter({k: v for k, v in found.items() if not k.startswith("#")})
-        return found
-
+def _contents(old: Document, new: Document) -> Iterable[tuple[str, Counter[str], Counter[str]]]:
+    """What formatting must keep besides what GitHub renders: badges and tags, as multisets."""
     def badges(doc: Document) -> Counter[str]:
         return Counter(" ".join(b.raw.split()) for b in doc.badges)
 
     def tags(doc: Document) -> Counter[str]:
         return Counter(t.name for e in doc.entries for t in e.tags)
 
-    yield "link destination", destinations(old), destinations(new)
     yield "badge", badges(old), badges(new)
     yield "tag", tags(old), tags(new)
 

@@ -310,7 +310,7 @@ class _Formatter:
             if first.depth != second.depth or second.line <= first.end_line:
                 continue
             between = self.lines[first.end_line: second.line - 1]
-            if all(not text.strip() for text in between):
+            if all(_blank(text) for text in between):
                 frozen.update((a, b))
         return frozen
 
@@ -412,11 +412,11 @@ class _Formatter:
                 number = max(u.last for u in produced) + 1 if produced else last + 1
                 continue
             limit = blocks[index][1] - 1 if index < len(blocks) else total
-            if not self.lines[number - 1].strip():
+            if _blank(self.lines[number - 1]):
                 number += 1
                 continue
             end = number
-            while end < limit and self.lines[end].strip():
+            while end < limit and not _blank(self.lines[end]):
                 end += 1
             units.append(self._plain("other", number, end))
             number = end + 1
@@ -424,6 +424,12 @@ class _Formatter:
             between = self.lines[previous.last: unit.first - 1]
             if not between and previous.kind == "html" and _COMMENT_ONLY.match(
                     "\n".join(self.lines[previous.first - 1: previous.last])):
+                unit.glue = True
+            elif not between and (previous.kind == "table" or previous.kind == unit.kind == "list"
+                                  or "other" in (previous.kind, unit.kind)):
+                # GFM: a line right after a table is one of its rows; two lists that one
+                # bullet makes one list stay tight; and text the tree does not place (a
+                # U+2028 line, which it reads as blank) stays where it is
                 unit.glue = True
         return units
 
@@ -437,7 +443,7 @@ class _Formatter:
             return self._list_units(first, last)
         # paragraph, table, quote, thematic break, setext heading: no blank lines inside
         end = first
-        while end < last and self.lines[end].strip():
+        while end < last and not _blank(self.lines[end]):
             end += 1
         return [self._plain(kind, first, end), *self._rest_units(end + 1, last)]
 
@@ -445,11 +451,11 @@ class _Formatter:
         """Lines ``number..last`` left after a block, as verbatim runs between blank lines."""
         units: list[_Unit] = []
         while number <= last:
-            if not self.lines[number - 1].strip():
+            if _blank(self.lines[number - 1]):
                 number += 1
                 continue
             stop = number
-            while stop < last and self.lines[stop].strip():
+            while stop < last and not _blank(self.lines[stop]):
                 stop += 1
             units.append(self._plain("other", number, stop))
             number = stop + 1
@@ -511,20 +517,20 @@ class _Formatter:
             item = self.items.get(number)
             if item is not None:
                 records.append(self._item(number, src, item, stack))
-            elif not src.strip():
+            elif _blank(src):
                 records.append(self._blank(number, src, stack))
             else:
                 record = self._continuation(number, src, stack)
                 if record is None:
                     end = number - 1
-                    while end > first and not self.lines[end - 1].strip():
+                    while end > first and _blank(self.lines[end - 1]):
                         end -= 1
                     records = [r for r in records if r.number <= end or r.number == 0]
                     break
                 records.append(record)
             for template, text in self.inserted.get(number, ()):
                 records.append(_Record(0, text, text, template=template))
-        while records and not records[-1].out.strip() and not records[-1].keep:
+        while records and _blank(records[-1].out) and not records[-1].keep:
             records.pop()
         if self.inserted or self.removed:
             for record in records:
@@ -681,7 +687,7 @@ class _Formatter:
             for a, b in itertools.pairwise(bounds):
                 chunk = records[a:b]
                 cut = len(chunk)
-                while cut > 1 and not chunk[cut - 1].ref.strip():
+                while cut > 1 and _blank(chunk[cut - 1].ref):
                     cut -= 1
                 chunks.append(chunk[:cut])
                 gaps.append(chunk[cut:])
@@ -759,14 +765,14 @@ class _TocPlan:
         for index, entry in enumerate(entries):
             if exists[index]:
                 continue
-            heading, renamed = self._match(index, entries, resolved, levels, used)
+            heading = self._match(entry)
             if heading is None:
                 if self.f.unsafe:
                     self._remove(entry)
                 continue
             used.add(id(heading))
             resolved[index] = heading
-            self._update(entry, heading, retitle=renamed)
+            self._update(entry, heading)
         if self.f.unsafe:
             self._add(entries, resolved, levels, used)
 
@@ -778,31 +784,22 @@ class _TocPlan:
                 votes.setdefault(entry.depth, Counter())[heading.level] += 1
         return {depth: c.most_common(1)[0][0] for depth, c in votes.items()}
 
-    def _match(self, index: int, entries: list[TocEntry], resolved: list[Section | None],
-               levels: dict[int, int], used: set[int]) -> tuple[Section | None, bool]:
-        entry = entries[index]
+    def _match(self, entry: TocEntry) -> Section | None:
+        """The single heading whose text matches a broken anchor, if there is one.
+
+        Its anchor must match the broken one but for case and punctuation, or (a shortened
+        anchor such as ``#deep`` for "Deep Learning") start like it while its title is the
+        entry's text.  A renamed heading is never guessed from its position: an anchor
+        that GitHub resolves and we slug differently would be moved to another heading."""
         loose = normalise_anchor(unquote(entry.anchor))
         by_anchor = [h for h in self.headings if normalise_anchor(h.anchor) == loose]
         if len(by_anchor) == 1:
-            return by_anchor[0], False
+            return by_anchor[0]
         text = normalise_anchor(entry.text)
-        by_title = [h for h in self.headings if text and normalise_anchor(h.title) == text]
-        if len(by_title) == 1:
-            return by_title[0], False
-        level = levels.get(entry.depth)
-        p = next((i for i in range(index - 1, -1, -1) if resolved[i] is not None), None)
-        q = next((i for i in range(index + 1, len(entries)) if resolved[i] is not None), None)
-        if level is None or p is None or q is None:
-            return None, False
-        before, after = resolved[p], resolved[q]
-        assert before is not None and after is not None
-        between = [h for h in self.headings if before.line < h.line < after.line
-                   and h.level == level and id(h) not in used]
-        stale = [i for i in range(p + 1, q) if resolved[i] is None
-                 and entries[i].depth == entry.depth]
-        if len(between) == 1 and stale == [index]:
-            return between[0], True  # the one heading in the gap was renamed
-        return None, False
+        by_title = [h for h in self.headings if loose and text
+                    and normalise_anchor(h.title) == text
+                    and normalise_anchor(h.anchor).startswith(loose)]
+        return by_title[0] if len(by_title) == 1 else None
 
     def _link(self, entry: TocEntry) -> Link | None:
         link = self.links.get(entry.span)
@@ -810,24 +807,18 @@ class _TocPlan:
             return None
         return link
 
-    def _update(self, entry: TocEntry, heading: Section, *, retitle: bool) -> None:
+    def _update(self, entry: TocEntry, heading: Section) -> None:
         link = self._link(entry)
-        if link is None:
+        if link is None or link.dest_span is None:
             return
         number = entry.span.line
         src = self.f.replaced.get(number, self.f.lines[number - 1])
         start, end = entry.span.column - 1, entry.span.end_column
         whole = src[start:end]
-        title = heading.title
-        if retitle and not re.search(r"[\[\]`*_<>\\]", title) and whole.startswith("[") and \
-                whole.endswith(f"]({link.destination})"):
-            new = f"[{title}](#{heading.anchor})"
-        else:
-            assert link.dest_span is not None
-            d_start, d_end = link.dest_span.column - 1, link.dest_span.end_column
-            if d_start < start or d_end > end:
-                return
-            new = whole[: d_start - start] + "#" + heading.anchor + whole[d_end - start:]
+        d_start, d_end = link.dest_span.column - 1, link.dest_span.end_column
+        if d_start < start or d_end > end:
+            return
+        new = whole[: d_start - start] + "#" + heading.anchor + whole[d_end - start:]
         if new != whole:
             self.f.replaced[number] = src[:start] + new + src[end:]
             self.f.toc_changed = True
@@ -1080,6 +1071,12 @@ def _break_style(line: str) -> str | None:
     return None
 
 
+def _blank(line: str) -> bool:
+    """CommonMark's blank line: spaces and tabs only (``str.strip`` would also take U+2028,
+    NBSP and the like, which make a line of text)."""
+    return not line.strip(" \t")
+
+
 def _collapse_ws(text: str) -> str:
     return " ".join(text.split())
 
@@ -1088,7 +1085,7 @@ def _collapse(lines: list[tuple[str, bool]]) -> list[str]:
     """No doubled blank lines, except inside code and HTML."""
     out: list[str] = []
     for text, keep in lines:
-        if not text.strip() and not keep and out and not out[-1].strip():
+        if _blank(text) and not keep and out and _blank(out[-1]):
             continue
         out.append(text)
     return out

@@ -15,6 +15,7 @@ import unicodedata
 from types import ModuleType
 
 _ASCII_PUNCTUATION = frozenset(string.punctuation)
+_PATCHED: list[bool] = []  # non-empty once mistletoe's list patterns are corrected
 
 
 class UnicodePunctuation:
@@ -38,4 +39,20 @@ def load() -> ModuleType:
         core_tokens.punctuation = UnicodePunctuation()  # type: ignore[assignment]
     import mistletoe
 
+    if not _PATCHED:
+        _ordered_markers_need_a_digit()
+
     return mistletoe
+
+
+def _ordered_markers_need_a_digit() -> None:
+    """mistletoe 1.x takes a bare ``)`` or ``.`` for an ordered-list marker (``\\d{0,9}``);
+    CommonMark wants one to nine digits, so a ``)`` line that closes a multi-line link is
+    text, not a list item (cmark-gfm, GitHub's renderer, agrees)."""
+    import re
+
+    from mistletoe import block_token
+
+    for token in (block_token.List, block_token.ListItem):
+        token.pattern = re.compile(token.pattern.pattern.replace(r"\d{0,9}", r"\d{1,9}"))
+    _PATCHED.append(True)

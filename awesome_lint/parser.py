@@ -139,6 +139,7 @@ class _ItemParts:
         entry = self.entry
         if entry is not None:
             own_links, tags = entry.links, entry.tags
+            link, resources = entry.link, entry.resources  # (immutable: shared when not moved)
             if delta:
                 # as in _Builder._entry: the role-annotated copies of the non-image links,
                 # sharing their spans; the badges are the item's badges
@@ -146,9 +147,10 @@ class _ItemParts:
                 own_links = tuple([_with_role(link, old.role)
                                    for link, old in zip(scanned, own_links, strict=True)])
                 tags = tuple([Tag(tag.name, _moved_span(tag.span, delta)) for tag in tags])
+                link, resources = own_links[0] if own_links else None, _resources(own_links)
             entry = Entry(
-                kind=entry.kind, title=entry.title, link=own_links[0] if own_links else None,
-                resources=_resources(own_links), badges=badges, tags=tags,
+                kind=entry.kind, title=entry.title, link=link,
+                resources=resources, badges=badges, tags=tags,
                 description=entry.description, line=line, end_line=entry.end_line + delta,
                 section_path=section_path, links=own_links, marker=entry.marker,
                 marker_column=entry.marker_column, list_index=list_index)

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from awesome_lint import entrymemo
 from awesome_lint.config import Config, ConfigError, register_table
 from awesome_lint.model import Document, Entry, EntryKind, Span, TagLegend
 from awesome_lint.ranges import Covered
@@ -242,12 +243,35 @@ def conventions(document: Document, config: Config,
             return result
     tag_settings = settings(config)
     legend = resolve_legend(document, tag_settings)
-    entries = tuple([TaggedEntry(entry, entry_tags(document, entry, legend, tag_settings))
-                     for entry in document.entries if entry.kind is not EntryKind.TABLE_ROW])
+    memo = entrymemo.of(services)
+    if memo is None:
+        entries = tuple([TaggedEntry(entry, entry_tags(document, entry, legend, tag_settings))
+                         for entry in document.entries if entry.kind is not EntryKind.TABLE_ROW])
+    else:
+        entries = _memoised_tags(memo, document, legend, tag_settings)
     result = Conventions(tag_settings, legend, entries)
     if services is not None:
         services[_SERVICE_KEY] = (document, config, result)
     return result
+
+
+def _memoised_tags(memo: entrymemo.EntryMemo, document: Document, legend: Legend | None,
+                   tag_settings: TagSettings) -> tuple[TaggedEntry, ...]:
+    """:func:`entry_tags` of each entry, reused for entries unchanged since the last lint."""
+    table = memo.tags
+    table.begin(document, (document.definitions, legend, tag_settings))
+    out: list[TaggedEntry] = []
+    for entry in document.entries:
+        if entry.kind is EntryKind.TABLE_ROW:
+            continue
+        key = entrymemo.entry_key(document, entry)
+        tags = table.take(key) if key is not None else None
+        if tags is None:
+            tags = entry_tags(document, entry, legend, tag_settings)
+            if key is not None:
+                table.keep(key, tags)
+        out.append(TaggedEntry(entry, tags))
+    return tuple(out)
 
 
 def in_sections(entry: Entry, patterns: tuple[str, ...]) -> bool:

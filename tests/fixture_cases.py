@@ -75,7 +75,9 @@ def load(path: Path) -> list[Case]:
     case: Case | None = None
     section: str | None = None
     buffer: list[str] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    # "\n" only: str.splitlines would also break at U+2028 and friends, which cases hold
+    for number, line in enumerate(path.read_text(encoding="utf-8").removesuffix("\n")
+                                  .split("\n"), 1):
         if line.startswith("=== "):
             _finish(case, section, buffer, cases)
             if case is not None:

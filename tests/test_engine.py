@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
 from awesome_lint import fix, lint, parse
@@ -45,7 +45,10 @@ def _dests(text: str) -> Counter[str]:
 @given(awesome_lists(), st.booleans())
 def test_fix_is_idempotent_and_keeps_links(text: str, unsafe: bool) -> None:
     config = Config(unsafe_fixes=unsafe)
-    once = fix_text(text, config)
+    try:
+        once = fix_text(text, config)
+    except UnsafeFixError:  # the guard refused: e.g. deleting a duplicate would merge two
+        reject()            # lists of the same bullet (tests/test_guards.py shows it)
     twice = fix_text(once.text, config)
     assert twice.text == once.text
     before, after = _dests(text), _dests(once.text)
@@ -75,7 +78,7 @@ def test_fix_refuses_to_lose_a_destination(monkeypatch: pytest.MonkeyPatch) -> N
             yield replace(d, fix=Fix((Edit(1, 1, 10_000, ""),)))
 
     monkeypatch.setattr(links.MalformedLink, "check", destructive)
-    with pytest.raises(UnsafeFixError, match="lose the link destination"):
+    with pytest.raises(UnsafeFixError, match=r"lose the link .https://a\.org. \(line 1\)"):
         fix_text("* [A](https://a.org) [[Notes](https://n.org))\n* [B](https://b.org)\n")
 
 

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from awesome_lint import entrymemo
 from awesome_lint.config import CONFIG_FILES, Config, ConfigError, find_config
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.entrymemo import EntryMemo
 from awesome_lint.lsp.positions import LineIndex
 from awesome_lint.model import Document
 from awesome_lint.parser import ParseError, ParseMemo, parse, split_lines
@@ -86,6 +88,7 @@ class Linter:
         self.encoding: str = "utf-16"
         self._configs: dict[Path, Config | ConfigError] = {}
         self._memos: dict[str, ParseMemo] = {}
+        self._entry_memos: dict[str, EntryMemo] = {}
         self.snapshots: dict[str, Snapshot] = {}
         #: Link check results by document URI (kept between edits; refreshed on save).
         self.link_results: dict[str, dict[str, Any]] = {}
@@ -128,6 +131,7 @@ class Linter:
         if results and self.wants_links(config):
             services["link_results"] = results
         memo = self._memos.setdefault(uri, ParseMemo())
+        services[entrymemo.SERVICE_KEY] = self._entry_memos.setdefault(uri, EntryMemo())
         line = 1
         size = len(text.encode("utf-8", "surrogatepass")) if len(text) * 4 > \
             config.max_file_size else len(text)
@@ -160,4 +164,5 @@ class Linter:
     def close(self, uri: str) -> None:
         self.snapshots.pop(uri, None)
         self._memos.pop(uri, None)
+        self._entry_memos.pop(uri, None)
         self.link_results.pop(uri, None)

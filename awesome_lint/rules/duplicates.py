@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 from urllib.parse import urlsplit
 
-from awesome_lint import conventions, suppression
+from awesome_lint import conventions, entrymemo, suppression
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from awesome_lint.model import Document, Entry, EntryKind, Link, LinkRole, Section, Span
 from awesome_lint.rules import Rule, RuleContext, register
@@ -97,6 +97,25 @@ class _Keys:
         if not isinstance(found, _Keys) or found.document is not ctx.document:
             found = cls(ctx.document)
             ctx.services[cls.SERVICE] = found
+            memo = entrymemo.of(ctx.services)
+            if memo is not None:
+                found.titles = memo.titles
+                memo.titles.begin(ctx.document, None)
+        return found
+
+    #: Titles of the document's versions the language server linted before, if it keeps
+    #: them (:mod:`awesome_lint.entrymemo`).
+    titles: entrymemo.Table[Title] | None = None
+
+    def title(self, raw: str) -> Title:
+        """``Title.of(raw)``, reused from an earlier version when the caller keeps a memo."""
+        table = self.titles
+        if table is None:
+            return Title.of(raw)
+        found = table.take(raw)
+        if found is None:
+            found = Title.of(raw)
+            table.keep(raw, found)
         return found
 
     def url(self, url: str, keep_fragment: bool) -> str:
@@ -811,7 +830,7 @@ class DuplicateTitle(Rule):
         for entry in doc.entries:
             if not _is_title(entry, habits):
                 continue
-            title = Title.of(entry_title(entry))
+            title = keys.title(entry_title(entry))
             if len(title.folded) < min_length:
                 continue
             key = keys.entry(entry, keep_fragment)

@@ -117,7 +117,8 @@ class SwallowedPunctuation(Rule):
             fix = None
             if problem.replacement is not None:
                 fix = self.replace(problem.span, problem.replacement,
-                                   description="wrap the URL in <...>")
+                                   description="wrap the URL in <...>",
+                                   removes=(problem.text,))  # GitHub's link ends elsewhere
             yield self.diagnostic(
                 problem.span,
                 f"bare URL swallows {problem.text[len(problem.destination)]!r}: "
