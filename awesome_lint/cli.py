@@ -30,7 +30,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"awesome-lint: {message}", err=True)
+    from awesome_lint.reporters.escape import printable
+
+    click.echo(f"awesome-lint: {printable(message)}", err=True)  # names from the repository
     sys.exit(2)
 
 
@@ -75,8 +77,9 @@ def shared_options(func: F) -> F:
                      help="Also look papers up on arXiv, DBLP and Crossref (default: offline)."),
         click.option("--no-cache", is_flag=True,
                      help="With --links or --papers: ignore the cache."),
-        click.option("--allow-private-hosts", is_flag=True, default=None,
-                     help="With --links: allow links to loopback and private addresses."),
+        click.option("--allow-private-hosts/--deny-private-hosts", default=None,
+                     help="With --links: fetch links to loopback and private addresses, or "
+                          "never (the default; a config file cannot change it)."),
         click.option("--diff-base", metavar="REF",
                      help="Report only findings on lines added or changed since the merge "
                           "base of REF and HEAD (pull-request mode)."),
@@ -141,7 +144,8 @@ class Run:
         settings = wanted[0][1].table("links") or http_links.LINK_DEFAULTS
         options = remote.check_options(settings, root=remote.project_root(wanted[0][0]),
                                        use_cache=False if no_cache else None,
-                                       allow_private=allow_private)
+                                       allow_private=allow_private,
+                                       config_path=wanted[0][1].path)
         with _collecting():
             results = remote.run_checks(urls, options, quiet=quiet)
         if not quiet:
@@ -280,9 +284,11 @@ def _check_files(run: Run, paths: list[str], settings: OutputSettings, links: bo
               help="Write nothing; exit 1 if anything would change.")
 @click.option("--unsafe-fixes", is_flag=True, default=None,
               help="Also apply fixes marked unsafe.")
+@click.option("--force", is_flag=True, help="Also write files that are read-only.")
 @shared_options
 @output_options
 def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes: bool | None,
+        force: bool,
         select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...],
         output_format: str, exit_zero: bool, quiet: bool, color: str,
         config_path: str | None, diff_base: str | None, links: bool | None, no_cache: bool,
@@ -293,7 +299,7 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
     from awesome_lint import fix_report
     from awesome_lint.engine import UnsafeFixError, fix_text
     from awesome_lint.parser import ParseError, parse
-    from awesome_lint.sources import write_atomic
+    from awesome_lint.safe_write import WriteRefused, write_fixed
 
     settings = OutputSettings.current()
     if "-" in paths or (settings.stdin_filename and not paths):
@@ -332,7 +338,7 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
                 if show_diff:
                     sys.stdout.writelines(fix_report.diff(result, str(path)))
                 elif not check_only:
-                    write_atomic(path, result.text)
+                    write_fixed(path, result.text, original=text, force=force)
             left = fix_report.on_disk(result) if preview else result.remaining
             lines = (text if preview else result.text).lstrip("\ufeff").splitlines()
             reports.append(FileReport(str(path), run.scope(path, left) if preview else
@@ -346,6 +352,8 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
             reports.append(inputs.error_report(InputError(str(path), str(err), err.line)))
         except InputError as err:
             reports.append(inputs.error_report(err))
+        except WriteRefused as err:
+            reports.append(inputs.error_report(InputError(str(path), err.reason)))
         except ConfigError as err:
             _fail(str(err))
         except MemoryError:
@@ -389,7 +397,7 @@ def format_command(paths: tuple[str, ...], show_diff: bool, check_only: bool,
     from awesome_lint.engine import UnsafeFixError
     from awesome_lint.parser import ParseError
     from awesome_lint.reformat import format_text
-    from awesome_lint.sources import write_atomic
+    from awesome_lint.safe_write import WriteRefused, write_fixed
 
     changed: list[Path] = []
     unchanged = 0
@@ -418,7 +426,7 @@ def format_command(paths: tuple[str, ...], show_diff: bool, check_only: bool,
                 if not quiet:
                     click.echo(f"Would reformat: {path}")
             else:
-                write_atomic(path, result.text)
+                write_fixed(path, result.text, original=text)
         except ParseError as err:
             failed = True
             click.echo(f"awesome-lint: {InputError(str(path), err.message, err.line, err.column)}",
@@ -426,7 +434,7 @@ def format_command(paths: tuple[str, ...], show_diff: bool, check_only: bool,
         except UnsafeFixError as err:
             failed = True
             click.echo(f"awesome-lint: {InputError(str(path), str(err), err.line)}", err=True)
-        except InputError as err:
+        except (InputError, WriteRefused) as err:
             failed = True
             click.echo(f"awesome-lint: {err}", err=True)
         except BrokenPipeError:

@@ -7,6 +7,7 @@ ruff, and passes repeat until nothing changes.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -36,10 +37,15 @@ def _offset(starts: list[int], text: str, line: int, column: int) -> int:
 
 def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False
                 ) -> Applied:
-    """One pass: apply every non-overlapping fix; return the text and the diagnostics fixed."""
+    """One pass: apply every non-overlapping fix; return the text and the diagnostics fixed.
+
+    Linear in the text plus n log n in the edits: accepted ranges are kept sorted, so the
+    overlap test looks only at a new range's neighbours, and the new text is built once
+    from the pieces between edits.  (Testing each fix against every accepted one and
+    copying the text per edit took 15 s for 16,000 fixable lines.)"""
     starts = line_starts(text)
+    taken = _Taken()
     chosen: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
     applied: list[Diagnostic] = []
     seen_fixes: set[Fix] = set()
     for diagnostic in sorted(diagnostics, key=lambda d: d.sort_key):
@@ -47,15 +53,53 @@ def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = 
         if fix is None or (not fix.is_safe and not unsafe) or fix in seen_fixes:
             continue
         ranges = [_range(starts, text, edit) for edit in fix.edits]
-        if any(_overlaps(r, t) for r in ranges for t in taken):
+        if any(taken.overlaps(r) for r in ranges):
             continue
         seen_fixes.add(fix)
-        taken.extend((start, end) for start, end, _ in ranges)
+        for start, end, _ in ranges:
+            taken.add(start, end)
         chosen.extend(ranges)
         applied.append(diagnostic)
-    for start, end, insert in sorted(chosen, key=lambda r: (r[0], r[1]), reverse=True):
-        text = text[:start] + insert + text[end:]
-    return Applied(text, applied)
+    if not chosen:
+        return Applied(text, applied)
+    pieces: list[str] = []
+    done = 0
+    for start, end, insert in sorted(chosen, key=lambda r: (r[0], r[1])):
+        if start > done:
+            pieces.append(text[done:start])
+        pieces.append(insert)
+        done = max(done, end)
+    pieces.append(text[done:])
+    return Applied("".join(pieces), applied)
+
+
+class _Taken:
+    """Accepted edit ranges, sorted by (start, end).  Accepted ranges do not overlap each
+    other, so their ends are sorted too and a new range can only overlap the few around
+    where it would sort."""
+
+    def __init__(self) -> None:
+        self.ranges: list[tuple[int, int]] = []
+
+    def add(self, start: int, end: int) -> None:
+        # Fixes come in document order, so this is nearly always an append.
+        bisect.insort(self.ranges, (start, end))
+
+    def overlaps(self, new: tuple[int, int, str]) -> bool:
+        start, end = new[0], new[1]
+        ranges = self.ranges
+        index = bisect.bisect_left(ranges, (start, end))
+        left = index - 1
+        while left >= 0 and ranges[left][1] >= start:
+            if _overlaps(new, ranges[left]):
+                return True
+            left -= 1
+        right = index
+        while right < len(ranges) and ranges[right][0] <= end:
+            if _overlaps(new, ranges[right]):
+                return True
+            right += 1
+        return False
 
 
 def _range(starts: list[int], text: str, edit: Edit) -> tuple[int, int, str]:

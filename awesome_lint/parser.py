@@ -9,6 +9,7 @@ legends.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import re
 from collections.abc import Iterator
@@ -37,6 +38,7 @@ from awesome_lint.model import (
     TagLegend,
     TocEntry,
 )
+from awesome_lint.ranges import Covered
 from awesome_lint.scanner import Positions, Scanner, ScanResult
 from awesome_lint.slugs import Slugger, heading_text, plain_text
 
@@ -296,7 +298,8 @@ class _Builder:
                 self._block("paragraph", first, last)
         elif name == "List":
             self.list_block(token, first, last, depth)
-            if top and not any(e.line >= first for e in self.section.entries):
+            # (entries are in document order: the last one tells)
+            if top and not (self.section.entries and self.section.entries[-1].line >= first):
                 self._block("list", first, last)
         elif name == "Table":
             self.table(token, first, last)
@@ -347,6 +350,7 @@ class _Builder:
         items = [t for t in (token.children or []) if type(t).__name__ == "ListItem"]
         infos: list[ListItemInfo] = []
         list_index = len(self.lists)
+        links_start = len(self.links)  # this list's links (nested ones too) come after
         self.lists.append(ListInfo(first, last, False, depth, ()))  # placeholder, set below
         ordered = False
         first_links: list[tuple[int, Link | None]] = []
@@ -390,7 +394,7 @@ class _Builder:
             self.legends.append(TagLegend(first, last, tuple(legend_items),
                                           self._enumeration(first)))
         if depth == 0:
-            self._maybe_toc(first, last, first_links)
+            self._maybe_toc(first, last, first_links, links_start)
 
     def _item_parts(self, first: int, last: int, leader: str, marker_col: int,
                     list_index: int) -> _ItemParts:
@@ -440,11 +444,13 @@ class _Builder:
         offsets = [_offset(pos, link.span) for link in links]
         start = item.content_start
         tags: list[Tag] = []
+        inside: Covered | None = None
         while True:
             match = _TAG_TOKEN.match(text, start)
             if match is None or match.group(1).casefold() in self.definitions:
                 break
-            if any(off[0] <= match.start() < off[1] for off in offsets):
+            inside = inside or Covered(offsets)
+            if match.start() in inside:
                 break
             tags.append(Tag(match.group(1), pos.span(match.start(), match.end())))
             start = match.end()
@@ -495,12 +501,15 @@ class _Builder:
         badges = tuple(item.scan.badges)
         tail_start = max([title_end, *(e for _, e in offsets),
                           *(_offset(pos, b.span)[1] for b in badges)])
+        clear_to = tail_start  # text[tail_start:clear_to] holds only " \t,;"
         for match in _TAG_TOKEN.finditer(text, tail_start):
-            if text[tail_start: match.start()].strip(" \t,;") == "" or (tags and \
-                    tags[-1].span.end_line == pos.at(match.start())[0]):
+            if clear_to >= 0:  # checked piece by piece: once not clear, never again
+                clear = text[clear_to: match.start()].strip(" \t,;") == ""
+                clear_to = match.start() if clear else -1
+            if clear_to >= 0 or (tags and tags[-1].span.end_line == pos.at(match.start())[0]):
                 tags.append(Tag(match.group(1), pos.span(match.start(), match.end())))
-                tail_start = match.end()
-        description = _description(text, title_end, item.scan, final_links)
+                tail_start = clear_to = match.end()
+        description = _description(text, title_end, pos, final_links)
         return Entry(
             kind=kind, title=title, link=final_links[0], resources=_resources(final_links),
             badges=badges, tags=tuple(tags), description=description, line=first,
@@ -519,14 +528,15 @@ class _Builder:
                              for m in found)
         return ()
 
-    def _maybe_toc(self, first: int, last: int, first_links: list[tuple[int, Link | None]]
-                   ) -> None:
+    def _maybe_toc(self, first: int, last: int, first_links: list[tuple[int, Link | None]],
+                   links_start: int) -> None:
         top_links = [link for depth, link in first_links if depth == 0]
         anchored = [link for link in top_links if link and link.destination.startswith("#")]
         if not anchored or (len(anchored) < len(top_links) and
                             (len(anchored) < 2 or len(anchored) * 2 < len(top_links))):
             return
-        for link in self.links:
+        # Only this list's links: every link of the document per list was quadratic.
+        for link in self.links[links_start:]:
             if first <= link.span.line <= last and link.destination.startswith("#"):
                 indent = len(self.lines[link.span.line - 1]) - len(
                     self.lines[link.span.line - 1].lstrip())
@@ -575,7 +585,7 @@ class _Builder:
             return []
         pos = Positions(1, self.lines)
         out: list[Comment] = []
-        for match in _COMMENT.finditer(text):
+        for match in _comments(text):
             line, column = pos.at(match.start())
             if line in self.code_lines:
                 continue
@@ -584,6 +594,52 @@ class _Builder:
             after = self.lines[span.end_line - 1][span.end_column:].strip()
             out.append(Comment(match.group(1).strip(), span, not before and not after))
         return out
+
+
+def _comments(text: str) -> Iterator[re.Match[str]]:
+    """``_COMMENT.finditer(text)``, stopping at the first ``<!--`` that is never closed:
+    the regex alone searched to the end of the text from each of them (16,000 ``<!-- ``
+    took 11 s)."""
+    start = text.find("<!--")
+    while start >= 0:
+        if text.find("-->", start + 4) < 0:
+            return
+        match = _COMMENT.match(text, start)
+        if match is None:  # pragma: no cover - a closer exists, so the pattern matches
+            return
+        yield match
+        start = text.find("<!--", match.end())
+
+
+_KBD_OPENER = re.compile("<kbd>", re.IGNORECASE)
+_KBD_CLOSER = re.compile("</kbd>", re.IGNORECASE)
+_LINE_FEED = re.compile("\n")
+
+
+def _kbd_elements(text: str, start: int) -> list[tuple[int, int]]:
+    """What ``re.finditer(r"<kbd>.*?</kbd>", text[start:], re.I)`` finds, as offsets, with
+    each opener paired to the first closer after it on its line by one merge of the two
+    sorted lists of tags (linear, however many openers are never closed)."""
+    closers = [m.start() for m in _KBD_CLOSER.finditer(text, start)]
+    out: list[tuple[int, int]] = []
+    if not closers:
+        return out
+    newlines = [m.start() for m in _LINE_FEED.finditer(text, start)]
+    index, done = 0, start
+    for opener in _KBD_OPENER.finditer(text, start):
+        at = opener.start()
+        if at < done:
+            continue
+        while index < len(closers) and closers[index] < at + 5:
+            index += 1
+        if index == len(closers):
+            break
+        close = closers[index]
+        newline = bisect.bisect_left(newlines, at)
+        if newline == len(newlines) or newlines[newline] > close:
+            out.append((at, close + 6))
+            done = close + 6
+    return out
 
 
 def _offset(pos: Positions, span: Span) -> tuple[int, int]:
@@ -601,13 +657,28 @@ def _resources(links: tuple[Link, ...]) -> tuple[Link, ...]:
     return tuple([link for link in links if link.role is LinkRole.RESOURCE])
 
 
-def _description(text: str, title_end: int, scan: ScanResult, links: tuple[Link, ...]) -> str:
-    tail = text[title_end:]
+def _description(text: str, title_end: int, pos: Positions, links: tuple[Link, ...]) -> str:
+    """The entry's text after its title, without ``[[Notes](url)]`` resources and badges.
+
+    Cut at known offsets in one pass: replacing each resource's text throughout the tail
+    (and a ``<kbd>.*?</kbd>`` regex tried from every unclosed ``<kbd>``) was quadratic on
+    a line of many resources or badges."""
+    cuts: list[tuple[int, int]] = []
     for link in links:
         if link.role is LinkRole.RESOURCE:
-            tail = tail.replace(f"[[{link.text}]({link.destination})]", " ")
-    tail = re.sub(r"<kbd>.*?</kbd>", " ", tail, flags=re.IGNORECASE)
-    words = plain_text(" ".join(tail.split()))
+            start, end = _offset(pos, link.span)
+            if start - 1 >= title_end and text[start - 1: end + 1] == \
+                    f"[[{link.text}]({link.destination})]":
+                cuts.append((start - 1, end + 1))
+    cuts += _kbd_elements(text, title_end)
+    pieces: list[str] = []
+    done = title_end
+    for start, end in sorted(cuts):
+        if start >= done:
+            pieces += [text[done:start], " "]
+            done = end
+    pieces.append(text[done:])
+    words = plain_text(" ".join("".join(pieces).split()))
     return _SEPARATOR.sub("", words).strip()
 
 

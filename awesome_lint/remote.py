@@ -47,7 +47,11 @@ def urls_to_check(document: Document, lines: set[int] | None = None) -> list[str
 
 
 def check_options(settings: Mapping[str, Any], *, root: Path, use_cache: bool | None,
-                  allow_private: bool | None) -> CheckOptions:
+                  allow_private: bool | None, config_path: str | None = None
+                  ) -> CheckOptions:
+    """The checker's options from ``[links]`` and the command line.  Settings that widen
+    what may be reached come from the command line or environment only (:mod:`trust`)."""
+    from awesome_lint import trust
     from awesome_lint.linkcheck import CheckOptions
 
     timeout = float(settings["timeout"])
@@ -62,8 +66,8 @@ def check_options(settings: Mapping[str, Any], *, root: Path, use_cache: bool | 
         deadline=float(settings["deadline"]) or None,
         accept_statuses=frozenset(settings["accept"]),
         skip_hosts=frozenset(settings["skip-hosts"]),
-        allow_private_hosts=bool(settings["allow-private-hosts"] if allow_private is None
-                                 else allow_private),
+        allow_private_hosts=trust.allow_private_hosts(allow_private, settings, config_path),
+        retry_after_cap=float(settings.get("retry-after-cap", 60.0)),
         cache_dir=str(root / CACHE_DIR),
         use_cache=bool(settings["cache"] if use_cache is None else use_cache),
         cache_ttl=float(settings["cache-ttl"]),

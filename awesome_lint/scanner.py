@@ -4,6 +4,9 @@ mistletoe gives block tokens a line number but spans get none, and "almost links
 ``[[Notes](url))`` are invisible to it.  This scanner walks the block's source text once,
 left to right, and reports links, badges and link problems with exact line and column.
 It is linear in the length of the block: every search it makes is bounded or advances.
+The searches that could run to the end of the block from many starting points (bracket
+pairs, the next newline, ``>`` or ``)``) are answered from one pass or a memo, see
+:class:`_Lookahead`; ``benchmarks/bench_hostile.py`` measures the hostile shapes.
 """
 
 from __future__ import annotations
@@ -28,8 +31,16 @@ _HTML_LINK = re.compile(
 )
 _KBD_OPEN = re.compile(r"<kbd\s*>", re.IGNORECASE)
 _KBD_CLOSE = re.compile(r"</kbd\s*>", re.IGNORECASE)
-#: Link text longer than this is treated as literal brackets (keeps hostile input linear).
+#: Link text longer than this is treated as literal brackets.
 _MAX_BRACKET_SEARCH = 4000
+#: Unbalanced ``(`` a link destination may hold, as in cmark-gfm (which gives up past 32):
+#: bounds the destination scan from each of many ``[a](`` on one line.
+_MAX_DEST_PARENS = 32
+#: Links inside link text (badges in badges) are looked for this many levels deep.
+_MAX_LABEL_DEPTH = 8
+#: Characters of the text before a badge kept besides its trailing blanks (enough to see a
+#: glued ``</kbd>``, link or word; a copy of the whole line per badge was quadratic memory).
+_BADGE_CONTEXT = 32
 _SIMPLE_DESTINATION = re.compile(r"\(([^\s()<>\\\\]*)\)")
 _BRACKET_EVENT = re.compile(r"[\[\]\\`\n]")
 _BLANK_LINE = re.compile(r"[ \t]*(?:\n|$)")
@@ -97,16 +108,18 @@ def _skip_code_span(text: str, i: int) -> int:
         return end
 
 
-def _match_bracket(text: str, start: int) -> int:
-    """Offset of the ``]`` closing the ``[`` at ``start``, or -1.  Skips code spans and
-    escapes; gives up after a bounded distance so hostile input stays linear."""
-    depth = 0
-    i = start
-    limit = min(len(text), start + _MAX_BRACKET_SEARCH)
+def _bracket_pairs(text: str) -> dict[int, int]:
+    """Each ``[`` offset -> the offset of the ``]`` closing it, for the whole block in one
+    left-to-right pass with a stack.  Skips code spans and escapes; link text cannot span a
+    blank line.  (Matching each ``[`` by scanning forward from it was quadratic: 8,000
+    ``[`` on a line took 8 s.)"""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    i = 0
     while True:
-        match = _BRACKET_EVENT.search(text, i, limit)
+        match = _BRACKET_EVENT.search(text, i)
         if match is None:
-            return -1
+            return pairs
         i = match.start()
         ch = text[i]
         if ch == "\\":
@@ -116,22 +129,72 @@ def _match_bracket(text: str, start: int) -> int:
             i = _skip_code_span(text, i)
             continue
         if ch == "[":
-            depth += 1
+            stack.append(i)
         elif ch == "]":
-            depth -= 1
-            if depth == 0:
-                return i
-        elif _BLANK_LINE.match(text, i + 1):
-            return -1  # link text cannot span a blank line
+            if stack:
+                pairs[stack.pop()] = i
+        elif stack and _BLANK_LINE.match(text, i + 1):
+            stack.clear()
         i += 1
 
 
-def _parse_destination(text: str, i: int) -> tuple[str, int, int, str | None, int] | None:
+class _Lookahead:
+    """Searches forward in one block's text, remembered so that many nearby starting points
+    do not each rescan to the end of a long line: ``find`` is ``str.find`` to the end of
+    the text, and for non-decreasing starts each character is scanned once per needle."""
+
+    __slots__ = ("_found", "_memo", "_pairs", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._memo: dict[str, tuple[int, int]] = {}
+        self._found: dict[re.Pattern[str], tuple[int, int, re.Match[str] | None]] = {}
+        self._pairs: dict[int, int] | None = None
+
+    def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+        """``pattern.search(text, start, end)``, remembered in the same way as :meth:`find`
+        (for patterns whose matches do not depend on where the search starts)."""
+        known = self._found.get(pattern)
+        if known is not None:
+            searched_from, searched_to, match = known
+            if searched_from <= start and searched_to == end and (
+                    match is None or match.start() >= start):
+                return match
+        match = pattern.search(self.text, start, end)
+        self._found[pattern] = (start, end, match)
+        return match
+
+    def find(self, needle: str, start: int) -> int:
+        known = self._memo.get(needle)
+        if known is not None:
+            searched_from, found = known
+            if searched_from <= start and (found < 0 or found >= start):
+                return found
+        found = self.text.find(needle, start)
+        self._memo[needle] = (start, found)
+        return found
+
+    def line_end(self, start: int) -> int:
+        """Offset of the newline ending the line at ``start``, or the text's length."""
+        end = self.find("\n", start)
+        return len(self.text) if end < 0 else end
+
+    def closing_bracket(self, start: int) -> int:
+        """Offset of the ``]`` closing the ``[`` at ``start``, or -1."""
+        if self._pairs is None:
+            self._pairs = _bracket_pairs(self.text)
+        close = self._pairs.get(start, -1)
+        return close if close - start < _MAX_BRACKET_SEARCH else -1
+
+
+def _parse_destination(look: _Lookahead, i: int
+                       ) -> tuple[str, int, int, str | None, int] | None:
     """Parse ``(dest "title")`` with ``text[i] == "("``.
 
     Returns (destination, dest_start, dest_end, title, offset after ``)``), or None when
     the parenthesis is never closed on this line.
     """
+    text = look.text
     simple = _SIMPLE_DESTINATION.match(text, i)
     if simple is not None:  # the common case, "(https://...)", without a character loop
         return simple.group(1), i + 1, simple.end() - 1, None, simple.end()
@@ -144,9 +207,8 @@ def _parse_destination(text: str, i: int) -> tuple[str, int, int, str | None, in
         while j < n and text[j] in " \t":
             j += 1
     if j < n and text[j] == "<":
-        close = text.find(">", j + 1)
-        newline = text.find("\n", j + 1)
-        if close < 0 or (0 <= newline < close):
+        close = look.find(">", j + 1)
+        if close < 0 or look.line_end(j + 1) < close:
             return None
         dest, dest_start, dest_end = text[j + 1: close], j + 1, close
         j = close + 1
@@ -162,6 +224,8 @@ def _parse_destination(text: str, i: int) -> tuple[str, int, int, str | None, in
                 break
             if ch == "(":
                 depth += 1
+                if depth > _MAX_DEST_PARENS:
+                    return None
             elif ch == ")":
                 if depth == 0:
                     break
@@ -174,7 +238,7 @@ def _parse_destination(text: str, i: int) -> tuple[str, int, int, str | None, in
         k += 1
     if k < n and text[k] in "\"'(" and k > j:
         closer = ")" if text[k] == "(" else text[k]
-        end = text.find(closer, k + 1)
+        end = look.find(closer, k + 1)
         if end >= 0:
             title = text[k + 1: end]
             k = end + 1
@@ -192,14 +256,17 @@ def _bare_url_end(text: str, start: int) -> int:
     while j < n and not text[j].isspace() and text[j] != "<":
         j += 1
     end = j
+    unbalanced = -1  # ")" minus "(" in text[start:end], counted once when first needed
     while end > start:
         ch = text[end - 1]
         if ch in _TRAILING_URL_PUNCT:
             end -= 1
         elif ch == ")":
-            url = text[start:end]
-            if url.count(")") > url.count("("):
+            if unbalanced < 0:
+                unbalanced = text.count(")", start, end) - text.count("(", start, end)
+            if unbalanced > 0:
                 end -= 1
+                unbalanced -= 1
             else:
                 break
         elif ch == ";":
@@ -221,12 +288,13 @@ class Scanner:
 
     def scan(self, text: str, pos: Positions, *, bare_urls: bool = True) -> ScanResult:
         result = ScanResult()
+        self._look = _Lookahead(text)
         self._scan(text, pos, result, bare_urls=bare_urls, inside_link=False)
         return result
 
     def _scan(
         self, text: str, pos: Positions, out: ScanResult, *, bare_urls: bool, inside_link: bool,
-        base: int = 0, stop: int | None = None,
+        base: int = 0, stop: int | None = None, depth: int = 0,
     ) -> None:
         n = len(text) if stop is None else stop
         i = base
@@ -243,9 +311,11 @@ class Scanner:
             elif ch == "<":
                 i = self._angle(text, i, pos, out, inside_link=inside_link)
             elif ch == "!":
-                i = self._bracket(text, i + 1, pos, out, image=True, inside_link=inside_link)
+                i = self._bracket(text, i + 1, pos, out, image=True, inside_link=inside_link,
+                                  depth=depth)
             elif ch == "[":
-                i = self._bracket(text, i, pos, out, image=False, inside_link=inside_link)
+                i = self._bracket(text, i, pos, out, image=False, inside_link=inside_link,
+                                  depth=depth)
             elif bare_urls and not inside_link and (
                     i == base or _may_start_autolink(text[i - 1])):
                 i = self._bare(text, i, pos, out)
@@ -279,11 +349,9 @@ class Scanner:
 
     def _kbd(self, text: str, start: int, inner_start: int, pos: Positions,
              out: ScanResult) -> int:
-        line_end = text.find("\n", inner_start)
-        if line_end < 0:
-            line_end = len(text)
-        close = _KBD_CLOSE.search(text, inner_start, line_end)
-        reopen = _KBD_OPEN.search(text, inner_start, line_end)
+        line_end = self._look.line_end(inner_start)
+        close = self._look.search(_KBD_CLOSE, inner_start, line_end)
+        reopen = self._look.search(_KBD_OPEN, inner_start, line_end)
         closed = close is not None and (reopen is None or reopen.start() > close.start())
         if closed and close is not None:
             inner_end, end = close.start(), close.end()
@@ -297,29 +365,28 @@ class Scanner:
         inner = text[inner_start:inner_end]
         parsed = parse_badge_text(inner)  # the venue registry's reading, cached
         venue, year, suffix = parsed.venue_text, parsed.year, parsed.suffix
-        line_start = text.rfind("\n", 0, start) + 1
         out.badges.append(Badge(
             raw=inner, venue=venue, year=year, suffix=suffix,
             span=pos.span(start, max(end, start + 1)),
             inner_span=pos.span(inner_start, inner_end) if inner_end > inner_start
             else pos.span(inner_start, inner_start + 1),
-            closed=closed, preceded_by=text[line_start:start],
+            closed=closed, preceded_by=text_before(text, start),
         ))
         out.covered.append((start, end))
         return max(end, inner_start)
 
     # -- square brackets: inline and reference links, almost-links -----------------------------
     def _bracket(self, text: str, i: int, pos: Positions, out: ScanResult, *, image: bool,
-                 inside_link: bool) -> int:
+                 inside_link: bool, depth: int = 0) -> int:
         start = i - 1 if image else i
-        close = _match_bracket(text, i)
+        close = self._look.closing_bracket(i)
         if close < 0:
             return i + 1
         label = text[i + 1: close]
         after = close + 1
         n = len(text)
         if after < n and text[after] == "(":
-            parsed = _parse_destination(text, after)
+            parsed = _parse_destination(self._look, after)
             if parsed is None:
                 self._unclosed_paren(text, start, close, after, pos, out)
                 return after + 1
@@ -343,9 +410,9 @@ class Scanner:
                     ProblemKind.EMPTY_DESTINATION, pos.span(start, end), text[start:end]))
             # Images inside link text (badges such as [![x](img)](url)) are links too; only
             # "<", "!" and "[" can start something there (most labels have none of them).
-            if "[" in label or "!" in label or "<" in label:
+            if ("[" in label or "!" in label or "<" in label) and depth < _MAX_LABEL_DEPTH:
                 self._scan(text, pos, out, bare_urls=False, inside_link=True, base=i + 1,
-                           stop=close)
+                           stop=close, depth=depth + 1)
             return end
         # Reference forms: [text][ref], [text][], [ref]
         ref_label = label
@@ -368,7 +435,7 @@ class Scanner:
                            out: ScanResult) -> None:
         """``[[Notes](url)`` must be followed by ``]``: spot ``)`` or nothing instead."""
         outer = start - 1
-        if _match_bracket(text, outer) >= 0:
+        if self._look.closing_bracket(outer) >= 0:
             return
         if end < len(text) and text[end] == ")":
             out.problems.append(LinkProblem(
@@ -388,11 +455,11 @@ class Scanner:
         dest = text[after + 1: j]
         if not dest:
             return
-        line_end = text.find("\n", j)
-        rest = text[j: line_end if line_end >= 0 else len(text)]
         # A ")" later on the line means a space inside the destination, not a missing ")":
         # no certain repair then.
-        replacement = None if ")" in rest else text[start:j] + ")"
+        paren = self._look.find(")", j)
+        later_paren = 0 <= paren < self._look.line_end(j)
+        replacement = None if later_paren else text[start:j] + ")"
         out.problems.append(LinkProblem(ProblemKind.UNCLOSED_PAREN, pos.span(start, j),
                                         text[start:j], replacement=replacement,
                                         destination=dest))
@@ -419,6 +486,16 @@ class Scanner:
                               dest_span=pos.span(i, end_link)))
         out.covered.append((i, end_link))
         return end
+
+
+def text_before(text: str, start: int) -> str:
+    """The text before a badge on its line: its trailing blanks and at most
+    ``_BADGE_CONTEXT`` characters before them."""
+    j = start
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    low = max(0, j - _BADGE_CONTEXT)
+    return text[max(low, text.rfind("\n", low, start) + 1):start]
 
 
 def _may_start_autolink(prev: str) -> bool:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from typing import Any
 
 import regex
 
@@ -127,12 +128,31 @@ def _anchor_index(anchors: tuple[str, ...]
     return ({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in bare.items()})
 
 
+#: The last anchor collection indexed, with its size and index: one document's anchors are
+#: asked about once per broken link, and hashing them into the lru_cache key each time
+#: (a tuple of every anchor) was quadratic on many headings and many broken links.
+_LAST_INDEXED: list[tuple[object, int, Any]] = []
+
+
+def _index_of(anchors: Iterable[str]
+              ) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    if isinstance(anchors, Collection) and _LAST_INDEXED:
+        known, size, index = _LAST_INDEXED[0]
+        if known is anchors and size == len(anchors):
+            return index  # type: ignore[no-any-return]
+    listed = tuple(anchors)
+    index = _anchor_index(listed)
+    if isinstance(anchors, Collection):
+        _LAST_INDEXED[:] = [(anchors, len(listed), index)]
+    return index
+
+
 def matching_anchors(anchor: str, anchors: Iterable[str]) -> list[str]:
     """Anchors that ``anchor`` most likely meant, ignoring case, punctuation and a leading
     section number (``#resources`` for ``# I. Resources``).  Exact loose matches win."""
     target = normalise_anchor(anchor)
     target_bare = _bare_anchor(anchor)
-    by_loose, by_bare = _anchor_index(tuple(anchors))
+    by_loose, by_bare = _index_of(anchors)
     exact = list(by_loose.get(target, ()))
     if exact or not target_bare:
         return exact

@@ -74,11 +74,28 @@ def directives(document: Document) -> list[Directive]:
     return out
 
 
+#: Directives covering at most this many lines are indexed by line; wider ones (a
+#: ``disable`` block, ``disable-file``) are few and tried on every diagnostic.
+_INDEXED_SPAN = 64
+
+
 def apply(diagnostics: list[Diagnostic], active: list[Directive]) -> list[Diagnostic]:
-    """Drop suppressed diagnostics, marking the directives that did the work."""
+    """Drop suppressed diagnostics, marking the directives that did the work.
+
+    Directives are looked up by the diagnostic's line (trying each directive on each
+    diagnostic was quadratic on a file of ``disable-next-line`` comments)."""
+    by_line: dict[int, list[Directive]] = {}
+    wide: list[Directive] = []
+    for directive in active:
+        if directive.last_line - directive.first_line < _INDEXED_SPAN:
+            for line in range(directive.first_line, directive.last_line + 1):
+                by_line.setdefault(line, []).append(directive)
+        else:
+            wide.append(directive)
     kept: list[Diagnostic] = []
     for diagnostic in diagnostics:
-        hit = [d for d in active if d.covers(diagnostic)]
+        near = by_line.get(diagnostic.line, ())
+        hit = [d for d in (*wide, *near) if d.covers(diagnostic)]
         for directive in hit:
             directive.used.add(diagnostic.code)
         if not hit:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import fnmatch
+import itertools
 import operator
 import re
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from typing import Any
 from awesome_lint import entrymemo
 from awesome_lint.config import Config, ConfigError, register_table
 from awesome_lint.model import Document, Entry, EntryKind, Span, TagLegend
+from awesome_lint.ranges import Covered
 
 TABLE = "tags"
 POSITIONS = ("before-title", "after-badge", "either")
@@ -391,19 +393,16 @@ def _bracket_tags(document: Document, entry: Entry, legend: Legend | None,
     #: Where the first link, badge or code span starts, and where the last one ends.
     first_start = min(blocked)[0] if blocked else None
     last_end = max(blocked, key=_END)[1] if blocked else None
-    tokens = [m for m in matches if not _inside(m.start(), blocked)
+    covered = Covered(blocked)
+    tokens = [m for m in matches if m.start() not in covered
               and m.group(1).casefold() not in document.definitions]
-    spans = [(m.start(), m.end()) for m in tokens]
+    words_before, words_after = _words_around(text, tokens)
     found: list[EntryTag] = []
-    for match in tokens:
+    for index, match in enumerate(tokens):
         start, end = match.span()
-        # (removing the other tokens cannot add words: text without any has none left)
-        before = text[:start]
-        if (not _has_words(before) or not _has_words(_without(before, spans, 0))) and (
-                first_start is None or start < first_start):
+        if not words_before[index] and (first_start is None or start < first_start):
             position = "start"
-        elif not _has_words(_without(text[end:], spans, end)) and (
-                last_end is None or start >= last_end):
+        elif not words_after[index] and (last_end is None or start >= last_end):
             position = "end"
         else:
             position = "middle"
@@ -479,22 +478,19 @@ def _blocked(entry: Entry, text: str, starts: list[int]) -> list[tuple[int, int]
     return ranges
 
 
-def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
-    """Whether ``offset`` falls in one of the ``[start, end)`` ranges."""
-    for start, end in ranges:  # noqa: SIM110 - a loop, not any(): no generator per token
-        if start <= offset < end:
-            return True
-    return False
-
-
-def _without(text: str, spans: list[tuple[int, int]], base: int) -> str:
-    """``text`` (starting at offset ``base``) with the other tag tokens removed."""
-    out = text
-    for start, end in sorted(spans, reverse=True):
-        lo, hi = start - base, end - base
-        if lo >= 0 and hi <= len(out):
-            out = out[:lo] + out[hi:]
-    return out
+def _words_around(text: str, tokens: list[re.Match[str]]) -> tuple[list[bool], list[bool]]:
+    """For each token: whether the text before it, and after it, has words once the other
+    tokens are taken out, i.e. whether a gap between tokens on that side has words.  One
+    pass over the gaps (taking the tokens out of the text per token was quadratic)."""
+    gaps: list[bool] = []
+    previous = 0
+    for match in tokens:
+        gaps.append(_has_words(text[previous: match.start()]))
+        previous = match.end()
+    tail = _has_words(text[previous:])
+    before = list(itertools.accumulate(gaps, operator.or_))
+    after = list(itertools.accumulate(reversed([*gaps[1:], tail]), operator.or_))[::-1]
+    return before, after
 
 
 def _has_words(text: str) -> bool:

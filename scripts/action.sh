@@ -66,7 +66,9 @@ fi
 path_list=($paths)
 # shellcheck disable=SC2206
 extra_args=($extra)
-command=(check --format json --exit-zero)
+# The guard against fetching the runner's own network is forced on; only the workflow's
+# own args (after it) can lift it, never a config file in the pull request.
+command=(check --format json --exit-zero --deny-private-hosts)
 if [ -n "$diff_base" ]; then
   command+=(--diff-base "$diff_base")
 fi

@@ -317,14 +317,17 @@ def link_server() -> Iterator[str]:
 
 @pytest.mark.parametrize("configured", [False, True])
 def test_link_checks_only_when_configured(tmp_path: Path, link_server: str,
-                                          configured: bool) -> None:
+                                          configured: bool,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / ".git").mkdir()  # the link cache goes to the project root
     text = f"# Links\n\n* [Gone]({link_server}/gone)\n* [Here]({link_server}/ok)\n"
     uri, text = write(tmp_path, text)
+    # The server on 127.0.0.1 is a private address: only the environment (never the
+    # repository's config) lets the server reach it.
+    monkeypatch.setenv("AWESOME_LINT_ALLOW_PRIVATE_HOSTS", "1")
     if configured:
         (tmp_path / ".awesome-lint.toml").write_text(
-            "[links]\ncheck = true\nallow-private-hosts = true\ncache = false\nretries = 0\n",
-            encoding="utf-8")
+            "[links]\ncheck = true\ncache = false\nretries = 0\n", encoding="utf-8")
 
     async def scenario() -> None:
         async with Session(tmp_path) as session:

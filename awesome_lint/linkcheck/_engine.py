@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from ._cache import ResultCache
+from ._cache import ResultCache, open_cache
 from ._guard import forbidden_reason, ip_literal
 from ._transport import RoutingTransport
 from ._types import GOOD_CLASSES, CheckOptions, LinkClass, LinkResult
@@ -80,6 +80,8 @@ class _Trace:
     final_url: str | None = None
     #: Loop time at which the latest attempt was sent.
     sent_at: float = 0.0
+    #: A Retry-After (seconds) not waited for: over the host's budget.
+    wait_refused: float | None = None
 
 
 @dataclass
@@ -92,6 +94,8 @@ class _Host:
     get_only: bool = False
     #: Loop time of the latest complete response from this host.
     last_answer: float = 0.0
+    #: Seconds of Retry-After (and RateLimit-Reset) waits granted to this host so far.
+    waited: float = 0.0
 
 
 def _fast_httpcore_imports() -> None:
@@ -143,6 +147,37 @@ def _parse_delay(headers: httpx.Headers, now: float) -> float | None:
             key, _, number = item.strip().partition("=")
             if key.strip() == "reset" and number.strip().isdigit():
                 return float(number)
+    return None
+
+
+#: Where :func:`_park_location` moves a Location header httpx would fail on.
+_PARKED = "x-awesome-lint-location"
+
+
+async def _park_location(response: httpx.Response) -> None:
+    """Response hook: move aside a Location we will not follow (another scheme, or not a
+    URL: ``http://[::1``, port 99999).  Even with ``follow_redirects=False`` httpx builds
+    the next request from it and raises, so the redirect would surface as a connection
+    error before :meth:`Checker._follow` could classify it (unsupported scheme, broken)."""
+    location = response.headers.get("location")
+    if location is None or not 300 <= response.status_code < 400:
+        return
+    try:
+        target = response.request.url.join(location.strip())
+        usable = (target.scheme in ("http", "https") and bool(target.host)
+                  and _port_error(target) is None)
+    except (httpx.InvalidURL, ValueError, TypeError, UnicodeError):
+        usable = False
+    if not usable:
+        response.headers[_PARKED] = location
+        del response.headers["location"]
+
+
+def _port_error(url: httpx.URL) -> str | None:
+    """httpx takes any number as a port; the socket layer raises on one past 65535."""
+    port = url.port
+    if port is not None and not 0 < port <= 65535:
+        return f"port {port} is out of range"
     return None
 
 
@@ -270,6 +305,7 @@ class Checker:
             ),
             follow_redirects=False,
             trust_env=False,
+            event_hooks={"response": [_park_location]},
         )
 
     async def aclose(self) -> None:
@@ -447,11 +483,14 @@ class Checker:
             if _retryable(response) and retries < options.retries:
                 now = self.loop.time()
                 asked = _parse_delay(response.headers, time.time())
-                delay = (
-                    min(asked, options.retry_after_cap)
-                    if asked is not None
-                    else self._backoff(retries)
-                )
+                if asked is not None and asked > options.retry_after_cap - state.waited:
+                    # A wait past the host's budget (retry_after_cap seconds in all): the
+                    # answer stands (rate-limited) instead of stalling every link on it.
+                    trace.wait_refused = asked
+                    return response
+                delay = asked if asked is not None else self._backoff(retries)
+                if asked is not None:
+                    state.waited += asked
                 retries += 1
                 if limited:
                     # Pause this host's queue (requests in flight finish); others go on.
@@ -497,6 +536,8 @@ class Checker:
             raise _Fail(LinkClass.UNSUPPORTED_SCHEME, f"unsupported scheme {url.scheme!r}")
         if not url.host:
             raise _Fail(LinkClass.BROKEN, "invalid URL: no host")
+        if (bad_port := _port_error(url)) is not None:
+            raise _Fail(LinkClass.BROKEN, f"invalid URL: {bad_port}")
         if _domain_match(url.host, options.skip_hosts):
             raise _Fail(LinkClass.SKIPPED, f"{url.host} is on the skip list")
         method = "HEAD" if options.head_first else "GET"
@@ -507,7 +548,7 @@ class Checker:
             response = await self._hop(current, method, trace)
             status = response.status_code
             trace.final_url = str(current)
-            location = response.headers.get("location")
+            location = response.headers.get("location") or response.headers.get(_PARKED)
             if not (300 <= status < 400 and status not in options.accept_statuses):
                 break
             if not location:
@@ -526,6 +567,8 @@ class Checker:
                 )
             try:
                 target = current.join(location)
+                if (bad_port := _port_error(target)) is not None:
+                    raise ValueError(bad_port)
             except (httpx.InvalidURL, ValueError, TypeError) as exc:
                 return LinkClass.BROKEN, status, f"invalid redirect Location: {exc}"
             trace.redirects.append(str(target))
@@ -556,6 +599,9 @@ class Checker:
             )
         elif link_class not in GOOD_CLASSES:
             error = f"HTTP {status}"
+            if trace.wait_refused is not None:
+                error += (f" (asked to wait {trace.wait_refused:g} s, over the "
+                          f"{options.retry_after_cap:g} s allowed per host)")
             if link_class in (LinkClass.BROKEN, LinkClass.RATE_LIMITED) and options.github_api:
                 return await self._ask_github(url, link_class, status, error, trace)
         return link_class, status, error
@@ -598,8 +644,8 @@ async def run_check(
     variant = cache_variant(options)
     if options.use_cache and options.cache_dir:
         try:
-            cache = ResultCache(options.cache_dir, options.cache_ttl, options.failure_ttl)
-            hits = cache.get_many([f"{variant} {d}" for d in dests])
+            cache, hits = open_cache(options.cache_dir, options.cache_ttl, options.failure_ttl,
+                                     [f"{variant} {d}" for d in dests])
         except (OSError, sqlite3.Error):  # unwritable or broken cache: run without it
             if cache is not None:
                 cache.close()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from awesome_lint.reporters import FileReport, ReportOptions
+from awesome_lint.reporters.escape import printable
 
 
 def render(reports: list[FileReport], options: ReportOptions) -> str:
-    lines = [f"{r.path}:{d.line}:{d.column}: {d.code} [{d.severity.value}] {d.message}"
+    lines = [f"{printable(r.path)}:{d.line}:{d.column}: {d.code} [{d.severity.value}] "
+             f"{printable(d.message)}"
              for r in reports for d in r.diagnostics]
     return "".join(line + "\n" for line in lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from awesome_lint.reporters import FileReport, ReportOptions
+from awesome_lint.reporters.escape import printable
 from awesome_lint.sources import INPUT_ERROR_CODE
 
 
@@ -23,7 +24,9 @@ def render(reports: list[FileReport], options: ReportOptions) -> str:
                                  name=f"{d.code} {d.rule} line {d.line} column {d.column}")
             # A file that could not be read is an error of the run, not a failed check.
             kind = "error" if d.code == INPUT_ERROR_CODE else "failure"
-            failure = ET.SubElement(case, kind, message=d.message, type=d.severity.value)
-            failure.text = f"{report.path}:{d.line}:{d.column}: {d.code} {d.message}"
+            # XML 1.0 cannot hold most control characters at all: escape them as text.
+            message = printable(d.message)
+            failure = ET.SubElement(case, kind, message=message, type=d.severity.value)
+            failure.text = f"{printable(report.path)}:{d.line}:{d.column}: {d.code} {message}"
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.reporters import FileReport, ReportOptions
+from awesome_lint.reporters.escape import printable
 from awesome_lint.rules import CATEGORIES, Rule
 
 #: Rows in the findings table; the rest is counted, not listed (job summaries are capped at
@@ -34,7 +35,7 @@ _SPECIAL = re.compile(r"([\\`*_\[\]|<>#~!])")
 
 def escape(text: str) -> str:
     """Plain text for a table cell: markdown syntax shown literally, on one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _SPECIAL.sub(r"\\\1", printable(" ".join(text.split())))
 
 
 def _plural(count: int, word: str) -> str:
@@ -113,7 +114,7 @@ def render(reports: list[FileReport], options: ReportOptions) -> str:
 def _where(path: str, d: Diagnostic, link_base: str | None) -> str:
     """``path:line:col``, linked to those lines of the file at ``link_base`` when the path is
     inside the work tree."""
-    where = f"`{path}:{d.line}:{d.column}`"
+    where = f"`{printable(path)}:{d.line}:{d.column}`"
     relative = posixpath.normpath(path.replace("\\", "/"))
     if link_base is None or relative.startswith(("../", "/")) or relative == "..":
         return where

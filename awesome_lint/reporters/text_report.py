@@ -7,8 +7,9 @@ from typing import Any
 
 import click
 
-from awesome_lint.diagnostics import Severity
+from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.reporters import FileReport, ReportOptions
+from awesome_lint.reporters.escape import printable
 
 #: Styles for click.style: colour goes through click, never raw escape codes.
 _RED: dict[str, Any] = {"fg": "red"}
@@ -17,8 +18,31 @@ _BOLD: dict[str, Any] = {"bold": True}
 _DIM: dict[str, Any] = {"dim": True}
 
 
+#: Source lines longer than this (after escaping and tab expansion) are not shown.
+MAX_SOURCE = 300
+
+
 def _paint(text: str, style: dict[str, Any], options: ReportOptions) -> str:
     return click.style(text, **style) if options.color else text
+
+
+def _source(line: str, d: Diagnostic, colour: dict[str, Any], options: ReportOptions
+            ) -> list[str]:
+    """The source line and a caret under the finding, or nothing for a line over
+    ``MAX_SOURCE`` characters.  The length is checked before the line is escaped and its
+    tabs expanded (expanding a 5 MB line per finding was quadratic)."""
+    if len(line) > MAX_SOURCE:
+        return []
+    source = printable(line).expandtabs(4)
+    if len(source) > MAX_SOURCE:
+        return []
+    before = len(printable(line[: d.column - 1]).expandtabs(4))
+    if d.end_line == d.line:
+        width = len(printable(line[: d.end_column]).expandtabs(4)) - before
+    else:
+        width = len(source) - before
+    return [_paint(f"  {d.line:>5} | ", _DIM, options) + source,
+            " " * (10 + before) + _paint("^" * max(1, min(width, 120)), colour, options)]
 
 
 def render(reports: list[FileReport], options: ReportOptions) -> str:
@@ -31,19 +55,13 @@ def render(reports: list[FileReport], options: ReportOptions) -> str:
             fixable += d.fix is not None and d.fix.is_safe
             unsafe += d.fix is not None and not d.fix.is_safe
             colour = _RED if d.severity is Severity.ERROR else _YELLOW
-            where = _paint(f"{report.path}:{d.line}:{d.column}:", _BOLD, options)
+            where = _paint(f"{printable(report.path)}:{d.line}:{d.column}:", _BOLD, options)
             code = _paint(d.code, colour, options)
             marker = " [*]" if d.fix is not None and d.fix.is_safe else (
                 " [unsafe fix]" if d.fix is not None else "")
-            out.append(f"{where} {code} {d.message}{marker}")
+            out.append(f"{where} {code} {printable(d.message)}{marker}")
             if options.show_source and 0 < d.line <= len(report.lines):
-                source = report.lines[d.line - 1].expandtabs(4)
-                width = d.end_column - d.column + 1 if d.end_line == d.line else \
-                    max(1, len(source) - d.column + 1)
-                if len(source) <= 300:
-                    out.append(_paint(f"  {d.line:>5} | ", _DIM, options) + source)
-                    out.append(" " * 10 + " " * (d.column - 1)
-                               + _paint("^" * max(1, min(width, 120)), colour, options))
+                out += _source(report.lines[d.line - 1], d, colour, options)
     total = sum(counts.values())
     fixed = sum(r.fixed for r in reports)
     hidden = sum(r.unsafe_hidden for r in reports)

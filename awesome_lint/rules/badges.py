@@ -12,6 +12,7 @@ Fixes rewrite badge text only, never a link destination.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import operator
@@ -26,6 +27,7 @@ from awesome_lint.config import Config, ConfigError, register_table
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from awesome_lint.model import Document, Entry, LinkRole, Span
 from awesome_lint.rules import Rule, RuleContext, register
+from awesome_lint.scanner import text_before
 from awesome_lint.venues import (
     Match,
     ParsedBadge,
@@ -214,6 +216,9 @@ _CODE_OR_EMPHASIS = re.compile(r"[`*]|^\s*_|_\s*$")
 _REMARK_PUNCTUATION = re.compile(r"[,;@]")
 _WORD_OR_YEAR = re.compile(r"[^\W\d_]|\d{4}")
 _NOT_CLOSABLE = re.compile(r"[\[\]()*`|]")
+_BLANKS = re.compile(r"[ \t]*")
+_BLANK_TO_END = re.compile(r"\s*\Z")
+_TICK = re.compile("`")
 _KBD_CLOSE_AT_END = re.compile(r"</kbd\s*>$", re.IGNORECASE)
 _LOOSE_NAME = re.compile(r"[\W_]+")
 _PAPER_HOSTS = frozenset((
@@ -416,8 +421,7 @@ def _judged(badges: Iterable[FoundBadge], judge: Callable[[Reading, str], V]
 def _closer_after(line: str, number: int, end: int, typos: set[tuple[int, int]]
                   ) -> tuple[str, Span] | None:
     """A mistyped closing tag right after an unclosed badge's text, if there is one."""
-    rest = len(line[end:]) - len(line[end:].lstrip(" \t"))
-    at = end + rest
+    at = _BLANKS.match(line, end).end()  # type: ignore[union-attr]  # always matches
     bad = _BAD_CLOSER.match(line, at)
     if bad is not None:
         name = (bad.group(1) or "kbd").lower()
@@ -425,8 +429,7 @@ def _closer_after(line: str, number: int, end: int, typos: set[tuple[int, int]]
             return bad.group(0), Span(number, at + 1, number, bad.end())
         return None
     reopen = _KBD_OPEN.match(line, at)
-    if reopen is not None and "<" not in line[reopen.end():] and (
-            not line[reopen.end():].strip()):
+    if reopen is not None and _BLANK_TO_END.match(line, reopen.end()):
         typos.add((number, at + 1))
         return reopen.group(0), Span(number, at + 1, number, reopen.end())
     return None
@@ -440,9 +443,10 @@ def _bracket_badges(document: Document, style: str, reg: Registry, topics: froze
         if number in document.code_lines:
             continue
         line = document.line_text(number)
+        ticks = _Ticks(line)
         for m in pattern.finditer(line):
             raw = m.group(1)
-            if _in_code_span(line, m.start()) or _CODE_OR_EMPHASIS.search(raw):
+            if ticks.in_code_span(m.start()) or _CODE_OR_EMPHASIS.search(raw):
                 continue  # code spans and emphasis inside brackets are not badge text
             if style == "bracket" and (len(raw) > 40 or len(raw.split()) > 5
                                        or _REMARK_PUNCTUATION.search(raw)):
@@ -455,17 +459,25 @@ def _bracket_badges(document: Document, style: str, reg: Registry, topics: froze
                 continue  # **[12]** is a citation number
             span = Span(number, m.start() + 1, number, m.end())
             inner = Span(number, m.start(1) + 1, number, max(m.start(1) + 1, m.end(1)))
-            yield FoundBadge(style, raw, span, inner, True, line[: m.start()],
+            yield FoundBadge(style, raw, span, inner, True, text_before(line, m.start()),
                              by_line[number], reading)
 
 
-def _in_code_span(line: str, index: int) -> bool:
-    return line.count("`", 0, index) % 2 == 1
+class _Ticks:
+    """Answers "is this offset inside a code span?" for one line by counting backticks
+    before it, from their positions found once (counting from the line's start per
+    question was quadratic on a line of many badges)."""
+
+    def __init__(self, line: str) -> None:
+        self.positions = [m.start() for m in _TICK.finditer(line)] if "`" in line else []
+
+    def in_code_span(self, index: int) -> bool:
+        return bool(self.positions) and bisect.bisect_left(self.positions, index) % 2 == 1
 
 
 def _strays(document: Document, badges: list[FoundBadge]) -> Iterator[StrayCloser]:
     """``</kbd>`` tags that no badge owns."""
-    owned: dict[int, list[tuple[int, int]]] = {}
+    owned: dict[int, list[tuple[int, int]]] = {}  # line -> owned column ranges, sorted
     for badge in badges:
         if badge.style == "kbd":
             span = badge.span
@@ -480,20 +492,23 @@ def _strays(document: Document, badges: list[FoundBadge]) -> Iterator[StrayClose
     for number, line in enumerate(document.lines, 1):
         if "</" not in line or number in code_lines:
             continue
-        ticks = "`" in line
+        ticks = _Ticks(line)
+        ranges = sorted(owned.get(number, ()))
+        # Badge spans do not overlap, so their ends are sorted too: the widest reach of the
+        # ranges starting at or before a column is the last one's (bisect, not a scan).
+        ends = [b for _, b in ranges]
         # A closing tag starts with "</" (and holds no other): look there only, and only
         # where no badge owns the text, as most are the closing tags of badges.
         at = line.find("</")
         while at != -1:
             start, at = at, line.find("</", at + 2)
             column = start + 1
-            for a, b in owned.get(number, ()):
-                if a <= column <= b:
-                    break
-            else:
-                m = _KBD_CLOSE_ANY.match(line, start)
-                if m is not None and not (ticks and _in_code_span(line, start)):
-                    yield StrayCloser(Span(number, column, number, m.end()))
+            index = bisect.bisect_right(ranges, (column, len(line) + 1)) - 1
+            if index >= 0 and max(ends[max(0, index - 1): index + 1]) >= column:
+                continue
+            m = _KBD_CLOSE_ANY.match(line, start)
+            if m is not None and not ticks.in_code_span(start):
+                yield StrayCloser(Span(number, column, number, m.end()))
 
 
 # -- canonical text --------------------------------------------------------------------------------

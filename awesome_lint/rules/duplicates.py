@@ -325,6 +325,39 @@ class _Pair:
     at_earlier: bool = False
 
 
+class _Earlier:
+    """Earlier entries with one key, answering "which in this section, which in others"
+    in constant time: rescanning a list of them per entry was quadratic (8,000 one-entry
+    sections sharing a URL took 8 s)."""
+
+    def __init__(self, entry: Entry, section: Section | None,
+                 opted_out: Callable[[Entry], bool]) -> None:
+        self.opted_out = opted_out
+        #: (section, entry) in document order, and those not opted out.
+        self.all: list[tuple[Section | None, Entry]] = []
+        self.visible: list[tuple[Section | None, Entry]] = []
+        self.by_section: dict[int, list[Entry]] = {}
+        self.add(entry, section)
+
+    def add(self, entry: Entry, section: Section | None) -> None:
+        self.all.append((section, entry))
+        if not self.opted_out(entry):
+            self.visible.append((section, entry))
+        self.by_section.setdefault(id(section), []).append(entry)
+
+    def same(self, section: Section | None) -> list[Entry]:
+        return list(self.by_section.get(id(section), ()))
+
+    def others(self, section: Section | None) -> list[Entry]:
+        """What :func:`_choose` reads of the entries in other sections: the first one and
+        the first one not opted out (a section holds at most two, so few are skipped)."""
+        first = next((e for s, e in self.all if s is not section), None)
+        visible = next((e for s, e in self.visible if s is not section), None)
+        if first is None:
+            return []
+        return [first] if visible is None or visible is first else [first, visible]
+
+
 def _choose(later: Entry, candidates: Sequence[Entry], opted_out: Callable[[Entry], bool]
             ) -> _Pair | None:
     """The pair to report for ``later`` given its earlier matches, honouring opt-outs."""
@@ -379,30 +412,30 @@ class DuplicateEntry(Rule):
         opted_out = _OptOut(self, doc)
         found = conventions.of(doc, ctx.services)
         #: key -> earlier entries with that key: per section the first one, and the first
-        #: one not opted out when that differs; in document order.
+        #: one not opted out when that differs.
         #: Keyed by link and parent item: nested sub-items of different parents never meet;
         #: table rows also by all their links (rows that share a course page but link
         #: different lecture videos are two editions of a course, not one item twice).
-        index: dict[tuple[str, int | None, frozenset[str] | None], list[Entry]] = {}
+        index: dict[tuple[str, int | None, frozenset[str] | None], _Earlier] = {}
         keys = _Keys.of(ctx)
         fixer = _Fixer(doc, keep_fragment, keys)
         for entry in doc.entries:
             link_key = keys.entry(entry, keep_fragment)
             if link_key is None:
                 continue
+            section = sections.get(id(entry))
             row = (frozenset(keys.url(link.destination, keep_fragment) for link in entry.links
                              if link.destination.strip())
                    if entry.kind is EntryKind.TABLE_ROW else None)
             key = (link_key, found.parent_of(entry), row)
             known = index.get(key)
             if known is None:  # a link seen first (most entries): nothing to compare with
-                index[key] = [entry]
+                index[key] = _Earlier(entry, section, opted_out)
                 continue
-            section = sections.get(id(entry))
-            same = [e for e in known if sections.get(id(e)) is section]
-            others = [e for e in known if sections.get(id(e)) is not section]
+            same = known.same(section)
+            others = known.others(section)
             if not same or (all(opted_out(e) for e in same) and not opted_out(entry)):
-                known.append(entry)
+                known.add(entry, section)
             pair = _choose(entry, same, opted_out)
             if pair is not None:
                 yield self._same_section(doc, pair, fixer, threshold)

@@ -35,6 +35,8 @@ LINK_DEFAULTS: dict[str, Any] = {
     "cache": True,
     "cache-ttl": 86400.0,
     "failure-ttl": 600.0,
+    #: Seconds in total one host may make us wait by Retry-After; past it, rate-limited.
+    "retry-after-cap": 60.0,
     "severity": {},
 }
 LINK_CLASSES = ("broken", "redirect-permanent", "blocked", "rate-limited", "server-error",
