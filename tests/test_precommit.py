@@ -78,11 +78,12 @@ def pre_commit_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def hooks_config(hooks_repo: Path, pre_commit_env: dict[str, str],
                  tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A config naming both hooks at the snapshot's revision, their environment installed."""
+    """A config naming the three hooks at the snapshot's revision, their environment installed."""
     rev = _git(hooks_repo, "rev-parse", "HEAD").strip()
     config = tmp_path_factory.mktemp("pre-commit-config") / "config.yaml"
     config.write_text(f"repos:\n  - repo: {hooks_repo.as_posix()}\n    rev: {rev}\n"
-                      "    hooks:\n      - id: awesome-lint\n      - id: awesome-lint-fix\n",
+                      "    hooks:\n      - id: awesome-lint\n      - id: awesome-lint-fix\n"
+                      "      - id: awesome-lint-format\n",
                       encoding="utf-8")
     done = subprocess.run([*PRE_COMMIT, "install-hooks", "--config", str(config)],
                           cwd=hooks_repo, env=pre_commit_env, capture_output=True, text=True,
@@ -147,21 +148,21 @@ FORMATTED = "# List\n\n## Papers\n\n* [ResNet](https://arxiv.org/abs/1512.03385)
 
 
 def test_format_hook_writes_the_canonical_layout_and_fails_only_when_it_changed_a_file(
-        project: Path, hooks_repo: Path, pre_commit_env: dict[str, str]) -> None:
+        project: Path, hooks_config: Path, pre_commit_env: dict[str, str]) -> None:
     (project / "README.md").write_text(MESSY, encoding="utf-8")
     _commit_all(project, "messy")
     # the list is consistent (no finding asks for this layout): fix leaves it alone ...
-    fixed = try_repo("awesome-lint-fix", project, hooks_repo, pre_commit_env)
+    fixed = run_hook("awesome-lint-fix", project, hooks_config, pre_commit_env)
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert (project / "README.md").read_text(encoding="utf-8") == MESSY
     # ... and format writes it whole
-    result = try_repo("awesome-lint-format", project, hooks_repo, pre_commit_env)
+    result = run_hook("awesome-lint-format", project, hooks_config, pre_commit_env)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "files were modified by this hook" in result.stdout
     assert (project / "README.md").read_text(encoding="utf-8") == FORMATTED
     assert (project / "docs" / "notes.md").read_text(encoding="utf-8") == DEFECTIVE
     _commit_all(project, "formatted")
-    again = try_repo("awesome-lint-format", project, hooks_repo, pre_commit_env)
+    again = run_hook("awesome-lint-format", project, hooks_config, pre_commit_env)
     assert again.returncode == 0, again.stdout + again.stderr
     assert re.search(r"^awesome-lint \(format\)\.+Passed$", again.stdout, re.MULTILINE)
 
