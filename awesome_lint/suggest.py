@@ -3,13 +3,14 @@ what a config value should be: a typo must name its fix, not just its fault."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import Any
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """``"; did you mean 'LNK001'?"`` for the closest candidate (case-insensitive), or ``""``."""
+    import difflib  # only on a typo: not a cost of every run
+
     by_lower: dict[str, str] = {}
     for candidate in candidates:
         by_lower.setdefault(candidate.lower(), candidate)
@@ -59,3 +60,17 @@ def shown(value: Any) -> str:
     if isinstance(value, str):
         return repr(value).replace("'", '"') if "'" not in value else repr(value)
     return repr(value)
+
+
+def checked_value(where: str, item: Any, default: Any) -> Any:
+    """``item`` when it is of ``default``'s kind (numbers ≥ 0), else a ConfigError in words."""
+    from awesome_lint.config import ConfigError
+
+    number = isinstance(default, (int, float)) and not isinstance(default, bool)
+    ok = (isinstance(item, bool) if isinstance(default, bool)
+          else isinstance(item, (int, float)) and not isinstance(item, bool) and item >= 0
+          if number else isinstance(item, type(default)))
+    if not ok:
+        raise ConfigError(f"'{where}' must be {expected(default, minimum=0 if number else None)}"
+                          f", not {shown(item)}")
+    return item

@@ -15,7 +15,7 @@ from awesome_lint.config import ConfigError, register_table
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.model import Link
 from awesome_lint.rules import Rule, RuleContext, register
-from awesome_lint.suggest import expected, shown, unknown_key
+from awesome_lint.suggest import checked_value, unknown_key
 
 PREFIX = "LNK1"
 CATEGORY = "links"
@@ -52,16 +52,7 @@ def _validate(value: Any, where: str) -> dict[str, Any]:
     for key, item in value.items():
         if key not in LINK_DEFAULTS:
             raise ConfigError(unknown_key(f"{where}.{key}", LINK_DEFAULTS))
-        default = LINK_DEFAULTS[key]
-        number = isinstance(default, (int, float)) and not isinstance(default, bool)
-        ok = (isinstance(item, bool) if isinstance(default, bool)
-              else isinstance(item, (int, float)) and not isinstance(item, bool) and item >= 0
-              if number else isinstance(item, type(default)))
-        if not ok:
-            raise ConfigError(f"'{where}.{key}' must be "
-                              f"{expected(default, minimum=0 if number else None)}, "
-                              f"not {shown(item)}")
-        out[key] = item
+        out[key] = checked_value(f"{where}.{key}", item, LINK_DEFAULTS[key])
     for cls, severity in out["severity"].items():
         if cls not in LINK_CLASSES or severity not in SEVERITIES:
             raise ConfigError(f"'{where}.severity.{cls}': classes are {', '.join(LINK_CLASSES)}"

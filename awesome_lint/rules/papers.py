@@ -16,7 +16,7 @@ from awesome_lint.config import ConfigError, register_table
 from awesome_lint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from awesome_lint.rules import Rule, RuleContext, register
 from awesome_lint.rules.badges import registry
-from awesome_lint.suggest import expected, shown, unknown_key
+from awesome_lint.suggest import checked_value, unknown_key
 
 if TYPE_CHECKING:
     from awesome_lint.papers import PaperResults
@@ -48,16 +48,7 @@ def _validate(value: Any, where: str) -> dict[str, Any]:
             hint = (" (service URLs come from AWESOME_LINT_ARXIV_URL, AWESOME_LINT_DBLP_URL "
                     "and AWESOME_LINT_CROSSREF_URL only)" if "url" in key else "")
             raise ConfigError(unknown_key(f"{where}.{key}", PAPER_DEFAULTS) + hint)
-        default = PAPER_DEFAULTS[key]
-        number = isinstance(default, (int, float)) and not isinstance(default, bool)
-        ok = (isinstance(item, bool) if isinstance(default, bool)
-              else isinstance(item, (int, float)) and not isinstance(item, bool) and item >= 0
-              if number else isinstance(item, type(default)))
-        if not ok:
-            raise ConfigError(f"'{where}.{key}' must be "
-                              f"{expected(default, minimum=0 if number else None)}, "
-                              f"not {shown(item)}")
-        out[key] = item
+        out[key] = checked_value(f"{where}.{key}", item, PAPER_DEFAULTS[key])
     return out
 
 
