@@ -330,7 +330,7 @@ def test_arbitrary_text_formats_idempotently_or_is_refused(text: str) -> None:
 SLOW_WRITER = textwrap.dedent("""
     import os, sys, time
     from pathlib import Path
-    from awesome_lint import sources
+    from awesome_lint import safe_write
 
     real_fdopen = os.fdopen
 
@@ -352,7 +352,9 @@ SLOW_WRITER = textwrap.dedent("""
             return getattr(self.handle, name)
 
     os.fdopen = lambda fd, mode: Slow(real_fdopen(fd, mode))
-    sources.write_atomic(Path(sys.argv[1]), "* [New](https://new.org)\\n" * 200_000)
+    target = Path(sys.argv[1])
+    safe_write.write_fixed(target, "* [New](https://new.org)\\n" * 200_000,
+                           original=target.read_text(encoding="utf-8"))
 """)
 
 
@@ -376,12 +378,12 @@ def test_killed_write_leaves_the_old_file(tmp_path: Path) -> None:
 
 
 def test_write_keeps_the_mode(tmp_path: Path) -> None:
-    from awesome_lint.sources import write_atomic
+    from awesome_lint.safe_write import write_fixed
 
     target = tmp_path / "README.md"
     target.write_text("old\n", encoding="utf-8")
     target.chmod(0o600)
-    write_atomic(target, "new\n")
+    write_fixed(target, "new\n", original="old\n")
     assert target.read_text(encoding="utf-8") == "new\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["README.md"]
