@@ -29,7 +29,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
@@ -144,35 +144,15 @@ def options_for(config: Config) -> FormatOptions:
 
 
 # -- result -------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Region:
-    """Lines of one changed stretch of blocks: in the reference and in the output (1-based,
-    inclusive; ``last < first`` for an empty stretch)."""
-
-    ref_first: int
-    ref_last: int
-    out_first: int
-    out_last: int
-
-
 @dataclass
 class Formatted:
     text: str
     #: The input with only the changes meant to alter rendering.
     reference: str
-    #: Stretches of blocks that differ between reference and output, each with one
-    #: unchanged neighbouring block on either side, for the HTML comparison.
-    regions: list[Region] = field(default_factory=list)
-    #: Blocks for naming a difference: (ref_first, ref_last, out_first, out_last) each.
-    blocks: list[Region] = field(default_factory=list)
     #: Whether the TOC update changed or removed in-page anchors on purpose.
     toc_changed: bool = False
     #: Those anchors' old destinations (``#anchor``).
     toc_rewritten: tuple[str, ...] = ()
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.regions) or self.reference != self.text
 
 
 # -- internal structures ------------------------------------------------------------------------
@@ -704,27 +684,18 @@ class _Formatter:
         units = self.units()
         ref: list[str] = []
         out: list[str] = []
-        spans: list[Region] = []
-        changed: list[int] = []
         previous_last = 0
-        for index, unit in enumerate(units):
+        for unit in units:
             ref.extend(self.lines[previous_last: unit.first - 1])  # original blank lines
             if out and not unit.glue:
                 out.append("")
-            ref_first, out_first = len(ref) + 1, len(out) + 1
             ref.extend(unit.ref)
             out.extend(unit.out)
-            spans.append(Region(ref_first, len(ref), out_first, len(out)))
-            gap_in = unit.first - 1 - previous_last
-            gap_out = 0 if index == 0 or unit.glue else 1
-            if unit.ref != unit.out or (index and gap_in != gap_out):
-                changed.append(index)
             previous_last = unit.last
         ref.extend(self.lines[previous_last:])
-        regions = _regions(changed, spans)
         reference = "\n".join(ref) + "\n" if ref else ""
         text = "\n".join(out) + "\n" if out else ""
-        return Formatted(text, reference, regions, spans, self.toc_changed,
+        return Formatted(text, reference, self.toc_changed,
                          tuple(self.toc_rewritten))
 
 
@@ -1089,19 +1060,6 @@ def _collapse(lines: list[tuple[str, bool]]) -> list[str]:
             continue
         out.append(text)
     return out
-
-
-def _regions(changed: list[int], spans: list[Region]) -> list[Region]:
-    """Changed blocks with one neighbour on each side, overlapping windows merged."""
-    windows: list[tuple[int, int]] = []
-    for index in changed:
-        a, b = max(0, index - 1), min(len(spans) - 1, index + 1)
-        if windows and a <= windows[-1][1] + 1:
-            windows[-1] = (windows[-1][0], b)
-        else:
-            windows.append((a, b))
-    return [Region(spans[a].ref_first, spans[b].ref_last, spans[a].out_first, spans[b].out_last)
-            for a, b in windows]
 
 
 def format_document(doc: Document, options: FormatOptions | None = None, *,
