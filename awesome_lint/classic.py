@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.dialect import dialect_of, is_classic_candidate
 from awesome_lint.model import Document, Entry, Span
-from awesome_lint.rules import Rule, RuleContext
+from awesome_lint.rules import Rule, RuleContext, per_document
 from awesome_lint.slugs import plain_text
 
 #: A separator as written: a dash of any kind or a colon, with or without spaces.  A dash
@@ -113,13 +113,8 @@ def _item(document: Document, entry: Entry) -> ClassicItem:
 
 def items_of(ctx: RuleContext) -> list[ClassicItem]:
     """Every classic-shaped item of the document, computed once per document."""
-    cached = ctx.services.get("classic-items")
-    if cached is not None and cached[0] is ctx.document:
-        return cached[1]  # type: ignore[no-any-return]
-    doc = ctx.document
-    found = [_item(doc, e) for e in doc.entries if is_classic_candidate(e)]
-    ctx.services["classic-items"] = (doc, found)
-    return found
+    return per_document(ctx.services, "classic-items", ctx.document, lambda doc: [
+        _item(doc, e) for e in doc.entries if is_classic_candidate(e)])
 
 
 def described(items: list[ClassicItem]) -> Iterator[ClassicItem]:

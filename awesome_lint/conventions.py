@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from awesome_lint.model import Document, Entry, Section
+from awesome_lint.rules import per_document
 
 _SERVICE_KEY = "conventions"
 #: A heading that names a period: ``2024``, ``2019-05``, ``2014.07``, ``May 2021``.
@@ -50,13 +51,7 @@ class Conventions:
 
 def of(document: Document, services: dict[str, object]) -> Conventions:
     """The document's conventions, computed on first use and shared by every rule."""
-    cached = services.get(_SERVICE_KEY)
-    if isinstance(cached, tuple) and cached[0] is document:
-        found: Conventions = cached[1]
-        return found
-    found = infer(document)
-    services[_SERVICE_KEY] = (document, found)
-    return found
+    return per_document(services, _SERVICE_KEY, document, infer)
 
 
 def infer(document: Document) -> Conventions:

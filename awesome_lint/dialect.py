@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from awesome_lint.config import Config, ConfigError, register_table
 from awesome_lint.model import Document, Entry, EntryKind, LinkForm
+from awesome_lint.rules import per_document
 
 if TYPE_CHECKING:
     from awesome_lint.rules import RuleContext
@@ -154,9 +155,5 @@ def options_for(config: Config) -> DialectOptions:
 
 def dialect_of(ctx: RuleContext) -> Dialect:
     """The document's dialect, inferred once per document and shared by all rules."""
-    cached = ctx.services.get("dialect")
-    if cached is not None and cached[0] is ctx.document:
-        return cached[1]  # type: ignore[no-any-return]
-    found = infer(ctx.document, options_for(ctx.config))
-    ctx.services["dialect"] = (ctx.document, found)
-    return found
+    return per_document(ctx.services, "dialect", ctx.document,
+                        lambda doc: infer(doc, options_for(ctx.config)))

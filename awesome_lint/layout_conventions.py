@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from awesome_lint.model import Document, ListItemInfo
+from awesome_lint.rules import per_document
 
 T = TypeVar("T")
 
@@ -104,15 +105,9 @@ def _habit(counts: Counter[bool]) -> bool:
 def conventions(document: Document, cache: dict[str, object] | None = None) -> Conventions:
     """The document's conventions, computed once per document (``cache``: the rules'
     shared services)."""
-    if cache is not None:
-        found = cache.get("layout-conventions")
-        if isinstance(found, tuple) and found[0] is document:
-            conv: Conventions = found[1]
-            return conv
-    conv = _infer(document)
-    if cache is not None:
-        cache["layout-conventions"] = (document, conv)
-    return conv
+    if cache is None:
+        return _infer(document)
+    return per_document(cache, "layout-conventions", document, _infer)
 
 
 def _infer(doc: Document) -> Conventions:
