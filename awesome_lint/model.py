@@ -101,6 +101,61 @@ class Badge:
 
 
 @dataclass(frozen=True, slots=True)
+class VenueMark:
+    """One venue mark of an entry, in whichever notation the list writes it.
+
+    Read once by :mod:`awesome_lint.syntax.venuemarks` (one grammar per notation, in
+    :mod:`awesome_lint.syntax.notations`); the badge and paper rules read only these."""
+
+    #: The notation: "kbd", "bold-bracket", "bracket", "venue-first", "italic",
+    #: "year-prefix", "table-cell", "paren" or "comma" (see ``notations.NOTATIONS``).
+    style: str
+    #: The text inside the delimiters ("" for an empty or ``-`` table cell).
+    raw: str
+    venue: str
+    year: int | None
+    #: Words after the year ("Oral", "Workshop").
+    suffix: str
+    #: The whole mark (tags, brackets and bold markers included; the cell's content).
+    span: Span
+    #: The text a fix replaces (single line): ``raw``'s span.
+    inner: Span
+    #: Where the year comes from: "mark" (written in it), "heading" (a ``## 2019`` section
+    #: above a mark that writes none) or "" (no year).
+    year_from: str = "mark"
+
+    @property
+    def placeholder(self) -> bool:
+        return self.raw.strip() in ("", "-", "–", "—", "n/a", "N/A", "/")
+
+
+@dataclass(frozen=True, slots=True)
+class ListNotation:
+    """How a list writes its entries, venue marks and tags: its dialect, by majority.
+
+    Inferred by :func:`awesome_lint.syntax.notations.annotate` right after parsing (the
+    configuration may override each choice: ``[tool.awesome-lint.dialect]``)."""
+
+    #: Venue notations the list uses, most used first ("kbd", "bold-bracket", ...).
+    venues: tuple[str, ...] = ()
+    #: Entries with a mark, per notation in use.
+    venue_counts: tuple[tuple[str, int], ...] = ()
+    #: Digits of the years the marks write, by majority (4 or 2; 0 when none is written).
+    year_digits: int = 0
+    #: Tag notation: "bracket" (``[Gml]``), "code-span" (`` [`cls.`] ``), "bold-code-span"
+    #: (``[__`cls.`__]``) or "" when the list tags nothing.
+    tags: str = ""
+    #: Where the tag legend stands: "list", "table", "line" (``Keywords:``) or "".
+    legend: str = ""
+    #: Entry shapes with their counts, most used first ("link-titled", "bold-title", ...).
+    shapes: tuple[tuple[str, int], ...] = ()
+    #: The bullet marker most entries use ("-", "*", "+", "1." for numbered lists).
+    bullet: str = ""
+    #: Whether the venue notations were set by configuration rather than inferred.
+    forced: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Tag:
     name: str
     span: Span
@@ -159,6 +214,9 @@ class Entry:
     marker_column: int = 0
     #: Index of the enclosing list in ``Document.lists`` (-1 for table rows).
     list_index: int = -1
+    #: Venue marks in every notation the list uses, in source order (set by the syntax
+    #: layer's dialect pass right after parsing; see ``Document.notation``).
+    marks: tuple[VenueMark, ...] = ()
 
     @property
     def urls(self) -> tuple[str, ...]:
@@ -265,6 +323,9 @@ class Document:
     had_bom: bool = False
     newline: str = "\n"
     ends_with_newline: bool = True
+    #: How this list writes entries, venues and tags, inferred from the document itself
+    #: before any rule runs (:mod:`awesome_lint.syntax.notations`).
+    notation: ListNotation | None = None
 
     @property
     def sections(self) -> list[Section]:

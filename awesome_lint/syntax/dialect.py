@@ -49,18 +49,34 @@ class DialectOptions:
     """``[tool.awesome-lint.dialect]``: ``None`` leaves a field to inference."""
 
     classic: bool | None = None
+    #: The venue notations the badge rules read (``venue-notations = ["bold-bracket"]``).
+    venue_notations: tuple[str, ...] | None = None
+
+
+#: Keys of the table; the inferred ones ``awesome-lint dialect`` prints but that change no
+#: rule (entry shapes, bullet, tag notation) are accepted so its output pastes cleanly.
+_KEYS = ("classic", "venue-notations", "year-digits", "tag-notation", "legend",
+         "entry-shapes", "bullet")
 
 
 def validate(value: Any, where: str) -> DialectOptions:
+    from awesome_lint.syntax.notations import NOTATIONS
+
     if not isinstance(value, dict):
         raise ConfigError(f"'{where}' must be a table")
-    for key, item in value.items():
-        if key != "classic":
-            raise ConfigError(f"unknown key '{where}.{key}' (known: classic)")
-        if not isinstance(item, bool) and item != "auto":
-            raise ConfigError(f"'{where}.classic' must be \"auto\", true or false")
+    for key in value:
+        if key not in _KEYS:
+            raise ConfigError(f"unknown key '{where}.{key}' (known: {', '.join(_KEYS)})")
     classic = value.get("classic", "auto")
-    return DialectOptions(classic=None if classic == "auto" else classic)
+    if not isinstance(classic, bool) and classic != "auto":
+        raise ConfigError(f"'{where}.classic' must be \"auto\", true or false")
+    notations = value.get("venue-notations", "auto")
+    if notations != "auto" and (not isinstance(notations, list) or any(
+            n not in NOTATIONS for n in notations)):
+        raise ConfigError(f"'{where}.venue-notations' must be \"auto\" or a list of: "
+                          + ", ".join(NOTATIONS))
+    return DialectOptions(classic=None if classic == "auto" else classic,
+                          venue_notations=None if notations == "auto" else tuple(notations))
 
 
 register_table(TABLE, validate)

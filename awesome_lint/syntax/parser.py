@@ -37,7 +37,9 @@ from awesome_lint.model import (
     TagLegend,
     TocEntry,
 )
+from awesome_lint.syntax import kbd
 from awesome_lint.syntax.blocks import Blocks, block_tokens
+from awesome_lint.syntax.notations import annotate
 from awesome_lint.syntax.ranges import Covered
 from awesome_lint.syntax.scanner import Positions, Scanner, ScanResult
 from awesome_lint.syntax.slugs import Slugger, heading_text, plain_text
@@ -52,7 +54,6 @@ _EXPLICIT_ANCHOR = re.compile(
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _TAG_TOKEN = re.compile(r"\[([A-Za-z0-9][\w .&/+'’-]{0,30})\](?![(\[:])")
 _LEADING_NOISE = re.compile(r"[\s*_~]*(?:[^\w\s\[\]<(`!\\*_~#][\s*_~]*)*")
-_LEADING_BADGE = re.compile(r"<kbd>[^<\n]*</kbd>[\s*_~]*", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\s\-–—:|,.;\]\)]+")
 _LEGEND_ITEM = re.compile(r"\s*(?:[*+-]|\d+[.)])\s+\[([A-Za-z][\w&+/-]{0,15})\]\s+(\S.*)")
 RESOURCE_WORDS = frozenset({
@@ -458,10 +459,10 @@ class _Builder:
                 start += 1
         noise = _LEADING_NOISE.match(text, start)
         content = noise.end() if noise else start
-        badge = _LEADING_BADGE.match(text, content)
+        badge = kbd.LEADING.match(text, content)
         while badge is not None:  # "* <kbd>ICLR 2015</kbd> [VGG](url)": the badge leads
             content = badge.end()
-            badge = _LEADING_BADGE.match(text, content)
+            badge = kbd.LEADING.match(text, content)
         first_link, (f_start, f_end) = links[0], offsets[0]
         title_link = (f_start <= content + 1 and not first_link.bracketed
                       and first_link.form is not LinkForm.BARE)
@@ -611,8 +612,6 @@ def _comments(text: str) -> Iterator[re.Match[str]]:
         start = text.find("<!--", match.end())
 
 
-_KBD_OPENER = re.compile("<kbd>", re.IGNORECASE)
-_KBD_CLOSER = re.compile("</kbd>", re.IGNORECASE)
 _LINE_FEED = re.compile("\n")
 
 
@@ -620,13 +619,13 @@ def _kbd_elements(text: str, start: int) -> list[tuple[int, int]]:
     """What ``re.finditer(r"<kbd>.*?</kbd>", text[start:], re.I)`` finds, as offsets, with
     each opener paired to the first closer after it on its line by one merge of the two
     sorted lists of tags (linear, however many openers are never closed)."""
-    closers = [m.start() for m in _KBD_CLOSER.finditer(text, start)]
+    closers = [m.start() for m in kbd.CLOSE_EXACT.finditer(text, start)]
     out: list[tuple[int, int]] = []
     if not closers:
         return out
     newlines = [m.start() for m in _LINE_FEED.finditer(text, start)]
     index, done = 0, start
-    for opener in _KBD_OPENER.finditer(text, start):
+    for opener in kbd.OPEN_EXACT.finditer(text, start):
         at = opener.start()
         if at < done:
             continue
@@ -720,7 +719,7 @@ def _parse(text: str, path: str | None, memo: ParseMemo | None = None) -> Docume
         builder.definitions[" ".join(str(label).split()).casefold()] = str(dest)
     builder.walk(list(tokens.children or []), max(1, len(lines)))
     builder.finish(body)
-    return Document(
+    document = Document(
         path=path, lines=lines, root=builder.root, entries=builder.entries,
         links=builder.links, problems=builder.problems, badges=builder.badges,
         toc=builder.toc, legends=builder.legends, lists=builder.lists,
@@ -730,6 +729,17 @@ def _parse(text: str, path: str | None, memo: ParseMemo | None = None) -> Docume
         had_bom=had_bom, newline=newline,
         ends_with_newline=ends_with_newline,
     )
+    annotate(document, venue_lookup)
+    return document
+
+
+def venue_lookup(text: str) -> tuple[bool, bool] | None:
+    """(known, loose) for a venue name in the default registry; None when unknown.  The
+    registry loads on the first question (lists without candidate marks never ask)."""
+    from awesome_lint.venues import default_registry
+
+    match = default_registry().lookup(text)
+    return None if match is None else (True, match.loose)
 
 
 def _block_tokens(body: str) -> Blocks:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from awesome_lint.model import Badge, Link, LinkForm, LinkProblem, ProblemKind, Span
+from awesome_lint.syntax import kbd
 from awesome_lint.venues import parse_badge_text
 
 #: Full-width and CJK punctuation that GFM autolinks swallow but no author means as part of
@@ -29,8 +30,6 @@ _HTML_LINK = re.compile(
     r"<(a|img)\b[^<>]*?\s(href|src)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>]+))[^<>]*>",
     re.IGNORECASE,
 )
-_KBD_OPEN = re.compile(r"<kbd\s*>", re.IGNORECASE)
-_KBD_CLOSE = re.compile(r"</kbd\s*>", re.IGNORECASE)
 #: Link text longer than this is treated as literal brackets.
 _MAX_BRACKET_SEARCH = 4000
 #: Unbalanced ``(`` a link destination may hold, as in cmark-gfm (which gives up past 32):
@@ -333,9 +332,9 @@ class Scanner:
                                       dest_span=pos.span(auto.start(1), auto.end(1))))
                 out.covered.append((i, auto.end()))
             return auto.end()
-        kbd = _KBD_OPEN.match(text, i)
-        if kbd is not None:
-            return self._kbd(text, i, kbd.end(), pos, out)
+        opener = kbd.OPEN.match(text, i)
+        if opener is not None:
+            return self._kbd(text, i, opener.end(), pos, out)
         html = _HTML_LINK.match(text, i)
         if html is not None:
             dest = next(g for g in html.group(3, 4, 5) if g is not None)
@@ -350,8 +349,8 @@ class Scanner:
     def _kbd(self, text: str, start: int, inner_start: int, pos: Positions,
              out: ScanResult) -> int:
         line_end = self._look.line_end(inner_start)
-        close = self._look.search(_KBD_CLOSE, inner_start, line_end)
-        reopen = self._look.search(_KBD_OPEN, inner_start, line_end)
+        close = self._look.search(kbd.CLOSE, inner_start, line_end)
+        reopen = self._look.search(kbd.OPEN, inner_start, line_end)
         closed = close is not None and (reopen is None or reopen.start() > close.start())
         if closed and close is not None:
             inner_end, end = close.start(), close.end()

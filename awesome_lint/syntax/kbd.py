@@ -1,0 +1,92 @@
+"""The ``<kbd>`` notation: every pattern for ``<kbd>CVPR 2017</kbd>`` badges lives here.
+
+The scanner finds badges (:meth:`Scanner._kbd`) with these patterns; the parser cuts them
+out of descriptions; the badge rules read what :func:`closer_after` and
+:func:`stray_closers` find (a ``</bd>`` typed for ``</kbd>``, a ``</kbd>`` closing
+nothing) instead of scanning lines themselves.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+
+from awesome_lint.model import Span
+
+OPEN = re.compile(r"<kbd\s*>", re.IGNORECASE)
+CLOSE = re.compile(r"</kbd\s*>", re.IGNORECASE)
+#: The exact tags, as ``re.finditer`` over a whole text looks for them (the fast path).
+OPEN_EXACT = re.compile("<kbd>", re.IGNORECASE)
+CLOSE_EXACT = re.compile("</kbd>", re.IGNORECASE)
+#: ``* <kbd>ICLR 2015</kbd> [VGG](url)``: a badge before the title, with emphasis around.
+LEADING = re.compile(r"<kbd>[^<\n]*</kbd>[\s*_~]*", re.IGNORECASE)
+#: A closing tag typed wrong: ``</bd>``, ``</kdb>``, ``<\kbd>``, ``</kbd`` (no ``>``).
+BAD_CLOSER = re.compile(r"<\s*[/\\]\s*([a-z]{1,4})\s*>|</kbd\b(?!\s*>)", re.IGNORECASE)
+CLOSE_AT_END = re.compile(r"</kbd\s*>$", re.IGNORECASE)
+_BLANKS = re.compile(r"[ \t]*")
+_BLANK_TO_END = re.compile(r"\s*\Z")
+_TICK = re.compile("`")
+
+
+def in_code_span(line: str, index: int) -> bool:
+    """Whether offset ``index`` of ``line`` lies inside a code span (odd backticks before)."""
+    return "`" in line and line.count("`", 0, index) % 2 == 1
+
+
+class Ticks:
+    """Answers "is this offset inside a code span?" for one line by counting backticks
+    before it, from their positions found once (counting from the line's start per
+    question was quadratic on a line of many badges)."""
+
+    def __init__(self, line: str) -> None:
+        self.positions = [m.start() for m in _TICK.finditer(line)] if "`" in line else []
+
+    def in_code_span(self, index: int) -> bool:
+        return bool(self.positions) and bisect.bisect_left(self.positions, index) % 2 == 1
+
+
+def closer_after(line: str, number: int, end: int) -> tuple[str, Span, bool] | None:
+    """A mistyped closing tag right after an unclosed badge's text ending at offset ``end``:
+    its text, its span and whether it is a ``<kbd>`` typed for ``</kbd>`` (then not a
+    badge of its own)."""
+    at = _BLANKS.match(line, end).end()  # type: ignore[union-attr]  # always matches
+    bad = BAD_CLOSER.match(line, at)
+    if bad is not None:
+        name = (bad.group(1) or "kbd").lower()
+        if set(name) <= set("kbd"):
+            return bad.group(0), Span(number, at + 1, number, bad.end()), False
+        return None
+    reopen = OPEN.match(line, at)
+    if reopen is not None and _BLANK_TO_END.match(line, reopen.end()):
+        return reopen.group(0), Span(number, at + 1, number, reopen.end()), True
+    return None
+
+
+def stray_closers(lines: list[str], code_lines: frozenset[int],
+                  owned_spans: Iterable[Span]) -> Iterator[Span]:
+    """``</kbd>`` tags outside code that none of ``owned_spans`` (badges, their closers)
+    covers."""
+    owned: dict[int, list[tuple[int, int]]] = {}  # line -> owned column ranges
+    for span in owned_spans:
+        owned.setdefault(span.line, []).append((span.column, span.end_column))
+    for number, line in enumerate(lines, 1):
+        if "</" not in line or number in code_lines:
+            continue
+        ticks = Ticks(line)
+        ranges = sorted(owned.get(number, ()))
+        # Badge spans do not overlap, so their ends are sorted too: the widest reach of the
+        # ranges starting at or before a column is the last one's (bisect, not a scan).
+        ends = [b for _, b in ranges]
+        # A closing tag starts with "</" (and holds no other): look there only, and only
+        # where no badge owns the text, as most are the closing tags of badges.
+        at = line.find("</")
+        while at != -1:
+            start, at = at, line.find("</", at + 2)
+            column = start + 1
+            index = bisect.bisect_right(ranges, (column, len(line) + 1)) - 1
+            if index >= 0 and max(ends[max(0, index - 1): index + 1]) >= column:
+                continue
+            m = CLOSE.match(line, start)
+            if m is not None and not ticks.in_code_span(start):
+                yield Span(number, column, number, m.end())

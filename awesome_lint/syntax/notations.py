@@ -1,0 +1,356 @@
+"""One grammar per venue notation, and the pass that infers which ones a list uses.
+
+Real paper lists write the venue of an entry in many ways::
+
+    * [Title](url) <kbd>CVPR 2017</kbd>                     kbd
+    - Title | **[CVPR' 19]** | [pdf](url)                    bold-bracket
+    - [Title](url) [CVPR 2019]                               bracket
+    - [[CVPR](url)] Title. [[code](url)]                     venue-first (year from ``## 2019``)
+    -   Title.  /  -   Authors. *CVPR 2019*                  italic, on a nested author line
+    * 2018-NIPS - Title. [[Paper]](url)                      year-prefix
+    | [Title](url) | CVPR 2019 |   (a ``Venue`` column)      table-cell
+    4. Source, Title (ICCV 2016): https://...                paren
+    - [Title](url). ICLR, 2020.                              comma
+
+Each grammar below reads one notation from an entry's own lines and yields
+:class:`~awesome_lint.model.VenueMark` objects; :func:`annotate` runs right after parsing,
+keeps the notations the document's majority uses (a notation counts when its marks name
+known venues on enough entries, so a stray ``(ICCV 2016)`` in prose of a ``<kbd>`` list is
+never read as a mark), records them on every entry (``Entry.marks``) and records the list's
+dialect (``Document.notation``).  The configuration can force the notations
+(``[tool.awesome-lint.dialect] venue-notations``): :func:`read_marks` then reads those.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+
+from awesome_lint.model import (
+    Document,
+    Entry,
+    EntryKind,
+    ListNotation,
+    Span,
+    VenueMark,
+)
+from awesome_lint.syntax.kbd import in_code_span
+from awesome_lint.syntax.tables import cell_mark, table_cells, table_columns
+from awesome_lint.venues import parse_badge_text
+
+#: Every notation, in the order a list is most likely to use them.
+NOTATIONS = ("kbd", "bold-bracket", "bracket", "venue-first", "italic", "year-prefix",
+             "table-cell", "paren", "comma")
+#: Notations whose delimiters make a stray match unlikely, with how many entries naming
+#: known venues make them the list's.  The others (prose-like) need three and a fifth of
+#: the entries.  In every notation, at least half the entries with a candidate must name a
+#: known venue.
+_STRONG = {"bold-bracket": 1, "venue-first": 2, "italic": 2, "year-prefix": 2}
+#: Always read: ``<kbd>`` (the parser's own badges) and the venue column a header names.
+_ALWAYS = ("kbd", "table-cell")
+
+_BOLD_BRACKET = re.compile(r"\*\*\[([^\[\]\n*`]{1,40})\]\*\*(?!\()")
+_BRACKET = re.compile(r"(?<![\]!\\\w`*])\[([^\[\]\n`*]{1,40})\](?![(\[:`*])")
+_ITALIC = re.compile(r"(?<![*\w])([*_])([A-Za-z][^*_\n]{1,38}?)\1(?![*\w])")
+_YEAR_PREFIX = re.compile(
+    r"((?:19|20)?\d{2})\s?-\s?([A-Za-z][\w&+.]{1,15}(?:[ -][A-Z][\w&+.]{0,10})?)\s+[-–—:]\s")
+_PAREN = re.compile(r"\(([A-Z][\w&+.-]{1,15}(?: [A-Z][\w&+.-]{0,12})?[ '’]{1,2}"
+                    r"(?:(?:19|20)\d{2}|\d{2}))\)")
+_COMMA = re.compile(r"(?<![\w-])([A-Z][\w&+-]{1,15}(?: [A-Z][\w&+-]{0,12})?),\s?"
+                    r"((?:19|20)\d{2})(?![\w-])")
+_AFTER_PREFIX = re.compile(r"^\s*\S+\s+[-–—:]\s+")
+#: A heading that names a year: the year of marks that write none (venue-first lists).
+_YEAR_TITLE = re.compile(r"^\s*((?:19|20)\d{2})\s*$")
+_HAS_YEAR = re.compile(r"(?:19|20)\d{2}|['’]\s?\d{2}\b|\b\d{2}$")
+_REMARK = re.compile(r"[,;@:]")
+#: Lookup of a venue name in the registry: (known, loose) or None when unknown.
+Lookup = Callable[[str], "tuple[bool, bool] | None"]
+
+
+def _mark(style: str, raw: str, number: int, start: int, end: int, inner_start: int,
+          inner_end: int, *, year: int | None = None, venue: str | None = None,
+          year_from: str = "mark") -> VenueMark:
+    """A mark from offsets of line ``number`` (0-based, ``end`` exclusive)."""
+    parsed = parse_badge_text(raw)
+    found_year = parsed.year if year is None else year
+    return VenueMark(style, raw, parsed.venue_text if venue is None else venue, found_year,
+                     parsed.suffix, Span(number, start + 1, number, max(start + 1, end)),
+                     Span(number, inner_start + 1, number, max(inner_start + 1, inner_end)),
+                     year_from if found_year is not None else "")
+
+
+def _lines(document: Document, entry: Entry) -> Iterator[tuple[int, str]]:
+    code = document.code_lines
+    for number in range(entry.line, entry.end_line + 1):
+        if number not in code:
+            yield number, document.line_text(number)
+
+
+def _content_start(line: str, entry: Entry) -> int:
+    start = entry.marker_column - 1 + len(entry.marker)
+    while start < len(line) and line[start] in " \t":
+        start += 1
+    return start
+
+
+# -- the grammars --------------------------------------------------------------------------------
+def bold_bracket(document: Document, entry: Entry) -> Iterator[VenueMark]:
+    """``**[CVPR' 19]**`` (a citation number ``**[12]**`` is not a mark)."""
+    for number, line in _lines(document, entry):
+        if "**[" not in line:
+            continue
+        for m in _BOLD_BRACKET.finditer(line):
+            raw = m.group(1)
+            if in_code_span(line, m.start()) or not re.search(r"[A-Za-z]{2}|\d{4}", raw):
+                continue
+            yield _mark("bold-bracket", raw, number, m.start(), m.end(), m.start(1), m.end(1))
+
+
+def bracket(document: Document, entry: Entry) -> Iterator[VenueMark]:
+    """``[CVPR 2019]`` outside links; a remark (``[Jonathan Ho, Google Brain]``) or a tag
+    (``[Gml]``: no year) is not a mark."""
+    for number, line in _lines(document, entry):
+        if "[" not in line:
+            continue
+        for m in _BRACKET.finditer(line):
+            raw = m.group(1)
+            if (len(raw.split()) > 5 or _REMARK.search(raw) or not _HAS_YEAR.search(raw)
+                    or in_code_span(line, m.start())):
+                continue
+            yield _mark("bracket", raw, number, m.start(), m.end(), m.start(1), m.end(1))
+
+
+def venue_first(document: Document, entry: Entry) -> Iterator[VenueMark]:
+    """``- [[CVPR](url)] Title``: the first link's text, bracketed, before the title; the
+    year, when the text has none, is that of the ``## 2019`` heading above."""
+    link = entry.link
+    if link is None or not link.bracketed or entry.kind is EntryKind.LINK_TITLED:
+        return
+    line = document.line_text(link.span.line)
+    start = link.span.column - 1
+    if line[:start].rstrip().removesuffix("[").strip() not in ("", entry.marker):
+        return
+    text = link.text.strip()
+    if not text or len(text) > 30 or len(text.split()) > 3 or _REMARK.search(text):
+        return
+    at = line.find(text, start)
+    if at < 0:
+        return
+    outer = line.rfind("[", 0, start)
+    close = line.find("]", link.span.end_column)
+    whole_start = outer if outer >= 0 and not line[outer + 1:start].strip() else start
+    whole_end = close + 1 if close >= 0 and not line[link.span.end_column:close].strip() \
+        else link.span.end_column
+    parsed = parse_badge_text(text)
+    year, source = parsed.year, "mark"
+    if year is None:
+        year = _heading_year(entry)
+        source = "heading"
+    yield _mark("venue-first", text, link.span.line, whole_start, whole_end, at,
+                at + len(text), year=year, year_from=source)
+
+
+def _heading_year(entry: Entry) -> int | None:
+    for title in reversed(entry.section_path):
+        m = _YEAR_TITLE.match(title)
+        if m is not None:
+            return int(m.group(1))
+    return None
+
+
+def italic(document: Document, entry: Entry) -> Iterator[VenueMark]:
+    """``*CVPR 2019*`` ending the entry's nested author line (``-   Authors. *CVPR 2019*``),
+    or ending the entry's own last line."""
+    for number, line in _author_lines(document, entry):
+        if "*" not in line and "_" not in line:
+            continue
+        found = list(_ITALIC.finditer(line.rstrip()))
+        if not found:
+            continue
+        m = found[-1]
+        if line.rstrip()[m.end():].strip(" .,;"):
+            continue  # not the line's last word: emphasis in running text
+        raw = m.group(2)
+        if not _HAS_YEAR.search(raw) or len(raw.split()) > 5 or _REMARK.search(raw):
+            continue
+        yield _mark("italic", raw, number, m.start(), m.end(), m.start(2), m.end(2))
+
+
+def _author_lines(document: Document, entry: Entry) -> Iterator[tuple[int, str]]:
+    """The entry's last line and the nested lines right under it that hold no link (the
+    author line of ``-   Title.`` / ``    [[pdf]](url)`` / ``    -   Authors. *VENUE*``)."""
+    yield entry.end_line, document.line_text(entry.end_line)
+    indent = entry.marker_column
+    starts = _entry_lines(document)
+    for number in range(entry.end_line + 1, min(entry.end_line + 4, len(document.lines) + 1)):
+        line = document.line_text(number)
+        if (not line.strip() or number in starts or number in document.code_lines
+                or len(line) - len(line.lstrip()) < indent):
+            return
+        yield number, line
+
+
+def _entry_lines(document: Document) -> frozenset[int]:
+    cached = _ENTRY_LINES.get(id(document))
+    if cached is None or cached[0] is not document:
+        cached = (document, frozenset(e.line for e in document.entries))
+        _ENTRY_LINES.clear()
+        _ENTRY_LINES[id(document)] = cached
+    return cached[1]
+
+
+_ENTRY_LINES: dict[int, tuple[Document, frozenset[int]]] = {}
+
+
+def year_prefix(document: Document, entry: Entry) -> Iterator[VenueMark]:
+    """``* 2018-NIPS - Title.``: year and venue before the title."""
+    if entry.kind is EntryKind.TABLE_ROW:
+        return
+    line = document.line_text(entry.line)
+    start = _content_start(line, entry)
+    m = _YEAR_PREFIX.match(line, start)
+    if m is None:
+        return
+    digits, venue = m.group(1), m.group(2)
+    year = int(digits) if len(digits) == 4 else (2000 + int(digits) if int(digits) < 50
+                                                 else 1900 + int(digits))
+    raw = line[m.start(1):m.end(2)]
+    found = _mark("year-prefix", raw, entry.line, m.start(1), m.end(2), m.start(1), m.end(2),
+                  year=year, venue=venue)
+    yield dataclasses.replace(found, suffix="")
+
+
+def table_cell(document: Document, entry: Entry) -> Iterator[VenueMark]:
+    """The cell of a ``Venue``/``Conference`` column (:mod:`awesome_lint.syntax.tables`)."""
+    if entry.kind is not EntryKind.TABLE_ROW:
+        return
+    column = table_columns(document).get(entry.line)
+    if column is None:
+        return
+    line = document.line_text(entry.line)
+    cells = table_cells(line)
+    if column < len(cells):
+        yield cell_mark(line, entry.line, *cells[column])
+
+
+def paren(document: Document, entry: Entry) -> Iterator[VenueMark]:
+    """``(ICCV 2016)`` or ``(ICCV'16)`` in the entry's text."""
+    for number, line in _lines(document, entry):
+        if "(" not in line:
+            continue
+        for m in _PAREN.finditer(line):
+            if not in_code_span(line, m.start()):
+                yield _mark("paren", m.group(1), number, m.start(), m.end(), m.start(1),
+                            m.end(1))
+
+
+def comma(document: Document, entry: Entry) -> Iterator[VenueMark]:
+    """``ICLR, 2020`` in the entry's text (a citation's venue and year)."""
+    for number, line in _lines(document, entry):
+        if "," not in line:
+            continue
+        for m in _COMMA.finditer(line):
+            if not in_code_span(line, m.start()):
+                yield _mark("comma", m.group(0), number, m.start(), m.end(), m.start(),
+                            m.end(), venue=m.group(1))
+
+
+def kbd(document: Document, entry: Entry) -> Iterator[VenueMark]:
+    """The parser's ``<kbd>`` badges that are closed (the badge rules judge open ones)."""
+    for b in entry.badges:
+        if b.closed:
+            yield VenueMark("kbd", b.raw, b.venue, b.year, b.suffix, b.span, b.inner_span,
+                            "mark" if b.year is not None else "")
+
+
+GRAMMARS: dict[str, Callable[[Document, Entry], Iterator[VenueMark]]] = {
+    "kbd": kbd, "bold-bracket": bold_bracket, "bracket": bracket, "venue-first": venue_first,
+    "italic": italic, "year-prefix": year_prefix, "table-cell": table_cell, "paren": paren,
+    "comma": comma,
+}
+
+
+# -- inference -----------------------------------------------------------------------------------
+def _known(lookup: Lookup, mark: VenueMark) -> bool:
+    found = lookup(mark.venue) if mark.venue else None
+    return found is not None and not found[1]
+
+
+def _position(mark: VenueMark) -> tuple[int, int]:
+    return mark.span.line, mark.span.column
+
+
+def infer_venues(document: Document, lookup: Lookup
+                 ) -> tuple[dict[str, int], dict[Entry, tuple[VenueMark, ...]]]:
+    """The notations in use (with the entries that have a mark of each) and every entry's
+    marks in those notations."""
+    entries = document.entries
+    candidates: dict[str, dict[Entry, list[VenueMark]]] = {}
+    for style, grammar in GRAMMARS.items():
+        found: dict[Entry, list[VenueMark]] = {}
+        for entry in entries:
+            marks = list(grammar(document, entry))
+            if marks:
+                found[entry] = marks
+        if found:
+            candidates[style] = found
+    used: dict[str, int] = {}
+    for style, found in candidates.items():
+        if style in _ALWAYS:
+            used[style] = len(found)
+            continue
+        known = sum(1 for marks in found.values() if any(_known(lookup, m) for m in marks))
+        strong = known >= _STRONG.get(style, 3)
+        prose = known >= 3 and len(found) * 5 >= len(entries)
+        if (strong or prose) and known * 2 >= len(found):
+            used[style] = len(found)
+    return used, _collect(candidates, used)
+
+
+def _collect(candidates: dict[str, dict[Entry, list[VenueMark]]], used: dict[str, int]
+             ) -> dict[Entry, tuple[VenueMark, ...]]:
+    out: dict[Entry, list[VenueMark]] = {}
+    for style in used:
+        for entry, marks in candidates.get(style, {}).items():
+            out.setdefault(entry, []).extend(marks)
+    return {e: tuple(sorted(ms, key=_position)) for e, ms in out.items()}
+
+
+def read_marks(document: Document, styles: tuple[str, ...]) -> dict[Entry, tuple[VenueMark, ...]]:
+    """Every entry's marks in exactly ``styles`` (a configuration's choice, not inferred)."""
+    candidates = {style: {e: list(GRAMMARS[style](document, e)) for e in document.entries}
+                  for style in styles if style in GRAMMARS}
+    return _collect(candidates, dict.fromkeys(candidates, 1))
+
+
+def year_digits(marks: Iterator[VenueMark]) -> int:
+    """4 or 2 by the majority of marks that write a year; 0 without any."""
+    counts: Counter[int] = Counter()
+    for mark in marks:
+        if mark.year is not None and mark.year_from == "mark":
+            digits = re.findall(r"\d+", mark.raw)
+            counts[2 if digits and all(len(d) == 2 for d in digits) else 4] += 1
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def annotate(document: Document, lookup: Lookup) -> ListNotation:
+    """Read every entry's venue marks in the notations the list uses, record them on the
+    entries and the list's dialect on the document; return the dialect."""
+    from awesome_lint.syntax.shapes import bullet_of, shapes_of, tag_notation
+
+    used, marks = infer_venues(document, lookup)
+    for entry in document.entries:
+        found = entry.marks = marks.get(entry, ())
+        if found and found[0].style == "year-prefix" and found[0].raw in entry.title:
+            # "2018-NIPS - Title." is titled "Title."
+            entry.title = _AFTER_PREFIX.sub("", entry.title, count=1)
+    order = sorted(used.items(), key=lambda kv: -kv[1])
+    tags, legend = tag_notation(document)
+    dialect = ListNotation(
+        venues=tuple(style for style, _ in order), venue_counts=tuple(order),
+        year_digits=year_digits(m for ms in marks.values() for m in ms),
+        tags=tags, legend=legend, shapes=shapes_of(document), bullet=bullet_of(document))
+    document.notation = dialect
+    return dialect

@@ -1,0 +1,74 @@
+"""Entry shapes, bullet habit and tag notation of a list, counted from its tree.
+
+Part of the dialect :func:`awesome_lint.syntax.notations.annotate` records on the document:
+what the list's entries look like (``* [Title](url)``, ``- **Title** (2015) [[pdf]](url)``,
+``* Title: https://...``, multi-line entries with a nested author line, table rows), the
+bullet most of them use, and how they write topic tags and their legend.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from awesome_lint.model import Document, Entry, EntryKind
+
+#: ``[__`cls.`__]`` / ``__`cls.`__``: bold code-span tags (yochengliu's point-cloud list).
+_BOLD_CODE_TAG = re.compile(r"(?:\*\*|__)`[A-Za-z][\w.+&/-]{0,15}`(?:\*\*|__)")
+#: ``[`cls.`]``: code-span tags in brackets.
+_CODE_TAG = re.compile(r"\[`[A-Za-z][\w.+&/-]{0,15}`\]")
+#: A legend on one line: ``__`cls.`__: classification`` (often several, ``|``-separated).
+_LINE_LEGEND = re.compile(r"(?:\*\*|__)?`[A-Za-z][\w.+&/-]{0,15}`(?:\*\*|__)?\s*:\s*\w")
+
+
+def _shape(document: Document, entry: Entry) -> str:
+    if entry.kind is EntryKind.TABLE_ROW:
+        return "table-row"
+    if entry.kind is EntryKind.NUMBERED_PROSE:
+        return "numbered-prose"
+    if entry.kind is EntryKind.LINK_TITLED:
+        return "link-titled"
+    line = document.line_text(entry.line)
+    content = line[entry.marker_column - 1 + len(entry.marker):].lstrip()
+    if content.startswith(("**", "__")):
+        return "bold-title"
+    if entry.link is not None and entry.link.bracketed and entry.link.span.line == entry.line:
+        return "venue-first" if entry.marks and entry.marks[0].style == "venue-first" \
+            else "text-then-links"
+    if entry.end_line > entry.line or any(m.style == "italic" for m in entry.marks):
+        return "multi-line"
+    return "title-then-url"
+
+
+def shapes_of(document: Document) -> tuple[tuple[str, int], ...]:
+    """Entry shapes with their counts, most used first."""
+    return tuple(Counter(_shape(document, e) for e in document.entries).most_common())
+
+
+def bullet_of(document: Document) -> str:
+    """The marker most list entries use ("1." for numbered lists, "" without entries)."""
+    counts = Counter("1." if e.marker[:1].isdigit() else e.marker
+                     for e in document.entries if e.marker)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def tag_notation(document: Document) -> tuple[str, str]:
+    """(tag notation, legend form) by majority over the entries' lines."""
+    counts: Counter[str] = Counter()
+    for entry in document.entries:
+        if entry.tags:
+            counts["bracket"] += 1
+        line = document.line_text(entry.line)
+        if "`" in line:
+            if _BOLD_CODE_TAG.search(line):
+                counts["bold-code-span"] += 1
+            elif _CODE_TAG.search(line):
+                counts["code-span"] += 1
+    notation = counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] >= 2 else ""
+    legend = ""
+    if document.legends:
+        legend = "list"
+    elif notation in ("bold-code-span", "code-span") and any(
+            len(_LINE_LEGEND.findall(line)) >= 2 for line in document.lines[:200]):
+        legend = "line"
+    return notation, legend
