@@ -18,7 +18,7 @@ import click
 from click.shell_completion import CompletionItem
 
 from awesome_lint import __version__
-from awesome_lint.cli import output
+from awesome_lint.cli import dialect_command, output
 from awesome_lint.cli.output import OutputSettings, output_options
 from awesome_lint.config import Config, ConfigError, find_config, load_file
 from awesome_lint.diagnostics import Diagnostic
@@ -564,6 +564,9 @@ def rules_command(output_format: str) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     for row in rows:
         click.echo("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+
+
+main.add_command(dialect_command.dialect)
 
 
 @main.command()

@@ -51,6 +51,8 @@ class DialectOptions:
     classic: bool | None = None
     #: The venue notations the badge rules read (``venue-notations = ["bold-bracket"]``).
     venue_notations: tuple[str, ...] | None = None
+    #: Digits a mark's year has (2 or 4): the year format the badge rules hold marks to.
+    year_digits: int | None = None
 
 
 #: Keys of the table; the inferred ones ``awesome-lint dialect`` prints but that change no
@@ -75,8 +77,18 @@ def validate(value: Any, where: str) -> DialectOptions:
             n not in NOTATIONS for n in notations)):
         raise ConfigError(f"'{where}.venue-notations' must be \"auto\" or a list of: "
                           + ", ".join(NOTATIONS))
+    digits = value.get("year-digits", "auto")
+    if digits not in ("auto", 0, 2, 4) or isinstance(digits, bool):
+        raise ConfigError(f"'{where}.year-digits' must be \"auto\", 2 or 4 (0: no years)")
+    for key in ("tag-notation", "legend", "bullet"):
+        if not isinstance(value.get(key, ""), str):
+            raise ConfigError(f"'{where}.{key}' must be a string")
+    shapes = value.get("entry-shapes", [])
+    if not isinstance(shapes, list) or not all(isinstance(v, str) for v in shapes):
+        raise ConfigError(f"'{where}.entry-shapes' must be a list of strings")
     return DialectOptions(classic=None if classic == "auto" else classic,
-                          venue_notations=None if notations == "auto" else tuple(notations))
+                          venue_notations=None if notations == "auto" else tuple(notations),
+                          year_digits=digits or None if digits != "auto" else None)
 
 
 register_table(TABLE, validate)

@@ -65,6 +65,7 @@ _AFTER_PREFIX = re.compile(r"^\s*\S+\s+[-–—:]\s+")
 _YEAR_TITLE = re.compile(r"^\s*((?:19|20)\d{2})\s*$")
 _HAS_YEAR = re.compile(r"(?:19|20)\d{2}|['’]\s?\d{2}\b|\b\d{2}$")
 _REMARK = re.compile(r"[,;@:]")
+_DIGIT_CLOSE = re.compile(r"\d\]")
 #: Lookup of a venue name in the registry: (known, loose) or None when unknown.
 Lookup = Callable[[str], "tuple[bool, bool] | None"]
 
@@ -112,7 +113,7 @@ def bracket(document: Document, entry: Entry) -> Iterator[VenueMark]:
     """``[CVPR 2019]`` outside links; a remark (``[Jonathan Ho, Google Brain]``) or a tag
     (``[Gml]``: no year) is not a mark."""
     for number, line in _lines(document, entry):
-        if "[" not in line:
+        if _DIGIT_CLOSE.search(line) is None:  # a mark ends in its year: "2019]", "' 19]"
             continue
         for m in _BRACKET.finditer(line):
             raw = m.group(1)
@@ -164,8 +165,8 @@ def italic(document: Document, entry: Entry) -> Iterator[VenueMark]:
     """``*CVPR 2019*`` ending the entry's nested author line (``-   Authors. *CVPR 2019*``),
     or ending the entry's own last line."""
     for number, line in _author_lines(document, entry):
-        if "*" not in line and "_" not in line:
-            continue
+        if line.rstrip().rstrip(".,;")[-1:] not in ("*", "_"):
+            continue  # the mark ends the line
         found = list(_ITALIC.finditer(line.rstrip()))
         if not found:
             continue
@@ -287,10 +288,14 @@ def infer_venues(document: Document, lookup: Lookup
     """The notations in use (with the entries that have a mark of each) and every entry's
     marks in those notations."""
     entries = document.entries
+    # An entry with a <kbd> badge has its mark: the other grammars read only the rest (a
+    # "(ICCV 2017)" in the description of a <kbd> entry is prose, and a <kbd> list of 10k
+    # entries then costs one pass).
+    unmarked = [e for e in entries if not any(b.closed for b in e.badges)]
     candidates: dict[str, dict[Entry, list[VenueMark]]] = {}
     for style, grammar in GRAMMARS.items():
         found: dict[Entry, list[VenueMark]] = {}
-        for entry in entries:
+        for entry in entries if style == "kbd" else unmarked:
             marks = list(grammar(document, entry))
             if marks:
                 found[entry] = marks
@@ -330,8 +335,7 @@ def year_digits(marks: Iterator[VenueMark]) -> int:
     counts: Counter[int] = Counter()
     for mark in marks:
         if mark.year is not None and mark.year_from == "mark":
-            digits = re.findall(r"\d+", mark.raw)
-            counts[2 if digits and all(len(d) == 2 for d in digits) else 4] += 1
+            counts[4 if str(mark.year) in mark.raw else 2] += 1
     return counts.most_common(1)[0][0] if counts else 0
 
 

@@ -29,6 +29,8 @@ from awesome_lint.syntax.venuemarks import WRAPPERS, Notation, notation
 from awesome_lint.venues import Match, ParsedBadge, Registry, Venue, parse_badge_text
 
 V = TypeVar("V")
+#: How a notation attaches a year when the configuration sets only its digits.
+_DEFAULT_ATTACH = {"bold-bracket": "apostrophe", "year-prefix": "apostrophe"}
 #: Notations whose spacing and markup BDG001 judges (the others are read from prose).
 MARKUP_STYLES = frozenset({"kbd", "bold-bracket", "bracket"})
 _SPACE_TWO_DIGIT = re.compile(r"^(?P<head>.*[^\W\d_].*?)\s(?P<yy>\d{2})$")
@@ -292,8 +294,12 @@ def _analyse(document: Document, config: Config, reg: Registry) -> Analysis:
     styles = {b.style for b in usable}
     notations = {style: notation(document, style) for style in styles if style != "kbd"}
     notations["kbd"] = notation(document, "kbd")
-    return Analysis(found, reg, tuple(badges), strays, usable, notations,
-                    _year_habits(usable))
+    habits = _year_habits(usable)
+    digits = options_for(config).year_digits
+    if digits is not None:  # the configuration's year format wins over the majority
+        habits = {style: (digits == 2, habits.get(style, (False, _DEFAULT_ATTACH.get(
+            style, "plain")))[1]) for style in styles}
+    return Analysis(found, reg, tuple(badges), strays, usable, notations, habits)
 
 
 def judged(badges: Iterable[FoundBadge], judge: Callable[[Reading, str], V]

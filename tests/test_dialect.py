@@ -1,0 +1,212 @@
+"""The syntax layer's venue grammars, one per notation, and the dialect inferred from a list
+(awesome_lint.syntax.notations, recorded on Entry.marks and Document.notation)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from awesome_lint.config import Config, ConfigError, from_mapping
+from awesome_lint.engine import lint
+from awesome_lint.syntax.parser import parse
+
+BADGES = from_mapping({"select": ["BDG"]})
+
+
+def _marks(text: str) -> list[tuple[str, str, str, int | None]]:
+    return [(m.style, m.raw, m.venue, m.year) for e in parse(text).entries for m in e.marks]
+
+
+def _codes(text: str, config: Config = BADGES) -> list[tuple[int, str]]:
+    return sorted((d.line, d.code) for d in lint(text, config))
+
+
+# -- one grammar per notation ---------------------------------------------------------------------
+BOLD = """\
+- Sparse Coding for Outliers | **[ICML' 18]** | [`[pdf]`](https://example.org/a.pdf)
+- Patch Memory for Defects | **[CVPR' 21]** | [`[pdf]`](https://example.org/b.pdf)
+- Flow Priors for Video Anomalies | **[ICCV' 18]** | [`[pdf]`](https://example.org/c.pdf)
+"""
+
+VENUE_FIRST = """\
+## 2019
+- [[CVPR](https://example.org/a)] Voxel Nets for Lidar. [[code](https://example.org/ac)]
+- [[ICRA](https://example.org/b)] Range Images for Odometry.
+- [[ECCV](https://example.org/c)] Sparse Points for Tracking.
+"""
+
+ITALIC = """\
+-   Contrastive Codes for Speech.
+    [[pdf]](https://example.org/a.pdf)
+    -   Ana Ruiz and Bo Chen. *ICML 2020*
+-   Masked Patches for Images.
+    [[pdf]](https://example.org/b.pdf)
+    -   Chen Li, Dana Ross and others. *CVPR 2022*
+"""
+
+PREFIX = """\
+* 2019-ICML - Robust Losses for Noisy Labels. [[Paper]](https://example.org/a)
+* 2020-ICLR - Label Cleaning by Agreement. [[Paper]](https://example.org/b)
+* 2020-CVPR - Noise-Aware Detection. [[Paper]](https://example.org/c)
+"""
+
+TABLE = """\
+| Title | Venue | Code |
+|---|---|---|
+| [Dice Losses](https://example.org/a) | MICCAI 2019 | - |
+| [Boundary Terms](https://example.org/b) | MIDL 2019 | - |
+"""
+
+
+@pytest.mark.parametrize(("text", "style", "first"), [
+    (BOLD, "bold-bracket", ("bold-bracket", "ICML' 18", "ICML", 2018)),
+    (VENUE_FIRST, "venue-first", ("venue-first", "CVPR", "CVPR", 2019)),
+    (ITALIC, "italic", ("italic", "ICML 2020", "ICML", 2020)),
+    (PREFIX, "year-prefix", ("year-prefix", "2019-ICML", "ICML", 2019)),
+    (TABLE, "table-cell", ("table-cell", "MICCAI 2019", "MICCAI", 2019)),
+])
+def test_each_notation_is_read_and_inferred(text: str, style: str,
+                                            first: tuple[str, str, str, int]) -> None:
+    document = parse(text)
+    assert document.notation is not None and document.notation.venues == (style,)
+    assert _marks(text)[0] == first
+
+
+def test_a_year_prefix_is_not_part_of_the_title() -> None:
+    titles = [e.title for e in parse(PREFIX).entries]
+    assert titles[0] == "Robust Losses for Noisy Labels."
+
+
+def test_venue_first_marks_take_the_year_of_their_heading() -> None:
+    [mark] = parse(VENUE_FIRST).entries[1].marks
+    assert (mark.year, mark.year_from) == (2019, "heading")
+    line = VENUE_FIRST.splitlines()[2]
+    assert line[mark.inner.column - 1:mark.inner.end_column] == "ICRA"
+
+
+def test_paren_and_comma_need_a_majority() -> None:
+    paren = "".join(f"{i}. Blog, Part {i} (CVPR 2019): https://example.org/{i}\n"
+                    for i in range(1, 5))
+    assert {m[0] for m in _marks(paren)} == {"paren"}
+    comma = "".join(f"- [Paper {i}](https://example.org/{i}). ICLR, 2020.\n" for i in range(4))
+    assert {m[0] for m in _marks(comma)} == {"comma"}
+
+
+# -- what is not a mark ----------------------------------------------------------------------------
+def test_prose_in_a_kbd_list_is_not_read_as_marks() -> None:
+    text = ("* [A](https://example.org/a) <kbd>CVPR 2017</kbd> improves on B (ICCV 2015)\n"
+            "* [B](https://example.org/b) <kbd>ICCV 2015</kbd>\n"
+            "* [C](https://example.org/c) a remark (see NIPS 2016) in text\n")
+    assert {m[0] for m in _marks(text)} == {"kbd"}
+
+
+def test_one_stray_notation_is_not_the_lists() -> None:
+    text = ("- [A](https://example.org/a) *ICML 2020*\n"
+            "- [B](https://example.org/b) with *emphasis here*\n"
+            "- [C](https://example.org/c) and *more emphasis*\n")
+    assert _marks(text) == []  # one italic venue among three entries: not a notation
+
+
+def test_bold_bracket_citations_and_bracket_remarks_are_not_marks() -> None:
+    assert _marks("- A | **[12]** | [pdf](https://example.org/a.pdf)\n") == []
+    text = "".join(f"- [T{i}](https://example.org/{i}) [CVPR 2019] [Ann Lee, Acme Lab]\n"
+                   for i in range(4))
+    assert {m[1] for m in _marks(text)} == {"CVPR 2019"}
+
+
+# -- the badge rules read every notation ----------------------------------------------------------
+def test_badge_rules_find_defects_in_every_notation() -> None:
+    bold = BOLD + "- Old Names | **[NIPS' 19]** | [`[pdf]`](https://example.org/d.pdf)\n"
+    assert _codes(bold) == [(3, "BDG004"), (4, "BDG003")]
+    first = VENUE_FIRST + "- [[CPVR](https://example.org/d)] Typo Venue.\n"
+    assert _codes(first) == [(4, "BDG004"), (5, "BDG006")]  # ECCV meets in even years
+    italic = ITALIC + ("-   Spelling.\n    [[pdf]](https://example.org/c.pdf)\n"
+                       "    -   Eve Ng. *ICCV 2020*\n")
+    assert _codes(italic) == [(9, "BDG004")]
+    prefix = PREFIX + "* 2021-NIPS - Late Names. [[Paper]](https://example.org/d)\n"
+    assert _codes(prefix) == [(4, "BDG003")]
+    table = TABLE + "| [Focal Terms](https://example.org/c) | ICCV 2016 | - |\n"
+    assert _codes(table) == [(5, "BDG004")]
+
+
+def test_year_format_is_judged_against_the_lists_majority() -> None:
+    # two-digit apostrophe years are this list's way: a four-digit one deviates
+    text = BOLD + "- Four Digits | **[CVPR 2022]** | [pdf](https://example.org/d.pdf)\n"
+    found = lint(text, BADGES)
+    assert [(d.line, d.code) for d in found] == [(3, "BDG004"), (4, "BDG002")]
+    assert "write **[CVPR' 22]**" in found[1].message
+    # and a list of four-digit kbd years keeps them
+    kbd = "".join(f"* [P{i}](https://example.org/{i}) <kbd>CVPR 20{10 + i}</kbd>\n"
+                  for i in range(4))
+    assert _codes(kbd) == []
+
+
+def test_a_fix_writes_the_lists_notation() -> None:
+    from awesome_lint.engine import fix_text
+
+    text = PREFIX + "* 2021-NIPS - Late Names. [[Paper]](https://example.org/d)\n"
+    fixed = fix_text(text, BADGES).text
+    assert "* 2021-NeurIPS - Late Names." in fixed
+    assert fixed.count("\n") == text.count("\n")
+
+
+# -- configuration overrides the inference --------------------------------------------------------
+def test_config_sets_the_venue_notations() -> None:
+    bold = BOLD + "- Old Names | **[NIPS' 19]** | [pdf](https://example.org/d.pdf)\n"
+    assert _codes(bold, _with_table("dialect", {"venue-notations": ["kbd"]})) == []
+    forced = _with_table("dialect", {"venue-notations": ["bracket"]})
+    text = "* [A](https://example.org/a) [ICCV 2018]\n"  # one mark: never inferred
+    assert _codes(text) == []
+    assert _codes(text, forced) == [(1, "BDG004")]
+
+
+def test_config_sets_the_year_digits() -> None:
+    kbd = "".join(f"* [P{i}](https://example.org/{i}) <kbd>CVPR 20{10 + i}</kbd>\n"
+                  for i in range(3))
+    two = _with_table("dialect", {"year-digits": 2})
+    assert Counter(d.code for d in lint(kbd, two)) == {"BDG002": 3}
+
+
+def test_bad_dialect_config_is_a_clear_error() -> None:
+    from awesome_lint.syntax.dialect import validate
+
+    with pytest.raises(ConfigError, match="venue-notations"):
+        validate({"venue-notations": ["kbd", "smoke-signals"]}, "dialect")
+    with pytest.raises(ConfigError, match="year-digits"):
+        validate({"year-digits": 3}, "dialect")
+
+
+def _with_table(name: str, table: dict[str, object]) -> Config:
+    return from_mapping({name: table, "select": ["BDG"]})
+
+
+# -- awesome-lint dialect ------------------------------------------------------------------------
+def test_dialect_command_prints_toml_that_loads_back(tmp_path: Path) -> None:
+    import tomllib
+
+    readme = tmp_path / "README.md"
+    readme.write_text("# Papers\n\n## 2019\n" + VENUE_FIRST.split("\n", 1)[1], encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "awesome_lint", "dialect", str(readme)],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    table = tomllib.loads(done.stdout)["tool"]["awesome-lint"]["dialect"]
+    assert table["venue-notations"] == ["venue-first"]
+    assert table["classic"] is False and table["bullet"] == "-"
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(done.stdout, encoding="utf-8")
+    check = subprocess.run([sys.executable, "-m", "awesome_lint", "check", "--select", "BDG",
+                            str(readme)], capture_output=True, text=True, timeout=60,
+                           cwd=tmp_path, check=False)
+    assert check.returncode == 1 and "BDG004" in check.stdout, check.stdout + check.stderr
+
+
+def test_dialect_command_on_a_missing_file(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "awesome_lint", "dialect",
+                           str(tmp_path / "nope.md")], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "nope.md" in done.stderr
