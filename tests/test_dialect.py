@@ -210,3 +210,22 @@ def test_dialect_command_on_a_missing_file(tmp_path: Path) -> None:
                           timeout=60, check=False)
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "nope.md" in done.stderr
+
+
+def test_a_year_after_a_bold_title_is_a_year_mark() -> None:
+    text = "".join(f"- **Paper {i}** ({year}), A. Author [[pdf]](https://example.org/{i})\n"
+                   for i, year in enumerate((2014, 2015, 2016, 2104)))
+    document = parse(text)
+    assert document.notation is not None and document.notation.venues == ("title-year",)
+    # a notation of years: no year-only finding, but an impossible year is one
+    assert _codes(text) == [(4, "BDG004")]
+
+
+def test_a_wrongly_doubled_letter_is_a_typo_of_the_venue() -> None:
+    text = ("* [A](https://example.org/a) <kbd>ECCV 2020</kbd>\n"
+            "* [B](https://example.org/b) <kbd>EECV 2020</kbd>\n")
+    found = lint(text, BADGES)
+    assert [(d.line, d.code) for d in found] == [(2, "BDG006")]
+    assert "did you mean ECCV" in found[0].message
+    # one letter changed the other way is another venue (GCPR is not ICPR)
+    assert _codes("* [C](https://example.org/c) <kbd>GCPR 2020</kbd>\n") == []

@@ -11,6 +11,7 @@ Real paper lists write the venue of an entry in many ways::
     | [Title](url) | CVPR 2019 |   (a ``Venue`` column)      table-cell
     4. Source, Title (ICCV 2016): https://...                paren
     - [Title](url). ICLR, 2020.                              comma
+    - **Title** (2015), A. Author et al. [[pdf]](url)        title-year (a year, no venue)
 
 Each grammar below reads one notation from an entry's own lines and yields
 :class:`~awesome_lint.model.VenueMark` objects; :func:`annotate` runs right after parsing,
@@ -42,12 +43,13 @@ from awesome_lint.venues import parse_badge_text
 
 #: Every notation, in the order a list is most likely to use them.
 NOTATIONS = ("kbd", "bold-bracket", "bracket", "venue-first", "italic", "year-prefix",
-             "table-cell", "paren", "comma")
+             "table-cell", "paren", "comma", "title-year")
 #: Notations whose delimiters make a stray match unlikely, with how many entries naming
 #: known venues make them the list's.  The others (prose-like) need three and a fifth of
 #: the entries.  In every notation, at least half the entries with a candidate must name a
 #: known venue.
-_STRONG = {"bold-bracket": 1, "venue-first": 2, "italic": 2, "year-prefix": 2}
+_STRONG = {"bold-bracket": 1, "venue-first": 2, "italic": 2, "year-prefix": 2,
+           "title-year": 3}
 #: Always read: ``<kbd>`` (the parser's own badges) and the venue column a header names.
 _ALWAYS = ("kbd", "table-cell")
 
@@ -56,6 +58,7 @@ _BRACKET = re.compile(r"(?<![\]!\\\w`*])\[([^\[\]\n`*]{1,40})\](?![(\[:`*])")
 _ITALIC = re.compile(r"(?<![*\w])([*_])([A-Za-z][^*_\n]{1,38}?)\1(?![*\w])")
 _YEAR_PREFIX = re.compile(
     r"((?:19|20)?\d{2})\s?-\s?([A-Za-z][\w&+.]{1,15}(?:[ -][A-Z][\w&+.]{0,10})?)\s+[-–—:]\s")
+_TITLE_YEAR = re.compile(r"(?:\*\*|__)[^*_\n]{2,300}?(?:\*\*|__)\s*\((\d{4})\)")
 _PAREN = re.compile(r"\(([A-Z][\w&+.-]{1,15}(?: [A-Z][\w&+.-]{0,12})?[ '’]{1,2}"
                     r"(?:(?:19|20)\d{2}|\d{2}))\)")
 _COMMA = re.compile(r"(?<![\w-])([A-Z][\w&+-]{1,15}(?: [A-Z][\w&+-]{0,12})?),\s?"
@@ -258,6 +261,17 @@ def comma(document: Document, entry: Entry) -> Iterator[VenueMark]:
                             m.end(), venue=m.group(1))
 
 
+def title_year(document: Document, entry: Entry) -> Iterator[VenueMark]:
+    """``- **Title** (2015), A. Author``: the year right after a bold title."""
+    if entry.kind is EntryKind.TABLE_ROW:
+        return
+    line = document.line_text(entry.line)
+    m = _TITLE_YEAR.match(line, _content_start(line, entry))
+    if m is not None:
+        yield _mark("title-year", m.group(1), entry.line, m.start(1) - 1, m.end(1) + 1,
+                    m.start(1), m.end(1), year=int(m.group(1)), venue="")
+
+
 def kbd(document: Document, entry: Entry) -> Iterator[VenueMark]:
     """The parser's ``<kbd>`` badges that are closed (the badge rules judge open ones)."""
     for b in entry.badges:
@@ -269,12 +283,15 @@ def kbd(document: Document, entry: Entry) -> Iterator[VenueMark]:
 GRAMMARS: dict[str, Callable[[Document, Entry], Iterator[VenueMark]]] = {
     "kbd": kbd, "bold-bracket": bold_bracket, "bracket": bracket, "venue-first": venue_first,
     "italic": italic, "year-prefix": year_prefix, "table-cell": table_cell, "paren": paren,
-    "comma": comma,
+    "comma": comma, "title-year": title_year,
 }
 
 
 # -- inference -----------------------------------------------------------------------------------
 def _known(lookup: Lookup, mark: VenueMark) -> bool:
+    """Whether the mark names a known venue (for a year-only notation: a plausible year)."""
+    if mark.style == "title-year":
+        return mark.year is not None and 1900 <= mark.year <= 2100
     found = lookup(mark.venue) if mark.venue else None
     return found is not None and not found[1]
 

@@ -22,7 +22,7 @@ __all__ = ["WRAPPERS", "Notation", "VenueMark", "entry_marks", "notation", "titl
 _YEAR_DIGITS = re.compile(r"(?:19|20)?\d{2}")
 #: How each notation wraps its inner text.
 WRAPPERS = {"kbd": "<kbd>{}</kbd>", "bold-bracket": "**[{}]**", "bracket": "[{}]",
-             "italic": "*{}*", "paren": "({})", "venue-first": "[{}]"}
+             "italic": "*{}*", "paren": "({})", "venue-first": "[{}]", "title-year": "({})"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -815,7 +815,7 @@ class Registry:
                                                           in self._exact.items())]
         letters = sorted(query)
         for target, target_letters, entries in self._near_targets:
-            if swap_only and target_letters != letters:
+            if swap_only and target_letters != letters and not _wrong_double(query, target):
                 continue
             bound = min(limit, best)
             if abs(len(query) - len(target)) > bound:
@@ -1144,3 +1144,19 @@ def arxiv_year(url: str) -> int | None:
     if len(segs) >= 2 and segs[0] in _ARXIV_PREFIXES:
         return _arxiv_id_year("/".join(segs[1:]))
     return None
+
+
+def _wrong_double(query: str, target: str) -> bool:
+    """``EECV`` for ECCV: the key pressed twice is the neighbour of the doubled one (one
+    substitution, of the kind a short acronym's other venues never differ by)."""
+    if len(query) != len(target):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(query, target, strict=True)) if a != b]
+    if len(diff) != 1:
+        return False
+    p = diff[0]
+    before = p > 0 and query[p] == query[p - 1] and p + 1 < len(target) \
+        and target[p] == target[p + 1]
+    after = p + 1 < len(query) and query[p] == query[p + 1] and p > 0 \
+        and target[p] == target[p - 1]
+    return before or after

@@ -35,6 +35,7 @@ _DEFAULT_ATTACH = {"bold-bracket": "apostrophe", "year-prefix": "apostrophe"}
 MARKUP_STYLES = frozenset({"kbd", "bold-bracket", "bracket"})
 _SPACE_TWO_DIGIT = re.compile(r"^(?P<head>.*[^\W\d_].*?)\s(?P<yy>\d{2})$")
 _BAD_DIGITS = re.compile(r"^(?P<head>.*?[^\W\d_].*?)[\s'’-]*(?P<digits>\d{3}|\d{5,})$")
+_FOUR_DIGITS = re.compile(r"[12]\d{3}")
 #: ``201907``: a year and a month written together (a date, not a typo).
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
@@ -67,6 +68,9 @@ def read(text: str, reg: Registry, topics: frozenset[str] = frozenset()) -> Read
     """Parse and resolve badge text; also reads ``IJCAI 19`` and spots ``CVPR 20219``."""
     parsed = parse_badge_text(text)
     bad_year: str | None = None
+    if parsed.year is None and _FOUR_DIGITS.fullmatch(text.strip()):  # a year, if a wrong one
+        parsed = dataclasses.replace(parsed, venue_text="", year=int(text.strip()),
+                                     year_style="plain")
     if parsed.year is None:
         venue_text = parsed.venue_text
         if (m := _SPACE_TWO_DIGIT.match(venue_text)) and reg.lookup(m["head"]) is not None:

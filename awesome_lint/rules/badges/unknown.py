@@ -16,6 +16,8 @@ from awesome_lint.venues import Registry, arxiv_year, url_hint
 
 PREFIX = "BDG"
 CATEGORY = "badges"
+#: Notations that write a year and never a venue.
+YEAR_NOTATIONS = frozenset({"title-year"})
 
 
 @register
@@ -89,7 +91,8 @@ class YearOnlyBadge(Rule):
         "A bare year tells readers when, not where. When the entry's link reveals the venue "
         "(openaccess.thecvf.com, papers.nips.cc, proceedings.mlr.press, ...) the message "
         "names it and an unsafe fix writes it. An arXiv preprint keeps its year-only badge "
-        "(a year is all a preprint has); blog posts may too (suppress the warning there)."
+        "(a year is all a preprint has), and a list that writes years, not venues "
+        "(`- **Title** (2015)`), is not judged; blog posts may too (suppress the warning there)."
     )
     bad = ("* [ResNet](https://openaccess.thecvf.com/content_cvpr_2016/papers/He_Deep_Residual"
            "_Learning_CVPR_2016_paper.pdf) <kbd>2016</kbd>")
@@ -101,6 +104,8 @@ class YearOnlyBadge(Rule):
         for badge in found.usable:
             reading = badge.reading
             year = reading.year
+            if badge.style in YEAR_NOTATIONS:
+                continue  # a notation of years (``- **Title** (2015)``): no venue to miss
             if reading.venue_text or year is None or not reading.parsed.suffix_known:
                 continue  # (``2016 International Symposium on ...``: the venue follows)
             where = f"badge {badge.show()} on line {badge.line} has a year but no venue"

@@ -10,6 +10,7 @@ from awesome_lint.model import Entry, LinkRole
 from awesome_lint.rules import Rule, RuleContext, register
 from awesome_lint.rules.badges.analysis import Reading, analysis, judged
 from awesome_lint.rules.badges.settings import YearWindow
+from awesome_lint.rules.badges.unknown import YEAR_NOTATIONS
 from awesome_lint.venues import Venue, arxiv_year
 
 PREFIX = "BDG"
@@ -112,8 +113,9 @@ class BadgeBeforePreprint(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         for badge in analysis(ctx).usable:
             year = badge.reading.year
-            if (badge.entry is None or year is None
-                    or badge.reading.topic or badge.reading.bad_year):
+            if (badge.entry is None or year is None or not badge.year_written
+                    or badge.reading.topic or badge.reading.bad_year
+                    or badge.style in YEAR_NOTATIONS):
                 continue
             found = _preprint(badge.entry)
             if found is None or year >= found[1] \
