@@ -229,3 +229,35 @@ def test_a_wrongly_doubled_letter_is_a_typo_of_the_venue() -> None:
     assert "did you mean ECCV" in found[0].message
     # one letter changed the other way is another venue (GCPR is not ICPR)
     assert _codes("* [C](https://example.org/c) <kbd>GCPR 2020</kbd>\n") == []
+
+
+# -- tag notation: code-span tags and a Keywords line ---------------------------------------------
+CODE_TAGS = """\
+# Point Papers
+
+### Keywords
+
+__`cls.`__: classification &emsp; | &emsp; __`seg.`__: segmentation &emsp; | &emsp; __`det.`__: detection
+
+## Papers
+- [[CVPR](https://example.org/a)] Point Sets. [__`cls.`__ __`seg.`__]
+- [[ICCV](https://example.org/b)] Voxel Grids. [__`det.`__]
+- [[ECCV](https://example.org/c)] Range Views. [__`det`__]
+"""
+
+
+def test_code_span_tags_and_their_keywords_line() -> None:
+    document = parse(CODE_TAGS)
+    assert document.notation is not None
+    assert (document.notation.tags, document.notation.legend) == ("bold-code-span", "line")
+    tags = from_mapping({"select": ["TAG"]})
+    found = lint(CODE_TAGS, tags)
+    assert [(d.line, d.code) for d in found] == [(10, "TAG001")]
+    assert "did you mean [det.]" in found[0].message
+
+
+def test_bracket_tags_stay_the_default_notation() -> None:
+    text = ("Tags: [Gml], [Opt]\n\n* [Gml] [A](https://example.org/a)\n"
+            "* [Opt] [B](https://example.org/b)\n")
+    document = parse(text)
+    assert document.notation is not None and document.notation.tags == "bracket"

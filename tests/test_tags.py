@@ -67,13 +67,22 @@ def test_seed_legend_has_seven_tags() -> None:
     assert not any(tagged.tags for tagged in found.entries)
 
 
-def test_corpus_has_no_legend_and_no_findings() -> None:
+def test_corpus_legends_and_findings() -> None:
+    """Only Yochengliu's list declares tags (a ``Keywords`` line of code-span tags); its
+    entries use two tags that line lacks (``match.``, ``det`` for ``det.``), and keep no
+    consistent legend order, so the order is not judged."""
     paths = _shared(CORPUS, "*.md")
     assert len(paths) == 18
     for path in paths:
         text = path.read_text(encoding="utf-8-sig")
-        assert conv.conventions(parse(text), Config()).legend is None, path.name
-        assert lint(text, TAGS_ONLY) == [], path.name
+        legend = conv.conventions(parse(text), Config()).legend
+        found = [(d.line, d.code) for d in lint(text, TAGS_ONLY)]
+        if path.name.startswith("Yochengliu"):
+            assert legend is not None and len(legend.tags) == 12
+            assert found == [(483, "TAG001"), (484, "TAG001"), (484, "TAG001")]
+            continue
+        assert legend is None, path.name
+        assert found == [], path.name
 
 
 def test_corpus_trailing_author_brackets_are_not_tags() -> None:

@@ -1,13 +1,15 @@
 """Topic-tag conventions: which legend a list declares and which tags its entries carry.
 
-A list may declare a *legend* of topic tags in three ways, strongest first:
+A list may declare a *legend* of topic tags in four ways, strongest first:
 
 1. the ``[tool.awesome-lint.tags] legend`` table of the configuration;
 2. a list of ``* [Gml] General ML`` items (found by the parser), kept only when something
    says it is a legend: an inline enumeration above it (``e.g. [Gml], [Opt]``), a nearby
    label or heading that talks about tags/topics/categories, or an entry using one of its
    tokens -- a list of ``[Name] description`` lines is otherwise ordinary content;
-3. a lone enumeration line (``e.g. [Gml], [Opt], [Net]``) without items.
+3. in a list that writes code-span tags (``[__`cls.`__]``, see
+   :mod:`awesome_lint.syntax.codetags`), legend lines such as ``__`cls.`__: classification``;
+4. a lone enumeration line (``e.g. [Gml], [Opt], [Net]``) without items.
 
 Entry tags are bracketed tokens that are not links: leading tokens (``* [Seg] [U-Net](…)``)
 always, trailing or mid-entry tokens only when they spell a legend tag or nearly do -- a
@@ -30,7 +32,7 @@ from typing import Any
 
 from awesome_lint.config import Config, ConfigError, register_table
 from awesome_lint.model import Document, Entry, EntryKind, Span, TagLegend
-from awesome_lint.syntax import entrymemo
+from awesome_lint.syntax import codetags, entrymemo
 from awesome_lint.syntax.ranges import Covered
 
 TABLE = "tags"
@@ -300,7 +302,20 @@ def resolve_legend(document: Document, tag_settings: TagSettings) -> Legend | No
                     seen.add(item.name.casefold())
                     items.append(LegendTag(item.name, item.description, item.span))
         return Legend(tuple(items), "document", lists, _line_span(document, lists[0].line))
+    if _code_tags(document):
+        items = [LegendTag(name, text, span) for name, text, span in codetags.legend_items(
+            document)]
+        if items:
+            first = items[0].span
+            assert first is not None
+            return Legend(tuple(items), "document", (), _line_span(document, first.line))
     return _enumeration_legend(document)
+
+
+def _code_tags(document: Document) -> bool:
+    """Whether the list writes its tags as code spans (``[__`cls.`__]``)."""
+    found = document.notation
+    return found is not None and found.tags in ("code-span", "bold-code-span")
 
 
 def enumeration(document: Document, legend: TagLegend) -> tuple[EntryTag, ...]:
@@ -375,6 +390,9 @@ def entry_tags(document: Document, entry: Entry, legend: Legend | None,
     matches = list(_TOKEN.finditer(text))
     if matches:
         found = _bracket_tags(document, entry, legend, tag_settings, text, starts, matches)
+    if _code_tags(document):
+        found.extend(EntryTag(name, span, token, "end")
+                     for name, span, token in codetags.entry_tags(document, entry))
     if tag_settings.topic_badges and entry.badges:
         topic = {word.casefold() for word in tag_settings.topic_badges}
         for badge in entry.badges:

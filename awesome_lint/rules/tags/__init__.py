@@ -17,6 +17,10 @@ from awesome_lint.syntax import tags as conv
 PREFIX = "TAG"
 CATEGORY = "tags"
 
+#: Entries with several tags it takes to judge whether a list keeps the legend's order,
+#: and the share of them that must.
+_ORDER_EVIDENCE = 5
+_ORDER_SHARE = 0.9
 _WHERE = {"start": "before the title", "end": "at the end of the entry",
           "middle": "in the middle of the entry"}
 _EXPECTED = {"before-title": ("start",), "after-badge": ("end",),
@@ -147,8 +151,10 @@ class TagOrder(Rule):
         "A list reads and searches best when every entry carries its tags in the same place "
         "and in the legend's order. `tags.position` says where tags go: 'before-title', "
         "'after-badge' (at the end of the entry) or 'either' (the default; a tag stuck in "
-        "the middle of an entry is still reported). The fix puts several tags into legend "
-        "order; moving a misplaced tag is left to you."
+        "the middle of an entry is still reported). The order is checked only in a list "
+        "whose entries keep the legend's order (nine in ten, among five or more with "
+        "several tags). The fix puts several tags into "
+        "legend order; moving a misplaced tag is left to you."
     )
     bad = "Tags: [Gml], [Opt]\n\n* [Opt] [Gml] [Bag of Tricks](https://arxiv.org/abs/1812.01187)"
     good = "Tags: [Gml], [Opt]\n\n* [Gml] [Opt] [Bag of Tricks](https://arxiv.org/abs/1812.01187)"
@@ -160,6 +166,7 @@ class TagOrder(Rule):
             return
         position = found.settings.position
         allowed = _EXPECTED[position]
+        ordered = _follows_legend_order(found.entries, legend)
         for tagged in found.entries:
             for tag in tagged.tags:
                 if tag.position in ("badge", *allowed):
@@ -169,8 +176,8 @@ class TagOrder(Rule):
                     tag.token, f"tag [{tag.name}] on line {tag.token.line} is "
                     f"{_WHERE[tag.position]}; this list puts tags {want} "
                     f"(tags.position = '{position}')")
-            if len(tagged.tags) < 2:
-                continue  # one tag (or none) is always in order
+            if len(tagged.tags) < 2 or not ordered:
+                continue  # one tag is always in order; a list that mixes has no order
             for group in ("start", "middle", "end", "badge"):
                 members = [tag for tag in tagged.tags if tag.position == group]
                 if len(members) > 1:
@@ -196,6 +203,16 @@ class TagOrder(Rule):
         yield self.diagnostic(
             first.token, f"tags {written} on line {first.token.line} are not in the order "
             f"of {legend.describe()}; write {wanted}", fix=fix)
+
+
+def _follows_legend_order(entries: tuple[conv.TaggedEntry, ...], legend: conv.Legend) -> bool:
+    """Whether the list keeps its tags in legend order: the list's own convention decides
+    whether the legend's order is one at all.  Too few entries with several tags say
+    nothing against the legend; among ``_ORDER_EVIDENCE`` or more, nine in ten must follow
+    it (a list with a sixth of its entries in another order has no order to deviate from)."""
+    several = [[t.name for t in tagged.tags] for tagged in entries if len(tagged.tags) > 1]
+    in_order = sum(1 for names in several if conv.legend_order(names, legend) == names)
+    return len(several) < _ORDER_EVIDENCE or in_order >= _ORDER_SHARE * len(several)
 
 
 @register
