@@ -237,7 +237,8 @@ CODE_TAGS = """\
 
 ### Keywords
 
-__`cls.`__: classification &emsp; | &emsp; __`seg.`__: segmentation &emsp; | &emsp; __`det.`__: detection
+__`cls.`__: classification &emsp; | &emsp; __`seg.`__: segmentation
+__`det.`__: detection
 
 ## Papers
 - [[CVPR](https://example.org/a)] Point Sets. [__`cls.`__ __`seg.`__]
@@ -252,7 +253,7 @@ def test_code_span_tags_and_their_keywords_line() -> None:
     assert (document.notation.tags, document.notation.legend) == ("bold-code-span", "line")
     tags = from_mapping({"select": ["TAG"]})
     found = lint(CODE_TAGS, tags)
-    assert [(d.line, d.code) for d in found] == [(10, "TAG001")]
+    assert [(d.line, d.code) for d in found] == [(11, "TAG001")]
     assert "did you mean [det.]" in found[0].message
 
 
