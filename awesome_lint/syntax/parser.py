@@ -9,12 +9,10 @@ contents and tag legends.
 
 from __future__ import annotations
 
-import bisect
 import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from awesome_lint.model import (
@@ -37,12 +35,22 @@ from awesome_lint.model import (
     TagLegend,
     TocEntry,
 )
-from awesome_lint.syntax import kbd
 from awesome_lint.syntax.blocks import Blocks, block_tokens
+from awesome_lint.syntax.entries import (
+    RESOURCE_WORDS,
+    TAG_TOKEN,
+    ItemText,
+    build_entry,
+    with_role,
+)
 from awesome_lint.syntax.notations import annotate
-from awesome_lint.syntax.ranges import Covered
+from awesome_lint.syntax.parsememo import ItemParts, ParseMemo
 from awesome_lint.syntax.scanner import Positions, Scanner, ScanResult
 from awesome_lint.syntax.slugs import Slugger, heading_text, plain_text
+from awesome_lint.syntax.tables import title_cell
+
+__all__ = ["MAX_NESTING", "RESOURCE_WORDS", "ParseError", "ParseMemo", "parse", "paused_gc",
+           "split_lines"]
 
 #: Deeper nesting than this (lists, quotes) is refused: mistletoe recurses per level.
 MAX_NESTING = 64
@@ -52,17 +60,7 @@ _OTHER_BREAKS = str.maketrans(dict.fromkeys("\v\f\x1c\x1d\x1e\x85\u2028\u2029", 
 _EXPLICIT_ANCHOR = re.compile(
     r"<[A-Za-z][^<>]*?\s(?:name|id)\s*=\s*(?:\"([^\"]+)\"|'([^']+)')", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-_TAG_TOKEN = re.compile(r"\[([A-Za-z0-9][\w .&/+'’-]{0,30})\](?![(\[:])")
-_LEADING_NOISE = re.compile(r"[\s*_~]*(?:[^\w\s\[\]<(`!\\*_~#][\s*_~]*)*")
-_SEPARATOR = re.compile(r"^[\s\-–—:|,.;\]\)]+")
 _LEGEND_ITEM = re.compile(r"\s*(?:[*+-]|\d+[.)])\s+\[([A-Za-z][\w&+/-]{0,15})\]\s+(\S.*)")
-RESOURCE_WORDS = frozenset({
-    "pdf", "paper", "code", "notes", "note", "video", "slides", "project", "blog", "website",
-    "site", "arxiv", "github", "git", "repo", "demo", "data", "dataset", "poster", "talk",
-    "tbp", "vid", "playlist", "link", "youtube", "article", "html", "supp", "bib", "doi",
-    "official", "pytorch", "tensorflow", "tf", "keras", "jax", "web", "homepage", "page",
-})
-
 
 class ParseError(ValueError):
     """Input the parser refuses, with the line it refuses it at."""
@@ -96,126 +94,6 @@ def _check_nesting(lines: list[str]) -> None:
         if quotes > MAX_NESTING or (indent // 2 > MAX_NESTING and stripped[:1] in "*-+"):
             raise ParseError(f"nesting deeper than {MAX_NESTING} levels", number, 1)
 
-
-@dataclass(slots=True)
-class _ItemText:
-    """The source of a list item's own paragraphs, scanned once."""
-
-    text: str
-    first_line: int
-    scan: ScanResult
-    pos: Positions
-    content_start: int  # offset after the marker
-
-
-@dataclass(slots=True)
-class _ItemParts:
-    """What a list item's own text yields, with the line numbers of ``line``, its first line.
-
-    Everything here but the entry's ``section_path`` and ``list_index`` follows from the
-    item's text, its marker and the document's reference definitions."""
-
-    line: int
-    links: tuple[Link, ...]  # as scanned (role OTHER): the document's links
-    problems: tuple[LinkProblem, ...]
-    badges: tuple[Badge, ...]
-    legend: tuple[str, str, int] | None  # a tag legend item: name, description, column
-    entry: Entry | None
-
-    def placed(self, line: int, section_path: tuple[str, ...], list_index: int
-               ) -> _ItemParts:
-        """These parts for an item now at ``line``, with a fresh entry (entries are mutable,
-        so documents never share one).  Frozen objects are reused when the line is the
-        same, else rebuilt with their constructors: ``dataclasses.replace`` is several
-        times slower, and this runs for every item of a long list."""
-        delta = line - self.line
-        links, problems, badges = self.links, self.problems, self.badges
-        if delta:
-            links = tuple([_moved_link(link, delta) for link in links])
-            problems = tuple([LinkProblem(p.kind, _moved_span(p.span, delta), p.text,
-                                          p.replacement, p.destination) for p in problems])
-            badges = tuple([Badge(b.raw, b.venue, b.year, b.suffix, _moved_span(b.span, delta),
-                                  _moved_span(b.inner_span, delta), b.closed, b.preceded_by,
-                                  b.style) for b in badges])
-        entry = self.entry
-        if entry is not None:
-            own_links, tags = entry.links, entry.tags
-            link, resources = entry.link, entry.resources  # (immutable: shared when not moved)
-            if delta:
-                # as in _Builder._entry: the role-annotated copies of the non-image links,
-                # sharing their spans; the badges are the item's badges
-                scanned = [link for link in links if not link.image]
-                own_links = tuple([_with_role(link, old.role)
-                                   for link, old in zip(scanned, own_links, strict=True)])
-                tags = tuple([Tag(tag.name, _moved_span(tag.span, delta)) for tag in tags])
-                link, resources = own_links[0] if own_links else None, _resources(own_links)
-            entry = Entry(
-                kind=entry.kind, title=entry.title, link=link,
-                resources=resources, badges=badges, tags=tags,
-                description=entry.description, line=line, end_line=entry.end_line + delta,
-                section_path=section_path, links=own_links, marker=entry.marker,
-                marker_column=entry.marker_column, list_index=list_index)
-        return _ItemParts(line, links, problems, badges, self.legend, entry)
-
-
-def _moved_span(span: Span, delta: int) -> Span:
-    return Span(span.line + delta, span.column, span.end_line + delta, span.end_column)
-
-
-def _moved_link(link: Link, delta: int) -> Link:
-    dest_span = link.dest_span
-    return Link(link.text, link.destination, link.form, _moved_span(link.span, delta),
-                None if dest_span is None else _moved_span(dest_span, delta), link.title,
-                link.image, link.bracketed, link.role)
-
-
-_ItemKey = tuple[str, str, int]  # the item's own text, its marker and the marker's column
-
-
-class ParseMemo:
-    """List items of earlier parses, reused when re-parsing an edited text.
-
-    ``fix`` parses a document up to three times, each text differing from the one before in
-    a few lines (though most lines may have moved): a list item whose own text is unchanged
-    yields the same links, badges, problems and entry, moved to its new line.  The scan and
-    the entry are two thirds of a parse.  Pass one memo to successive parses of versions of
-    one document; it keeps the items of the latest parse and of the one in progress."""
-
-    def __init__(self) -> None:
-        self.hits = 0
-        self.misses = 0
-        self._previous: dict[_ItemKey, _ItemParts] = {}
-        self._current: dict[_ItemKey, _ItemParts] = {}
-        #: The reference definitions every kept item was built with: they decide which
-        #: brackets are links and which are tags.
-        self._definitions: dict[str, str] = {}
-        self._checked: dict[str, str] | None = None  # the parse in progress's, once compared
-
-    def start(self) -> None:
-        """Begin a parse: the items of the parse before last are dropped."""
-        if self._current:
-            self._previous, self._current = self._current, {}
-        self._checked = None
-
-    def take(self, key: _ItemKey, definitions: dict[str, str]) -> _ItemParts | None:
-        """The parts kept under ``key``, if built with these ``definitions``."""
-        if definitions is not self._checked:
-            if definitions != self._definitions:
-                self._previous.clear()
-                self._current.clear()
-                self._definitions = dict(definitions)
-            self._checked = definitions
-        parts = self._current.get(key)
-        if parts is None:
-            parts = self._previous.get(key)
-        if parts is None:
-            self.misses += 1
-        else:
-            self.hits += 1
-        return parts
-
-    def keep(self, key: _ItemKey, parts: _ItemParts) -> None:
-        self._current[key] = parts
 
 
 class _Builder:
@@ -398,7 +276,7 @@ class _Builder:
             self._maybe_toc(first, last, first_links, links_start)
 
     def _item_parts(self, first: int, last: int, leader: str, marker_col: int,
-                    list_index: int) -> _ItemParts:
+                    list_index: int) -> ItemParts:
         """The list item at lines ``first..last``: taken from the memo when an earlier parse
         saw the same item text (moved to this line), else built."""
         memo = self.memo
@@ -414,7 +292,7 @@ class _Builder:
         return parts
 
     def _build_item(self, first: int, last: int, leader: str, marker_col: int,
-                    list_index: int) -> _ItemParts:
+                    list_index: int) -> ItemParts:
         """Scan the item and build its entry: the work the memo saves."""
         item_text = self._item_text(first, last, marker_col + len(leader) - 1)
         scan = item_text.scan
@@ -424,106 +302,25 @@ class _Builder:
         if legend_match is not None and not scan.links:
             name = legend_match.group(1)
             legend = (name, legend_match.group(2).strip(), raw.index("[" + name + "]") + 1)
-        entry = self._entry(item_text, first, last, leader, marker_col, list_index,
-                            leader[:1].isdigit())
-        return _ItemParts(first, tuple(scan.links), tuple(scan.problems), tuple(scan.badges),
+        entry = build_entry(item_text, first, last, leader, marker_col, list_index,
+                            leader[:1].isdigit(), self.definitions, self.section.path)
+        return ItemParts(first, tuple(scan.links), tuple(scan.problems), tuple(scan.badges),
                           legend, entry)
 
-    def _item_text(self, first: int, last: int, marker_end: int) -> _ItemText:
+    def _item_text(self, first: int, last: int, marker_end: int) -> ItemText:
         result, pos, text = self._scan_text(first, last)
         content_start = marker_end
         while content_start < len(text) and text[content_start] in " \t":
             content_start += 1
-        return _ItemText(text, first, result, pos, content_start)
+        return ItemText(text, first, result, pos, content_start)
 
-    def _entry(self, item: _ItemText, first: int, last: int, marker: str, marker_col: int,
-               list_index: int, ordered: bool) -> Entry | None:
-        links = [link for link in item.scan.links if not link.image]
-        if not links or all(link.destination.startswith("#") for link in links):
-            return None
-        text, pos = item.text, item.pos
-        offsets = [_offset(pos, link.span) for link in links]
-        start = item.content_start
-        tags: list[Tag] = []
-        inside: Covered | None = None
-        while True:
-            match = _TAG_TOKEN.match(text, start)
-            if match is None or match.group(1).casefold() in self.definitions:
-                break
-            inside = inside or Covered(offsets)
-            if match.start() in inside:
-                break
-            tags.append(Tag(match.group(1), pos.span(match.start(), match.end())))
-            start = match.end()
-            while start < len(text) and text[start] in " \t":
-                start += 1
-        noise = _LEADING_NOISE.match(text, start)
-        content = noise.end() if noise else start
-        badge = kbd.LEADING.match(text, content)
-        while badge is not None:  # "* <kbd>ICLR 2015</kbd> [VGG](url)": the badge leads
-            content = badge.end()
-            badge = kbd.LEADING.match(text, content)
-        first_link, (f_start, f_end) = links[0], offsets[0]
-        title_link = (f_start <= content + 1 and not first_link.bracketed
-                      and first_link.form is not LinkForm.BARE)
-        roles: dict[int, LinkRole] = {}
-        if title_link:
-            kind = EntryKind.LINK_TITLED
-            title = plain_text(first_link.text)
-            title_end = f_end
-        else:
-            kind = (EntryKind.NUMBERED_PROSE if ordered and first_link.form is LinkForm.BARE
-                    else EntryKind.TEXT_THEN_URL)
-            before = text[content:f_start]
-            if first_link.bracketed and before.endswith("["):
-                before = before[:-1]
-            title = plain_text(before).rstrip(" :-–—|([").strip()
-            title_end = f_end
-            if not title and first_link.bracketed:
-                # venue-first style: "- [[ICRA](url)] Title. [[code](url)]"
-                after = f_end + 1 if text[f_end: f_end + 1] == "]" else f_end
-                stop = offsets[1][0] if len(offsets) > 1 else len(text)
-                segment = re.split(r"\s\[|<kbd", text[after:stop], maxsplit=1)[0]
-                title = plain_text(segment).strip(" [|-–—:").strip()
-        roles[0] = LinkRole.TITLE
-        after_title = True
-        for index in range(1, len(links)):
-            link = links[index]
-            label = link.text.strip().strip("`*_").strip("[]").strip().lower()
-            gap = text[offsets[index - 1][1]: offsets[index][0]]
-            is_resource = link.bracketed or label in RESOURCE_WORDS or (
-                link.text.strip().startswith(("[", "`[")))
-            if after_title and is_resource and len(gap.strip(" []|,/")) <= 2:
-                roles[index] = LinkRole.RESOURCE
-            else:
-                after_title = False
-                roles[index] = LinkRole.RESOURCE if link.bracketed else LinkRole.DESCRIPTION
-        final_links = tuple(_with_role(link, roles[i]) for i, link in enumerate(links))
-        badges = tuple(item.scan.badges)
-        tail_start = max([title_end, *(e for _, e in offsets),
-                          *(_offset(pos, b.span)[1] for b in badges)])
-        clear_to = tail_start  # text[tail_start:clear_to] holds only " \t,;"
-        for match in _TAG_TOKEN.finditer(text, tail_start):
-            if clear_to >= 0:  # checked piece by piece: once not clear, never again
-                clear = text[clear_to: match.start()].strip(" \t,;") == ""
-                clear_to = match.start() if clear else -1
-            if clear_to >= 0 or (tags and tags[-1].span.end_line == pos.at(match.start())[0]):
-                tags.append(Tag(match.group(1), pos.span(match.start(), match.end())))
-                tail_start = clear_to = match.end()
-        description = _description(text, title_end, pos, final_links)
-        return Entry(
-            kind=kind, title=title, link=final_links[0], resources=_resources(final_links),
-            badges=badges, tags=tuple(tags), description=description, line=first,
-            end_line=last, section_path=self.section.path, links=final_links, marker=marker,
-            marker_column=marker_col, list_index=list_index,
-        )
 
     def _enumeration(self, list_line: int) -> tuple[Tag, ...]:
         """Tokens of an ``e.g. [Gml], [Opt]`` line just above a legend list."""
         for number in range(list_line - 1, max(0, list_line - 4), -1):
             line = self.lines[number - 1]
-            found = [m for m in _TAG_TOKEN.finditer(line)]
-            if len(found) >= 2 and re.fullmatch(r"[\s,;/|]*", _TAG_TOKEN.sub("", line.split(
+            found = [m for m in TAG_TOKEN.finditer(line)]
+            if len(found) >= 2 and re.fullmatch(r"[\s,;/|]*", TAG_TOKEN.sub("", line.split(
                     "e.g.")[-1]).replace("e.g.", "")):
                 return tuple(Tag(m.group(1), Span(number, m.start() + 1, number, m.end()))
                              for m in found)
@@ -555,9 +352,8 @@ class _Builder:
             links = [link for link in result.links if not link.image]
             if not links or all(link.destination.startswith("#") for link in links):
                 continue
-            cells = [plain_text(c) for c in re.split(r"(?<!\\)\|", text.strip().strip("|"))]
-            title = next((c for c in cells if c and not re.fullmatch(r"[\d\s./-]+", c)), "")
-            typed = tuple(_with_role(link, LinkRole.TITLE if i == 0 else LinkRole.RESOURCE)
+            title, links = title_cell(self.lines[first - 1], text, links)
+            typed = tuple(with_role(link, LinkRole.TITLE if i == 0 else LinkRole.RESOURCE)
                           for i, link in enumerate(links))
             entry = Entry(EntryKind.TABLE_ROW, title, typed[0], typed[1:],
                           tuple(result.badges), (), "", line, line, self.section.path,
@@ -612,73 +408,7 @@ def _comments(text: str) -> Iterator[re.Match[str]]:
         start = text.find("<!--", match.end())
 
 
-_LINE_FEED = re.compile("\n")
 
-
-def _kbd_elements(text: str, start: int) -> list[tuple[int, int]]:
-    """What ``re.finditer(r"<kbd>.*?</kbd>", text[start:], re.I)`` finds, as offsets, with
-    each opener paired to the first closer after it on its line by one merge of the two
-    sorted lists of tags (linear, however many openers are never closed)."""
-    closers = [m.start() for m in kbd.CLOSE_EXACT.finditer(text, start)]
-    out: list[tuple[int, int]] = []
-    if not closers:
-        return out
-    newlines = [m.start() for m in _LINE_FEED.finditer(text, start)]
-    index, done = 0, start
-    for opener in kbd.OPEN_EXACT.finditer(text, start):
-        at = opener.start()
-        if at < done:
-            continue
-        while index < len(closers) and closers[index] < at + 5:
-            index += 1
-        if index == len(closers):
-            break
-        close = closers[index]
-        newline = bisect.bisect_left(newlines, at)
-        if newline == len(newlines) or newlines[newline] > close:
-            out.append((at, close + 6))
-            done = close + 6
-    return out
-
-
-def _offset(pos: Positions, span: Span) -> tuple[int, int]:
-    start = pos.starts[span.line - pos.first_line] + span.column - 1
-    end = pos.starts[span.end_line - pos.first_line] + span.end_column
-    return start, end
-
-
-def _with_role(link: Link, role: LinkRole) -> Link:
-    return Link(link.text, link.destination, link.form, link.span, link.dest_span, link.title,
-                link.image, link.bracketed, role)
-
-
-def _resources(links: tuple[Link, ...]) -> tuple[Link, ...]:
-    return tuple([link for link in links if link.role is LinkRole.RESOURCE])
-
-
-def _description(text: str, title_end: int, pos: Positions, links: tuple[Link, ...]) -> str:
-    """The entry's text after its title, without ``[[Notes](url)]`` resources and badges.
-
-    Cut at known offsets in one pass: replacing each resource's text throughout the tail
-    (and a ``<kbd>.*?</kbd>`` regex tried from every unclosed ``<kbd>``) was quadratic on
-    a line of many resources or badges."""
-    cuts: list[tuple[int, int]] = []
-    for link in links:
-        if link.role is LinkRole.RESOURCE:
-            start, end = _offset(pos, link.span)
-            if start - 1 >= title_end and text[start - 1: end + 1] == \
-                    f"[[{link.text}]({link.destination})]":
-                cuts.append((start - 1, end + 1))
-    cuts += _kbd_elements(text, title_end)
-    pieces: list[str] = []
-    done = title_end
-    for start, end in sorted(cuts):
-        if start >= done:
-            pieces += [text[done:start], " "]
-            done = end
-    pieces.append(text[done:])
-    words = plain_text(" ".join("".join(pieces).split()))
-    return _SEPARATOR.sub("", words).strip()
 
 
 @contextmanager

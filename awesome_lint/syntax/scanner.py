@@ -6,7 +6,8 @@ left to right, and reports links, badges and link problems with exact line and c
 It is linear in the length of the block: every search it makes is bounded or advances.
 The searches that could run to the end of the block from many starting points (bracket
 pairs, the next newline, ``>`` or ``)``) are answered from one pass or a memo, see
-:class:`_Lookahead`; ``benchmarks/bench_hostile.py`` measures the hostile shapes.
+:class:`~awesome_lint.syntax.lookahead.Lookahead`; ``benchmarks/bench_hostile.py``
+measures the hostile shapes.
 """
 
 from __future__ import annotations
@@ -17,6 +18,12 @@ from dataclasses import dataclass, field
 
 from awesome_lint.model import Badge, Link, LinkForm, LinkProblem, ProblemKind, Span
 from awesome_lint.syntax import kbd
+from awesome_lint.syntax.lookahead import (
+    Lookahead,
+    bare_url_end,
+    parse_destination,
+    skip_code_span,
+)
 from awesome_lint.venues import parse_badge_text
 
 #: Full-width and CJK punctuation that GFM autolinks swallow but no author means as part of
@@ -24,25 +31,16 @@ from awesome_lint.venues import parse_badge_text
 WIDE_PUNCTUATION = frozenset(
     "，。、：；！？（）【】《》〈〉「」『』〔〕｛｝［］＂＇｀～＜＞…—　"
 )
-_TRAILING_URL_PUNCT = "?!.,:*_~'\""
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 _HTML_LINK = re.compile(
     r"<(a|img)\b[^<>]*?\s(href|src)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>]+))[^<>]*>",
     re.IGNORECASE,
 )
-#: Link text longer than this is treated as literal brackets.
-_MAX_BRACKET_SEARCH = 4000
-#: Unbalanced ``(`` a link destination may hold, as in cmark-gfm (which gives up past 32):
-#: bounds the destination scan from each of many ``[a](`` on one line.
-_MAX_DEST_PARENS = 32
 #: Links inside link text (badges in badges) are looked for this many levels deep.
 _MAX_LABEL_DEPTH = 8
 #: Characters of the text before a badge kept besides its trailing blanks (enough to see a
 #: glued ``</kbd>``, link or word; a copy of the whole line per badge was quadratic memory).
 _BADGE_CONTEXT = 32
-_SIMPLE_DESTINATION = re.compile(r"\(([^\s()<>\\\\]*)\)")
-_BRACKET_EVENT = re.compile(r"[\[\]\\`\n]")
-_BLANK_LINE = re.compile(r"[ \t]*(?:\n|$)")
 #: Where the scanner has something to do: escapes, code, tags, brackets and URL starts.
 _EVENT = re.compile(r"[\\`<\[]|!\[|https?://|www\.", re.IGNORECASE)
 
@@ -87,198 +85,6 @@ class Positions:
         return Span(line, column, end_line, end_column)
 
 
-def _skip_code_span(text: str, i: int) -> int:
-    """Return the offset after the code span opening at ``i``, or ``i + run`` if unclosed."""
-    run = 1
-    while i + run < len(text) and text[i + run] == "`":
-        run += 1
-    ticks = "`" * run
-    j = i + run
-    while True:
-        k = text.find(ticks, j)
-        if k < 0:
-            return i + run
-        end = k + run
-        if end < len(text) and text[end] == "`":
-            j = end
-            while j < len(text) and text[j] == "`":
-                j += 1
-            continue
-        return end
-
-
-def _bracket_pairs(text: str) -> dict[int, int]:
-    """Each ``[`` offset -> the offset of the ``]`` closing it, for the whole block in one
-    left-to-right pass with a stack.  Skips code spans and escapes; link text cannot span a
-    blank line.  (Matching each ``[`` by scanning forward from it was quadratic: 8,000
-    ``[`` on a line took 8 s.)"""
-    pairs: dict[int, int] = {}
-    stack: list[int] = []
-    i = 0
-    while True:
-        match = _BRACKET_EVENT.search(text, i)
-        if match is None:
-            return pairs
-        i = match.start()
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "`":
-            i = _skip_code_span(text, i)
-            continue
-        if ch == "[":
-            stack.append(i)
-        elif ch == "]":
-            if stack:
-                pairs[stack.pop()] = i
-        elif stack and _BLANK_LINE.match(text, i + 1):
-            stack.clear()
-        i += 1
-
-
-class _Lookahead:
-    """Searches forward in one block's text, remembered so that many nearby starting points
-    do not each rescan to the end of a long line: ``find`` is ``str.find`` to the end of
-    the text, and for non-decreasing starts each character is scanned once per needle."""
-
-    __slots__ = ("_found", "_memo", "_pairs", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._memo: dict[str, tuple[int, int]] = {}
-        self._found: dict[re.Pattern[str], tuple[int, int, re.Match[str] | None]] = {}
-        self._pairs: dict[int, int] | None = None
-
-    def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
-        """``pattern.search(text, start, end)``, remembered in the same way as :meth:`find`
-        (for patterns whose matches do not depend on where the search starts)."""
-        known = self._found.get(pattern)
-        if known is not None:
-            searched_from, searched_to, match = known
-            if searched_from <= start and searched_to == end and (
-                    match is None or match.start() >= start):
-                return match
-        match = pattern.search(self.text, start, end)
-        self._found[pattern] = (start, end, match)
-        return match
-
-    def find(self, needle: str, start: int) -> int:
-        known = self._memo.get(needle)
-        if known is not None:
-            searched_from, found = known
-            if searched_from <= start and (found < 0 or found >= start):
-                return found
-        found = self.text.find(needle, start)
-        self._memo[needle] = (start, found)
-        return found
-
-    def line_end(self, start: int) -> int:
-        """Offset of the newline ending the line at ``start``, or the text's length."""
-        end = self.find("\n", start)
-        return len(self.text) if end < 0 else end
-
-    def closing_bracket(self, start: int) -> int:
-        """Offset of the ``]`` closing the ``[`` at ``start``, or -1."""
-        if self._pairs is None:
-            self._pairs = _bracket_pairs(self.text)
-        close = self._pairs.get(start, -1)
-        return close if close - start < _MAX_BRACKET_SEARCH else -1
-
-
-def _parse_destination(look: _Lookahead, i: int
-                       ) -> tuple[str, int, int, str | None, int] | None:
-    """Parse ``(dest "title")`` with ``text[i] == "("``.
-
-    Returns (destination, dest_start, dest_end, title, offset after ``)``), or None when
-    the parenthesis is never closed on this line.
-    """
-    text = look.text
-    simple = _SIMPLE_DESTINATION.match(text, i)
-    if simple is not None:  # the common case, "(https://...)", without a character loop
-        return simple.group(1), i + 1, simple.end() - 1, None, simple.end()
-    n = len(text)
-    j = i + 1
-    while j < n and text[j] in " \t":
-        j += 1
-    if j < n and text[j] == "\n":
-        j += 1
-        while j < n and text[j] in " \t":
-            j += 1
-    if j < n and text[j] == "<":
-        close = look.find(">", j + 1)
-        if close < 0 or look.line_end(j + 1) < close:
-            return None
-        dest, dest_start, dest_end = text[j + 1: close], j + 1, close
-        j = close + 1
-    else:
-        dest_start = j
-        depth = 0
-        while j < n:
-            ch = text[j]
-            if ch == "\\" and j + 1 < n:
-                j += 2
-                continue
-            if ch in " \t\n":
-                break
-            if ch == "(":
-                depth += 1
-                if depth > _MAX_DEST_PARENS:
-                    return None
-            elif ch == ")":
-                if depth == 0:
-                    break
-                depth -= 1
-            j += 1
-        dest, dest_end = text[dest_start:j], j
-    title: str | None = None
-    k = j
-    while k < n and text[k] in " \t\n":
-        k += 1
-    if k < n and text[k] in "\"'(" and k > j:
-        closer = ")" if text[k] == "(" else text[k]
-        end = look.find(closer, k + 1)
-        if end >= 0:
-            title = text[k + 1: end]
-            k = end + 1
-            while k < n and text[k] in " \t\n":
-                k += 1
-    if k < n and text[k] == ")":
-        return dest, dest_start, dest_end, title, k + 1
-    return None
-
-
-def _bare_url_end(text: str, start: int) -> int:
-    """End of a GFM extended autolink starting at ``start`` (trailing punctuation trimmed)."""
-    n = len(text)
-    j = start
-    while j < n and not text[j].isspace() and text[j] != "<":
-        j += 1
-    end = j
-    unbalanced = -1  # ")" minus "(" in text[start:end], counted once when first needed
-    while end > start:
-        ch = text[end - 1]
-        if ch in _TRAILING_URL_PUNCT:
-            end -= 1
-        elif ch == ")":
-            if unbalanced < 0:
-                unbalanced = text.count(")", start, end) - text.count("(", start, end)
-            if unbalanced > 0:
-                end -= 1
-                unbalanced -= 1
-            else:
-                break
-        elif ch == ";":
-            amp = text.rfind("&", start, end)
-            if amp >= 0 and re.fullmatch(r"&[A-Za-z0-9]+;", text[amp:end]):
-                end = amp
-            else:
-                break
-        else:
-            break
-    return end
-
-
 class Scanner:
     """Scans one block; ``definitions`` are the document's reference labels (case-folded)."""
 
@@ -287,7 +93,7 @@ class Scanner:
 
     def scan(self, text: str, pos: Positions, *, bare_urls: bool = True) -> ScanResult:
         result = ScanResult()
-        self._look = _Lookahead(text)
+        self._look = Lookahead(text)
         self._scan(text, pos, result, bare_urls=bare_urls, inside_link=False)
         return result
 
@@ -306,7 +112,7 @@ class Scanner:
             if ch == "\\":
                 i += 2
             elif ch == "`":
-                i = _skip_code_span(text, i)
+                i = skip_code_span(text, i)
             elif ch == "<":
                 i = self._angle(text, i, pos, out, inside_link=inside_link)
             elif ch == "!":
@@ -385,7 +191,7 @@ class Scanner:
         after = close + 1
         n = len(text)
         if after < n and text[after] == "(":
-            parsed = _parse_destination(self._look, after)
+            parsed = parse_destination(self._look, after)
             if parsed is None:
                 self._unclosed_paren(text, start, close, after, pos, out)
                 return after + 1
@@ -465,7 +271,7 @@ class Scanner:
 
     # -- bare URLs -----------------------------------------------------------------------------
     def _bare(self, text: str, i: int, pos: Positions, out: ScanResult) -> int:
-        end = _bare_url_end(text, i)
+        end = bare_url_end(text, i)
         url = text[i:end]
         cut = next((k for k, ch in enumerate(url) if ch in WIDE_PUNCTUATION), -1)
         if cut == 0:

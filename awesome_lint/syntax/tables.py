@@ -10,7 +10,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from awesome_lint.model import Document, Span, VenueMark
+from awesome_lint.model import Document, Link, Span, VenueMark
+from awesome_lint.syntax.slugs import plain_text
 from awesome_lint.venues import parse_badge_text
 
 #: Header cells that name a table's venue column.
@@ -88,3 +89,26 @@ def table_columns(document: Document) -> dict[int, int]:
     _COLUMNS.clear()
     _COLUMNS[id(document)] = (document, columns)
     return columns
+
+
+def title_cell(header: str, row: str, links: list[Link]) -> tuple[str, list[Link]]:
+    """A table row's title and its links, the title cell's first: the column whose header
+    names titles (``Title``, ``Paper``) when there is one, not an author cell that links a
+    homepage; else the first cell with words (``|2019-05|Author|Title|``: the author)."""
+    names = [plain_text(header[a:b]).strip().casefold() for a, b in table_cells(header)]
+    column = next((i for i, n in enumerate(names) if n in _TITLE_HEADERS), None)
+    bounds = table_cells(row)
+    if column is not None and column < len(bounds):
+        start, end = bounds[column]
+        inside = [link for link in links if start < link.span.column <= end
+                  and link.span.line == links[0].span.line]
+        if inside:
+            rest = [link for link in links if link not in inside]
+            return plain_text(row[start:end]).strip(), inside + rest
+    cells = [plain_text(c) for c in re.split(r"(?<!\\)\|", row.strip().strip("|"))]
+    return next((c for c in cells if c and not re.fullmatch(r"[\d\s./-]+", c)), ""), links
+
+
+#: Header cells that name a table's title column.
+_TITLE_HEADERS = frozenset({"title", "paper", "papers", "paper title", "name", "project",
+                            "method", "model"})

@@ -1,0 +1,195 @@
+"""List item text -> entry: the entry builder of the parser.
+
+A list item's own paragraphs are scanned once (:class:`ItemText`); :func:`build_entry` reads
+the entry's parts from that scan: its shape (link-titled, text-then-URL, numbered prose),
+title, primary link, resource links (``[[Notes](url)]``), leading and trailing ``[Tag]``
+tokens, badges and description.  The parser calls it per list item, and the parse memo
+(:mod:`awesome_lint.syntax.parsememo`) reuses what it built for unchanged items.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from awesome_lint.model import Entry, EntryKind, Link, LinkForm, LinkRole, Span, Tag
+from awesome_lint.syntax import kbd
+from awesome_lint.syntax.ranges import Covered
+from awesome_lint.syntax.scanner import Positions, ScanResult
+from awesome_lint.syntax.slugs import plain_text
+
+TAG_TOKEN = re.compile(r"\[([A-Za-z0-9][\w .&/+'’-]{0,30})\](?![(\[:])")
+_LEADING_NOISE = re.compile(r"[\s*_~]*(?:[^\w\s\[\]<(`!\\*_~#][\s*_~]*)*")
+_SEPARATOR = re.compile(r"^[\s\-–—:|,.;\]\)]+")
+_LINE_FEED = re.compile("\n")
+RESOURCE_WORDS = frozenset({
+    "pdf", "paper", "code", "notes", "note", "video", "slides", "project", "blog", "website",
+    "site", "arxiv", "github", "git", "repo", "demo", "data", "dataset", "poster", "talk",
+    "tbp", "vid", "playlist", "link", "youtube", "article", "html", "supp", "bib", "doi",
+    "official", "pytorch", "tensorflow", "tf", "keras", "jax", "web", "homepage", "page",
+})
+
+
+@dataclass(slots=True)
+class ItemText:
+    """The source of a list item's own paragraphs, scanned once."""
+
+    text: str
+    first_line: int
+    scan: ScanResult
+    pos: Positions
+    content_start: int  # offset after the marker
+
+
+def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: int,
+                list_index: int, ordered: bool, definitions: dict[str, str],
+                section_path: tuple[str, ...]) -> Entry | None:
+    """The entry a list item's own text makes (None when it links nothing but anchors):
+    its shape, title, primary link, resources, leading and trailing tags, badges and
+    description, read from the scanned text."""
+    links = [link for link in item.scan.links if not link.image]
+    if not links or all(link.destination.startswith("#") for link in links):
+        return None
+    text, pos = item.text, item.pos
+    offsets = [offset(pos, link.span) for link in links]
+    start = item.content_start
+    tags: list[Tag] = []
+    inside: Covered | None = None
+    while True:
+        match = TAG_TOKEN.match(text, start)
+        if match is None or match.group(1).casefold() in definitions:
+            break
+        inside = inside or Covered(offsets)
+        if match.start() in inside:
+            break
+        tags.append(Tag(match.group(1), pos.span(match.start(), match.end())))
+        start = match.end()
+        while start < len(text) and text[start] in " \t":
+            start += 1
+    noise = _LEADING_NOISE.match(text, start)
+    content = noise.end() if noise else start
+    badge = kbd.LEADING.match(text, content)
+    while badge is not None:  # "* <kbd>ICLR 2015</kbd> [VGG](url)": the badge leads
+        content = badge.end()
+        badge = kbd.LEADING.match(text, content)
+    first_link, (f_start, f_end) = links[0], offsets[0]
+    title_link = (f_start <= content + 1 and not first_link.bracketed
+                  and first_link.form is not LinkForm.BARE)
+    roles: dict[int, LinkRole] = {}
+    if title_link:
+        kind = EntryKind.LINK_TITLED
+        title = plain_text(first_link.text)
+        title_end = f_end
+    else:
+        kind = (EntryKind.NUMBERED_PROSE if ordered and first_link.form is LinkForm.BARE
+                else EntryKind.TEXT_THEN_URL)
+        before = text[content:f_start]
+        if first_link.bracketed and before.endswith("["):
+            before = before[:-1]
+        title = plain_text(before).rstrip(" :-–—|([").strip()
+        title_end = f_end
+        if not title and first_link.bracketed:
+            # venue-first style: "- [[ICRA](url)] Title. [[code](url)]"
+            after = f_end + 1 if text[f_end: f_end + 1] == "]" else f_end
+            stop = offsets[1][0] if len(offsets) > 1 else len(text)
+            segment = re.split(r"\s\[|<kbd", text[after:stop], maxsplit=1)[0]
+            title = plain_text(segment).strip(" [|-–—:").strip()
+    roles[0] = LinkRole.TITLE
+    after_title = True
+    for index in range(1, len(links)):
+        link = links[index]
+        label = link.text.strip().strip("`*_").strip("[]").strip().lower()
+        gap = text[offsets[index - 1][1]: offsets[index][0]]
+        is_resource = link.bracketed or label in RESOURCE_WORDS or (
+            link.text.strip().startswith(("[", "`[")))
+        if after_title and is_resource and len(gap.strip(" []|,/")) <= 2:
+            roles[index] = LinkRole.RESOURCE
+        else:
+            after_title = False
+            roles[index] = LinkRole.RESOURCE if link.bracketed else LinkRole.DESCRIPTION
+    final_links = tuple(with_role(link, roles[i]) for i, link in enumerate(links))
+    badges = tuple(item.scan.badges)
+    tail_start = max([title_end, *(e for _, e in offsets),
+                      *(offset(pos, b.span)[1] for b in badges)])
+    clear_to = tail_start  # text[tail_start:clear_to] holds only " \t,;"
+    for match in TAG_TOKEN.finditer(text, tail_start):
+        if clear_to >= 0:  # checked piece by piece: once not clear, never again
+            clear = text[clear_to: match.start()].strip(" \t,;") == ""
+            clear_to = match.start() if clear else -1
+        if clear_to >= 0 or (tags and tags[-1].span.end_line == pos.at(match.start())[0]):
+            tags.append(Tag(match.group(1), pos.span(match.start(), match.end())))
+            tail_start = clear_to = match.end()
+    description = _description(text, title_end, pos, final_links)
+    return Entry(
+        kind=kind, title=title, link=final_links[0], resources=resources_of(final_links),
+        badges=badges, tags=tuple(tags), description=description, line=first,
+        end_line=last, section_path=section_path, links=final_links, marker=marker,
+        marker_column=marker_col, list_index=list_index,
+    )
+
+
+def _kbd_elements(text: str, start: int) -> list[tuple[int, int]]:
+    """What ``re.finditer(r"<kbd>.*?</kbd>", text[start:], re.I)`` finds, as offsets, with
+    each opener paired to the first closer after it on its line by one merge of the two
+    sorted lists of tags (linear, however many openers are never closed)."""
+    closers = [m.start() for m in kbd.CLOSE_EXACT.finditer(text, start)]
+    out: list[tuple[int, int]] = []
+    if not closers:
+        return out
+    newlines = [m.start() for m in _LINE_FEED.finditer(text, start)]
+    index, done = 0, start
+    for opener in kbd.OPEN_EXACT.finditer(text, start):
+        at = opener.start()
+        if at < done:
+            continue
+        while index < len(closers) and closers[index] < at + 5:
+            index += 1
+        if index == len(closers):
+            break
+        close = closers[index]
+        newline = bisect.bisect_left(newlines, at)
+        if newline == len(newlines) or newlines[newline] > close:
+            out.append((at, close + 6))
+            done = close + 6
+    return out
+
+
+def offset(pos: Positions, span: Span) -> tuple[int, int]:
+    start = pos.starts[span.line - pos.first_line] + span.column - 1
+    end = pos.starts[span.end_line - pos.first_line] + span.end_column
+    return start, end
+
+
+def with_role(link: Link, role: LinkRole) -> Link:
+    return Link(link.text, link.destination, link.form, link.span, link.dest_span, link.title,
+                link.image, link.bracketed, role)
+
+
+def resources_of(links: tuple[Link, ...]) -> tuple[Link, ...]:
+    return tuple([link for link in links if link.role is LinkRole.RESOURCE])
+
+
+def _description(text: str, title_end: int, pos: Positions, links: tuple[Link, ...]) -> str:
+    """The entry's text after its title, without ``[[Notes](url)]`` resources and badges.
+
+    Cut at known offsets in one pass: replacing each resource's text throughout the tail
+    (and a ``<kbd>.*?</kbd>`` regex tried from every unclosed ``<kbd>``) was quadratic on
+    a line of many resources or badges."""
+    cuts: list[tuple[int, int]] = []
+    for link in links:
+        if link.role is LinkRole.RESOURCE:
+            start, end = offset(pos, link.span)
+            if start - 1 >= title_end and text[start - 1: end + 1] == \
+                    f"[[{link.text}]({link.destination})]":
+                cuts.append((start - 1, end + 1))
+    cuts += _kbd_elements(text, title_end)
+    pieces: list[str] = []
+    done = title_end
+    for start, end in sorted(cuts):
+        if start >= done:
+            pieces += [text[done:start], " "]
+            done = end
+    pieces.append(text[done:])
+    words = plain_text(" ".join("".join(pieces).split()))
+    return _SEPARATOR.sub("", words).strip()
