@@ -1,9 +1,8 @@
 """The ``<kbd>`` notation: every pattern for ``<kbd>CVPR 2017</kbd>`` badges lives here.
 
 The scanner finds badges (:meth:`Scanner._kbd`) with these patterns; the parser cuts them
-out of descriptions; the badge rules read what :func:`closer_after` and
-:func:`stray_closers` find (a ``</bd>`` typed for ``</kbd>``, a ``</kbd>`` closing
-nothing) instead of scanning lines themselves.
+out of descriptions; the badge rules read what :func:`markup` finds (a ``</bd>`` typed for
+``</kbd>``, a ``</kbd>`` closing nothing) instead of scanning lines themselves.
 """
 
 from __future__ import annotations
@@ -11,8 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-from awesome_lint.model import Span
+from awesome_lint.model import Document, Span
 
 OPEN = re.compile(r"<kbd\s*>", re.IGNORECASE)
 CLOSE = re.compile(r"</kbd\s*>", re.IGNORECASE)
@@ -90,3 +90,49 @@ def stray_closers(lines: list[str], code_lines: frozenset[int],
             m = CLOSE.match(line, start)
             if m is not None and not ticks.in_code_span(start):
                 yield Span(number, column, number, m.end())
+
+
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """The ``<kbd>`` markup of a document beyond its badges."""
+
+    #: Badge position (line, column) -> the wrong closing tag right after its text.
+    closers: dict[tuple[int, int], tuple[str, Span]]
+    #: Positions of ``<kbd>`` tags typed where ``</kbd>`` was meant: not badges.
+    typos: frozenset[tuple[int, int]]
+    #: ``</kbd>`` tags that close no badge.
+    strays: tuple[Span, ...]
+
+
+_MARKUP: dict[int, tuple[Document, Markup]] = {}
+
+
+def markup(document: Document) -> Markup:
+    """Mistyped closers and stray ``</kbd>`` of ``document`` (computed once per tree)."""
+    cached = _MARKUP.get(id(document))
+    if cached is not None and cached[0] is document:
+        return cached[1]
+    closers: dict[tuple[int, int], tuple[str, Span]] = {}
+    typos: set[tuple[int, int]] = set()
+    owned: list[Span] = []
+    for badge in document.badges:
+        span = badge.span
+        key = (span.line, span.column)
+        if key in typos or span.line in document.code_lines:
+            continue
+        owned.append(span)
+        if badge.closed:
+            continue
+        end = badge.inner_span.column - 1 + len(badge.raw)
+        found = closer_after(document.line_text(span.line), span.line, end)
+        if found is not None:
+            text, closer, reopened = found
+            closers[key] = (text, closer)
+            owned.append(closer)
+            if reopened:
+                typos.add((span.line, closer.column))
+    result = Markup(closers, frozenset(typos),
+                    tuple(stray_closers(document.lines, document.code_lines, owned)))
+    _MARKUP.clear()
+    _MARKUP[id(document)] = (document, result)
+    return result

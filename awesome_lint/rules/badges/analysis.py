@@ -186,31 +186,18 @@ def _kbd_badges(document: Document, reg: Registry, topics: frozenset[str]
     by_line: dict[int, Entry] | None = None  # built when a badge has no owner
     owner = {(b.span.line, b.span.column): e for e in document.entries for b in e.badges}
     badges: list[FoundBadge] = []
-    #: ``<kbd>`` tags typed where ``</kbd>`` was meant: not badges of their own.
-    typos: set[tuple[int, int]] = set()
+    found = kbd.markup(document)
     code_lines = document.code_lines
     for badge in document.badges:
         span = badge.span
         number = span.line
         key = (number, span.column)
-        if key in typos or number in code_lines:
+        if key in found.typos or number in code_lines:
             continue
-        line = document.line_text(number)
-        if line.startswith("<kbd>", span.column - 1):  # what kbd.OPEN matches, mostly
-            start = span.column + 4
-        else:
-            opener = kbd.OPEN.match(line, span.column - 1)
-            start = opener.end() if opener else badge.inner_span.column - 1
-        end = start + len(badge.raw)
-        bad_closer: tuple[str, Span] | None = None
-        if not badge.closed:
-            found = kbd.closer_after(line, number, end)
-            if found is not None:
-                text, closer, reopened = found
-                bad_closer = (text, closer)
-                if reopened:
-                    typos.add((number, closer.column))
-        inner = Span(number, start + 1, number, max(start + 1, end))
+        bad_closer = found.closers.get(key)
+        inner = badge.inner_span
+        if not badge.raw:  # zero-width: where the text would go
+            inner = Span(number, inner.column, number, inner.column)
         entry = owner.get(key)  # (never None when the key is there)
         if entry is None:
             by_line = _entries_by_line(document) if by_line is None else by_line
@@ -290,8 +277,7 @@ def _analyse(document: Document, config: Config, reg: Registry) -> Analysis:
     found = settings(config)
     topics = _tag_topics(config)
     badges = _kbd_badges(document, reg, topics)
-    owned = [b.span for b in badges] + [b.bad_closer[1] for b in badges if b.bad_closer]
-    strays = tuple(kbd.stray_closers(document.lines, document.code_lines, owned))
+    strays = kbd.markup(document).strays
     badges.extend(_other_badges(document, config, reg, topics))
     badges.sort(key=_POSITION)
     usable = tuple(b for b in badges if b.closed and b.raw.strip())
