@@ -262,3 +262,29 @@ def test_bracket_tags_stay_the_default_notation() -> None:
             "* [Opt] [B](https://example.org/b)\n")
     document = parse(text)
     assert document.notation is not None and document.notation.tags == "bracket"
+
+
+# -- entry shapes: numbered citation paragraphs ---------------------------------------------------
+CITATIONS = """\
+## Vision
+
+**[1]** Doe, Jane, et al. "**Sparse filters for edges**." CVPR (2014). [[pdf]](https://example.org/1.pdf)
+
+**[2]** Roe, Rick. "**Deep pooling**." ICCV (2015). [[pdf]](https://example.org/2.pdf)
+
+**[3]** Poe, Ann. "**Residual pooling**." ECCV (2015). [[pdf]](https://example.org/3.pdf)
+
+**[3b]** Poe, Ann. "**Residual pooling**." ECCV (2016). [[pdf]](https://example.org/3.pdf)
+"""
+
+
+def test_citation_paragraphs_are_entries_with_a_venue() -> None:
+    document = parse(CITATIONS)
+    assert [e.title for e in document.entries] == [
+        "Sparse filters for edges", "Deep pooling", "Residual pooling", "Residual pooling"]
+    assert document.notation is not None and document.notation.venues == ("citation",)
+    [mark] = document.entries[2].marks
+    assert (mark.venue, mark.year) == ("ECCV", 2015)
+    found = [(d.line, d.code) for d in lint(CITATIONS, from_mapping({}))]
+    assert (7, "BDG004") in found  # ECCV meets in even years
+    assert (9, "DUP001") in found  # the same paper twice

@@ -193,3 +193,26 @@ def _description(text: str, title_end: int, pos: Positions, links: tuple[Link, .
     pieces.append(text[done:])
     words = plain_text(" ".join("".join(pieces).split()))
     return _SEPARATOR.sub("", words).strip()
+
+
+#: ``**[4]** He, Kaiming, et al. "**Deep residual learning**." CVPR (2016). [[pdf]](url)``:
+#: a numbered citation paragraph, and the quoted (often bold) title in it.
+CITATION = re.compile(r"\*\*\[\d{1,4}[a-z]?\]\*\*\s")
+_QUOTED_TITLE = re.compile(
+    r"[\"“](?:\*\*|__)?(?P<title>[^\"“”*\n]{3,300}?)[.,]?(?:\*\*|__)?[.,]?[\"”]")
+
+
+def citation_entry(item: ItemText, last: int, section_path: tuple[str, ...]) -> Entry | None:
+    """The entry a numbered citation paragraph makes: its quoted title, its links (the
+    first is the primary one, the others resources)."""
+    links = [link for link in item.scan.links if not link.image]
+    if not links or all(link.destination.startswith("#") for link in links):
+        return None
+    found = _QUOTED_TITLE.search(item.text)
+    if found is None:
+        return None
+    typed = tuple(with_role(link, LinkRole.TITLE if i == 0 else LinkRole.RESOURCE)
+                  for i, link in enumerate(links))
+    return Entry(EntryKind.NUMBERED_PROSE, plain_text(found["title"]).strip(), typed[0],
+                 typed[1:], tuple(item.scan.badges), (), "", item.first_line, last,
+                 section_path, typed)

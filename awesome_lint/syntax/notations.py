@@ -12,6 +12,7 @@ Real paper lists write the venue of an entry in many ways::
     4. Source, Title (ICCV 2016): https://...                paren
     - [Title](url). ICLR, 2020.                              comma
     - **Title** (2015), A. Author et al. [[pdf]](url)        title-year (a year, no venue)
+    **[4]** Author. "**Title**." CVPR (2016). [[pdf]](url)   citation (a numbered paragraph)
 
 Each grammar below reads one notation from an entry's own lines and yields
 :class:`~awesome_lint.model.VenueMark` objects; :func:`annotate` runs right after parsing,
@@ -43,13 +44,13 @@ from awesome_lint.venues import parse_badge_text
 
 #: Every notation, in the order a list is most likely to use them.
 NOTATIONS = ("kbd", "bold-bracket", "bracket", "venue-first", "italic", "year-prefix",
-             "table-cell", "paren", "comma", "title-year")
+             "table-cell", "paren", "comma", "title-year", "citation")
 #: Notations whose delimiters make a stray match unlikely, with how many entries naming
 #: known venues make them the list's.  The others (prose-like) need three and a fifth of
 #: the entries.  In every notation, at least half the entries with a candidate must name a
 #: known venue.
 _STRONG = {"bold-bracket": 1, "venue-first": 2, "italic": 2, "year-prefix": 2,
-           "title-year": 3}
+           "title-year": 3, "citation": 2}
 #: Always read: ``<kbd>`` (the parser's own badges) and the venue column a header names.
 _ALWAYS = ("kbd", "table-cell")
 
@@ -59,6 +60,8 @@ _ITALIC = re.compile(r"(?<![*\w])([*_])([A-Za-z][^*_\n]{1,38}?)\1(?![*\w])")
 _YEAR_PREFIX = re.compile(
     r"((?:19|20)?\d{2})\s?-\s?([A-Za-z][\w&+.]{1,15}(?:[ -][A-Z][\w&+.]{0,10})?)\s+[-–—:]\s")
 _TITLE_YEAR = re.compile(r"(?:\*\*|__)[^*_\n]{2,300}?(?:\*\*|__)\s*\((\d{4})\)")
+_CITATION = re.compile(r"[\"”]\s*(?P<venue>[A-Z][\w&+-]{1,15}(?: [A-Z][\w&+-]{1,15})?)"
+                       r"\s*\((?P<year>(?:19|20)\d{2})\)")
 _PAREN = re.compile(r"\(([A-Z][\w&+.-]{1,15}(?: [A-Z][\w&+.-]{0,12})?[ '’]{1,2}"
                     r"(?:(?:19|20)\d{2}|\d{2}))\)")
 _COMMA = re.compile(r"(?<![\w-])([A-Z][\w&+-]{1,15}(?: [A-Z][\w&+-]{0,12})?),\s?"
@@ -272,6 +275,19 @@ def title_year(document: Document, entry: Entry) -> Iterator[VenueMark]:
                     m.start(1), m.end(1), year=int(m.group(1)), venue="")
 
 
+def citation(document: Document, entry: Entry) -> Iterator[VenueMark]:
+    """``"**Title**." CVPR (2016).``: the venue and year right after a citation's title."""
+    if entry.kind is not EntryKind.NUMBERED_PROSE or entry.marker:
+        return
+    for number, line in _lines(document, entry):
+        m = _CITATION.search(line)
+        if m is not None:
+            yield _mark("citation", m["venue"], number, m.start("venue"), m.end(),
+                        m.start("venue"), m.end("venue"), venue=m["venue"],
+                        year=int(m["year"]))
+            return
+
+
 def kbd(document: Document, entry: Entry) -> Iterator[VenueMark]:
     """The parser's ``<kbd>`` badges that are closed (the badge rules judge open ones)."""
     for b in entry.badges:
@@ -283,7 +299,7 @@ def kbd(document: Document, entry: Entry) -> Iterator[VenueMark]:
 GRAMMARS: dict[str, Callable[[Document, Entry], Iterator[VenueMark]]] = {
     "kbd": kbd, "bold-bracket": bold_bracket, "bracket": bracket, "venue-first": venue_first,
     "italic": italic, "year-prefix": year_prefix, "table-cell": table_cell, "paren": paren,
-    "comma": comma, "title-year": title_year,
+    "comma": comma, "title-year": title_year, "citation": citation,
 }
 
 

@@ -37,10 +37,12 @@ from awesome_lint.model import (
 )
 from awesome_lint.syntax.blocks import Blocks, block_tokens
 from awesome_lint.syntax.entries import (
+    CITATION,
     RESOURCE_WORDS,
     TAG_TOKEN,
     ItemText,
     build_entry,
+    citation_entry,
     with_role,
 )
 from awesome_lint.syntax.notations import annotate
@@ -171,10 +173,16 @@ class _Builder:
         if name in ("Heading", "SetextHeading"):
             self.heading(token, first, last)
         elif name == "Paragraph":
-            self._scan(first, last)
+            result, pos, text = self._scan(first, last)
             self._paragraph_lines(first, last)
             if top:
                 self._block("paragraph", first, last)
+                if CITATION.match(self.lines[first - 1]):  # **[4]** Author. "**Title**." ...
+                    entry = citation_entry(ItemText(text, first, result, pos, 0), last,
+                                           self.section.path)
+                    if entry is not None:
+                        self.entries.append(entry)
+                        self.section.entries.append(entry)
         elif name == "List":
             self.list_block(token, first, last, depth)
             # (entries are in document order: the last one tells)

@@ -40,7 +40,7 @@ class Notation:
         """The inner text of a mark for ``venue`` and ``year``."""
         if year is not None and self.style == "year-prefix":
             return f"{year % 100:02d}-{venue}" if self.digits == 2 else f"{year}-{venue}"
-        if year is None or self.digits == 0 or self.style == "venue-first":
+        if year is None or self.digits == 0 or self.style in ("venue-first", "citation"):
             return venue
         digits = f"{year % 100:02d}" if self.digits == 2 else str(year)
         return f"{venue}{self.separator}{digits}"
@@ -62,6 +62,8 @@ def _shape(mark: VenueMark) -> tuple[str, int]:
         return "", 0
     if mark.style == "year-prefix":
         return "-", len(mark.raw.split("-", 1)[0])
+    if mark.style == "citation":
+        return " (", 4
     raw = " ".join(mark.raw.split())
     at = raw.find(mark.venue) + len(mark.venue) if mark.venue else 0
     digits = _YEAR_DIGITS.search(raw, at)

@@ -31,6 +31,8 @@ from awesome_lint.venues import Match, ParsedBadge, Registry, Venue, parse_badge
 V = TypeVar("V")
 #: How a notation attaches a year when the configuration sets only its digits.
 _DEFAULT_ATTACH = {"bold-bracket": "apostrophe", "year-prefix": "apostrophe"}
+#: Notations whose mark text is the venue alone, the year written apart (``CVPR (2016)``).
+VENUE_ONLY = frozenset({"citation"})
 #: Notations whose spacing and markup BDG001 judges (the others are read from prose).
 MARKUP_STYLES = frozenset({"kbd", "bold-bracket", "bracket"})
 _SPACE_TWO_DIGIT = re.compile(r"^(?P<head>.*[^\W\d_].*?)\s(?P<yy>\d{2})$")
@@ -214,7 +216,7 @@ def _mark_text(mark: VenueMark) -> str:
     if mark.style == "year-prefix" and mark.year is not None:
         digits = mark.raw.split("-", 1)[0]
         return f"{mark.venue}'{digits}" if len(digits) == 2 else f"{mark.venue} {mark.year}"
-    if mark.year_from == "heading":
+    if mark.year_from == "heading" or (mark.style in VENUE_ONLY and mark.year is not None):
         return f"{mark.raw} {mark.year}"
     return mark.raw
 
