@@ -324,7 +324,7 @@ def infer_venues(document: Document, lookup: Lookup
     # An entry with a <kbd> badge has its mark: the other grammars read only the rest (a
     # "(ICCV 2017)" in the description of a <kbd> entry is prose, and a <kbd> list of 10k
     # entries then costs one pass).
-    unmarked = [e for e in entries if not any(b.closed for b in e.badges)]
+    unmarked = [e for e in entries if not e.badges or not any(b.closed for b in e.badges)]
     candidates: dict[str, dict[Entry, list[VenueMark]]] = {}
     for style, grammar in GRAMMARS.items():
         found: dict[Entry, list[VenueMark]] = {}
@@ -349,11 +349,15 @@ def infer_venues(document: Document, lookup: Lookup
 
 def _collect(candidates: dict[str, dict[Entry, list[VenueMark]]], used: dict[str, int]
              ) -> dict[Entry, tuple[VenueMark, ...]]:
+    styles = [style for style in used if style in candidates]
+    if len(styles) == 1:  # one notation (most lists): its grammar yields marks in order
+        return {e: tuple(ms) for e, ms in candidates[styles[0]].items()}
     out: dict[Entry, list[VenueMark]] = {}
-    for style in used:
-        for entry, marks in candidates.get(style, {}).items():
+    for style in styles:
+        for entry, marks in candidates[style].items():
             out.setdefault(entry, []).extend(marks)
-    return {e: tuple(sorted(ms, key=_position)) for e, ms in out.items()}
+    return {e: tuple(sorted(ms, key=_position)) if len(ms) > 1 else tuple(ms)
+            for e, ms in out.items()}
 
 
 def read_marks(document: Document, styles: tuple[str, ...]) -> dict[Entry, tuple[VenueMark, ...]]:

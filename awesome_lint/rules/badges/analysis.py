@@ -142,11 +142,16 @@ class Analysis:
     strays: tuple[Span, ...]
     #: The badges whose content the venue rules judge: closed, not empty.
     usable: tuple[FoundBadge, ...]
-    #: Per notation, how the list writes a mark (its majority: separator, digits).
-    notations: dict[str, Notation]
+    #: The document, for :meth:`notation`.
+    document: Document
     #: Per notation, the year shape most of its marks use: (two digits, year style), when
     #: a clear majority (over half of three or more marks naming known venues) has one.
     year_habits: dict[str, tuple[bool, str]]
+
+    def notation(self, style: str) -> Notation:
+        """How the list writes a mark in ``style`` (its majority: separator, digits),
+        worked out only when a rule writes one."""
+        return notation(self.document, style)
 
 
 _SERVICE_KEY = "badges.analysis"
@@ -284,14 +289,12 @@ def _analyse(document: Document, config: Config, reg: Registry) -> Analysis:
     badges.sort(key=_POSITION)
     usable = tuple(b for b in badges if b.closed and b.raw.strip())
     styles = {b.style for b in usable}
-    notations = {style: notation(document, style) for style in styles if style != "kbd"}
-    notations["kbd"] = notation(document, "kbd")
     habits = _year_habits(usable)
     digits = options_for(config).year_digits
     if digits is not None:  # the configuration's year format wins over the majority
         habits = {style: (digits == 2, habits.get(style, (False, _DEFAULT_ATTACH.get(
             style, "plain")))[1]) for style in styles}
-    return Analysis(found, reg, tuple(badges), strays, usable, notations, habits)
+    return Analysis(found, reg, tuple(badges), strays, usable, document, habits)
 
 
 def judged(badges: Iterable[FoundBadge], judge: Callable[[Reading, str], V]

@@ -78,7 +78,7 @@ def writer(found: Analysis, style: str) -> Notation | None:
     notations without a default)."""
     if style in DEFAULT_STYLES and style not in found.year_habits:
         return None
-    return found.notations.get(style)
+    return found.notation(style)
 
 
 def target(found: Analysis, name: str, reading: Reading, style: str) -> str:
