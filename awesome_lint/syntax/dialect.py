@@ -83,9 +83,10 @@ def validate(value: Any, where: str) -> DialectOptions:
     for key in ("tag-notation", "legend", "bullet"):
         if not isinstance(value.get(key, ""), str):
             raise ConfigError(f"'{where}.{key}' must be a string")
-    shapes = value.get("entry-shapes", [])
-    if not isinstance(shapes, list) or not all(isinstance(v, str) for v in shapes):
-        raise ConfigError(f"'{where}.entry-shapes' must be a list of strings")
+    shapes = value.get("entry-shapes", "auto")
+    if shapes != "auto" and (not isinstance(shapes, list)
+                             or not all(isinstance(v, str) for v in shapes)):
+        raise ConfigError(f"'{where}.entry-shapes' must be \"auto\" or a list of strings")
     return DialectOptions(classic=None if classic == "auto" else classic,
                           venue_notations=None if notations == "auto" else tuple(notations),
                           year_digits=digits or None if digits != "auto" else None)
