@@ -288,3 +288,20 @@ def test_citation_paragraphs_are_entries_with_a_venue() -> None:
     found = [(d.line, d.code) for d in lint(CITATIONS, from_mapping({}))]
     assert (7, "BDG004") in found  # ECCV meets in even years
     assert (9, "DUP001") in found  # the same paper twice
+
+
+def test_a_bold_title_with_labelled_link_bullets_is_one_entry() -> None:
+    text = ("# Detection\n\n**Sparse Anchors for Detection**\n\n"
+            "- Paper: https://arxiv.org/abs/2301.00001\n- Code: https://github.com/ex/sparse\n\n"
+            "**Sparse Anchors for Detection (long version)**\n\n"
+            "- Paper: https://arxiv.org/pdf/2301.00001.pdf\n- Code: https://github.com/ex/sparse\n")
+    document = parse(text)
+    assert [(e.line, e.end_line, e.title) for e in document.entries] == [
+        (3, 6, "Sparse Anchors for Detection"),
+        (8, 11, "Sparse Anchors for Detection (long version)")]
+    assert [link.role.value for link in document.entries[0].links] == ["title", "resource"]
+    found = [(d.line, d.code) for d in lint(text, from_mapping({"select": ["DUP"]}))]
+    assert found == [(8, "DUP001")]
+    # a list of ordinary entries under a bold line stays a list of entries
+    plain = "**Tools**\n\n- [Nmap](https://nmap.org) - scanner\n- [Zmap](https://zmap.io)\n"
+    assert len(parse(plain).entries) == 2

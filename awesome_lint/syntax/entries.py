@@ -216,3 +216,25 @@ def citation_entry(item: ItemText, last: int, section_path: tuple[str, ...]) -> 
     return Entry(EntryKind.NUMBERED_PROSE, plain_text(found["title"]).strip(), typed[0],
                  typed[1:], tuple(item.scan.badges), (), "", item.first_line, last,
                  section_path, typed)
+
+
+#: A paragraph that is one bold title: ``**RepViT: Revisiting Mobile CNN**``.
+_BOLD_LINE = re.compile(r"\s*(?:\*\*|__)(?P<title>[^*_\n]{3,300}?)(?:\*\*|__)\s*")
+
+
+def merge_bold_title(line: str, title_line: int, last: int, items: list[Entry],
+                     section_path: tuple[str, ...]) -> Entry | None:
+    """The entry a bold title line makes with the ``- Paper: <url>`` bullets right below it,
+    or None when those bullets are not all labelled resource links."""
+    found = _BOLD_LINE.fullmatch(line)
+    if found is None or not items or any(
+            e.kind is EntryKind.LINK_TITLED or e.title.rstrip(" :").casefold()
+            not in RESOURCE_WORDS for e in items):
+        return None
+    links = tuple(with_role(link, LinkRole.TITLE if i == 0 else LinkRole.RESOURCE)
+                  for i, link in enumerate(link for e in items for link in e.links))
+    if not links:
+        return None
+    return Entry(EntryKind.TEXT_THEN_URL, plain_text(found["title"]).strip(), links[0],
+                 links[1:], tuple(b for e in items for b in e.badges), (), "", title_line,
+                 last, section_path, links)

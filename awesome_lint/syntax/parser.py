@@ -43,6 +43,7 @@ from awesome_lint.syntax.entries import (
     ItemText,
     build_entry,
     citation_entry,
+    merge_bold_title,
     with_role,
 )
 from awesome_lint.syntax.notations import annotate
@@ -238,6 +239,7 @@ class _Builder:
         infos: list[ListItemInfo] = []
         list_index = len(self.lists)
         links_start = len(self.links)  # this list's links (nested ones too) come after
+        entries_start = len(self.entries)
         self.lists.append(ListInfo(first, last, False, depth, ()))  # placeholder, set below
         ordered = False
         first_links: list[tuple[int, Link | None]] = []
@@ -282,6 +284,27 @@ class _Builder:
                                           self._enumeration(first)))
         if depth == 0:
             self._maybe_toc(first, last, first_links, links_start)
+            self._bold_titled(first, last, entries_start)
+
+    def _bold_titled(self, first: int, last: int, entries_start: int) -> None:
+        """``**Title**`` on its own line, then a list of ``- Paper: <url>`` / ``- Code:
+        <url>`` bullets: one entry titled by the bold line, whose links are the bullets'
+        (the bullets are its resources, not entries of their own)."""
+        section = self.section
+        blocks = section.blocks
+        if not blocks or blocks[-1].kind != "paragraph" or blocks[-1].line != blocks[-1].end_line:
+            return
+        title_line = blocks[-1].line
+        if not all(not line.strip() for line in self.lines[title_line:first - 1]):
+            return
+        items = self.entries[entries_start:]
+        merged = merge_bold_title(self.lines[title_line - 1], title_line, last, items,
+                                  section.path)
+        if merged is None:
+            return
+        del self.entries[entries_start:]
+        section.entries[len(section.entries) - len(items):] = [merged]
+        self.entries.append(merged)
 
     def _item_parts(self, first: int, last: int, leader: str, marker_col: int,
                     list_index: int) -> ItemParts:
