@@ -46,6 +46,7 @@ from awesome_lint.syntax.entries import (
     merge_bold_title,
     with_role,
 )
+from awesome_lint.syntax.lines import MAX_NESTING, ParseError, check_nesting, split_lines
 from awesome_lint.syntax.notations import annotate
 from awesome_lint.syntax.parsememo import ItemParts, ParseMemo
 from awesome_lint.syntax.scanner import Positions, Scanner, ScanResult
@@ -55,48 +56,11 @@ from awesome_lint.syntax.tables import title_cell
 __all__ = ["MAX_NESTING", "RESOURCE_WORDS", "ParseError", "ParseMemo", "parse", "paused_gc",
            "split_lines"]
 
-#: Deeper nesting than this (lists, quotes) is refused: mistletoe recurses per level.
-MAX_NESTING = 64
-
-_NEWLINE = re.compile(r"\r\n|\r|\n")
 _OTHER_BREAKS = str.maketrans(dict.fromkeys("\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
 _EXPLICIT_ANCHOR = re.compile(
     r"<[A-Za-z][^<>]*?\s(?:name|id)\s*=\s*(?:\"([^\"]+)\"|'([^']+)')", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _LEGEND_ITEM = re.compile(r"\s*(?:[*+-]|\d+[.)])\s+\[([A-Za-z][\w&+/-]{0,15})\]\s+(\S.*)")
-
-class ParseError(ValueError):
-    """Input the parser refuses, with the line it refuses it at."""
-
-    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
-
-
-def split_lines(text: str) -> tuple[list[str], bool, str, bool]:
-    """Lines without endings; also whether a BOM was present, the newline style and
-    whether the text ended with a newline."""
-    had_bom = text.startswith("\ufeff")
-    if had_bom:
-        text = text[1:]
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = _NEWLINE.split(text)
-    ends_with_newline = len(lines) > 1 and lines[-1] == ""
-    if ends_with_newline or lines == [""]:
-        lines.pop()
-    return lines, had_bom, newline, ends_with_newline
-
-
-def _check_nesting(lines: list[str]) -> None:
-    for number, line in enumerate(lines, 1):
-        stripped = line.lstrip(" \t>")
-        quotes = line[: len(line) - len(stripped)].count(">")
-        indent = len(line) - len(line.lstrip(" \t"))
-        if quotes > MAX_NESTING or (indent // 2 > MAX_NESTING and stripped[:1] in "*-+"):
-            raise ParseError(f"nesting deeper than {MAX_NESTING} levels", number, 1)
-
 
 
 class _Builder:
@@ -470,7 +434,7 @@ def parse(text: str, path: str | None = None, *, memo: ParseMemo | None = None) 
 
 def _parse(text: str, path: str | None, memo: ParseMemo | None = None) -> Document:
     lines, had_bom, newline, ends_with_newline = split_lines(text)
-    _check_nesting(lines)
+    check_nesting(lines)
     body = "\n".join(lines) + "\n"
     builder = _Builder(lines, path, memo)
     # mistletoe splits with str.splitlines(), which also breaks at \v, \f, \x1c-\x1e, \x85,
