@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from awesome_lint.model import Document, Span
+from awesome_lint.syntax.treememo import per_tree
 
 OPEN = re.compile(r"<kbd\s*>", re.IGNORECASE)
 CLOSE = re.compile(r"</kbd\s*>", re.IGNORECASE)
@@ -104,14 +105,12 @@ class Markup:
     strays: tuple[Span, ...]
 
 
-_MARKUP: dict[int, tuple[Document, Markup]] = {}
-
-
 def markup(document: Document) -> Markup:
     """Mistyped closers and stray ``</kbd>`` of ``document`` (computed once per tree)."""
-    cached = _MARKUP.get(id(document))
-    if cached is not None and cached[0] is document:
-        return cached[1]
+    return per_tree("kbd-markup", document, _markup)
+
+
+def _markup(document: Document) -> Markup:
     closers: dict[tuple[int, int], tuple[str, Span]] = {}
     typos: set[tuple[int, int]] = set()
     owned: list[Span] = []
@@ -131,8 +130,5 @@ def markup(document: Document) -> Markup:
             owned.append(closer)
             if reopened:
                 typos.add((span.line, closer.column))
-    result = Markup(closers, frozenset(typos),
-                    tuple(stray_closers(document.lines, document.code_lines, owned)))
-    _MARKUP.clear()
-    _MARKUP[id(document)] = (document, result)
-    return result
+    return Markup(closers, frozenset(typos),
+                  tuple(stray_closers(document.lines, document.code_lines, owned)))

@@ -40,6 +40,7 @@ from awesome_lint.model import (
 )
 from awesome_lint.syntax.kbd import in_code_span
 from awesome_lint.syntax.tables import cell_mark, table_cells, table_columns
+from awesome_lint.syntax.treememo import per_tree
 from awesome_lint.venues import parse_badge_text
 
 #: Every notation, in the order a list is most likely to use them.
@@ -200,15 +201,7 @@ def _author_lines(document: Document, entry: Entry) -> Iterator[tuple[int, str]]
 
 
 def _entry_lines(document: Document) -> frozenset[int]:
-    cached = _ENTRY_LINES.get(id(document))
-    if cached is None or cached[0] is not document:
-        cached = (document, frozenset(e.line for e in document.entries))
-        _ENTRY_LINES.clear()
-        _ENTRY_LINES[id(document)] = cached
-    return cached[1]
-
-
-_ENTRY_LINES: dict[int, tuple[Document, frozenset[int]]] = {}
+    return per_tree("entry-lines", document, lambda d: frozenset(e.line for e in d.entries))
 
 
 def year_prefix(document: Document, entry: Entry) -> Iterator[VenueMark]:

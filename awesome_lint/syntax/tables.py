@@ -12,6 +12,7 @@ import re
 
 from awesome_lint.model import Document, Link, Span, VenueMark
 from awesome_lint.syntax.slugs import plain_text
+from awesome_lint.syntax.treememo import per_tree
 from awesome_lint.venues import parse_badge_text
 
 #: Header cells that name a table's venue column.
@@ -67,14 +68,12 @@ def cell_mark(line: str, number: int, start: int, end: int) -> VenueMark:
                      "mark" if parsed.year is not None else "")
 
 
-_COLUMNS: dict[int, tuple[Document, dict[int, int]]] = {}
-
-
 def table_columns(document: Document) -> dict[int, int]:
     """Table row line -> index of its table's venue column (tables that have one)."""
-    cached = _COLUMNS.get(id(document))
-    if cached is not None and cached[0] is document:
-        return cached[1]
+    return per_tree("venue-columns", document, _venue_columns)
+
+
+def _venue_columns(document: Document) -> dict[int, int]:
     columns: dict[int, int] = {}
     for section in document.root.walk():
         for block in section.blocks:
@@ -86,8 +85,6 @@ def table_columns(document: Document) -> dict[int, int]:
             if column is not None:
                 for number in range(block.line + 2, block.end_line + 1):
                     columns[number] = column
-    _COLUMNS.clear()
-    _COLUMNS[id(document)] = (document, columns)
     return columns
 
 
