@@ -305,3 +305,31 @@ def test_a_bold_title_with_labelled_link_bullets_is_one_entry() -> None:
     # a list of ordinary entries under a bold line stays a list of entries
     plain = "**Tools**\n\n- [Nmap](https://nmap.org) - scanner\n- [Zmap](https://zmap.io)\n"
     assert len(parse(plain).entries) == 2
+
+
+# -- the corpus: each list's notation, as SOURCES.tsv describes it --------------------------------
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+EXPECTED = {
+    "BradyFU": ("table-cell",), "JunMa11": ("table-cell",), "Yochengliu": ("venue-first",),
+    "datvuthanh": ("kbd",), "floodsung": ("citation",), "hoya012": ("bold-bracket",),
+    "jason718": ("italic",), "patrick-llgc": ("kbd",), "subeeshvasu": ("year-prefix",),
+    "terryum": ("title-year",), "sindresorhus": (), "avelino": (), "vinta": (),
+    "ChristosChristofidis": (), "amusi": (), "dennybritz": (), "kmario23": (),
+    "trimstray": (),
+}
+
+
+def test_each_corpus_list_gets_its_own_notation() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is absent")
+    seen = set()
+    for path in sorted(CORPUS.glob("*.md")):
+        owner = path.name.split("__")[0]
+        document = parse(path.read_text(encoding="utf-8-sig"))
+        assert document.notation is not None
+        assert document.notation.venues == EXPECTED[owner], path.name
+        seen.add(owner)
+    assert seen == set(EXPECTED)
+    yochengliu = parse(next(CORPUS.glob("Yochengliu__*.md")).read_text(encoding="utf-8"))
+    assert yochengliu.notation is not None
+    assert (yochengliu.notation.tags, yochengliu.notation.legend) == ("bold-code-span", "line")

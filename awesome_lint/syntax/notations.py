@@ -365,7 +365,8 @@ def year_digits(marks: Iterator[VenueMark]) -> int:
     counts: Counter[int] = Counter()
     for mark in marks:
         if mark.year is not None and mark.year_from == "mark":
-            counts[4 if str(mark.year) in mark.raw else 2] += 1
+            written = mark.style == "citation" or str(mark.year) in mark.raw
+            counts[4 if written else 2] += 1  # (a citation writes "CVPR (2016)")
     return counts.most_common(1)[0][0] if counts else 0
 
 

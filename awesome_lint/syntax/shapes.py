@@ -29,7 +29,8 @@ def _shape(document: Document, entry: Entry) -> str:
     if entry.kind is EntryKind.LINK_TITLED:
         return "link-titled"
     line = document.line_text(entry.line)
-    content = line[entry.marker_column - 1 + len(entry.marker):].lstrip()
+    content = (line[entry.marker_column - 1 + len(entry.marker):] if entry.marker
+               else line).lstrip()
     if content.startswith(("**", "__")):
         return "bold-title"
     if entry.link is not None and entry.link.bracketed and entry.link.span.line == entry.line:
