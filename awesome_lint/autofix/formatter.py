@@ -45,6 +45,7 @@ from awesome_lint.model import (
     Section,
     TocEntry,
 )
+from awesome_lint.syntax import kbd
 from awesome_lint.syntax.ordering import sort_key
 from awesome_lint.syntax.slugs import normalise_anchor
 
@@ -63,7 +64,6 @@ _ORDERED = re.compile(r"^(\d{1,9})([.)])$")
 #: Text that may change meaning when it moves next to another part.
 _UNSAFE_TEXT = re.compile(r"[`*<>\[\]\\~|]|(?<![^\W_])_|_(?![^\W_])")
 _SEPARATOR = re.compile(r"^(--|[-–—:|,])(?=\s|$)\s*")
-_KBD = re.compile(r"^<kbd\s*>(.*)</kbd\s*>$", re.IGNORECASE | re.DOTALL)
 _COMMENT_ONLY = re.compile(r"^\s*(?:<!--.*?-->\s*)+$", re.DOTALL)
 
 
@@ -924,7 +924,7 @@ def _split_entry(entry: Entry, src: str, start: int) -> _Layout | None:
             spaced = spaced or bool(gap)
         text = src[s:e]
         if kind == "badges":
-            match = _KBD.match(text)
+            match = kbd.ELEMENT.match(text)
             if match is not None and "<" not in match.group(1):
                 text = "<kbd>" + " ".join(match.group(1).split()) + "</kbd>"
         tokens.append(_Token(kind, text, spaced))

@@ -15,9 +15,9 @@ from awesome_lint.lsp.convert import docs_url
 from awesome_lint.lsp.documents import Snapshot
 from awesome_lint.lsp.positions import LineIndex, code_units, contains
 from awesome_lint.model import Badge
+from awesome_lint.syntax import kbd
 from awesome_lint.venues import BadgeResolution, Registry, Venue
 
-_IN_BADGE = re.compile(r"<kbd>([^<>]*)$", re.IGNORECASE)
 _IN_TAG = re.compile(r"(?<![!\]\\])\[([\w&+-]{0,24})$")
 
 
@@ -119,7 +119,7 @@ def complete(snapshot: Snapshot, line_text: str, position: types.Position
     _, column = LineIndex([line_text], encoding=encoding).column(
         types.Position(0, position.character))
     before, after = line_text[:column - 1], line_text[column - 1:]
-    badge = _IN_BADGE.search(before)
+    badge = kbd.TYPING.search(before)
     if badge is not None:
         typed = badge.group(1)
         if re.search(r"\d", typed):

@@ -25,6 +25,10 @@ LEADING = re.compile(r"<kbd>[^<\n]*</kbd>[\s*_~]*", re.IGNORECASE)
 #: A closing tag typed wrong: ``</bd>``, ``</kdb>``, ``<\kbd>``, ``</kbd`` (no ``>``).
 BAD_CLOSER = re.compile(r"<\s*[/\\]\s*([a-z]{1,4})\s*>|</kbd\b(?!\s*>)", re.IGNORECASE)
 CLOSE_AT_END = re.compile(r"</kbd\s*>$", re.IGNORECASE)
+#: One whole badge element and its text (the formatter's rendering of a badge).
+ELEMENT = re.compile(r"^<kbd\s*>(.*)</kbd\s*>$", re.IGNORECASE | re.DOTALL)
+#: A badge being typed: ``<kbd>CVP`` right before the cursor (the editor's completion).
+TYPING = re.compile(r"<kbd>([^<>]*)$", re.IGNORECASE)
 _BLANKS = re.compile(r"[ \t]*")
 _BLANK_TO_END = re.compile(r"\s*\Z")
 _TICK = re.compile("`")
