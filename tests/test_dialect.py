@@ -333,3 +333,11 @@ def test_each_corpus_list_gets_its_own_notation() -> None:
     yochengliu = parse(next(CORPUS.glob("Yochengliu__*.md")).read_text(encoding="utf-8"))
     assert yochengliu.notation is not None
     assert (yochengliu.notation.tags, yochengliu.notation.legend) == ("bold-code-span", "line")
+
+
+def test_a_heading_that_links_another_page_is_not_an_empty_section() -> None:
+    text = ("# Notes\n\n## Losses\n* [Focal](https://arxiv.org/abs/1708.02002)\n\n"
+            "## In Depth: [Vision](vision/README.md)\n## Empty\n## Last\n"
+            "* [B](https://example.org/b)\n")
+    found = [(d.line, d.code) for d in lint(text, from_mapping({"select": ["STR001"]}))]
+    assert found == [(7, "STR001")]

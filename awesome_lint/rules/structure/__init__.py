@@ -32,7 +32,9 @@ class EmptySection(Rule):
         "entries were moved or never written. Remove the heading or add entries. A list "
         "whose headings are labels is left alone: calendar headings where most siblings "
         "are dates (an empty `#### 2014-07` says nothing was read that month), and flat "
-        "label headings (`### 2024` then `### Conference`, repeated per year)."
+        "label headings (`### 2024` then `### Conference`, repeated per year). A heading "
+        "that links another page (`## In Depth: [Vision](vision/README.md)`) points to "
+        "content kept there and is not empty."
     )
     bad = "### Talks\n\n### Tasks\n* [Grand Challenge](https://grand-challenge.org/)"
     good = "### Tasks\n* [Grand Challenge](https://grand-challenge.org/)"
@@ -42,8 +44,8 @@ class EmptySection(Rule):
         for section in ctx.document.sections:
             if section.blocks or section.entries or section.children:
                 continue
-            if found.is_label(section):
-                continue  # the list labels groups with headings: see conventions
+            if found.is_label(section) or found.is_pointer(section):
+                continue  # labels of groups, or pointers to another page: see conventions
             yield self.diagnostic(_heading_span(ctx, section),
                                   f"section '{section.title}' is empty")
 
