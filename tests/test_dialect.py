@@ -341,3 +341,9 @@ def test_a_heading_that_links_another_page_is_not_an_empty_section() -> None:
             "* [B](https://example.org/b)\n")
     found = [(d.line, d.code) for d in lint(text, from_mapping({"select": ["STR001"]}))]
     assert found == [(7, "STR001")]
+
+
+def test_titles_are_titles_only() -> None:
+    titles = [e.title for e in parse(BOLD).entries]
+    assert titles[0] == "Sparse Coding for Outliers"
+    assert [e.title for e in parse(PREFIX).entries][1] == "Label Cleaning by Agreement."

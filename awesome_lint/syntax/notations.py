@@ -41,6 +41,7 @@ from awesome_lint.model import (
 from awesome_lint.syntax.kbd import in_code_span
 from awesome_lint.syntax.tables import cell_mark, table_cells, table_columns
 from awesome_lint.syntax.treememo import per_tree
+from awesome_lint.syntax.venuemarks import title_without_marks
 from awesome_lint.venues import parse_badge_text
 
 #: Every notation, in the order a list is most likely to use them.
@@ -381,6 +382,9 @@ def annotate(document: Document, lookup: Lookup) -> ListNotation:
         if found and found[0].style == "year-prefix" and found[0].raw in entry.title:
             # "2018-NIPS - Title." is titled "Title."
             entry.title = _AFTER_PREFIX.sub("", entry.title, count=1)
+        elif any(m.style == "bold-bracket" and f"[{m.raw}]" in entry.title for m in found):
+            # "Title | **[CVPR' 19]** | [pdf](url)" is titled "Title"
+            entry.title = title_without_marks(entry, found)
     order = sorted(used.items(), key=lambda kv: -kv[1])
     tags, legend = tag_notation(document)
     dialect = ListNotation(
