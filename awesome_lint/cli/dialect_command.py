@@ -33,7 +33,9 @@ def render(text: str, path: str | None = None, *, bare: bool = False) -> str:
     found = document.notation
     assert found is not None  # the parser always records it
     kind = classic(document)
-    labels = len(conventions(document).labels)
+    found_conventions = conventions(document)
+    labels = len(found_conventions.labels)
+    nested = len(found_conventions.parent_item)
     counts = dict(found.venue_counts)
     shapes = [name for name, _ in found.shapes]
     lines = [
@@ -51,6 +53,9 @@ def render(text: str, path: str | None = None, *, bare: bool = False) -> str:
         + ", ".join(f"{k} {v}" for k, v in found.shapes),
         f"bullet = {_toml_string(found.bullet)}",
     ]
+    if nested:
+        lines.append(f"# {nested} nested bullets belong to the item above them (resources or "
+                     "sub-items of it, never duplicates of other items' bullets)")
     if labels:
         lines.append(f"# {labels} headings are labels of the headings after them "
                      "(no empty-section findings there)")
