@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 
 from awesome_lint.model import (
+    Badge,
     Document,
     Entry,
     EntryKind,
@@ -286,8 +287,12 @@ def kbd(document: Document, entry: Entry) -> Iterator[VenueMark]:
     """The parser's ``<kbd>`` badges that are closed (the badge rules judge open ones)."""
     for b in entry.badges:
         if b.closed:
-            yield VenueMark("kbd", b.raw, b.venue, b.year, b.suffix, b.span, b.inner_span,
-                            "mark" if b.year is not None else "")
+            yield _from_badge(b)
+
+
+def _from_badge(b: Badge) -> VenueMark:
+    return VenueMark("kbd", b.raw, b.venue, b.year, b.suffix, b.span, b.inner_span,
+                     "mark" if b.year is not None else "")
 
 
 GRAMMARS: dict[str, Callable[[Document, Entry], Iterator[VenueMark]]] = {
@@ -322,10 +327,17 @@ def infer_venues(document: Document, lookup: Lookup
     candidates: dict[str, dict[Entry, list[VenueMark]]] = {}
     for style, grammar in GRAMMARS.items():
         found: dict[Entry, list[VenueMark]] = {}
-        for entry in entries if style == "kbd" else unmarked:
-            marks = list(grammar(document, entry))
-            if marks:
-                found[entry] = marks
+        if style == "kbd":  # the parser's badges: no grammar to run (10k entries, one pass)
+            for entry in entries:
+                if entry.badges:
+                    marks = [_from_badge(b) for b in entry.badges if b.closed]
+                    if marks:
+                        found[entry] = marks
+        else:
+            for entry in unmarked:
+                marks = list(grammar(document, entry))
+                if marks:
+                    found[entry] = marks
         if found:
             candidates[style] = found
     used: dict[str, int] = {}
@@ -364,10 +376,15 @@ def read_marks(document: Document, styles: tuple[str, ...]) -> dict[Entry, tuple
 def year_digits(marks: Iterator[VenueMark]) -> int:
     """4 or 2 by the majority of marks that write a year; 0 without any."""
     counts: Counter[int] = Counter()
+    seen: dict[tuple[str, str, int], int] = {}  # lists repeat a few dozen mark texts
     for mark in marks:
         if mark.year is not None and mark.year_from == "mark":
-            written = mark.style == "citation" or str(mark.year) in mark.raw
-            counts[4 if written else 2] += 1  # (a citation writes "CVPR (2016)")
+            key = (mark.style, mark.raw, mark.year)
+            digits = seen.get(key)
+            if digits is None:
+                written = mark.style == "citation" or str(mark.year) in mark.raw
+                digits = seen[key] = 4 if written else 2  # (a citation: "CVPR (2016)")
+            counts[digits] += 1
     return counts.most_common(1)[0][0] if counts else 0
 
 
@@ -377,9 +394,12 @@ def annotate(document: Document, lookup: Lookup) -> ListNotation:
     from awesome_lint.syntax.shapes import bullet_of, shapes_of, tag_notation
 
     used, marks = infer_venues(document, lookup)
+    retitle = "year-prefix" in used or "bold-bracket" in used
     for entry in document.entries:
         found = entry.marks = marks.get(entry, ())
-        if found and found[0].style == "year-prefix" and found[0].raw in entry.title:
+        if not retitle or not found:
+            continue
+        if found[0].style == "year-prefix" and found[0].raw in entry.title:
             # "2018-NIPS - Title." is titled "Title."
             entry.title = _AFTER_PREFIX.sub("", entry.title, count=1)
         elif any(m.style == "bold-bracket" and f"[{m.raw}]" in entry.title for m in found):
