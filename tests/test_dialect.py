@@ -347,3 +347,19 @@ def test_titles_are_titles_only() -> None:
     titles = [e.title for e in parse(BOLD).entries]
     assert titles[0] == "Sparse Coding for Outliers"
     assert [e.title for e in parse(PREFIX).entries][1] == "Label Cleaning by Agreement."
+
+
+def test_a_legend_kept_as_a_table() -> None:
+    text = ("# Papers\n\n| Tag | Meaning |\n|---|---|\n| [Gml] | General ML |\n"
+            "| [Opt] | Optimization |\n\n* [Gml] [Adam](https://arxiv.org/abs/1412.6980)\n"
+            "* [Opt] [SGDR](https://arxiv.org/abs/1608.03983)\n"
+            "* [Gmk] [GCN](https://arxiv.org/abs/1609.02907)\n")
+    document = parse(text)
+    assert document.notation is not None and document.notation.legend == "table"
+    found = lint(text, from_mapping({"select": ["TAG"]}))
+    assert [(d.line, d.code) for d in found] == [(10, "TAG001")]
+    assert "did you mean [Gml]" in found[0].message
+    # a table of plain words under a "Category" header is no legend
+    plain = ("| Category | Meaning |\n|---|---|\n| Vision | Images |\n| Speech | Audio |\n\n"
+             "* [Gml] [Adam](https://arxiv.org/abs/1412.6980)\n")
+    assert lint(plain, from_mapping({"select": ["TAG"]})) == []

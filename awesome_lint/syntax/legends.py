@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from awesome_lint.model import Document, Span, TagLegend
 from awesome_lint.syntax import codetags
+from awesome_lint.syntax.tables import table_cells
 
 if TYPE_CHECKING:
     from awesome_lint.syntax.tags import TagSettings
@@ -124,14 +125,42 @@ def resolve_legend(document: Document, tag_settings: TagSettings) -> Legend | No
                     seen.add(item.name.casefold())
                     items.append(LegendTag(item.name, item.description, item.span))
         return Legend(tuple(items), "document", lists, _line_span(document, lists[0].line))
-    if code_tags(document):
-        items = [LegendTag(name, text, span) for name, text, span in codetags.legend_items(
-            document)]
-        if items:
-            first = items[0].span
-            assert first is not None
-            return Legend(tuple(items), "document", (), _line_span(document, first.line))
+    found = codetags.legend_items(document) if code_tags(document) else []
+    found = found or table_legend(document)
+    if found:
+        items = [LegendTag(name, text, span) for name, text, span in found]
+        return Legend(tuple(items), "document", (), _line_span(document, found[0][2].line))
     return _enumeration_legend(document)
+
+
+#: A legend table's tag cell: ``[Gml]``, ```cls.```, ``__`cls.`__``.
+_TAG_CELL = re.compile(r"\s*(?:\[(" + TAG_NAME.pattern + r")\]|(?:\*\*|__)?`("
+                       + TAG_NAME.pattern + r")`(?:\*\*|__)?)\s*")
+
+
+def table_legend(document: Document) -> list[tuple[str, str, Span]]:
+    """(name, description, span) of a legend kept as a table: a header that talks about
+    tags (``| Tag | Meaning |``) and rows whose first cell is one tag."""
+    for section in document.root.walk():
+        for block in section.blocks:
+            if block.kind != "table" or not _LEGEND_WORDS.search(
+                    document.line_text(block.line)):
+                continue
+            items: list[tuple[str, str, Span]] = []
+            for number in range(block.line + 2, block.end_line + 1):
+                row = document.line_text(number)
+                cells = table_cells(row)
+                m = _TAG_CELL.fullmatch(row[cells[0][0]:cells[0][1]]) if len(cells) > 1 else None
+                if m is None:
+                    break
+                group = 1 if m[1] else 2
+                items.append((m[group], " ".join(row[cells[1][0]:cells[1][1]].split()),
+                              Span(number, cells[0][0] + m.start(group) + 1, number,
+                                   cells[0][0] + m.end(group))))
+            else:
+                if len(items) >= 2:
+                    return items
+    return []
 
 
 def code_tags(document: Document) -> bool:

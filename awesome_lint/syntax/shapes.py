@@ -66,9 +66,13 @@ def tag_notation(document: Document) -> tuple[str, str]:
             elif _CODE_TAG.search(line):
                 counts["code-span"] += 1
     notation = counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] >= 2 else ""
+    from awesome_lint.syntax.legends import table_legend
+
     legend = ""
     if document.legends:
         legend = "list"
+    elif notation and table_legend(document):
+        legend = "table"
     elif notation in ("bold-code-span", "code-span") and any(
             len(_LINE_LEGEND.findall(line)) >= 2 for line in document.lines[:200]):
         legend = "line"
