@@ -109,7 +109,7 @@ class PublishedPreprint(_PaperRule):
             return
         from awesome_lint.papers.judge import has_marks, insertion, when
         from awesome_lint.papers.match import is_preprint
-        from awesome_lint.syntax.venuemarks import notation
+        from awesome_lint.syntax.venuemarks import BESIDE_TITLE, notation
 
         reg = registry(ctx)
         document = ctx.document
@@ -135,9 +135,11 @@ class PublishedPreprint(_PaperRule):
             else:
                 nota = notation(document)
                 mark = nota.mark(record.venue, record.year)
+                # a mark goes beside the title only in notations written there (not on an
+                # author line, in a table column or before the title)
                 fix = Fix((insertion(document, item.entry, mark, leads=nota.leads),),
                           Applicability.UNSAFE,
-                          f"add {mark}")
+                          f"add {mark}") if nota.style in BESIDE_TITLE else None
                 span = (item.entry.link or item.links[0].link).span
             yield self.diagnostic(
                 span, f"arXiv {item.arxiv.arxiv_id} was published at {when(record)} "
