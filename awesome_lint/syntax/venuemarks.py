@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from awesome_lint.model import Document, Entry, EntryKind, VenueMark
 
-__all__ = ["BESIDE_TITLE", "WRAPPERS", "Notation", "VenueMark", "entry_marks", "notation", "title_without_marks"]
+__all__ = ["BESIDE_TITLE", "WRAPPERS", "Notation", "VenueMark", "entry_marks", "notation",
+           "title_without_marks"]
 
 _YEAR_DIGITS = re.compile(r"(?:19|20)?\d{2}")
 #: Notations whose mark stands on the entry's line beside its title: where a missing mark
