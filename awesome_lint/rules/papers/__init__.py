@@ -127,6 +127,7 @@ class PublishedPreprint(_PaperRule):
             # the first publication (the conference, before a journal extension)
             record = min(main, key=lambda p: p.year or 9999)
             target = next(iter(item.marks), None)
+            fix: Fix | None
             if target is not None:
                 text = notation(document, target.style).text(record.venue, record.year)
                 fix = self.replace(target.inner, text, safe=False,
