@@ -260,17 +260,17 @@ class _Open:
     cursor: int = 0
 
 
-def _tokens(rendered: str, lines: list[str], top: int, bottom: int) -> Rendering:
+def _tokens(rendered: str, lines: list[str], from_line: int, to_line: int) -> Rendering:
     """Split the HTML at its blocks: each block tag is a token, and so is the inline HTML
     between two of them (a paragraph's text with its links, folded as mdformat compares,
     code verbatim).  Each token gets the lines of the innermost block around it (raw HTML
     between blocks gets the lines between them, a tight list item's text the item's lines
     before its first child block).  Blank lines at a block's ends are not its lines:
-    removing one must not set the block aside.  ``top..bottom`` are the lines
+    removing one must not set the block aside.  ``from_line..to_line`` are the lines
     ``rendered`` comes from (the whole text, or a region of it)."""
     tokens: list[_Token] = []
     occurrences: list[_Occurrence] = []
-    stack: list[_Open] = [_Open("", top, bottom, cursor=top)]  # the root: HTML between blocks
+    stack: list[_Open] = [_Open("", from_line, to_line, cursor=from_line)]  # the root: HTML between blocks
     pending: list[str] = []  # inline HTML since the last block tag
 
     def settle(block: _Open, last: int) -> None:
@@ -353,7 +353,7 @@ def _tokens(rendered: str, lines: list[str], top: int, bottom: int) -> Rendering
             pending.append(match.group())
     pending.append(rendered[position:])
     flush()
-    settle(stack[0], bottom)
+    settle(stack[0], to_line)
     return Rendering(tuple(tokens), tuple(occurrences))
 
 
