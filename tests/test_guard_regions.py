@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.autofix import guards, regions
+from awesome_lint.autofix import github_html, guards, regions
 from awesome_lint.autofix.apply import apply_fixes
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from tests.test_fix_properties import PIECES, corpus_lists, mutated, seed_lists
@@ -51,7 +51,7 @@ def edited(draw: st.DrawFn) -> tuple[str, str, guards.Declared]:
 def test_the_pieces_add_up_to_the_whole_rendering(text: str) -> None:
     """Top-level pieces, and a list's head, items and tail, are the whole HTML in order,
     each starting on a later line than the one before."""
-    html = guards.render_html(text)
+    html = github_html.render_html(text)
     cut = regions.cut(html, text.count("\n") + 1)
     assert "".join(html[p.start: p.end] for p in cut.pieces) == html
     assert all(a.end == b.start and a.first < b.first
@@ -82,3 +82,11 @@ def test_judging_regions_decides_as_judging_the_whole(case: tuple[str, str, guar
         if whole is not None:
             assert by_regions is not None
             assert ("lose" in whole.message) == ("lose" in by_regions.message)
+
+
+@SETTINGS
+@given(st.lists(TEXTS, min_size=1, max_size=6), st.integers(2, 12))
+def test_rendering_in_chunks_is_the_whole_rendering(texts: list[str], chunk: int) -> None:
+    """Generated lists one after another, rendered in chunks of a few lines."""
+    text = "\n".join(texts)
+    assert github_html.render_html(text, chunk) == github_html.render_html(text, 10**9)

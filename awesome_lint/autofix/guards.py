@@ -30,10 +30,9 @@ from urllib.parse import unquote
 
 from awesome_lint.autofix import regions
 from awesome_lint.autofix.apply import line_starts
+from awesome_lint.autofix.github_html import render_html as render_html
 from awesome_lint.autofix.regions import opcodes
 from awesome_lint.diagnostics import Edit
-
-EXTENSIONS = ("table", "autolink", "strikethrough", "tasklist", "tagfilter")
 
 #: The block tags of cmark-gfm's HTML (those with a source position, and their ends) and
 #: the table sections it writes without one.
@@ -206,6 +205,7 @@ def _changed(before: str, after: str) -> tuple[Rendering, Rendering]:
     for region in regions.regions(old_cut, new_cut):
         old.append(_tokens(region.old_html, old_lines, *region.old_lines))
         new.append(_tokens(region.new_html, new_lines, *region.new_lines))
+    _keep_only(after)
     return _joined(old), _joined(new)
 
 
@@ -223,28 +223,24 @@ def _joined(parts: list[Rendering]) -> Rendering:
 
 
 def _cut(text: str) -> regions.Cut:
-    """Speed trick: the text after one fix pass is the text before the next one, so the
-    last three texts keep their cut rendering (oldest dropped first)."""
+    """cmark-gfm's rendering of ``text``, cut (:mod:`.regions`).
+
+    Speed trick: the text after one rewrite is the text before the next (the next fix
+    pass, the formatter's second check), so the last text judged keeps its cut rendering;
+    only that one, since a 50k-entry list's takes 25 MB."""
     cached = _CACHE.get(text)
     if cached is None:
         cached = regions.cut(render_html(text), text.count("\n") + 1)
-        if len(_CACHE) >= 3:
-            _CACHE.pop(next(iter(_CACHE)))
         _CACHE[text] = cached
     return cached
 
 
+def _keep_only(text: str) -> None:
+    for key in [k for k in _CACHE if k != text]:
+        del _CACHE[key]
+
+
 _CACHE: dict[str, regions.Cut] = {}
-
-
-def render_html(text: str) -> str:
-    """GitHub's HTML of ``text`` (raw HTML kept), each block with its source lines."""
-    from cmarkgfm.cmark import Options, markdown_to_html_with_extensions
-
-    options = (Options.CMARK_OPT_SOURCEPOS | Options.CMARK_OPT_UNSAFE
-               | Options.CMARK_OPT_GITHUB_PRE_LANG)
-    return str(markdown_to_html_with_extensions(text, options=options,
-                                                extensions=list(EXTENSIONS)))
 
 
 @dataclass(slots=True)
@@ -270,7 +266,8 @@ def _tokens(rendered: str, lines: list[str], from_line: int, to_line: int) -> Re
     ``rendered`` comes from (the whole text, or a region of it)."""
     tokens: list[_Token] = []
     occurrences: list[_Occurrence] = []
-    stack: list[_Open] = [_Open("", from_line, to_line, cursor=from_line)]  # the root: HTML between blocks
+    # the root: HTML between blocks
+    stack: list[_Open] = [_Open("", from_line, to_line, cursor=from_line)]
     pending: list[str] = []  # inline HTML since the last block tag
 
     def settle(block: _Open, last: int) -> None:
