@@ -489,25 +489,27 @@ class _Formatter:
         records: list[_Record] = []
         end = last
         for number in range(first, last + 1):
-            src = self.replaced.get(number, self.lines[number - 1])
-            if "\t" in src[: len(src) - len(src.lstrip())]:
-                raise _Bail
+            original = self.replaced.get(number, self.lines[number - 1])
+            src = _expanded(original, verbatim=number in self.verbatim)
             if number in self.removed:
                 continue
             item = self.items.get(number)
             if item is not None:
-                records.append(self._item(number, src, item, stack))
+                record = self._item(number, src, item, stack, len(src) - len(original))
             elif _blank(src):
-                records.append(self._blank(number, src, stack))
+                record = self._blank(number, src, stack)
             else:
-                record = self._continuation(number, src, stack)
-                if record is None:
+                found = self._continuation(number, src, stack)
+                if found is None:
                     end = number - 1
                     while end > first and _blank(self.lines[end - 1]):
                         end -= 1
                     records = [r for r in records if r.number <= end or r.number == 0]
                     break
-                records.append(record)
+                record = found
+            if src is not original:  # the reference keeps the tabs: the guard compares
+                record.ref = _expanded_back(original, src, record.ref)
+            records.append(record)
             for template, text in self.inserted.get(number, ()):
                 records.append(_Record(0, text, text, template=template))
         while records and _blank(records[-1].out) and not records[-1].keep:
@@ -519,12 +521,14 @@ class _Formatter:
             self._renumber_toc(records)
         return records, end
 
-    def _item(self, number: int, src: str, item: ListItemInfo, stack: list[_Open]) -> _Record:
+    def _item(self, number: int, src: str, item: ListItemInfo, stack: list[_Open],
+              expanded: int = 0) -> _Record:
+        """``expanded``: columns the tabs of the indentation gained as spaces."""
         while stack and stack[-1].depth >= item.depth:
             stack.pop()
         if len(stack) != item.depth or ">" in item.indent_text:
             raise _Bail
-        old_col = item.marker_column - 1
+        old_col = item.marker_column - 1 + expanded
         if src[:old_col].strip() or src[old_col: old_col + len(item.marker)] != item.marker:
             raise _Bail
         after = src[old_col + len(item.marker):]
@@ -1040,6 +1044,29 @@ def _break_style(line: str) -> str | None:
     if (len(line) - len(stripped)) % 2 == 1:
         return "backslash"
     return None
+
+
+def _expanded(line: str, *, verbatim: bool) -> str:
+    """``line`` with the tabs of its indentation as spaces (CommonMark's tab stops of 4,
+    which is how a tab indents a list item); code and HTML lines keep theirs."""
+    indent = len(line) - len(line.lstrip(" \t"))
+    if "\t" not in line[:indent]:
+        return line
+    if verbatim:
+        raise _Bail
+    column = 0
+    for char in line[:indent]:
+        column = column + 4 - column % 4 if char == "\t" else column + 1
+    return " " * column + line[indent:]
+
+
+def _expanded_back(original: str, src: str, ref: str) -> str:
+    """``ref`` (written from ``src``, the tab-expanded ``original``) with the original
+    indentation back."""
+    indent = len(src) - len(src.lstrip(" "))
+    if not ref.startswith(src[:indent]):
+        raise _Bail
+    return original[: len(original) - len(original.lstrip(" \t"))] + ref[indent:]
 
 
 def _blank(line: str) -> bool:
