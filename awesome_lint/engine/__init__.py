@@ -244,8 +244,9 @@ def _checked_format(body: str, document: Document, formatted: Formatted, path: s
                            formatted.toc_rewritten, what="formatting") \
         or guards.judge(formatted.reference, formatted.text, what="formatting")
     if refusal is not None:
-        raise UnsafeFixError(f"{refusal.message} (set `enabled = false` in "
-                             "[tool.awesome-lint.format] to skip formatting)", refusal.line)
+        raise UnsafeFixError(f"{refusal.message} (lay out that block by hand, or run "
+                             "`awesome-lint fix`: it applies the findings' fixes and leaves "
+                             "the layout alone)", refusal.line)
     try:
         new = parse(formatted.text, path, memo=memo)
     except ValueError as err:
