@@ -31,7 +31,7 @@ from typing import Any
 
 EXTENSIONS = ("table", "autolink", "strikethrough", "tasklist", "tagfilter")
 #: Lines per chunk: small enough that a chunk's tree is a few MB.
-CHUNK = 2000
+CHUNK = 4000
 #: A line that may define a link reference (``[label]: destination``), in any container.
 _DEFINITION = re.compile(r"^[ \t>*+\-\d.)]*\[(?:[^\]\\\n]|\\.)+\]:", re.MULTILINE)
 _TOP_BLOCK = re.compile(r'<([a-z][a-z0-9]*)[^>]*? data-sourcepos="(\d+):(\d+)-(\d+):(\d+)"')
