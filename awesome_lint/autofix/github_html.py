@@ -34,7 +34,6 @@ EXTENSIONS = ("table", "autolink", "strikethrough", "tasklist", "tagfilter")
 CHUNK = 4000
 #: A line that may define a link reference (``[label]: destination``), in any container.
 _DEFINITION = re.compile(r"^[ \t>*+\-\d.)]*\[(?:[^\]\\\n]|\\.)+\]:", re.MULTILINE)
-_TOP_BLOCK = re.compile(r'<([a-z][a-z0-9]*)[^>]*? data-sourcepos="(\d+):(\d+)-(\d+):(\d+)"')
 
 
 def render_html(text: str, chunk: int = CHUNK) -> str:
@@ -64,17 +63,12 @@ def _last_top_block(html: str) -> tuple[int, int] | None:
     """Offset and line of the last top-level block that starts in ``html``, a table
     aside: a table right after a paragraph takes its source position from the paragraph
     (cmark-gfm's table extension), so a table's start cannot be a chunk's."""
+    from awesome_lint.autofix.regions import top_blocks
+
     found = None
-    end = (0, 0)
-    for match in _TOP_BLOCK.finditer(html):
-        l1, c1 = int(match.group(2)), int(match.group(3))
-        l2, c2 = int(match.group(4)), int(match.group(5))
-        if (l1, c1) > end:
-            if match.group(1) != "table":
-                found = (match.start(), l1)
-            end = (l2, c2)
-        else:
-            end = max(end, (l2, c2))
+    for offset, line, name in top_blocks(html):
+        if name != "table":
+            found = (offset, line)
     return found
 
 

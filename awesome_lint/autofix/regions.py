@@ -93,15 +93,7 @@ def _plain(html: str) -> str:
 
 def cut(html: str, lines: int) -> Cut:
     """Cut ``html`` (cmark-gfm's, with source positions) of a text of ``lines`` lines."""
-    bounds: list[tuple[int, int, str]] = []  # (offset, first line, tag name)
-    end = (0, 0)
-    for match in _POSITIONED.finditer(html):
-        l1, c1 = int(match.group(2)), int(match.group(3))
-        if (l1, c1) > end:
-            bounds.append((match.start(), l1, match.group(1)))
-            end = (int(match.group(4)), int(match.group(5)))
-        else:
-            end = max(end, (int(match.group(4)), int(match.group(5))))
+    bounds = list(top_blocks(html))
     if not bounds or bounds[0][0] > 0:
         bounds.insert(0, (0, 1, ""))
     pieces = []
@@ -111,6 +103,20 @@ def cut(html: str, lines: int) -> Cut:
         pieces.append(Piece(offset, stop, first, max(first, last), _plain(html[offset:stop]),
                             name if name in _LISTS else ""))
     return Cut(html, lines, pieces)
+
+
+def top_blocks(html: str) -> Iterator[tuple[int, int, str]]:
+    """Offset, first line and tag of each top-level block of cmark-gfm's ``html``: a block
+    whose source position starts after the end of the top-level block before it."""
+    end = (0, 0)
+    for match in _POSITIONED.finditer(html):
+        start = (int(match.group(2)), int(match.group(3)))
+        stop = (int(match.group(4)), int(match.group(5)))
+        if start > end:
+            yield match.start(), start[0], match.group(1)
+            end = stop
+        else:
+            end = max(end, stop)
 
 
 class Region(NamedTuple):
