@@ -183,7 +183,7 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
             applied.extend(result.applied)
             body, changed, canonical_tree = result.text, True, False
             try:
-                document = parse(body, path, memo=memo)
+                document = _released(document, parse(body, path, memo=memo), services)
             except ValueError as err:
                 raise UnsafeFixError(f"fixed text no longer parses ({err}); nothing written"
                                      ) from None
@@ -196,14 +196,14 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
 
             canonical = format_document(document, _format_options(config), unsafe=allow_unsafe)
             if canonical.text != body:
-                document = _checked_format(body, document, canonical, path, memo)
+                document = _released(document, _checked_format(body, document, canonical,
+                                                               path, memo), services)
                 body, changed, formatted = canonical.text, True, True
                 line_map = None
                 intended.update(canonical.toc_rewritten)
             canonical_tree = True
         if not changed:
             break
-        _forget_documents(services)
         diagnostics = lint_document(document, config, network=network, services=services)
     out = body.replace("\n", newline) if newline != "\n" else body
     if had_bom:
@@ -212,14 +212,22 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
                      formatted=formatted, intended=intended, line_map=line_map)
 
 
-def _forget_documents(services: dict[str, Any] | None) -> None:
-    """Drop what rules kept for the text before a fix pass (``rules.per_document``'s
-    ``(document, result)`` pairs): it is never read again, and while the fixed text is
-    linted it held some 30 MB of a 50k-entry list's peak."""
+def _released(old: Document, new: Document, services: dict[str, Any] | None) -> Document:
+    """``new``, once ``old`` (the tree of the text before a fix pass) is let go.
+
+    Memory trick: ``awesome-lint`` runs with the garbage collector off (see
+    ``cli.console_main``), and a tree's sections point at their parents: a cycle that kept
+    every replaced tree, and all it holds (entries, links, spans, what rules kept for it in
+    ``services``), to the end of the run, file after file.  Nothing reads an old tree
+    again, so its parent links are cut and reference counting frees it."""
     if services:
         for key in [k for k, v in services.items()
-                    if isinstance(v, tuple) and v and isinstance(v[0], Document)]:
+                    if isinstance(v, tuple) and v and v[0] is old]:
             del services[key]
+    if old is not new:
+        for section in list(old.root.walk()):
+            section.parent = None
+    return new
 
 
 def _format_options(config: Config) -> Any:
