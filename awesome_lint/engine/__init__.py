@@ -244,6 +244,7 @@ def _guard(before: str, after: str, edits: list[Edit], removes: list[str]) -> No
 
     refusal = guards.judge(before, after, guards.Declared.of_edits(before, after, edits),
                            removes)
+    guards.forget()
     if refusal is not None:
         raise UnsafeFixError(refusal.message, refusal.line)
 
