@@ -9,7 +9,8 @@ on a fresh copy of the file, writing it in place, as a user runs the tool: `awes
 fix FILE` (the fixes of findings and an atomic write), `awesome-lint fix --diff FILE` (the
 same fixes, a diff built from their edits, nothing written), `awesome-lint format FILE`
 (the whole file in canonical layout, the HTML check, the write) and `mdformat --extensions
-gfm FILE` (formatting, its HTML validation and the write).  Prints median wall seconds,
+gfm FILE` (formatting, its HTML validation and the write) and, where installed, `rumdl fmt
+--no-cache FILE`.  Prints median wall seconds,
 median CPU seconds (user + system, from wait4: on a shared machine wall time also measures
 the neighbours), peak RSS (the child's max RSS) and lines per second (by wall time), and
 for each file the cost of ``fix --diff`` over ``fix`` (the goal: within 10%).  The same
@@ -40,6 +41,12 @@ TOOLS = {
     "awesome-lint format": [sys.executable, "-m", "awesome_lint", "format", "-q"],
     "mdformat": [sys.executable, "-m", "mdformat", "--extensions", "gfm"],
 }
+#: rumdl (a Rust Markdown linter and formatter) where installed: ``pip install rumdl``
+#: (benchmarks/bench_peers.py, where present, installs the version the issues quote).
+RUMDL = shutil.which("rumdl", path=f"{Path(sys.executable).parent}{os.pathsep}"
+                                   f"{os.environ.get('PATH', '')}")
+if RUMDL:
+    TOOLS["rumdl fmt"] = [RUMDL, "fmt", "--no-cache"]
 
 
 def measure(command: list[str], source: Path, runs: int, work: Path
