@@ -363,3 +363,15 @@ def test_a_legend_kept_as_a_table() -> None:
     plain = ("| Category | Meaning |\n|---|---|\n| Vision | Images |\n| Speech | Audio |\n\n"
              "* [Gml] [Adam](https://arxiv.org/abs/1412.6980)\n")
     assert lint(plain, from_mapping({"select": ["TAG"]})) == []
+
+
+def test_topic_badges_with_a_kbd_legend_table() -> None:
+    text = ("# Notes\n\n## Topic badges\n| badge | topic |\n| --- | --- |\n"
+            "| <kbd>MI</kbd> | medical imaging |\n| <kbd>AD</kbd> | autonomous driving |\n\n"
+            "## Papers\n* [U-Net](https://arxiv.org/abs/1505.04597) <kbd>MI</kbd> "
+            "<kbd>MICCAI 2015</kbd>\n* [PointPillars](https://arxiv.org/abs/1812.05784) "
+            "<kbd>AD</kbd> <kbd>CVPR 2019</kbd>\n"
+            "* [Attention U-Net](https://arxiv.org/abs/1804.03999) <kbd>MD</kbd>\n")
+    found = lint(text, from_mapping({"select": ["TAG"]}))
+    assert [(d.line, d.code) for d in found] == [(12, "TAG001")]
+    assert "did you mean <kbd>MI</kbd>" in found[0].message

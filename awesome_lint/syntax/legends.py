@@ -65,6 +65,9 @@ class Legend:
     lists: tuple[TagLegend, ...]
     #: Where findings about the legend as a whole go.
     span: Span
+    #: The legend writes its tags as ``<kbd>`` badges (``| <kbd>MI</kbd> | medical imaging
+    #: |``): the entries' year-less badges that spell a legend tag, or nearly, are tags.
+    badges: bool = False
     #: Derived from ``tags``: casefolded name -> (index, tag) of its first occurrence.
     _keys: dict[str, tuple[int, LegendTag]] = field(init=False, repr=False, compare=False)
     #: Memo of :meth:`nearest` by casefolded name.
@@ -129,13 +132,17 @@ def resolve_legend(document: Document, tag_settings: TagSettings) -> Legend | No
     found = found or table_legend(document)
     if found:
         items = [LegendTag(name, text, span) for name, text, span in found]
-        return Legend(tuple(items), "document", (), _line_span(document, found[0][2].line))
+        first = found[0][2]
+        badges = document.line_text(first.line)[:first.column - 1].lower().endswith("<kbd>")
+        return Legend(tuple(items), "document", (), _line_span(document, first.line),
+                      badges=badges)
     return _enumeration_legend(document)
 
 
 #: A legend table's tag cell: ``[Gml]``, ```cls.```, ``__`cls.`__``.
 _TAG_CELL = re.compile(r"\s*(?:\[(" + TAG_NAME.pattern + r")\]|(?:\*\*|__)?`("
-                       + TAG_NAME.pattern + r")`(?:\*\*|__)?)\s*")
+                       + TAG_NAME.pattern + r")`(?:\*\*|__)?|<kbd>(" + TAG_NAME.pattern
+                       + r")</kbd>)\s*", re.IGNORECASE)
 
 
 def table_legend(document: Document) -> list[tuple[str, str, Span]]:
@@ -153,7 +160,7 @@ def table_legend(document: Document) -> list[tuple[str, str, Span]]:
                 m = _TAG_CELL.fullmatch(row[cells[0][0]:cells[0][1]]) if len(cells) > 1 else None
                 if m is None:
                     break
-                group = 1 if m[1] else 2
+                group = next(g for g in (1, 2, 3) if m[g])
                 items.append((m[group], " ".join(row[cells[1][0]:cells[1][1]].split()),
                               Span(number, cells[0][0] + m.start(group) + 1, number,
                                    cells[0][0] + m.end(group))))

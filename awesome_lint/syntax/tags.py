@@ -226,7 +226,9 @@ def entry_tags(document: Document, entry: Entry, legend: Legend | None,
     if code_tags(document):
         found.extend(EntryTag(name, span, token, "end")
                      for name, span, token in codetags.entry_tags(document, entry))
-    if tag_settings.topic_badges and entry.badges:
+    if legend is not None and legend.badges and entry.badges:
+        found.extend(_legend_badges(document, entry, legend, tag_settings))
+    elif tag_settings.topic_badges and entry.badges:
         topic = {word.casefold() for word in tag_settings.topic_badges}
         for badge in entry.badges:
             if badge.raw.strip().casefold() in topic and badge.closed:
@@ -234,6 +236,22 @@ def entry_tags(document: Document, entry: Entry, legend: Legend | None,
                                       _strip_span(document, badge.inner_span),
                                       badge.span, "badge"))
     return tuple(found)
+
+
+def _legend_badges(document: Document, entry: Entry, legend: Legend,
+                   tag_settings: TagSettings) -> list[EntryTag]:
+    """Year-less ``<kbd>`` badges that spell a tag of a ``<kbd>`` legend, or nearly do (the
+    configured topic badges always count)."""
+    topic = {word.casefold() for word in tag_settings.topic_badges}
+    out: list[EntryTag] = []
+    for badge in entry.badges:
+        name = badge.raw.strip()
+        if not badge.closed or not TAG_NAME.fullmatch(name):
+            continue
+        if name.casefold() in topic or legend.find(name) or legend.nearest(name):
+            out.append(EntryTag(name, _strip_span(document, badge.inner_span), badge.span,
+                                "badge"))
+    return out
 
 
 def _bracket_tags(document: Document, entry: Entry, legend: Legend | None,

@@ -67,7 +67,7 @@ class UndefinedTag(Rule):
                 if legend.find(tag.name) is not None:
                     continue
                 near = legend.nearest(tag.name)
-                hint = f"; did you mean [{near.name}]?" if near else ""
+                hint = f"; did you mean {_bracket(near.name, legend.badges)}?" if near else ""
                 fix = (self.replace(tag.span, near.name, safe=False,
                                     description=f"write {near.name}")
                        if near and tag.span.line == tag.span.end_line else None)
@@ -101,7 +101,8 @@ class UnusedLegendTag(Rule):
             what = f" ({_short(tag.description)})" if tag.description else ""
             yield self.diagnostic(
                 tag.span or found.legend.span,
-                f"legend tag [{tag.name}]{what} from {found.legend.describe()} is used by no "
+                f"legend tag {_bracket(tag.name, found.legend.badges)}{what} from "
+                f"{found.legend.describe()} is used by no "
                 "entry")
 
 
