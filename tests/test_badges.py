@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.config import Config, ConfigError, from_mapping
+from awesome_lint.config import Config, ConfigError
 from awesome_lint.engine import fix_text, lint, lint_document
+from awesome_lint.engine.schema import from_mapping
 from awesome_lint.rules import RuleContext
 from awesome_lint.rules import badges as bdg
 from awesome_lint.syntax.parser import parse
@@ -162,7 +163,7 @@ def test_config_errors_name_the_key(table: dict[str, object], fragment: str) -> 
 
 
 def test_venues_table_validates_in_a_fresh_interpreter() -> None:
-    code = ("from awesome_lint.config import from_mapping\n"
+    code = ("from awesome_lint.engine.schema import from_mapping\n"
             "c = from_mapping({'venues': {'require-badge': True}})\n"
             "print(type(c.table('venues')).__name__, c.table('venues').require_badge)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

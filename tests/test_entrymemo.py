@@ -10,9 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.config import Config, from_mapping
+from awesome_lint.config import Config
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.engine import lint_document
+from awesome_lint.engine.schema import from_mapping
 from awesome_lint.syntax import entrymemo
 from awesome_lint.syntax.parser import ParseMemo, parse
 from tests.conftest import shared_lists

@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
-from awesome_lint.config import Config, from_mapping
+from awesome_lint.config import Config
 from awesome_lint.engine import fix_text, lint_document
+from awesome_lint.engine.schema import from_mapping
 from awesome_lint.files.sources import FileResolver
 from awesome_lint.syntax.parser import parse
 from tests.fixture_cases import Case, all_cases, assert_findings

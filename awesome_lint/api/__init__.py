@@ -30,7 +30,7 @@ def config_for(path: str | os.PathLike[str] | None) -> Config:
     file above it, or the defaults (also for no path)."""
     if path is None:
         return Config()
-    from awesome_lint.config import find_config
+    from awesome_lint.engine.schema import find_config
 
     return find_config(Path(path).parent)
 

@@ -14,8 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from awesome_lint.config import Config, ConfigError, find_config, load_file
+from awesome_lint.config import Config, ConfigError
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.engine.schema import find_config, load_file
 from awesome_lint.model import Document
 
 #: Where a run's notes go (the CLI: standard error); None drops them.

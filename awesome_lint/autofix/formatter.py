@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
-from awesome_lint.config import Config, ConfigError, register_table
+from awesome_lint.config import Config, ConfigError, Validator
 from awesome_lint.model import (
     Document,
     Entry,
@@ -135,7 +135,8 @@ def _entry_order(item: Any, name: str) -> tuple[str, ...] | None:
     return tuple(item) + tuple(p for p in PARTS if p not in item)
 
 
-register_table(TABLE, validate)
+#: The table the formatter reads, for the schema the engine assembles.
+CONFIG_TABLES: dict[str, Validator] = {TABLE: validate}
 
 
 def options_for(config: Config) -> FormatOptions:

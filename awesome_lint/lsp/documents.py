@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from awesome_lint.config import CONFIG_FILES, Config, ConfigError, find_config
+from awesome_lint.config import CONFIG_FILES, Config, ConfigError
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.engine.schema import find_config
 from awesome_lint.files.sources import FileResolver
 from awesome_lint.lsp.positions import LineIndex
 from awesome_lint.model import Document

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from awesome_lint.config import Config, ConfigError, register_table
+from awesome_lint.config import Config, ConfigError
 from awesome_lint.model import Document, Entry, EntryKind, LinkForm
 from awesome_lint.rules import per_document
 
@@ -62,8 +62,6 @@ def validate(value: Any, where: str) -> DialectOptions:
     classic = value.get("classic", "auto")
     return DialectOptions(classic=None if classic == "auto" else classic)
 
-
-register_table(TABLE, validate)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from awesome_lint.config import Config, ConfigError, register_table
+from awesome_lint.config import Config, ConfigError
 from awesome_lint.model import Document, Entry, EntryKind, Span, TagLegend
 from awesome_lint.syntax import entrymemo
 from awesome_lint.syntax.ranges import Covered
@@ -133,8 +133,6 @@ def validate(value: Any, where: str = TABLE) -> TagSettings:
                                                  "sections", "topic-badges")))
     return TagSettings(**kwargs)
 
-
-register_table(TABLE, validate)
 
 
 def settings(config: Config) -> TagSettings:

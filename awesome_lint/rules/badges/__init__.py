@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 from urllib.parse import urlsplit
 
-from awesome_lint.config import Config, ConfigError, register_table
+from awesome_lint.config import Config, ConfigError, Validator
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from awesome_lint.model import Document, Entry, LinkRole, Span
 from awesome_lint.rules import Rule, RuleContext, register
@@ -184,7 +184,8 @@ def validate(value: Any, where: str = TABLE) -> VenueSettings:
     return found
 
 
-register_table(TABLE, validate)
+#: The tables this family reads, for the schema the engine assembles.
+CONFIG_TABLES: dict[str, Validator] = {TABLE: validate}
 
 
 def settings(config: Config) -> VenueSettings:

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from awesome_lint.config import ConfigError, register_table
+from awesome_lint.config import ConfigError, Validator
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.model import Link
 from awesome_lint.rules import Rule, RuleContext, register
@@ -62,7 +62,8 @@ def _validate(value: Any, where: str) -> dict[str, Any]:
     return out
 
 
-register_table("links", _validate)
+#: The tables this family reads, for the schema the engine assembles.
+CONFIG_TABLES: dict[str, Validator] = {"links": _validate}
 
 
 def link_settings(ctx: RuleContext) -> Mapping[str, Any]:

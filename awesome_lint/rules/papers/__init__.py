@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from awesome_lint.config import ConfigError, register_table
+from awesome_lint.config import ConfigError, Validator
 from awesome_lint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from awesome_lint.rules import Rule, RuleContext, register
 from awesome_lint.rules.badges import registry
@@ -52,7 +52,8 @@ def _validate(value: Any, where: str) -> dict[str, Any]:
     return out
 
 
-register_table("papers", _validate)
+#: The tables this family reads, for the schema the engine assembles.
+CONFIG_TABLES: dict[str, Validator] = {"papers": _validate}
 
 
 _SERVICE_KEY = "papers.analysis"
