@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from awesome_lint.api.checker import check
 from awesome_lint.api.report import CheckReport, InputProblem
 from awesome_lint.config import Config
+from awesome_lint.rules.context import Services
 
 if TYPE_CHECKING:
     from awesome_lint.diagnostics import Diagnostic
@@ -35,12 +36,13 @@ def config_for(path: str | os.PathLike[str] | None) -> Config:
     return find_config(Path(path).parent)
 
 
-def _services(path: str | os.PathLike[str] | None) -> dict[str, Any]:
+def _services(path: str | os.PathLike[str] | None) -> Services:
+    """Relative-file links resolve against the files beside ``path``."""
     if path is None:
-        return {}
+        return Services()
     from awesome_lint.files.sources import FileResolver
 
-    return {"files": FileResolver.for_file(Path(path))}
+    return Services(files=FileResolver.for_file(Path(path)))
 
 
 def lint(text: str, *, path: str | os.PathLike[str] | None = None,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from awesome_lint.api.report import CheckReport
@@ -21,6 +22,7 @@ from awesome_lint.files.discovery import discover
 from awesome_lint.files.sources import FileResolver, InputError
 from awesome_lint.model import Document
 from awesome_lint.report import FileReport
+from awesome_lint.rules.context import Services
 
 PathArg = str | os.PathLike[str]
 
@@ -86,19 +88,20 @@ def check_files(run: Run, paths: list[str], *, links: bool | None = None,
             slots.append(inputs.error_report(InputError(shown, "not enough memory to parse "
                                                                "it")))
     documents = [(p, c, d) for p, _, c, d in (s for s in slots if isinstance(s, tuple))]
-    shared = run.link_services(documents, links, no_cache, allow_private_hosts, quiet=quiet,
-                               notes=notes)
-    shared.update(run.paper_services(documents, papers, no_cache, notes=notes))
+    shared = Services(
+        link_results=run.link_services(documents, links, no_cache, allow_private_hosts,
+                                       quiet=quiet, notes=notes),
+        paper_results=run.paper_services(documents, papers, no_cache, notes=notes))
     reports: list[FileReport] = []
     for slot in slots:
         if isinstance(slot, FileReport):
             reports.append(slot)
             continue
         path, shown, config, document = slot
-        services = {"files": FileResolver.for_file(path), **shared}
+        services = replace(shared, files=FileResolver.for_file(path))
         try:
             diagnostics = run.scope(path, lint_document(document, config, services=services,
-                                                        network=bool(shared)))
+                                                        network=services.network))
         except MemoryError:
             reports.append(inputs.error_report(InputError(shown, "not enough memory to lint "
                                                                  "it")))

@@ -12,12 +12,16 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from awesome_lint.config import Config, ConfigError
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.engine.schema import find_config, load_file
 from awesome_lint.model import Document
+from awesome_lint.rules.context import LinkResults
+
+if TYPE_CHECKING:
+    from awesome_lint.papers import PaperResults
 
 #: Where a run's notes go (the CLI: standard error); None drops them.
 Notes = Callable[[str], None] | None
@@ -80,14 +84,14 @@ class Run:
 
     def link_services(self, documents: list[Parsed], links: bool | None, no_cache: bool,
                       allow_private: bool | None, *, quiet: bool = False,
-                      notes: Notes = None) -> dict[str, Any]:
+                      notes: Notes = None) -> LinkResults | None:
         """Run the link checker once over every file's http(s) links (only the changed lines
-        with --diff-base) and return its results for the LNK1xx rules; {} when offline."""
+        with --diff-base) and return its results for the LNK1xx rules; None when offline."""
         from awesome_lint.linkcheck import session as remote
 
         wanted = [(p, c, d) for p, c, d in documents if wants_links(c, links)]
         if not wanted:
-            return {}
+            return None
         from awesome_lint.rules.links import http as http_links
 
         urls: dict[str, None] = {}
@@ -102,22 +106,22 @@ class Run:
             results = remote.run_checks(urls, options, quiet=quiet)
         if notes is not None:
             notes(remote.summary_line(results))
-        return {"link_results": results}
+        return results
 
     def paper_services(self, documents: list[Parsed], papers: bool | None, no_cache: bool,
-                       *, notes: Notes = None) -> dict[str, Any]:
+                       *, notes: Notes = None) -> PaperResults | None:
         """``--papers``: look the papers up (awesome_lint.papers); its summary and warnings
         go to ``notes``."""
         wanted = [(p, c, d) for p, c, d in documents if wants_papers(c, papers)]
         if not wanted:
-            return {}
+            return None
         from awesome_lint.papers.queries import services_for
 
-        services, lines = services_for(wanted, no_cache, self.changed)
+        results, lines = services_for(wanted, no_cache, self.changed)
         if notes is not None:
             for line in lines:
                 notes(line)
-        return services
+        return results
 
     def changed(self, path: Path) -> set[int] | None:
         """Lines to report on for ``path``: None means all of them."""

@@ -10,6 +10,7 @@ import gc
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -26,6 +27,7 @@ from awesome_lint.files import inputs
 from awesome_lint.files.discovery import discover
 from awesome_lint.files.sources import FileResolver, InputError
 from awesome_lint.report import FORMATS, FileReport, ReportOptions, renderer
+from awesome_lint.rules.context import Services
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -177,15 +179,15 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
             online = wants_links(config, links) or wants_papers(config, papers)
             document = parse(text, str(path)) if online else None
             notes = None if quiet else _note
-            shared = run.link_services([(path, config, document)], links, no_cache,
-                                       allow_private_hosts, quiet=quiet, notes=notes
-                                       ) if document and wants_links(config, links) else {}
+            services = Services(files=FileResolver.for_file(path))
             if document is not None:
-                shared.update(run.paper_services([(path, config, document)], papers,
-                                                 no_cache, notes=notes))
-            services = {"files": FileResolver.for_file(path), **shared}
+                services = replace(services, link_results=run.link_services(
+                    [(path, config, document)], links, no_cache, allow_private_hosts,
+                    quiet=quiet, notes=notes) if wants_links(config, links) else None,
+                    paper_results=run.paper_services([(path, config, document)], papers,
+                                                     no_cache, notes=notes))
             result = fix_text(text, config, path=str(path), unsafe=unsafe_fixes,
-                              services=services, network=bool(shared),
+                              services=services, network=services.network,
                               only_lines=run.changed(path))
             if result.changed:
                 would_change = True
@@ -334,7 +336,7 @@ def _fix_stdin(selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...
         text = read_stdin(name, config.max_file_size)
         try:
             result = fix_text(text, config, path=name, unsafe=unsafe_fixes,
-                              services={"files": FileResolver.for_file(where)})
+                              services=Services(files=FileResolver.for_file(where)))
         except ParseError as err:
             raise InputError(name, err.message, err.line, err.column) from None
         except UnsafeFixError as err:

@@ -18,6 +18,7 @@ from awesome_lint.config import Config
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from awesome_lint.model import Comment, Document
 from awesome_lint.rules import Rule, RuleContext, find_rule, is_valid_selector, iter_selected
+from awesome_lint.rules.context import Services
 from awesome_lint.syntax import suppression
 from awesome_lint.syntax.parser import ParseMemo, parse, paused_gc, split_lines
 
@@ -63,10 +64,12 @@ def selected_rules(config: Config, *, network: bool = False) -> list[type[Rule]]
 
 
 def lint_document(document: Document, config: Config | None = None, *,
-                  network: bool = False, services: dict[str, Any] | None = None
+                  network: bool = False, services: Services | None = None
                   ) -> list[Diagnostic]:
+    """Every finding of the selected rules in ``document``; the network rules only with
+    ``network``.  ``services``: the file resolver and network results the rules may read."""
     config = config or Config()
-    ctx = RuleContext(document, config, services if services is not None else {})
+    ctx = RuleContext(document, config, services if services is not None else Services())
     rules = selected_rules(config, network=network)
     found: list[Diagnostic] = []
     with paused_gc():
@@ -144,7 +147,7 @@ def lint(text: str, config: Config | None = None, *, path: str | None = None,
 
 def fix_text(text: str, config: Config | None = None, *, path: str | None = None,
              unsafe: bool | None = None, network: bool = False,
-             services: dict[str, Any] | None = None, format: bool = False,
+             services: Services | None = None, format: bool = False,
              only_lines: set[int] | None = None) -> FixResult:
     """Apply fixes until none applies; refuse results that lose links or stop parsing.
 

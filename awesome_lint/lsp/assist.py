@@ -156,7 +156,7 @@ def _tags(snapshot: Snapshot, where: types.Range, after: str) -> list[types.Comp
         return []
     from awesome_lint.syntax.tags import conventions
 
-    legend = conventions(snapshot.document, snapshot.config, snapshot.services).legend
+    legend = conventions(snapshot.document, snapshot.config).legend
     if legend is None:
         return []
     close = "" if after.startswith("]") else "]"

@@ -12,7 +12,7 @@ from awesome_lint.model import Document, Link, Section, Span
 from awesome_lint.rules import RuleContext, register
 from awesome_lint.rules.awesome.classic import ClassicRule
 from awesome_lint.syntax import dialect
-from awesome_lint.syntax.dialect import BADGE_IMAGES, BADGE_TARGETS, dialect_of, is_badge_image
+from awesome_lint.syntax.dialect import BADGE_IMAGES, BADGE_TARGETS, is_badge_image
 
 PREFIX = "AWE2"
 CATEGORY = "awesome"
@@ -117,7 +117,7 @@ class AwesomeBadge(ClassicRule):
     options: ClassVar[dict[str, Any]] = {"require": False}
 
     def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        dialect = dialect_of(ctx)
+        dialect = ctx.analysis.dialect
         doc = ctx.document
         title = title_section(doc)
         if title is None:

@@ -27,7 +27,7 @@ _EXPECTED = {"before-title": ("start",), "after-badge": ("end",),
 
 
 def _conventions(ctx: RuleContext) -> conv.Conventions:
-    return conv.conventions(ctx.document, ctx.config, ctx.services)
+    return ctx.analysis.tag_conventions
 
 
 def _short(text: str, limit: int = 40) -> str:
