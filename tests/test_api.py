@@ -3,13 +3,9 @@ check over files and folders returning a typed report every format renders."""
 
 from __future__ import annotations
 
-import http.server
 import json
-import os
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +15,8 @@ from awesome_lint.api import CheckReport, InputProblem
 from awesome_lint.config import Config, ConfigError
 from awesome_lint.diagnostics import Severity
 from awesome_lint.report import FORMATS
+from tests.test_cli import _git
+from tests.test_links_cli import server  # noqa: F401  (the 127.0.0.1 server: /ok 200, /gone 404)
 
 LIST = "# Awesome Things\n\n* [Here](docs/guide.md)\n* [Gone](docs/missing.md)\n"
 
@@ -96,12 +94,6 @@ def test_check_report_renders_in_every_format(tmp_path: Path) -> None:
         [d.code for d in report.diagnostics]
 
 
-def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
-
-
 def test_check_diff_base(tmp_path: Path) -> None:
     _git(tmp_path, "init", "-q", "-b", "main")
     readme = tmp_path / "README.md"
@@ -120,28 +112,7 @@ def test_check_diff_base(tmp_path: Path) -> None:
         awesome_lint.check(readme, diff_base="no-such-ref")
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_HEAD(self) -> None:
-        self.send_response(200 if self.path == "/ok" else 404)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    do_GET = do_HEAD
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def server() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-def test_check_links_when_asked(tmp_path: Path, server: str) -> None:
+def test_check_links_when_asked(tmp_path: Path, server: str) -> None:  # noqa: F811
     (tmp_path / ".git").mkdir()
     readme = tmp_path / "README.md"
     readme.write_text(f"* [Fine]({server}/ok)\n* [Gone]({server}/gone)\n", encoding="utf-8")
