@@ -33,7 +33,7 @@ def check(paths: PathArg | Iterable[PathArg] = (), *,
           extend_select: Iterable[str] | None = None, links: bool | None = None,
           papers: bool | None = None, diff_base: str | None = None, use_cache: bool = True,
           allow_private_hosts: bool | None = None, stdin_filename: str | None = None,
-          notes: Notes = None) -> CheckReport:
+          notes: Notes = None, progress: bool = False) -> CheckReport:
     """Check files, folders and glob patterns (``"-"``: standard input) as ``awesome-lint
     check`` does, and return the findings per file.
 
@@ -42,15 +42,14 @@ def check(paths: PathArg | Iterable[PathArg] = (), *,
     ``extend_select`` override its selection like the command-line options.  ``links`` and
     ``papers`` (default: the config's ``check`` key) add the network rules; ``diff_base``
     keeps only findings on lines changed since the merge base with that git revision.
-    ``notes`` receives the summary lines the command prints on standard error.
+    ``notes`` receives the summary lines the command prints on standard error;
+    ``progress`` draws the link checker's progress line there.
 
     A bad config file or unknown selector raises :class:`~awesome_lint.config.ConfigError`;
     a file that cannot be read or parsed is an ``IO001`` finding in the report."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    run = Run(select, ignore, extend_select,
-              config if isinstance(config, Config) or config is None else Path(config),
-              diff_base)
+    run = Run(select, ignore, extend_select, config, diff_base)
     report = CheckReport()
 
     def note(line: str) -> None:
@@ -60,7 +59,8 @@ def check(paths: PathArg | Iterable[PathArg] = (), *,
 
     report.files = check_files(run, [os.fspath(p) for p in paths], links=links, papers=papers,
                                no_cache=not use_cache, allow_private_hosts=allow_private_hosts,
-                               stdin_filename=stdin_filename, notes=note, quiet=True)
+                               stdin_filename=stdin_filename, notes=note,
+                               quiet=not progress)
     return report
 
 

@@ -9,6 +9,7 @@ summary, the paper lookups' summary and warnings) goes to the ``notes`` callback
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,7 +47,8 @@ class Run:
 
     def __init__(self, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
                  extend_select: Iterable[str] | None = None,
-                 config: str | Path | Config | None = None, diff_base: str | None = None
+                 config: str | os.PathLike[str] | Config | None = None,
+                 diff_base: str | None = None
                  ) -> None:
         self.overrides = {"select": split_selectors(select),
                           "ignore": split_selectors(ignore),
@@ -56,7 +58,7 @@ class Run:
         else:
             self.explicit = load_file(Path(config))
             if self.explicit is None:
-                raise ConfigError("has no [tool.awesome-lint] table", str(config))
+                raise ConfigError("has no [tool.awesome-lint] table", os.fspath(config))
         self._cache: dict[Path, Config] = {}
         self.diff_base = diff_base
         self._merge_bases: dict[Path, str] = {}

@@ -116,14 +116,15 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
 
         watch_and_check(list(paths), config_path)
     settings = OutputSettings.current()
-    from awesome_lint.api.checker import check_files
+    from awesome_lint.api import check as check_paths
 
     try:
-        reports = check_files(Run(select, ignore, extend_select, config_path, diff_base),
-                              list(paths), links=links, papers=papers, no_cache=no_cache,
+        reports = check_paths(list(paths), config=config_path, select=select, ignore=ignore,
+                              extend_select=extend_select, links=links, papers=papers,
+                              diff_base=diff_base, use_cache=not no_cache,
                               allow_private_hosts=allow_private_hosts,
-                              stdin_filename=settings.stdin_filename, quiet=quiet,
-                              notes=None if quiet else _note)
+                              stdin_filename=settings.stdin_filename,
+                              notes=None if quiet else _note, progress=not quiet).files
     except ConfigError as err:
         _fail(str(err))
     output.report_input_errors(reports, output_format, settings)
