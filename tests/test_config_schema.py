@@ -94,11 +94,12 @@ def test_engine_entry_points_fill_in_the_schema(tmp_path: Path) -> None:
 
 
 def test_no_config_file_builds_no_schema(tmp_path: Path) -> None:
-    """Without a config file nothing needs validating: the formatter is never imported."""
+    """Without a config file nothing needs validating: the formatter's options are never
+    imported."""
     code = ("import sys\nfrom pathlib import Path\n"
             "from awesome_lint.engine.schema import find_config\n"
             f"find_config(Path({str(tmp_path)!r}))\n"
-            "print('awesome_lint.autofix.formatter' in sys.modules)\n")
+            "print('awesome_lint.autofix.format_options' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=tmp_path).stdout
     assert out.strip() == "False"

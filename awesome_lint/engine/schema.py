@@ -23,13 +23,13 @@ from awesome_lint.config import Config, Schema, Validator
 @cache
 def schema() -> Schema:
     """Every declared table, rule option and selector (the rule families are imported once)."""
-    from awesome_lint.autofix import formatter
+    from awesome_lint.autofix import format_options
     from awesome_lint.rules import all_rules, families, is_valid_selector
     from awesome_lint.suggest import selector_hint
 
     rules = all_rules()
     declarers = [sys.modules[module] for module in dict.fromkeys(families().values())]
-    tables = declared_tables([formatter, *declarers])
+    tables = declared_tables([format_options, *declarers])
     return Schema(tables=tables, rule_options={r.name: r.options for r in rules},
                   is_selector=is_valid_selector, selector_hint=selector_hint)
 
