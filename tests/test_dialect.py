@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from awesome_lint.config import Config, ConfigError, from_mapping
+from awesome_lint.config import Config, ConfigError
 from awesome_lint.engine import lint
+from awesome_lint.engine.schema import from_mapping
 from awesome_lint.syntax.parser import parse
 
 BADGES = from_mapping({"select": ["BDG"]})

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from awesome_lint.config import Config, ConfigError, register_table
+from awesome_lint.config import Config, ConfigError
 from awesome_lint.model import Document, Entry, EntryKind, Span
 from awesome_lint.syntax import codetags, entrymemo
 from awesome_lint.syntax.legends import (
@@ -55,7 +55,6 @@ POSITIONS = ("before-title", "after-badge", "either")
 #: One character ``str.isalnum`` accepts: a word character that is not ``_``.
 _ALNUM = re.compile(r"[^\W_]")
 _CODE_SPAN = re.compile(r"(`+).*?(?<!`)\1(?!`)")
-_SERVICE_KEY = "awesome_lint.syntax.tags"
 #: The end of an offset range (``max(ranges, key=_END)``).
 _END = operator.itemgetter(1)
 
@@ -138,8 +137,6 @@ def validate(value: Any, where: str = TABLE) -> TagSettings:
     return TagSettings(**kwargs)
 
 
-register_table(TABLE, validate)
-
 
 def settings(config: Config) -> TagSettings:
     found = config.table(TABLE)
@@ -163,25 +160,18 @@ class Conventions:
 
 
 def conventions(document: Document, config: Config,
-                services: dict[str, Any] | None = None) -> Conventions:
-    """The tag conventions of ``document``, computed once per document and run."""
-    if services is not None:
-        cached = services.get(_SERVICE_KEY)
-        if isinstance(cached, tuple) and cached[0] is document and cached[1] is config:
-            result: Conventions = cached[2]
-            return result
+                memo: entrymemo.EntryMemo | None = None) -> Conventions:
+    """The tag conventions of ``document`` (rules read them once per document from
+    ``ctx.analysis.tag_conventions``); ``memo`` reuses the tags of entries unchanged since
+    an earlier version (the language server)."""
     tag_settings = settings(config)
     legend = resolve_legend(document, tag_settings)
-    memo = entrymemo.of(services)
     if memo is None:
         entries = tuple([TaggedEntry(entry, entry_tags(document, entry, legend, tag_settings))
                          for entry in document.entries if entry.kind is not EntryKind.TABLE_ROW])
     else:
         entries = _memoised_tags(memo, document, legend, tag_settings)
-    result = Conventions(tag_settings, legend, entries)
-    if services is not None:
-        services[_SERVICE_KEY] = (document, config, result)
-    return result
+    return Conventions(tag_settings, legend, entries)
 
 
 def _memoised_tags(memo: entrymemo.EntryMemo, document: Document, legend: Legend | None,

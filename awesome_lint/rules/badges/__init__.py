@@ -28,6 +28,7 @@ from awesome_lint.rules.badges.names import (
     RenamedVenue,
 )
 from awesome_lint.rules.badges.settings import (
+    CONFIG_TABLES,
     STYLES,
     TABLE,
     VenueSettings,
@@ -43,7 +44,7 @@ PREFIX = "BDG"
 CATEGORY = "badges"
 
 __all__ = [
-    "CATEGORY", "PREFIX", "STYLES", "TABLE", "BadgeBeforePreprint", "FoundBadge",
+    "CATEGORY", "CONFIG_TABLES", "PREFIX", "STYLES", "TABLE", "BadgeBeforePreprint", "FoundBadge",
     "ImplausibleYear", "InconsistentVenueSpelling", "MalformedBadge", "MissingBadge",
     "NonCanonicalVenue", "Reading", "RenamedVenue", "UnknownVenue", "VenueSettings",
     "YearOnlyBadge", "YearWindow", "analysis", "canonical", "expected_name", "markup",

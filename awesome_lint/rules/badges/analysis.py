@@ -21,7 +21,8 @@ from typing import TypeVar
 from awesome_lint.config import Config
 from awesome_lint.model import Document, Entry, Span, VenueMark
 from awesome_lint.rules import RuleContext
-from awesome_lint.rules.badges.settings import VenueSettings, registry, settings
+from awesome_lint.rules.badges.settings import VenueSettings, settings
+from awesome_lint.rules.context import Analysis as DocumentAnalysis
 from awesome_lint.syntax import kbd
 from awesome_lint.syntax.dialect import options_for
 from awesome_lint.syntax.notations import read_marks
@@ -154,18 +155,13 @@ class Analysis:
         return notation(self.document, style)
 
 
-_SERVICE_KEY = "badges.analysis"
-
-
 def analysis(ctx: RuleContext) -> Analysis:
-    """Every badge of the document, read once per document and run."""
-    cached = ctx.services.get(_SERVICE_KEY)
-    if isinstance(cached, tuple) and cached[0] is ctx.document and cached[1] is ctx.config:
-        result: Analysis = cached[2]
-        return result
-    result = _analyse(ctx.document, ctx.config, registry(ctx))
-    ctx.services[_SERVICE_KEY] = (ctx.document, ctx.config, result)
-    return result
+    """Every badge of the document, read once per document."""
+    return ctx.analysis.once(_analysis_of)
+
+
+def _analysis_of(found: DocumentAnalysis) -> Analysis:
+    return _analyse(found.document, found.config, found.venues)
 
 
 def _tag_topics(config: Config) -> frozenset[str]:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from awesome_lint.config import Config, ConfigError, register_table
+from awesome_lint.config import Config, ConfigError, Validator
 from awesome_lint.rules import RuleContext
 from awesome_lint.venues import Registry, VenueDataError, default_registry, venue_from_table
 
@@ -158,7 +158,8 @@ def validate(value: Any, where: str = TABLE) -> VenueSettings:
     return found
 
 
-register_table(TABLE, validate)
+#: The tables this family reads, for the schema the engine assembles.
+CONFIG_TABLES: dict[str, Validator] = {TABLE: validate}
 
 
 def settings(config: Config) -> VenueSettings:
@@ -167,8 +168,5 @@ def settings(config: Config) -> VenueSettings:
 
 
 def registry(ctx: RuleContext) -> Registry:
-    """The run's registry (defaults plus configuration), shared as ``services["venues"]``."""
-    wanted = settings(ctx.config).registry
-    if ctx.services.get("venues") is not wanted:
-        ctx.services["venues"] = wanted
-    return wanted
+    """The run's registry (defaults plus configuration), on the document's analysis."""
+    return ctx.analysis.venues
