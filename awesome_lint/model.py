@@ -326,6 +326,9 @@ class Document:
     #: How this list writes entries, venues and tags, inferred from the document itself
     #: before any rule runs (:mod:`awesome_lint.syntax.notations`).
     notation: ListNotation | None = None
+    #: Values the syntax layer derives from this tree on demand (venue columns, ``<kbd>``
+    #: markup), kept with it so they are freed with it (:mod:`awesome_lint.syntax.treememo`).
+    derived: dict[str, object] = field(default_factory=dict, repr=False)
 
     @property
     def sections(self) -> list[Section]:
