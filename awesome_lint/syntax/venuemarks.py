@@ -62,18 +62,23 @@ def entry_marks(document: Document) -> dict[Entry, tuple[VenueMark, ...]]:
 
 def _shape(mark: VenueMark) -> tuple[str, int]:
     """(separator, digits) of a mark that writes a venue and a year; digits 0 without one."""
-    if mark.year is None or mark.year_from != "mark":
+    return _shape_of(mark.raw, mark.venue, mark.year, mark.year_from, mark.style)
+
+
+def _shape_of(raw: str, venue: str, year: int | None, source: str, style: str
+              ) -> tuple[str, int]:
+    if year is None or source != "mark":
         return "", 0
-    if mark.style == "year-prefix":
-        return "-", len(mark.raw.split("-", 1)[0])
-    if mark.style == "citation":
+    if style == "year-prefix":
+        return "-", len(raw.split("-", 1)[0])
+    if style == "citation":
         return " (", 4
-    raw = " ".join(mark.raw.split())
-    at = raw.find(mark.venue) + len(mark.venue) if mark.venue else 0
-    digits = _YEAR_DIGITS.search(raw, at)
+    text = " ".join(raw.split())
+    at = text.find(venue) + len(venue) if venue else 0
+    digits = _YEAR_DIGITS.search(text, at)
     if digits is None:
         return " ", 4
-    return raw[at:digits.start()], len(digits.group())
+    return text[at:digits.start()], len(digits.group())
 
 
 @functools.lru_cache(maxsize=4)
@@ -87,7 +92,11 @@ def notation(document: Document, style: str | None = None) -> Notation:
         return Notation(style or "kbd", " ", 0 if style == "table-cell" else 4)
     chosen = style or Counter(m.style for _e, m in owned).most_common(1)[0][0]
     mine = [(e, m) for e, m in owned if m.style == chosen]
-    shapes = Counter(_shape(m) for _e, m in mine)
+    # lists repeat a few dozen mark texts: each distinct one is measured once
+    texts = Counter((m.raw, m.venue, m.year, m.year_from, m.style) for _e, m in mine)
+    shapes: Counter[tuple[str, int]] = Counter()
+    for (raw, venue, year, source, mark_style), n in texts.items():
+        shapes[_shape_of(raw, venue, year, source, mark_style)] += n
     separator, digits = shapes.most_common(1)[0][0] if shapes else (" ", 4)
     leading = sum(1 for e, m in mine if e.kind is EntryKind.LINK_TITLED and e.link is not None
                   and (m.span.line, m.span.column) < (e.link.span.line, e.link.span.column))
