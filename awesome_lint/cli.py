@@ -6,11 +6,9 @@ Every expected failure is one line on stderr; tracebacks are bugs.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -146,7 +144,9 @@ class Run:
                                        use_cache=False if no_cache else None,
                                        allow_private=allow_private,
                                        config_path=wanted[0][1].path)
-        with _collecting():
+        from awesome_lint.startup import collecting
+
+        with collecting():
             results = remote.run_checks(urls, options, quiet=quiet)
         if not quiet:
             click.echo(remote.summary_line(results), err=True)
@@ -587,19 +587,6 @@ def explain(rule: str) -> None:
             click.echo(f"    {key} = {value!r}")
 
 
-@contextmanager
-def _collecting() -> Iterator[None]:
-    """The cyclic garbage collector on, for the link checker: asyncio and httpx leave
-    cycles (exceptions, frames, futures) that would otherwise pile up."""
-    was_enabled = gc.isenabled()
-    gc.enable()
-    try:
-        yield
-    finally:
-        if not was_enabled:
-            gc.disable()
-
-
 def _closed_stdout() -> int:
     """Point stdout at /dev/null so the final flush cannot raise again; exit 1 (as Python's
     documentation on SIGPIPE advises)."""
@@ -609,15 +596,11 @@ def _closed_stdout() -> int:
 
 
 def console_main() -> NoReturn:
-    """The ``awesome-lint`` command: :func:`main`, then exit without the interpreter's
-    teardown.  Freeing the tree of a 10k-entry list object by object took 0.6 s of a 4.2 s
-    ``fix``; everything is written and flushed by then (mypy exits the same way).
+    """The ``awesome-lint`` command: :func:`main` with the cyclic collector off, then exit
+    without the interpreter's teardown (both explained in :mod:`awesome_lint.startup`)."""
+    from awesome_lint import startup
 
-    The cyclic collector stays off (except while checking links): each parse and lint
-    makes hundreds of thousands of objects that live until the process exits, and every
-    collection walked them all again (0.2 s of a 2.3 s ``fix`` on 10k entries).  The trees
-    hold few cycles, so peak memory is the same with it off."""
-    gc.disable()
+    startup.collector_off()
     try:
         main()
         code: object = 0
@@ -631,9 +614,4 @@ def console_main() -> NoReturn:
     if code is not None and not isinstance(code, int):
         sys.stderr.write(f"{code}\n")
         code = 1
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, ValueError):  # a closed pipe (``| head``): nothing left to say
-        pass
-    os._exit(code or 0)
+    startup.exit_now(code or 0)

@@ -18,8 +18,9 @@ from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from awesome_lint.fixes import apply_fixes
 from awesome_lint.linemap import LineMap
 from awesome_lint.model import Comment, Document
-from awesome_lint.parser import ParseMemo, parse, paused_gc, split_lines
+from awesome_lint.parser import ParseMemo, parse, split_lines
 from awesome_lint.rules import Rule, RuleContext, find_rule, is_valid_selector, iter_selected
+from awesome_lint.startup import paused_gc
 
 if TYPE_CHECKING:
     from awesome_lint.formatter import Formatted

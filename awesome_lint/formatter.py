@@ -24,7 +24,6 @@ refuses to write when they differ, so every purely cosmetic change is proven har
 
 from __future__ import annotations
 
-import gc
 import itertools
 import re
 from collections import Counter
@@ -47,6 +46,7 @@ from awesome_lint.model import (
 )
 from awesome_lint.ordering import sort_key
 from awesome_lint.slugs import normalise_anchor
+from awesome_lint.startup import paused_gc
 
 TABLE = "format"
 PARTS = ("tags", "title", "resources", "description", "badges")
@@ -1068,10 +1068,5 @@ def format_document(doc: Document, options: FormatOptions | None = None, *,
     options = options or FormatOptions()
     if not doc.lines:
         return Formatted("", "")
-    was_enabled = gc.isenabled()
-    gc.disable()  # as in the parser: a big tree makes every collection walk it, for nothing
-    try:
+    with paused_gc():  # as in the parser: a big tree makes every collection walk it
         return _Formatter(doc, options, unsafe).run()
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -160,33 +160,13 @@ def _load() -> None:
     _loaded = True
     for module in BUILTIN_FAMILIES.values():
         importlib.import_module(module)
-    if _any_plugin_declared():
+    from awesome_lint.startup import any_plugin_declared
+
+    if any_plugin_declared("awesome_lint.rules"):
         from importlib.metadata import entry_points
 
         for entry in entry_points(group="awesome_lint.rules"):
             importlib.import_module(entry.value)
-
-
-def _any_plugin_declared() -> bool:
-    """Cheap pre-check for third-party families: importing importlib.metadata costs about
-    25 ms, a third of a small check, so look for our group name in the installed
-    distributions' entry_points.txt first and only then ask importlib.metadata."""
-    import glob
-    import os
-    import sys
-
-    for folder in sys.path:
-        if not folder or not os.path.isdir(folder):
-            continue
-        for path in glob.glob(os.path.join(glob.escape(folder), "*.dist-info",
-                                           "entry_points.txt")):
-            try:
-                with open(path, encoding="utf-8") as handle:
-                    if "[awesome_lint.rules]" in handle.read():
-                        return True
-            except OSError:
-                continue
-    return False
 
 
 def all_rules() -> list[type[Rule]]:

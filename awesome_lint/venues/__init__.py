@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -529,14 +528,11 @@ def _ambiguous(where: str, t: Mapping[str, Any]) -> AmbiguousAlias:
 
 
 def load_registry(path: Path = DATA_PATH) -> Registry:
-    """Parse a venue data file (the bundled one by default) into a fresh :class:`Registry`."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on 3.10 only
-        import tomli as tomllib
+    """Parse a venue data file (the bundled one by default) into a fresh :class:`Registry`.
+    The bundled file is read through :func:`awesome_lint.startup.cached_toml`."""
+    from awesome_lint.startup import cached_toml, parse_toml
 
-    with path.open("rb") as fh:
-        data = tomllib.load(fh)
+    data = cached_toml(path) if path == DATA_PATH else parse_toml(path.read_bytes())
     tables = data.get("venue")
     if not isinstance(tables, Mapping):
         raise VenueDataError(f"{path}: no [venue.*] tables")
