@@ -176,3 +176,49 @@ def test_commands_that_lint_nothing_skip_the_engine(args: list[str]) -> None:
         heavy += ["awesome_lint.rules", "regex", "awesome_lint.model", "awesome_lint.config",
                   "awesome_lint.reporters", "awesome_lint.venues"]
     assert not [name for name in heavy if name in loaded]
+
+
+# -- rule families by selection ---------------------------------------------------------------
+
+
+def test_rule_index_agrees_with_the_rule_classes() -> None:
+    from awesome_lint import rules
+    from awesome_lint.rules.index import RULE_INDEX
+
+    builtin = set(rules.BUILTIN_FAMILIES.values())
+    actual = tuple((r.code, r.name, r.category) for r in rules.all_rules()
+                   if r.__module__ in builtin)
+    assert actual == RULE_INDEX, "regenerate it: python -m awesome_lint.rules.index"
+    module_of = {r.code: r.__module__ for r in rules.all_rules()}
+    for code, _, _ in RULE_INDEX:
+        assert rules._family_of(code) == module_of[code]
+
+
+def _families_loaded(code: str) -> list[str]:
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    return out.split()
+
+
+def test_a_selection_imports_only_its_families() -> None:
+    loaded = _families_loaded(
+        "import sys\nfrom awesome_lint.rules import iter_selected, is_valid_selector\n"
+        "assert is_valid_selector('LNK0')\n"
+        "names = [r.code for r in iter_selected(['LNK001', 'duplicates'], ['DUP002'])]\n"
+        "assert 'LNK001' in names and 'DUP001' in names and 'DUP002' not in names, names\n"
+        "print(' '.join(m for m in sys.modules if m.startswith('awesome_lint.rules.')))")
+    assert "awesome_lint.rules.links" in loaded
+    assert "awesome_lint.rules.duplicates" in loaded
+    assert "awesome_lint.rules.badges" not in loaded
+    assert "awesome_lint.rules.http_links" not in loaded
+
+
+def test_selection_answers_match_a_full_load() -> None:
+    from awesome_lint import rules
+
+    for selector in ["ALL", "LNK", "LNK1", "badges", "duplicate-url", "AWE", "nonsense", "S"]:
+        expected = [r for r in rules.all_rules() if rules.matches(r, selector)]
+        assert list(rules.iter_selected([selector], [])) == expected
+        assert rules.is_valid_selector(selector) == bool(expected)
+    assert rules.find_rule("dup001") is next(r for r in rules.all_rules() if r.code == "DUP001")
+    assert rules.find_rule("no-such-rule") is None
