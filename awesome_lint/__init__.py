@@ -25,7 +25,7 @@ __all__ = ["__version__", "fix", "lint", "parse"]
 
 def parse(text: str, path: str | None = None) -> Document:
     """Parse markdown text into a :class:`~awesome_lint.model.Document`."""
-    from awesome_lint.parser import parse as _parse
+    from awesome_lint.syntax.parser import parse as _parse
 
     return _parse(text, path)
 

@@ -92,7 +92,7 @@ def _check_selectors(values: tuple[str, ...], key: str, path: str | None) -> Non
 
 def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     """Validate a ``[tool.awesome-lint]`` table."""
-    import awesome_lint.formatter  # noqa: F401  (registers the [format] table)
+    import awesome_lint.autofix.formatter  # noqa: F401  (registers the [format] table)
     from awesome_lint.rules import all_rules
 
     all_rules()  # import every family first, so their tables (tags, venues...) are registered

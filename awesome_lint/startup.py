@@ -15,7 +15,7 @@ are listed at the end of this docstring so that one file still names them all:
 - ``awesome_lint.rules``: the families import when first asked for, and only the families a
   selection can match (:data:`awesome_lint.rules.index.RULE_INDEX`, a table of every
   built-in code tested to agree with the rule classes).
-- ``awesome_lint.mojibake``: ftfy (50-100 ms to import) only for a line holding a character
+- ``awesome_lint.syntax.mojibake``: ftfy (50-100 ms to import) only for a line holding a character
   pair that can be UTF-8 read as a single-byte code page; an en dash or a curly quote alone
   no longer pulls it in.
 """

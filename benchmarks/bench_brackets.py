@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from awesome_lint.parser import parse
+from awesome_lint.syntax.parser import parse
 
 
 def shape(n: int) -> str:

@@ -24,10 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_lsp import sized_list
 
-from awesome_lint import entrymemo
 from awesome_lint.config import Config
 from awesome_lint.engine import lint_document
-from awesome_lint.parser import ParseMemo, parse
+from awesome_lint.syntax import entrymemo
+from awesome_lint.syntax.parser import ParseMemo, parse
 
 
 def per_edit(text: str, edits: int, memo: bool) -> float:

@@ -31,8 +31,8 @@ def child(path: str, mode: str, select: str | None, keep_gc: bool) -> None:
 
     from awesome_lint import engine
     from awesome_lint.config import Config
-    from awesome_lint.parser import parse
     from awesome_lint.rules import RuleContext, all_rules
+    from awesome_lint.syntax.parser import parse
 
     with open(path, encoding="utf-8") as handle:
         document = parse(handle.read(), path)

@@ -24,10 +24,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from awesome_lint import guards
+from awesome_lint.autofix import guards
 from awesome_lint.config import Config
 from awesome_lint.engine import UnsafeFixError, fix_text, lint
-from awesome_lint.sources import FileResolver
+from awesome_lint.files.sources import FileResolver
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

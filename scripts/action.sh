@@ -5,11 +5,11 @@
 # Inputs (environment): INPUT_PATHS, INPUT_LINKS, INPUT_DIFF_BASE, INPUT_FAIL_ON, INPUT_ARGS;
 # AWESOME_LINT_PYTHON: the interpreter awesome-lint is installed in (default: python3).
 # Runner variables used: GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_BASE_REF,
-# GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, RUNNER_TEMP; awesome_lint.ci reads GITHUB_REPOSITORY,
+# GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, RUNNER_TEMP; awesome_lint.cli.ci reads GITHUB_REPOSITORY,
 # GITHUB_SERVER_URL and GITHUB_SHA to link summary locations to the pull request's head commit.
 #
 # It runs `awesome-lint check --format json` once (with --diff-base <PR base sha> on pull
-# requests, --links when asked), then `python -m awesome_lint.ci` turns that one result into
+# requests, --links when asked), then `python -m awesome_lint.cli.ci` turns that one result into
 # ::error/::warning annotations, the Markdown job summary, step outputs and the exit code.
 set -euo pipefail
 set -f  # paths and args are split on whitespace, never globbed
@@ -101,4 +101,4 @@ if [ -n "${GITHUB_OUTPUT:-}" ]; then
   report+=(--output "$GITHUB_OUTPUT")
   echo "results=$results" >>"$GITHUB_OUTPUT"
 fi
-exec "$py" -m awesome_lint.ci "${report[@]}"
+exec "$py" -m awesome_lint.cli.ci "${report[@]}"

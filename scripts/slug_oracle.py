@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from awesome_lint.parser import parse  # noqa: E402
-from awesome_lint.slugs import heading_text  # noqa: E402
+from awesome_lint.syntax.parser import parse  # noqa: E402
+from awesome_lint.syntax.slugs import heading_text  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 OUT = ROOT / "tests" / "data" / "slug_oracle.json"

@@ -21,9 +21,9 @@ from typing import Any, ClassVar
 import pytest
 import yaml
 
-from awesome_lint.ci import load_reports
+from awesome_lint.cli.ci import load_reports
 from awesome_lint.diagnostics import Diagnostic, Severity
-from awesome_lint.reporters import FileReport, ReportOptions, renderer
+from awesome_lint.report import FileReport, ReportOptions, renderer
 
 ROOT = Path(__file__).resolve().parents[1]
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))

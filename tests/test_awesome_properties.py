@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from awesome_lint.config import from_mapping
 from awesome_lint.engine import fix_text, lint
-from awesome_lint.parser import parse
+from awesome_lint.syntax.parser import parse
 
 CONFIG = from_mapping({"select": ["AWE"], "extend-select": ["AWE401"],
                        "dialect": {"classic": True}})

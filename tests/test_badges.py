@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from awesome_lint.config import Config, ConfigError, from_mapping
 from awesome_lint.engine import fix_text, lint, lint_document
-from awesome_lint.parser import parse
 from awesome_lint.rules import RuleContext
 from awesome_lint.rules import badges as bdg
+from awesome_lint.syntax.parser import parse
 from awesome_lint.venues import Registry, default_registry
 
 if sys.version_info >= (3, 11):

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint import blocks
-from awesome_lint.markdown import load
-from awesome_lint.parser import _OTHER_BREAKS, split_lines
+from awesome_lint.syntax import blocks
+from awesome_lint.syntax.markdown import load
+from awesome_lint.syntax.parser import _OTHER_BREAKS, split_lines
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

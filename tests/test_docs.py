@@ -20,7 +20,7 @@ import yaml
 import awesome_lint.engine  # noqa: F401 - registers the formatter's table, as the CLI does
 from awesome_lint import config as config_module
 from awesome_lint.config import Config, ConfigError, from_mapping
-from awesome_lint.reporters.markdown_report import render_rules, toml_value
+from awesome_lint.report.markdown_report import render_rules, toml_value
 from awesome_lint.rules import all_rules, families
 from tests.test_action import ACTION, make_pull_request
 

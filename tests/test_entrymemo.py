@@ -1,4 +1,4 @@
-"""The language server's :class:`~awesome_lint.entrymemo.EntryMemo` changes no finding: lints
+"""The language server's :class:`~awesome_lint.syntax.entrymemo.EntryMemo` changes no finding: lints
 of successive versions of a list that reuse per-entry values find what fresh lints find."""
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint import entrymemo
 from awesome_lint.config import Config, from_mapping
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.engine import lint_document
-from awesome_lint.parser import ParseMemo, parse
+from awesome_lint.syntax import entrymemo
+from awesome_lint.syntax.parser import ParseMemo, parse
 from tests.conftest import shared_lists
 from tests.test_parse_memo import _real_edits, versions
 

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint import fix_report
+from awesome_lint.autofix.linemap import LineMap, edit_lines, unified_diff
 from awesome_lint.config import Config
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from awesome_lint.engine import FixResult, fix_text, lint
-from awesome_lint.linemap import LineMap, edit_lines, unified_diff
+from awesome_lint.engine import preview as fix_report
 from awesome_lint.rules import Rule, all_rules
 from tests.conftest import shared_lists
 from tests.test_formatter import documents
@@ -116,7 +116,7 @@ _FORMAT_GAPS = {"jason718__awesome-self-supervised-learning.md"}
 def test_format_writes_a_layout_the_layout_rules_accept(path: Path) -> None:
     """``format``'s canonical layout is the list's own conventions: no FMT finding on it."""
     from awesome_lint.engine import UnsafeFixError
-    from awesome_lint.reformat import format_text
+    from awesome_lint.engine.reformat import format_text
 
     try:
         formatted = format_text(path.read_text(encoding="utf-8"))
@@ -168,7 +168,7 @@ def test_layout_fixes_render_the_same_on_mutated_real_lists(text: str) -> None:
     """GitHub's renderer is the judge: the FMT fixes never change the rendered HTML."""
     cmarkgfm = pytest.importorskip("cmarkgfm")
     from awesome_lint.engine import UnsafeFixError
-    from awesome_lint.parser import ParseError
+    from awesome_lint.syntax.parser import ParseError
 
     def html(source: str) -> str:
         return " ".join(cmarkgfm.github_flavored_markdown_to_html(

@@ -13,10 +13,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint import guards
+from awesome_lint.autofix import guards
 from awesome_lint.config import Config
 from awesome_lint.engine import UnsafeFixError, fix_text
-from awesome_lint.parser import ParseError
+from awesome_lint.syntax.parser import ParseError
 
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=7)
 TITLE = st.lists(WORD, min_size=1, max_size=4).map(lambda ws: " ".join(ws).title())

@@ -10,8 +10,8 @@ import pytest
 
 from awesome_lint.config import Config, from_mapping
 from awesome_lint.engine import fix_text, lint_document
-from awesome_lint.parser import parse
-from awesome_lint.sources import FileResolver
+from awesome_lint.files.sources import FileResolver
+from awesome_lint.syntax.parser import parse
 from tests.fixture_cases import Case, all_cases, assert_findings
 
 if sys.version_info >= (3, 11):

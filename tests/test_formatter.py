@@ -19,12 +19,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint import guards
+from awesome_lint.autofix import guards
+from awesome_lint.autofix.formatter import FormatOptions, format_document, validate
 from awesome_lint.config import Config, ConfigError, from_mapping
 from awesome_lint.engine import UnsafeFixError, fix_text
-from awesome_lint.formatter import FormatOptions, format_document, validate
 from awesome_lint.model import Document
-from awesome_lint.parser import parse
+from awesome_lint.syntax.parser import parse
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -135,7 +135,7 @@ def test_format_table_is_validated() -> None:
 # -- the safety net -----------------------------------------------------------------------------
 def test_a_formatter_change_of_rendering_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     """Were the formatter to change how a block renders, fix refuses and names the block."""
-    import awesome_lint.formatter as engine  # fix_text imports format_document on use
+    import awesome_lint.autofix.formatter as engine  # fix_text imports format_document on use
 
     real = engine.format_document
 
@@ -152,7 +152,7 @@ def test_a_formatter_change_of_rendering_is_refused(monkeypatch: pytest.MonkeyPa
 
 
 def test_a_formatter_loss_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    import awesome_lint.formatter as engine  # fix_text imports format_document on use
+    import awesome_lint.autofix.formatter as engine  # fix_text imports format_document on use
 
     real = engine.format_document
 
@@ -330,7 +330,7 @@ def test_arbitrary_text_formats_idempotently_or_is_refused(text: str) -> None:
 SLOW_WRITER = textwrap.dedent("""
     import os, sys, time
     from pathlib import Path
-    from awesome_lint import safe_write
+    from awesome_lint.files import safe_write
 
     real_fdopen = os.fdopen
 
@@ -378,7 +378,7 @@ def test_killed_write_leaves_the_old_file(tmp_path: Path) -> None:
 
 
 def test_write_keeps_the_mode(tmp_path: Path) -> None:
-    from awesome_lint.safe_write import write_fixed
+    from awesome_lint.files.safe_write import write_fixed
 
     target = tmp_path / "README.md"
     target.write_text("old\n", encoding="utf-8")
@@ -450,7 +450,7 @@ def test_cli_refuses_with_exit_2_and_names_the_block(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from click.testing import CliRunner
 
-    import awesome_lint.formatter as engine  # fix_text imports format_document on use
+    import awesome_lint.autofix.formatter as engine  # fix_text imports format_document on use
     from awesome_lint.cli import main
 
     real = engine.format_document

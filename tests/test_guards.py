@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from awesome_lint import guards
+from awesome_lint.autofix import guards
+from awesome_lint.autofix.apply import apply_fixes
 from awesome_lint.config import Config
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from awesome_lint.engine import UnsafeFixError, fix_text
-from awesome_lint.fixes import apply_fixes
 from tests.fixture_cases import FIXTURES, Case, load
 
 

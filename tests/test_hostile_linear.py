@@ -16,11 +16,11 @@ from collections.abc import Callable
 
 import pytest
 
-from awesome_lint import fixes
+from awesome_lint.autofix import apply as fixes
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from awesome_lint.engine import fix_text, lint
-from awesome_lint.parser import parse
-from awesome_lint.reporters import FileReport, ReportOptions, renderer
+from awesome_lint.report import FileReport, ReportOptions, renderer
+from awesome_lint.syntax.parser import parse
 
 #: 4n/n work ratio allowed: linear is 4, quadratic 16.
 BOUND = 9.0

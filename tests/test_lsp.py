@@ -467,8 +467,8 @@ def test_real_lists_match_the_engine(tmp_path: Path, shared: Path) -> None:
     """On real lists (emoji included) the server reports what the engine finds, at the
     UTF-16 columns of each finding's text, and "fix all" gives what the engine's fix does."""
     from awesome_lint.engine import fix_text, lint_document
-    from awesome_lint.parser import parse
-    from awesome_lint.sources import FileResolver
+    from awesome_lint.files.sources import FileResolver
+    from awesome_lint.syntax.parser import parse
 
     async def scenario() -> None:
         async with Session(tmp_path) as session:

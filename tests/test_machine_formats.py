@@ -93,8 +93,8 @@ def _apply_sarif_fix(text: str, fix: dict[str, Any]) -> str:
 def test_sarif_fixes_make_the_edits_fix_makes(project: Path) -> None:
     """Each SARIF fix, applied to the file on its own, gives the text that the fixer's own
     edit application gives for that finding: the regions delete exactly what the edits do."""
-    from awesome_lint.ci import load_reports
-    from awesome_lint.fixes import apply_fixes
+    from awesome_lint.autofix.apply import apply_fixes
+    from awesome_lint.cli.ci import load_reports
 
     sarif = json.loads(run("check", "--format", "sarif", "README.md", cwd=project).stdout)
     [report] = load_reports(json.loads(run("check", "--format", "json", "README.md",

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import unicodedata
 
-from awesome_lint.markdown import UnicodePunctuation, load
+from awesome_lint.syntax.markdown import UnicodePunctuation, load
 
 
 def test_punctuation_test_matches_the_full_set_for_every_code_point() -> None:

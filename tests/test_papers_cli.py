@@ -144,4 +144,4 @@ def test_an_offline_check_imports_nothing_of_the_lookups(tmp_path: Path) -> None
     imported = set(done.stdout.split())
     assert "awesome_lint.rules.papers" in imported  # the rules are registered...
     assert not {m for m in imported if m.startswith(("awesome_lint.papers", "httpx",
-                                                     "awesome_lint.venuemarks"))}
+                                                     "awesome_lint.syntax.venuemarks"))}

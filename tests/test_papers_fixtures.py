@@ -16,7 +16,7 @@ from awesome_lint.config import Config
 from awesome_lint.engine import fix_text, lint_document
 from awesome_lint.papers import lookup
 from awesome_lint.papers.queries import options_from, queries_for
-from awesome_lint.parser import parse
+from awesome_lint.syntax.parser import parse
 from tests.fixture_cases import Case, all_cases, assert_findings
 from tests.paper_apis import FakeApis
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from awesome_lint.config import Config
 from awesome_lint.engine import UnsafeFixError, fix_text
 from awesome_lint.model import Badge, Document, Entry, Link, LinkProblem, Span, Tag
-from awesome_lint.parser import ParseMemo, parse
+from awesome_lint.syntax.parser import ParseMemo, parse
 from tests.conftest import shared_lists
 
 FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("*.md"))

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from awesome_lint import parse
 from awesome_lint.model import EntryKind, LinkForm, LinkRole, ProblemKind
-from awesome_lint.parser import ParseError
+from awesome_lint.syntax.parser import ParseError
 
 SEED_STYLE = """\ufeff# Reading List\r
 \r

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from awesome_lint import safe_write
-from awesome_lint.safe_write import WriteRefused, write_fixed
+from awesome_lint.files import safe_write
+from awesome_lint.files.safe_write import WriteRefused, write_fixed
 
 BROKEN = "# List\n\n* [A](https://a.example)  \n"  # trailing spaces: one safe fix
 FIXED = "# List\n\n* [A](https://a.example)\n"

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from awesome_lint import parse
-from awesome_lint.slugs import Slugger, heading_text
+from awesome_lint.syntax.slugs import Slugger, heading_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ORACLE = Path(__file__).with_name("data") / "slug_oracle.json"
@@ -134,7 +134,7 @@ def test_oracle_script_runs_when_node_is_there(tmp_path: Path) -> None:
     out = subprocess.run(
         ["python", "-c", "import sys, json; sys.path.insert(0, '.');"
          "from scripts.slug_oracle import headings, github_slugger;"
-         "from awesome_lint.slugs import heading_text;"
+         "from awesome_lint.syntax.slugs import heading_text;"
          f"h = headings(__import__('pathlib').Path({str(tmp_path)!r}));"
          "t = {k: [heading_text(r) for _, r in v] for k, v in h.items()};"
          f"print(json.dumps(github_slugger(t, __import__('pathlib').Path({folder!r}))))"],

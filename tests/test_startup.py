@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awesome_lint import mojibake, startup, venues
+from awesome_lint import startup, venues
+from awesome_lint.syntax import mojibake
 
 CODE_PAGES = ["latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257",
               "iso-8859-2", "mac_roman", "cp437"]
@@ -60,7 +61,7 @@ def test_ftfy_leaves_alone_what_the_pre_check_skips(line: str) -> None:
 
 
 def test_common_typography_does_not_load_ftfy() -> None:
-    code = ("import sys; from awesome_lint import mojibake; "
+    code = ("import sys; from awesome_lint.syntax import mojibake; "
             "assert mojibake.find('A – b ‘c’ “d” café.') == []; print('ftfy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
@@ -170,8 +171,8 @@ def _imported_after(args: list[str]) -> set[str]:
 def test_commands_that_lint_nothing_skip_the_engine(args: list[str]) -> None:
     loaded = _imported_after(args)
     assert "awesome_lint.cli" in loaded
-    heavy = ["awesome_lint.engine", "awesome_lint.parser", "mistletoe", "ftfy", "httpx",
-             "cmarkgfm", "awesome_lint.formatter"]
+    heavy = ["awesome_lint.engine", "awesome_lint.syntax.parser", "mistletoe", "ftfy", "httpx",
+             "cmarkgfm", "awesome_lint.autofix.formatter"]
     if args[0].startswith("--"):  # not even the rules: only click and the command table
         heavy += ["awesome_lint.rules", "regex", "awesome_lint.model", "awesome_lint.config",
                   "awesome_lint.reporters", "awesome_lint.venues"]
@@ -210,7 +211,7 @@ def test_a_selection_imports_only_its_families() -> None:
     assert "awesome_lint.rules.links" in loaded
     assert "awesome_lint.rules.duplicates" in loaded
     assert "awesome_lint.rules.badges" not in loaded
-    assert "awesome_lint.rules.http_links" not in loaded
+    assert "awesome_lint.rules.links.http" not in loaded
 
 
 def test_selection_answers_match_a_full_load() -> None:

@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awesome_lint import tags as conv
 from awesome_lint.config import Config, ConfigError, from_mapping
 from awesome_lint.engine import fix_text, lint
 from awesome_lint.model import Span
-from awesome_lint.parser import parse
 from awesome_lint.rules import all_rules
+from awesome_lint.syntax import tags as conv
+from awesome_lint.syntax.parser import parse
 
 if sys.version_info >= (3, 11):
     pass

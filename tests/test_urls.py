@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from awesome_lint.urls import (
+from awesome_lint.syntax.urls import (
     TRACKING_PARAMS,
     arxiv_id,
     canonical_key,

@@ -1,5 +1,5 @@
 """Venue marks in the three notations, and the notation a list uses, read at the syntax
-layer (awesome_lint.venuemarks)."""
+layer (awesome_lint.syntax.venuemarks)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.parser import parse
-from awesome_lint.venuemarks import Notation, entry_marks, notation, title_without_marks
+from awesome_lint.syntax.parser import parse
+from awesome_lint.syntax.venuemarks import Notation, entry_marks, notation, title_without_marks
 
 
 def _marks(text: str) -> list[tuple[str, str, str, int | None]]:

@@ -89,7 +89,7 @@ def test_watch_of_a_missing_file_fails_at_once(tmp_path: Path) -> None:
 
 def test_each_check_starts_on_a_clear_screen_on_a_terminal(capfd: pytest.CaptureFixture[str]
                                                             ) -> None:
-    from awesome_lint.watch import CLEAR, _run_once, check_command
+    from awesome_lint.cli.watch import CLEAR, _run_once, check_command
 
     assert check_command(["check", "--watch", "README.md"])[-2:] == ["check", "README.md"]
     _run_once([sys.executable, "-c", "print('found')"], 3, stream_is_tty=True)

@@ -30,7 +30,7 @@ from ._transport import RoutingTransport
 from ._types import GOOD_CLASSES, CheckOptions, LinkClass, LinkResult
 
 try:
-    from awesome_lint.urls import strip_fragment
+    from awesome_lint.syntax.urls import strip_fragment
 except ImportError:  # pragma: no cover - the helper module ships with the package
 
     def strip_fragment(url: str) -> str:

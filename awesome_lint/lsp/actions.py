@@ -135,7 +135,7 @@ def _fixed_text(snapshot: Snapshot) -> str | None:
     """The text after every safe fix, as ``awesome-lint fix`` without formatting; computed
     once per snapshot."""
     from awesome_lint.engine import UnsafeFixError, fix_text
-    from awesome_lint.parser import ParseError
+    from awesome_lint.syntax.parser import ParseError
 
     if not snapshot.fixed_known and snapshot.document is not None:
         try:
@@ -158,7 +158,7 @@ def _disable_action(snapshot: Snapshot, diagnostic: Diagnostic, options: Options
     if (document is None or diagnostic.rule in NOT_SUPPRESSIBLE or not text.strip()
             or line in document.code_lines):
         return []
-    from awesome_lint import suppression
+    from awesome_lint.syntax import suppression
 
     index = snapshot.index
     for directive in suppression.directives(document):

@@ -30,7 +30,7 @@ def _registry(snapshot: Snapshot) -> Registry:
 # -- hover ---------------------------------------------------------------------------------------
 def hover(snapshot: Snapshot, position: types.Position, docs: str | None = None
           ) -> types.Hover | None:
-    from awesome_lint.reporters.markdown_report import rule_section
+    from awesome_lint.report.markdown_report import rule_section
     from awesome_lint.rules import find_rule
 
     parts: list[str] = []
@@ -154,7 +154,7 @@ def _venues(snapshot: Snapshot, where: types.Range) -> list[types.CompletionItem
 def _tags(snapshot: Snapshot, where: types.Range, after: str) -> list[types.CompletionItem]:
     if snapshot.document is None:
         return []
-    from awesome_lint.tags import conventions
+    from awesome_lint.syntax.tags import conventions
 
     legend = conventions(snapshot.document, snapshot.config, snapshot.services).legend
     if legend is None:

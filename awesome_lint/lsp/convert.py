@@ -36,7 +36,7 @@ def local_docs() -> str | None:
 
 def docs_url(code: str, name: str, base: str | None = None) -> str:
     """The rule's section of the rule reference: ``<base>#<code>-<name>``."""
-    from awesome_lint.reporters.markdown_report import rule_anchor
+    from awesome_lint.report.markdown_report import rule_anchor
 
     root = base or local_docs() or FALLBACK_DOCS
     return f"{root}#{rule_anchor(code, name)}"

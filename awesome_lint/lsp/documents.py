@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from awesome_lint import entrymemo
 from awesome_lint.config import CONFIG_FILES, Config, ConfigError, find_config
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.entrymemo import EntryMemo
+from awesome_lint.files.sources import FileResolver
 from awesome_lint.lsp.positions import LineIndex
 from awesome_lint.model import Document
-from awesome_lint.parser import ParseError, ParseMemo, parse, split_lines
-from awesome_lint.sources import FileResolver
+from awesome_lint.syntax import entrymemo
+from awesome_lint.syntax.entrymemo import EntryMemo
+from awesome_lint.syntax.parser import ParseError, ParseMemo, parse, split_lines
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ class Linter:
     def lint(self, uri: str, text: str, version: int | None, path: Path | None) -> Snapshot:
         """Parse and lint ``text``; the result becomes the document's snapshot."""
         from awesome_lint.engine import lint_document
-        from awesome_lint.inputs import excluded as _excluded  # the command line's test
+        from awesome_lint.files.inputs import excluded as _excluded  # the command line's test
 
         config, problem = self.config_for(path)
         services: dict[str, Any] = {}

@@ -170,8 +170,8 @@ class AwesomeLintServer(LanguageServer):
         if snapshot.document is None or path is None \
                 or not self.linter.wants_links(snapshot.config):
             return
-        from awesome_lint import remote
-        from awesome_lint.rules import http_links
+        from awesome_lint.linkcheck import session as remote
+        from awesome_lint.rules.links import http as http_links
 
         urls = remote.urls_to_check(snapshot.document)
         settings = snapshot.config.table("links") or http_links.LINK_DEFAULTS

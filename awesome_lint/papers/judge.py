@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from awesome_lint.diagnostics import Edit
 from awesome_lint.model import Document, Entry
-from awesome_lint.venuemarks import VenueMark, entry_marks, title_without_marks
+from awesome_lint.syntax.venuemarks import VenueMark, entry_marks, title_without_marks
 from awesome_lint.venues import Registry
 
 from ._types import ArxivRecord, CrossrefRecord, PaperResults

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from awesome_lint.model import Entry, Link
-from awesome_lint.urls import arxiv_id, canonical_key
+from awesome_lint.syntax.urls import arxiv_id, canonical_key
 from awesome_lint.venues import Registry, url_hint
 
 from ._types import ArxivRecord, CrossrefRecord, DblpRecord, PaperResults

@@ -32,7 +32,7 @@ CONTACT_VARIABLE = "AWESOME_LINT_PAPERS_CONTACT"
 
 def queries_for(document: Document, lines: set[int] | None = None) -> list[PaperQuery]:
     """One query per entry that links a paper (on ``lines`` only, when given)."""
-    from awesome_lint.venuemarks import entry_marks, title_without_marks
+    from awesome_lint.syntax.venuemarks import entry_marks, title_without_marks
 
     marks = entry_marks(document)
     out: list[PaperQuery] = []
@@ -84,7 +84,7 @@ def options_from(settings: Mapping[str, Any], *, cache_dir: str | None,
 def run(queries: Iterable[PaperQuery], options: PaperOptions) -> PaperResults:
     """The lookups, with a progress line on a terminal (DBLP's pace makes a cold run of a
     long list take minutes)."""
-    from awesome_lint.remote import Progress
+    from awesome_lint.linkcheck.session import Progress
 
     from . import lookup
 
@@ -111,7 +111,7 @@ def warning_lines(results: PaperResults) -> list[str]:
 
 
 def cache_dir_for(path: Path) -> str:
-    from awesome_lint.remote import CACHE_DIR, project_root
+    from awesome_lint.linkcheck.session import CACHE_DIR, project_root
 
     return str(project_root(path) / CACHE_DIR)
 

@@ -473,8 +473,8 @@ def main() -> int:
 def dialects() -> list[str]:
     """What dialect inference says of each list (the comparison forces classic)."""
     sys.path.insert(0, str(ROOT))
-    from awesome_lint.dialect import infer
-    from awesome_lint.parser import parse
+    from awesome_lint.syntax.dialect import infer
+    from awesome_lint.syntax.parser import parse
 
     rows = []
     for name in LISTS:

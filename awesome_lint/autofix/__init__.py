@@ -1,0 +1,1 @@
+"""Writing text back: edits, the render and loss guards, the canonical layout writer."""

@@ -1,0 +1,279 @@
+"""The one-way flow: text → tree → diagnostics (with fixes) → fixed text.
+
+The engine picks the selected rules, runs them over the tree, applies inline suppressions and,
+for ``fix``, applies fixes pass after pass, refusing any result that lost a link or no
+longer parses.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from awesome_lint.autofix.apply import apply_fixes
+from awesome_lint.autofix.linemap import LineMap
+from awesome_lint.config import Config
+from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
+from awesome_lint.model import Comment, Document
+from awesome_lint.rules import Rule, RuleContext, find_rule, is_valid_selector, iter_selected
+from awesome_lint.startup import paused_gc
+from awesome_lint.syntax import suppression
+from awesome_lint.syntax.parser import ParseMemo, parse, split_lines
+
+if TYPE_CHECKING:
+    from awesome_lint.autofix.formatter import Formatted
+
+MAX_FIX_PASSES = 10
+
+
+class UnsafeFixError(RuntimeError):
+    """A fix result that would lose content; nothing is written."""
+
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class FixResult:
+    """The fixed text, what was fixed and what is left."""
+
+    text: str
+    original: str
+    applied: list[Diagnostic] = field(default_factory=list)
+    remaining: list[Diagnostic] = field(default_factory=list)
+    #: Whether the formatter changed the text after the rule fixes.
+    formatted: bool = False
+    #: Link destinations removed or rewritten on purpose (by rule fixes that declare them
+    #: and by the TOC update); every other destination of the input is in ``text``.
+    intended: Counter[str] = field(default_factory=Counter)
+    #: Where each line of ``text`` came from on disk, followed through the rule fixes;
+    #: None after formatting (which rewrites blocks rather than making edits).
+    line_map: LineMap | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+
+def selected_rules(config: Config, *, network: bool = False) -> list[type[Rule]]:
+    return [rule for rule in iter_selected(config.effective_select, config.ignore)
+            if network or not rule.needs_network]
+
+
+def lint_document(document: Document, config: Config | None = None, *,
+                  network: bool = False, services: dict[str, Any] | None = None
+                  ) -> list[Diagnostic]:
+    config = config or Config()
+    ctx = RuleContext(document, config, services if services is not None else {})
+    rules = selected_rules(config, network=network)
+    found: list[Diagnostic] = []
+    with paused_gc():
+        for rule_class in rules:
+            found.extend(rule_class().check(ctx))
+    active = suppression.directives(document)
+    kept = suppression.apply(found, active)
+    kept.extend(_suppression_findings(active, rules, document))
+    path = document.path
+    return sorted((_with_path(d, path) for d in kept), key=lambda d: d.sort_key)
+
+
+def _with_path(diagnostic: Diagnostic, path: str | None) -> Diagnostic:
+    if diagnostic.path == path:
+        return diagnostic
+    from dataclasses import replace
+
+    return replace(diagnostic, path=path)
+
+
+def _suppression_findings(active: list[suppression.Directive], rules: list[type[Rule]],
+                          document: Document) -> Iterable[Diagnostic]:
+    """A directive that suppresses nothing is itself a finding (when its rules ran)."""
+    unused = find_rule("unused-suppression")
+    if unused is None or unused not in rules:
+        return
+    rule = unused()
+    ran = {r.code for r in rules}
+    for directive in active:
+        if directive.used:
+            continue
+        unknown = [s for s in directive.selectors if not is_valid_selector(s)]
+        if unknown:
+            from awesome_lint.suggest import selector_hint
+
+            yield rule.diagnostic(directive.comment.span,
+                                  f"suppression names unknown rule {', '.join(unknown)}"
+                                  f"{selector_hint(unknown[0])}")
+            continue
+        from awesome_lint.rules import matches
+
+        targets = [r for r in rules if not directive.selectors
+                   or any(matches(r, s) for s in directive.selectors)]
+        if directive.selectors and not all(
+                any(matches(r, s) and r.code in ran for r in rules)
+                for s in directive.selectors):
+            continue  # it names a rule that did not run (e.g. network rules offline)
+        what = ", ".join(directive.selectors) or "all rules"
+        if targets:
+            yield rule.diagnostic(directive.comment.span,
+                                  f"'awesome-lint-{directive.kind}' for {what} suppresses "
+                                  "nothing", fix=_remove_comment(directive.comment, document))
+
+
+def _remove_comment(comment: Comment, document: Document) -> Fix | None:
+    """Delete a stale directive: its whole line(s) when it stands alone."""
+    span = comment.span
+    if comment.standalone:
+        length = sum(len(document.line_text(n)) + 1 for n in range(span.line, span.end_line + 1))
+        return Fix((Edit(span.line, 1, length, ""),), description="remove the comment")
+    if span.line != span.end_line:
+        return None
+    start = span.column
+    while start > 1 and document.line_text(span.line)[start - 2] == " ":
+        start -= 1  # take the space that separated it from the text
+    return Fix((Edit(span.line, start, span.end_column - start + 1, ""),),
+               description="remove the comment")
+
+
+def lint(text: str, config: Config | None = None, *, path: str | None = None,
+         network: bool = False) -> list[Diagnostic]:
+    """Parse ``text`` and return every finding of the selected rules."""
+    return lint_document(parse(text, path), config, network=network)
+
+
+def fix_text(text: str, config: Config | None = None, *, path: str | None = None,
+             unsafe: bool | None = None, network: bool = False,
+             services: dict[str, Any] | None = None, format: bool = False,
+             only_lines: set[int] | None = None) -> FixResult:
+    """Apply fixes until none applies; refuse results that lose links or stop parsing.
+
+    ``awesome-lint fix`` applies the fixes of findings and nothing else.  With ``format``
+    (``awesome-lint format``, unless ``[format] enabled = false``) the result is then
+    written in canonical form by :mod:`awesome_lint.autofix.formatter`, and refused when that
+    would change how any block renders.
+
+    ``only_lines`` (``fix --diff-base``): apply only fixes whose edits stay on these lines
+    of the input, and lines earlier fixes wrote."""
+    config = config or Config()
+    allow_unsafe = config.unsafe_fixes if unsafe is None else unsafe
+    lines, had_bom, newline, ends = split_lines(text)
+    body = "\n".join(lines) + ("\n" if ends else "")
+    memo = ParseMemo()  # the later parses differ from the one before in a few lines
+    document = parse(text, path, memo=memo)
+    intended: Counter[str] = Counter()
+    applied: list[Diagnostic] = []
+    diagnostics = lint_document(document, config, network=network, services=services)
+    formatting = format and _format_options(config).enabled
+    formatted = False
+    canonical_tree = False  # ``document`` is the parse of the formatter's own output
+    line_map: LineMap | None = LineMap(body.count("\n") + 1)
+    for _ in range(MAX_FIX_PASSES):
+        changed = False
+        chosen = diagnostics if only_lines is None else \
+            [] if line_map is None else line_map.in_scope(diagnostics, body, only_lines)
+        result = apply_fixes(body, chosen, unsafe=allow_unsafe)
+        if result.applied and result.text != body:
+            removes = [url for d in result.applied if d.fix for url in d.fix.removes]
+            _guard(body, result.text, [e for d in result.applied if d.fix for e in d.fix.edits],
+                   removes)
+            if line_map is not None:
+                line_map = line_map.follow(body, result.text, result.applied)
+            intended.update(removes)
+            applied.extend(result.applied)
+            body, changed, canonical_tree = result.text, True, False
+            try:
+                document = parse(body, path, memo=memo)
+            except ValueError as err:
+                raise UnsafeFixError(f"fixed text no longer parses ({err}); nothing written"
+                                     ) from None
+        if formatting and document.lines and not canonical_tree:
+            # formatting in the same pass: its tree is linted once for both, and a layout
+            # change that reveals a new finding with a fix gets it in the next pass.  The
+            # formatter's own output is not formatted again: formatting is idempotent
+            # (a property the tests check on generated lists, the fixtures and real lists).
+            from awesome_lint.autofix.formatter import format_document
+
+            canonical = format_document(document, _format_options(config), unsafe=allow_unsafe)
+            if canonical.text != body:
+                document = _checked_format(body, document, canonical, path, memo)
+                body, changed, formatted = canonical.text, True, True
+                line_map = None
+                intended.update(canonical.toc_rewritten)
+            canonical_tree = True
+        if not changed:
+            break
+        diagnostics = lint_document(document, config, network=network, services=services)
+    out = body.replace("\n", newline) if newline != "\n" else body
+    if had_bom:
+        out = "\ufeff" + out
+    return FixResult(text=out, original=text, applied=applied, remaining=diagnostics,
+                     formatted=formatted, intended=intended, line_map=line_map)
+
+
+def _format_options(config: Config) -> Any:
+    """Imported on use: ``check`` (pre-commit's hot path) never needs the formatter."""
+    from awesome_lint.autofix.formatter import options_for
+
+    return options_for(config)
+
+
+def _guard(before: str, after: str, edits: list[Edit], removes: list[str]) -> None:
+    """Refuse fixed text that GitHub renders differently outside the edited lines, or that
+    lost a link, image or anchor the fixes do not declare (:mod:`awesome_lint.autofix.guards`)."""
+    from awesome_lint.autofix import guards
+
+    refusal = guards.judge(before, after, guards.Declared.of_edits(before, after, edits),
+                           removes)
+    if refusal is not None:
+        raise UnsafeFixError(refusal.message, refusal.line)
+
+
+def _checked_format(body: str, document: Document, formatted: Formatted, path: str | None,
+                    memo: ParseMemo | None = None) -> Document:
+    """Refuse formatter output that renders differently or loses content; return its tree.
+
+    The reference (``body`` with only the layout changes meant to alter rendering, such as
+    an updated TOC anchor) may differ from ``body`` only on the lines it changes; the
+    formatted text must render exactly like the reference, everywhere.  Badges and tags
+    must survive as well."""
+    from awesome_lint.autofix import guards
+
+    refusal = guards.judge(body, formatted.reference,
+                           guards.Declared.of_diff(body, formatted.reference),
+                           formatted.toc_rewritten, what="formatting") \
+        or guards.judge(formatted.reference, formatted.text, what="formatting")
+    if refusal is not None:
+        raise UnsafeFixError(f"{refusal.message} (set `enabled = false` in "
+                             "[tool.awesome-lint.format] to skip formatting)", refusal.line)
+    try:
+        new = parse(formatted.text, path, memo=memo)
+    except ValueError as err:
+        raise UnsafeFixError(f"formatted text no longer parses ({err}); nothing written"
+                             ) from None
+    for what, old_items, new_items in _contents(document, new):
+        missing = old_items - new_items
+        if missing:
+            item = next(iter(missing))
+            raise UnsafeFixError(f"formatting would lose the {what} {item!r}; nothing written")
+    return new
+
+
+def _contents(old: Document, new: Document) -> Iterable[tuple[str, Counter[str], Counter[str]]]:
+    """What formatting must keep besides what GitHub renders: badges and tags, as multisets."""
+    def badges(doc: Document) -> Counter[str]:
+        return Counter(" ".join(b.raw.split()) for b in doc.badges)
+
+    def tags(doc: Document) -> Counter[str]:
+        return Counter(t.name for e in doc.entries for t in e.tags)
+
+    yield "badge", badges(old), badges(new)
+    yield "tag", tags(old), tags(new)
+
+
+def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:
+    found = [d.severity for d in diagnostics]
+    if Severity.ERROR in found:
+        return Severity.ERROR
+    return Severity.WARNING if found else None

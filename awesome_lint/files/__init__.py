@@ -1,0 +1,1 @@
+"""Reading and writing files: limits, discovery, inputs, atomic writes, git diff scope."""

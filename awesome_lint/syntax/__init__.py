@@ -1,0 +1,1 @@
+"""Text to typed tree: block structure, inline scanner, entries, badges, tags, slugs, dialect."""

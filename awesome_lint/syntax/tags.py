@@ -1,0 +1,548 @@
+"""Topic-tag conventions: which legend a list declares and which tags its entries carry.
+
+A list may declare a *legend* of topic tags in three ways, strongest first:
+
+1. the ``[tool.awesome-lint.tags] legend`` table of the configuration;
+2. a list of ``* [Gml] General ML`` items (found by the parser), kept only when something
+   says it is a legend: an inline enumeration above it (``e.g. [Gml], [Opt]``), a nearby
+   label or heading that talks about tags/topics/categories, or an entry using one of its
+   tokens -- a list of ``[Name] description`` lines is otherwise ordinary content;
+3. a lone enumeration line (``e.g. [Gml], [Opt], [Net]``) without items.
+
+Entry tags are bracketed tokens that are not links: leading tokens (``* [Seg] [U-Net](…)``)
+always, trailing or mid-entry tokens only when they spell a legend tag or nearly do -- a
+trailing ``[Hang Zhao]`` or ``[Apple]`` is an author or affiliation note, not a tag -- and
+``<kbd>`` badges whose word is listed in ``topic-badges``.  Without any legend, trailing
+tokens count only when ``position = "after-badge"`` says that is where tags live.
+
+This module computes all that once per document; the ``TAG`` rules only compare.
+"""
+
+from __future__ import annotations
+
+import bisect
+import fnmatch
+import itertools
+import operator
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from awesome_lint.config import Config, ConfigError, register_table
+from awesome_lint.model import Document, Entry, EntryKind, Span, TagLegend
+from awesome_lint.syntax import entrymemo
+from awesome_lint.syntax.ranges import Covered
+
+TABLE = "tags"
+POSITIONS = ("before-title", "after-badge", "either")
+#: A tag name: one short word, as in ``[Gml]``, ``[Seg]``, ``[3D-Det]`` is refused (digit).
+TAG_NAME = re.compile(r"[A-Za-z][\w&+/.-]{0,23}")
+#: A bracketed tag token that is not part of a link (``[x](u)``, ``[x][r]``, ``[x]:``,
+#: ``![x]``, ``[[x]``) and not escaped.  The lookbehind comes after the ``[`` (and checks the
+#: character before it) so the pattern starts with a literal the engine can search for.
+_TOKEN = re.compile(r"\[(?<![\\!\[\]]\[)(" + TAG_NAME.pattern + r")\](?![(\[:])")
+#: One character ``str.isalnum`` accepts: a word character that is not ``_``.
+_ALNUM = re.compile(r"[^\W_]")
+_CODE_SPAN = re.compile(r"(`+).*?(?<!`)\1(?!`)")
+_LEGEND_WORDS = re.compile(
+    r"legend|\btags?\b|topic|categor|label|abbreviation|\bkey\b", re.IGNORECASE)
+#: A lone enumeration line: a short lead-in ("Tags:", "e.g.") or commas, two or more tokens.
+_ENUM_LINE = re.compile(
+    r"\s*(?P<lead>[*_]{0,2}[^\[\]()<>]{0,40}?(?:e\.g\.?|i\.e\.?|:|\s[-–—])[*_]{0,2}[\s,]*)?"
+    r"(?P<tokens>\[" + TAG_NAME.pattern + r"\](?:\s*[,;/|]?\s*\["
+    + TAG_NAME.pattern + r"\])+)\s*[.,;\\]?\s*")
+_SERVICE_KEY = "awesome_lint.syntax.tags"
+#: The end of an offset range (``max(ranges, key=_END)``).
+_END = operator.itemgetter(1)
+
+
+# -- configuration ---------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class TagSettings:
+    """The validated ``[tool.awesome-lint.tags]`` table."""
+
+    #: (name, description) pairs in the order written; empty when not configured.
+    legend: tuple[tuple[str, str], ...] = ()
+    position: str = "either"
+    require_tags: bool = False
+    #: Section titles or globs where ``require-tags`` applies; empty means everywhere.
+    sections: tuple[str, ...] = ()
+    #: ``<kbd>`` words that are topic tags rather than venues (``Video``, ``MI``).
+    topic_badges: tuple[str, ...] = ()
+
+
+def _strings(value: Any, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
+                                              for v in value):
+        raise ConfigError(f"'{key}' must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _legend(value: Any, key: str) -> tuple[tuple[str, str], ...]:
+    if isinstance(value, list):
+        pairs = [(name, "") for name in _strings(value, key)]
+    elif isinstance(value, dict):
+        pairs = []
+        for name, description in value.items():
+            if not isinstance(description, str):
+                raise ConfigError(f"'{key}.{name}' must be a string (the tag's description)")
+            pairs.append((str(name).strip(), description.strip()))
+    else:
+        raise ConfigError(f"'{key}' must be a table of tag = \"description\" "
+                          "(or a list of tag names)")
+    seen: set[str] = set()
+    for name, _ in pairs:
+        bare = name.strip("[]")
+        if not TAG_NAME.fullmatch(bare):
+            raise ConfigError(f"'{key}': {name!r} is not a tag name (one word starting "
+                              "with a letter, at most 24 characters)")
+        if bare.casefold() in seen:
+            raise ConfigError(f"'{key}': tag {bare!r} is listed twice")
+        seen.add(bare.casefold())
+    return tuple((name.strip("[]"), description) for name, description in pairs)
+
+
+def validate(value: Any, where: str = TABLE) -> TagSettings:
+    """Validate the ``tags`` table; a misspelt key is an error, never silently ignored."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"'{where}' must be a table")
+    kwargs: dict[str, Any] = {}
+    for key, item in value.items():
+        name = f"{where}.{key}"
+        if key == "legend":
+            kwargs["legend"] = _legend(item, name)
+        elif key == "position":
+            if item not in POSITIONS:
+                raise ConfigError(f"'{name}' must be one of "
+                                  + ", ".join(repr(p) for p in POSITIONS))
+            kwargs["position"] = item
+        elif key == "require-tags":
+            if not isinstance(item, bool):
+                raise ConfigError(f"'{name}' must be true or false")
+            kwargs["require_tags"] = item
+        elif key == "sections":
+            kwargs["sections"] = _strings(item, name)
+        elif key == "topic-badges":
+            kwargs["topic_badges"] = _strings(item, name)
+        else:
+            from awesome_lint.suggest import unknown_key
+
+            raise ConfigError(unknown_key(name, ("legend", "position", "require-tags",
+                                                 "sections", "topic-badges")))
+    return TagSettings(**kwargs)
+
+
+register_table(TABLE, validate)
+
+
+def settings(config: Config) -> TagSettings:
+    found = config.table(TABLE)
+    return found if isinstance(found, TagSettings) else TagSettings()
+
+
+# -- the resolved conventions ----------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class LegendTag:
+    name: str
+    description: str
+    #: The ``[Gml]`` token in the document; None for a tag only the configuration declares.
+    span: Span | None
+
+
+@dataclass(frozen=True, slots=True)
+class Legend:
+    """The legend in force: the config's, the document's list(s) or a lone enumeration."""
+
+    tags: tuple[LegendTag, ...]
+    source: str  # "config", "document" or "enumeration"
+    #: Legend lists in the document that were accepted (also when the config wins).
+    lists: tuple[TagLegend, ...]
+    #: Where findings about the legend as a whole go.
+    span: Span
+    #: Derived from ``tags``: casefolded name -> (index, tag) of its first occurrence.
+    _keys: dict[str, tuple[int, LegendTag]] = field(init=False, repr=False, compare=False)
+    #: Memo of :meth:`nearest` by casefolded name.
+    _near: dict[str, LegendTag | None] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        keys: dict[str, tuple[int, LegendTag]] = {}
+        for i, tag in enumerate(self.tags):
+            keys.setdefault(tag.name.casefold(), (i, tag))
+        object.__setattr__(self, "_keys", keys)
+        object.__setattr__(self, "_near", {})
+
+    def find(self, name: str) -> LegendTag | None:
+        found = self._keys.get(name.casefold())
+        return None if found is None else found[1]
+
+    def index(self, name: str) -> int | None:
+        found = self._keys.get(name.casefold())
+        return None if found is None else found[0]
+
+    def nearest(self, name: str) -> LegendTag | None:
+        """The legend tag a misspelt ``name`` most likely means (``Vis`` → ``Vid``)."""
+        key = name.casefold()
+        try:
+            return self._near[key]
+        except KeyError:
+            pass
+        limit = 1 if len(key) <= 5 else 2
+        best: tuple[int, LegendTag] | None = None
+        for tag in self.tags:
+            distance = edit_distance(key, tag.name.casefold())
+            if 0 < distance <= limit and (best is None or distance < best[0]):
+                best = (distance, tag)
+        found = best[1] if best else None
+        self._near[key] = found
+        return found
+
+    def describe(self) -> str:
+        if self.source == "config":
+            return "the configured legend (tags.legend)"
+        return f"the legend on line {self.span.line}"
+
+
+@dataclass(slots=True)
+class EntryTag:
+    """A tag of an entry.  Read-only by convention: not frozen, as a list has thousands and
+    a frozen dataclass costs three times as much to build."""
+
+    name: str  # as written
+    #: The name alone (inside the brackets or the ``<kbd>``): what a rename replaces.
+    span: Span
+    #: The whole token, brackets or ``<kbd>`` element included: where findings point.
+    token: Span
+    #: "start" (before the title), "end" (after everything else), "middle" or "badge".
+    position: str
+
+
+@dataclass(slots=True)
+class TaggedEntry:
+    """An entry and its tags (read-only, not frozen: one per entry)."""
+
+    entry: Entry
+    tags: tuple[EntryTag, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conventions:
+    settings: TagSettings
+    legend: Legend | None
+    entries: tuple[TaggedEntry, ...]
+
+
+def conventions(document: Document, config: Config,
+                services: dict[str, Any] | None = None) -> Conventions:
+    """The tag conventions of ``document``, computed once per document and run."""
+    if services is not None:
+        cached = services.get(_SERVICE_KEY)
+        if isinstance(cached, tuple) and cached[0] is document and cached[1] is config:
+            result: Conventions = cached[2]
+            return result
+    tag_settings = settings(config)
+    legend = resolve_legend(document, tag_settings)
+    memo = entrymemo.of(services)
+    if memo is None:
+        entries = tuple([TaggedEntry(entry, entry_tags(document, entry, legend, tag_settings))
+                         for entry in document.entries if entry.kind is not EntryKind.TABLE_ROW])
+    else:
+        entries = _memoised_tags(memo, document, legend, tag_settings)
+    result = Conventions(tag_settings, legend, entries)
+    if services is not None:
+        services[_SERVICE_KEY] = (document, config, result)
+    return result
+
+
+def _memoised_tags(memo: entrymemo.EntryMemo, document: Document, legend: Legend | None,
+                   tag_settings: TagSettings) -> tuple[TaggedEntry, ...]:
+    """:func:`entry_tags` of each entry, reused for entries unchanged since the last lint."""
+    table = memo.tags
+    table.begin(document, (document.definitions, legend, tag_settings))
+    out: list[TaggedEntry] = []
+    for entry in document.entries:
+        if entry.kind is EntryKind.TABLE_ROW:
+            continue
+        key = entrymemo.entry_key(document, entry)
+        tags = table.take(key) if key is not None else None
+        if tags is None:
+            tags = entry_tags(document, entry, legend, tag_settings)
+            if key is not None:
+                table.keep(key, tags)
+        out.append(TaggedEntry(entry, tags))
+    return tuple(out)
+
+
+def in_sections(entry: Entry, patterns: tuple[str, ...]) -> bool:
+    """Whether the entry sits under a section whose title matches one of ``patterns``."""
+    if not patterns:
+        return True
+    titles = [" ".join(title.casefold().split()) for title in entry.section_path]
+    return any(fnmatch.fnmatchcase(title, " ".join(p.casefold().split()))
+               for title in titles for p in patterns)
+
+
+# -- legend ----------------------------------------------------------------------------------------
+def resolve_legend(document: Document, tag_settings: TagSettings) -> Legend | None:
+    lists = tuple(legend for legend in document.legends if _plausible(document, legend))
+    if tag_settings.legend:
+        span = _line_span(document, lists[0].line) if lists else _line_span(document, 1)
+        tags = tuple(LegendTag(name, description, _document_span(lists, name))
+                     for name, description in tag_settings.legend)
+        return Legend(tags, "config", lists, span)
+    if lists:
+        seen: set[str] = set()
+        items: list[LegendTag] = []
+        for legend in lists:
+            for item in legend.items:
+                if item.name.casefold() not in seen:
+                    seen.add(item.name.casefold())
+                    items.append(LegendTag(item.name, item.description, item.span))
+        return Legend(tuple(items), "document", lists, _line_span(document, lists[0].line))
+    return _enumeration_legend(document)
+
+
+def enumeration(document: Document, legend: TagLegend) -> tuple[EntryTag, ...]:
+    """The legend's inline enumeration, without tokens that are reference-link labels."""
+    return tuple(EntryTag(tag.name, _inner(tag.span), tag.span, "enumeration")
+                 for tag in legend.enumeration
+                 if tag.name.casefold() not in document.definitions)
+
+
+def _plausible(document: Document, legend: TagLegend) -> bool:
+    if enumeration(document, legend):
+        return True
+    context = [document.line_text(n) for n in range(max(1, legend.line - 3), legend.line)]
+    section = _section_title(document, legend.line)
+    if any(_LEGEND_WORDS.search(text) for text in [*context, section]):
+        return True
+    names = {item.name.casefold() for item in legend.items}
+    return any(tag.name.casefold() in names for entry in document.entries for tag in entry.tags)
+
+
+def _section_title(document: Document, line: int) -> str:
+    title = ""
+    for section in document.sections:
+        if section.line > line:
+            break
+        title = section.title
+    return title
+
+
+def _enumeration_legend(document: Document) -> Legend | None:
+    entry_lines = {n for e in document.entries for n in range(e.line, e.end_line + 1)}
+    for number, text in enumerate(document.lines, 1):
+        if "[" not in text or number in document.code_lines or number in entry_lines \
+                or number in document.html_lines:
+            continue
+        match = _ENUM_LINE.fullmatch(text)
+        if match is None or (not match.group("lead") and "," not in match.group("tokens")):
+            continue  # a bare "[A] [B]" line needs a lead-in ("Tags:", "e.g.") or commas
+        tokens = [m for m in _TOKEN.finditer(text, match.start("tokens"))
+                  if m.group(1).casefold() not in document.definitions]
+        if len(tokens) < 2:
+            continue
+        tags = tuple(LegendTag(m.group(1), "", Span(number, m.start() + 1, number, m.end()))
+                     for m in tokens)
+        return Legend(tags, "enumeration", (), _line_span(document, number))
+    return None
+
+
+def _document_span(lists: tuple[TagLegend, ...], name: str) -> Span | None:
+    key = name.casefold()
+    return next((item.span for legend in lists for item in legend.items
+                 if item.name.casefold() == key), None)
+
+
+def _line_span(document: Document, line: int) -> Span:
+    return Span(line, 1, line, max(1, len(document.line_text(line))))
+
+
+def _inner(span: Span) -> Span:
+    """``[Gml]`` → ``Gml``."""
+    return Span(span.line, span.column + 1, span.end_line, span.end_column - 1)
+
+
+# -- entry tags ------------------------------------------------------------------------------------
+def entry_tags(document: Document, entry: Entry, legend: Legend | None,
+               tag_settings: TagSettings) -> tuple[EntryTag, ...]:
+    """The topic tags of one entry, in source order (bracket tokens, then topic badges)."""
+    text, starts = _entry_text(document, entry)
+    if not text:
+        return ()
+    found: list[EntryTag] = []
+    matches = list(_TOKEN.finditer(text))
+    if matches:
+        found = _bracket_tags(document, entry, legend, tag_settings, text, starts, matches)
+    if tag_settings.topic_badges and entry.badges:
+        topic = {word.casefold() for word in tag_settings.topic_badges}
+        for badge in entry.badges:
+            if badge.raw.strip().casefold() in topic and badge.closed:
+                found.append(EntryTag(badge.raw.strip(),
+                                      _strip_span(document, badge.inner_span),
+                                      badge.span, "badge"))
+    return tuple(found)
+
+
+def _bracket_tags(document: Document, entry: Entry, legend: Legend | None,
+                  tag_settings: TagSettings, text: str, starts: list[int],
+                  matches: list[re.Match[str]]) -> list[EntryTag]:
+    """The bracket-token tags of an entry (``matches``: every ``_TOKEN`` of its text)."""
+    blocked = _blocked(entry, text, starts)
+    #: Where the first link, badge or code span starts, and where the last one ends.
+    first_start = min(blocked)[0] if blocked else None
+    last_end = max(blocked, key=_END)[1] if blocked else None
+    covered = Covered(blocked)
+    tokens = [m for m in matches if m.start() not in covered
+              and m.group(1).casefold() not in document.definitions]
+    words_before, words_after = _words_around(text, tokens)
+    found: list[EntryTag] = []
+    for index, match in enumerate(tokens):
+        start, end = match.span()
+        if not words_before[index] and (first_start is None or start < first_start):
+            position = "start"
+        elif not words_after[index] and (last_end is None or start >= last_end):
+            position = "end"
+        else:
+            position = "middle"
+        name = match.group(1)
+        if position != "start":
+            if legend is not None:
+                if legend.find(name) is None and legend.nearest(name) is None:
+                    continue
+            elif position != "end" or tag_settings.position != "after-badge":
+                continue
+        found.append(EntryTag(name, _span_at(starts, entry.line, start + 1, end - 1),
+                              _span_at(starts, entry.line, start, end), position))
+    return found
+
+
+def _entry_text(document: Document, entry: Entry) -> tuple[str, list[int]]:
+    """The entry's own text after its marker, blanked where it is code, with line offsets.
+
+    Text before the marker is replaced by spaces so offsets map back to columns."""
+    lines: list[str] = []
+    for number in range(entry.line, entry.end_line + 1):
+        line = document.line_text(number)
+        if number in document.code_lines:
+            line = " " * len(line)
+        elif number == entry.line:
+            skip = entry.marker_column - 1 + len(entry.marker)
+            line = " " * skip + line[skip:]
+        lines.append(line)
+    starts: list[int] = []
+    offset = 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    return "\n".join(lines), starts
+
+
+def _offset(starts: list[int], first_line: int, line: int, column: int) -> int:
+    index = line - first_line
+    if index < 0:
+        return 0
+    if index >= len(starts):
+        return starts[-1] + column
+    return starts[index] + column - 1
+
+
+def _span_at(starts: list[int], first_line: int, start: int, end: int) -> Span:
+    """Span of text offsets [start, end) of the entry text."""
+    if len(starts) == 1:  # one line: offsets are columns - 1
+        return Span(first_line, start + 1, first_line, max(start, end - 1) + 1)
+
+    def at(offset: int) -> tuple[int, int]:
+        # the last line starting at or before ``offset`` (``starts`` increases strictly)
+        index = bisect.bisect_right(starts, offset) - 1  # starts[0] == 0 <= offset
+        return first_line + index, offset - starts[index] + 1
+
+    line, column = at(start)
+    end_line, end_column = at(max(start, end - 1))
+    return Span(line, column, end_line, end_column)
+
+
+def _blocked(entry: Entry, text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """Offsets covered by links, badges and code spans: no tag lives inside those."""
+    ranges: list[tuple[int, int]] = []
+    first, last = entry.line, entry.end_line
+    for items in (entry.links, entry.badges):
+        for item in items:
+            span = item.span
+            if first <= span.line <= last:
+                ranges.append((_offset(starts, first, span.line, span.column),
+                               _offset(starts, first, span.end_line, span.end_column) + 1))
+    if "`" in text:  # (no code span without one)
+        ranges.extend(m.span() for m in _CODE_SPAN.finditer(text))
+    return ranges
+
+
+def _words_around(text: str, tokens: list[re.Match[str]]) -> tuple[list[bool], list[bool]]:
+    """For each token: whether the text before it, and after it, has words once the other
+    tokens are taken out, i.e. whether a gap between tokens on that side has words.  One
+    pass over the gaps (taking the tokens out of the text per token was quadratic)."""
+    gaps: list[bool] = []
+    previous = 0
+    for match in tokens:
+        gaps.append(_has_words(text[previous: match.start()]))
+        previous = match.end()
+    tail = _has_words(text[previous:])
+    before = list(itertools.accumulate(gaps, operator.or_))
+    after = list(itertools.accumulate(reversed([*gaps[1:], tail]), operator.or_))[::-1]
+    return before, after
+
+
+def _has_words(text: str) -> bool:
+    """Whether ``text`` has a letter or digit (``str.isalnum``, as ``_ALNUM`` matches)."""
+    return _ALNUM.search(text) is not None
+
+
+def _strip_span(document: Document, span: Span) -> Span:
+    """Narrow a single-line span to its text without surrounding spaces."""
+    if span.line != span.end_line:
+        return span
+    line = document.line_text(span.line)
+    column, end = span.column, span.end_column
+    while column < end and line[column - 1: column].isspace():
+        column += 1
+    while end > column and line[end - 1: end].isspace():
+        end -= 1
+    return Span(span.line, column, span.line, end)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance; tag names are short, so the quadratic table is fine."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def legend_order(names: list[str], legend: Legend) -> list[str]:
+    """``names`` with the legend's tags sorted into legend order; tags the legend does not
+    know keep their slots."""
+    known = [(i, name) for i, name in enumerate(names) if legend.index(name) is not None]
+    ordered = sorted((name for _, name in known), key=lambda n: _rank(legend, n))
+    out = list(names)
+    for (slot, _), name in zip(known, ordered, strict=True):
+        out[slot] = name
+    return out
+
+
+def _rank(legend: Legend, name: str) -> int:
+    index = legend.index(name)
+    return len(legend.tags) if index is None else index
+
+
+def unused(conv: Conventions) -> list[LegendTag]:
+    """Legend tags no entry uses (any spelling counts as a use)."""
+    if conv.legend is None:
+        return []
+    used = {tag.name.casefold() for tagged in conv.entries for tag in tagged.tags}
+    return [tag for tag in conv.legend.tags if tag.name.casefold() not in used]
+
