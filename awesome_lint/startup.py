@@ -9,9 +9,10 @@ nothing beyond the standard library's cheapest modules, so anything may import i
 Tricks that live elsewhere because they are a module's own business, not start-up plumbing,
 are listed at the end of this docstring so that one file still names them all:
 
-- ``awesome_lint.cli``: each command imports what it runs inside its own function (the
-  engine, the parser, the reporters), so ``--version``, ``rules`` and ``explain`` never
-  import the parser or mistletoe.
+- ``awesome_lint.cli``: a command's module is imported only when that command runs
+  (``cli.LazyCommands``), and each imports the engine and the parser inside its function, so
+  ``--version`` costs click alone and ``rules``/``explain`` never import the parser, mistletoe
+  or the engine (``tests/test_startup.py``).
 - ``awesome_lint.rules``: the families import when first asked for, and only the families a
   selection can match (:data:`awesome_lint.rules.index.RULE_INDEX`, a table of every
   built-in code tested to agree with the rule classes).
