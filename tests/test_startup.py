@@ -223,3 +223,12 @@ def test_selection_answers_match_a_full_load() -> None:
         assert rules.is_valid_selector(selector) == bool(expected)
     assert rules.find_rule("dup001") is next(r for r in rules.all_rules() if r.code == "DUP001")
     assert rules.find_rule("no-such-rule") is None
+
+
+def test_an_offline_check_never_imports_the_link_checker(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("# Awesome X\n\n- [A](https://example.org) - An example.\n")
+    loaded = _imported_after(["check", "--exit-zero", str(readme)])
+    assert "awesome_lint.engine" in loaded
+    assert not [name for name in ("awesome_lint.linkcheck", "asyncio", "httpx")
+                if name in loaded]
