@@ -8,16 +8,10 @@ Families that need their own table (``venues``, ``tags``, ``links``...) register
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 CONFIG_FILES = (".awesome-lint.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
@@ -170,9 +164,11 @@ def _same_type(value: Any, default: Any) -> bool:
 
 def load_file(path: Path) -> Config | None:
     """Read one config file; None when it is a pyproject.toml without our table."""
+    from awesome_lint.startup import parse_toml, toml_error
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as err:
+        data = parse_toml(path.read_bytes())
+    except toml_error() as err:
         raise ConfigError(f"invalid TOML: {err}", str(path)) from None
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError(f"cannot read: {err}", str(path)) from None

@@ -148,13 +148,24 @@ def cache_dir() -> Path:
 
 
 def parse_toml(data: bytes) -> dict[str, Any]:
-    """TOML bytes to a dict, with tomllib (tomli before Python 3.11)."""
+    """TOML bytes (UTF-8) to a dict.  tomllib is imported here, on the first file parsed: a
+    run with no config file and warm caches never imports it."""
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on 3.10 only
         import tomli as tomllib
     parsed: dict[str, Any] = tomllib.loads(data.decode("utf-8"))
     return parsed
+
+
+def toml_error() -> type[ValueError]:
+    """The exception :func:`parse_toml` raises on invalid TOML."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+    error: type[ValueError] = tomllib.TOMLDecodeError
+    return error
 
 
 def cached_toml(path: Path, parse: Callable[[bytes], dict[str, Any]] = parse_toml
