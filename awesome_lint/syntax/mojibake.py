@@ -9,6 +9,7 @@ contain a character typical of mojibake.  A sequence whose first UTF-8 byte was 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -35,7 +36,8 @@ _SUSPECT = re.compile(
 #: ftfy restores it for (not in Mac Roman); or C1 controls and ``\x1a`` anywhere.  The code
 #: pages are ftfy's (``ftfy.chardata.CHARMAP_ENCODINGS``); ``tests/test_startup.py``
 #: derives these classes from them again and checks that ftfy leaves lines that miss the
-#: pattern alone.  An en dash or a curly quote on its own no longer loads ftfy.
+#: pattern alone.  An en dash or a curly quote on its own no longer loads ftfy
+#: (:func:`may_be_utf8`).
 LEAD = (r"\u00a0-\u00a1\u00ab-\u00ac\u00b1\u00b5\u00b7\u00bb\u00bf-\u00f7\u00ff-\u0107"
         r"\u010c-\u0113\u0116-\u011b\u011e-\u011f\u0122-\u0123\u012a-\u012b\u012e-\u0131"
         r"\u0136-\u0137\u0139-\u013c\u0141\u0143-\u0148\u014c-\u014d\u0150-\u0155\u0158"
@@ -59,7 +61,12 @@ LEAD_BEFORE_A0 = (
     r"\u0110-\u0111\u011e-\u011f\u012a\u0139\u0141\u0160-\u0161\u016e\u0392-\u0393\u0395"
     r"\u039e\u03a0\u03a9\u03b2-\u03b3\u03c0\u0412-\u0413\u0415\u041e\u0420\u0429"
     r"\u0432-\u0433\u0440\u2261\u2518\u251c\u252c\u253c\u2568\u256c")
-_MAY_BE_UTF8 = re.compile(rf"[\x80-\x9f\x1a]|[{LEAD}][{CONTINUATION}?]|[{LEAD_BEFORE_A0}] ")
+
+
+@functools.cache
+def may_be_utf8() -> re.Pattern[str]:
+    """The pattern above, compiled on the first non-ASCII line (2 ms: its classes are long)."""
+    return re.compile(rf"[\x80-\x9f\x1a]|[{LEAD}][{CONTINUATION}?]|[{LEAD_BEFORE_A0}] ")
 
 
 @dataclass(frozen=True)
@@ -102,7 +109,7 @@ def find(line: str) -> list[Mojibake]:
         return []
     found: list[Mojibake] = []
     fixed = line
-    if _MAY_BE_UTF8.search(line):
+    if may_be_utf8().search(line):
         import ftfy
 
         fixed = ftfy.fix_encoding(line)
