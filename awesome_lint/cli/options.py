@@ -15,6 +15,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def fail(message: str) -> NoReturn:
+    """One line on stderr, exit 2: how every expected failure ends (no traceback)."""
     from awesome_lint.report.escape import printable
 
     click.echo(f"awesome-lint: {printable(message)}", err=True)  # names from the repository
@@ -22,6 +23,7 @@ def fail(message: str) -> NoReturn:
 
 
 def split_codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Repeated and comma-separated ``--select``-style values as one tuple; None if empty."""
     items = tuple(v.strip() for value in values for v in value.split(",") if v.strip())
     return items or None
 
