@@ -7,7 +7,7 @@ What it measures: whole processes, as pre-commit and CI start them.  Each cell i
 over ``--runs`` runs of the CPU time (user + system of the child and its children, from
 ``os.wait4``), the wall time and the peak RSS.  The tools take turns (round 1: ours, rumdl,
 markdownlint-cli2; round 2: the same again ...), so a machine that gets busier part-way slows
-every tool alike.  A run that takes longer than ``--budget`` seconds is not repeated (its cell
+every tool alike.  A run that takes more than ``--budget`` CPU seconds is not repeated (its cell
 says ``n=1``): markdownlint-cli2 needs minutes and gigabytes on 50k entries.
 
 How the tools are installed (once, into ``benchmarks/.peers/``, a folder that ignores itself
@@ -236,8 +236,8 @@ def measure(tools: list[Tool], source: Path, runs: int, budget: float) -> list[C
                 if slow[index] or cells[index].failed:
                     continue
                 shutil.copyfile(source, target)
-                wall = run_once([*tool.argv, target.name], work, tool.ok_codes, cells[index])
-                slow[index] = wall > budget
+                run_once([*tool.argv, target.name], work, tool.ok_codes, cells[index])
+                slow[index] = bool(cells[index].cpu) and cells[index].cpu[-1] > budget
     return cells
 
 
@@ -298,7 +298,7 @@ def main() -> None:
     parser.add_argument("--baseline", metavar="REV", default=None,
                         help="add a column for awesome-lint built from REV")
     parser.add_argument("--budget", type=float, default=20.0,
-                        help="a run slower than this many seconds is not repeated")
+                        help="a run using more CPU seconds than this is not repeated")
     parser.add_argument("--no-install", action="store_true",
                         help="reuse what benchmarks/.peers holds (ours is not rebuilt)")
     parser.add_argument("--no-shared", action="store_true",
