@@ -357,6 +357,9 @@ def main() -> None:
             output.append(table(title, tools, rows))
             print(output[-1], flush=True)
         version_tools = [Tool("awesome-lint --version", [str(ours), "--version"])]
+        if baseline is not None and baseline.exists():
+            version_tools.append(Tool(f"awesome-lint@{args.baseline} --version",
+                                      [str(baseline), "--version"]))
         if rumdl:
             version_tools.append(Tool("rumdl --version", [str(rumdl), "--version"]))
         version_tools.append(Tool("python -c pass", [str(ours.parent / "python"), "-c", "pass"]))
