@@ -11,7 +11,7 @@ YearStyle = Literal["plain", "apostrophe", "dash", "underscore", "glued", "none"
 WhitespaceIssue = Literal["nbsp", "other-space", "invisible", "leading", "trailing", "repeated"]
 
 #: Patterns compile on first use (keeps ``import awesome_lint.venues`` cheap).
-_rx = functools.cache(re.compile)
+compiled = functools.cache(re.compile)
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _NBSP = frozenset("\u00a0\u2007\u202f")
@@ -20,15 +20,15 @@ _NOT_ALNUM = r"[\W_]+"
 
 
 @functools.lru_cache(maxsize=16384)  # badge texts and venue names repeat
-def _norm(text: str) -> str:
+def lookup_key(text: str) -> str:
     """Lookup key: invisible characters dropped, whitespace collapsed, casefolded."""
     text = " ".join(text.translate(_INVISIBLE).split()).casefold()
-    return _rx(_DBLP_VOLUME).sub("", text)
+    return compiled(_DBLP_VOLUME).sub("", text)
 
 
-def _loose(key: str) -> str:
+def loose_key(key: str) -> str:
     """Second-chance key that ignores spacing and punctuation (``T-RO`` = ``TRO``)."""
-    return _rx(_NOT_ALNUM).sub("", key)
+    return compiled(_NOT_ALNUM).sub("", key)
 
 
 def _whitespace_issues(text: str) -> tuple[WhitespaceIssue, ...]:
@@ -46,7 +46,7 @@ def _whitespace_issues(text: str) -> tuple[WhitespaceIssue, ...]:
         issues.append("leading")
     if visible[-1:].isspace():
         issues.append("trailing")
-    if _rx(r"\S\s{2,}\S").search(visible):
+    if compiled(r"\S\s{2,}\S").search(visible):
         issues.append("repeated")
     return tuple(issues)
 
@@ -105,11 +105,11 @@ class ParsedBadge:
     @property
     def suffix_known(self) -> bool:
         """Whether the suffix only uses usual words (Oral, Best Paper, Workshop...)."""
-        words = _rx(r"[\w&]+").findall(self.suffix.casefold())
+        words = compiled(r"[\w&]+").findall(self.suffix.casefold())
         return all(w in _SUFFIX_WORDS for w in words)
 
 
-def _two_digit(yy: int) -> int:
+def two_digit_year(yy: int) -> int:
     """Fixed pivot: '00-'49 are 2000s, '50-'99 are 1900s (deterministic, no clock)."""
     return 2000 + yy if yy < 50 else 1900 + yy
 
@@ -124,7 +124,7 @@ def parse_badge_text(text: str) -> ParsedBadge:
     """
     issues = _whitespace_issues(text)
     clean = " ".join(text.translate(_INVISIBLE).split())
-    for m in _rx(_YEAR_RE, re.VERBOSE).finditer(clean):
+    for m in compiled(_YEAR_RE, re.VERBOSE).finditer(clean):
         style: YearStyle
         if m.group("apos"):
             style, digits = "apostrophe", m.group("apos_year")
@@ -136,12 +136,12 @@ def parse_badge_text(text: str) -> ParsedBadge:
         else:
             style, digits = "glued", m.group("glued_year")
         head = clean[: m.start()]
-        if len(digits) == 2 and style != "apostrophe" and not _rx(_ACRONYM_END).search(head):
+        if len(digits) == 2 and style != "apostrophe" and not compiled(_ACRONYM_END).search(head):
             continue
-        year = _two_digit(int(digits)) if len(digits) == 2 else int(digits)
+        year = two_digit_year(int(digits)) if len(digits) == 2 else int(digits)
         rest = clean[m.end() :]
         month = None
-        if style == "plain" and (mm := _rx(_MONTH_RE).match(rest)):
+        if style == "plain" and (mm := compiled(_MONTH_RE).match(rest)):
             month, rest = int(mm.group(1)), rest[mm.end() :]
         return ParsedBadge(
             text=text,
@@ -154,7 +154,7 @@ def parse_badge_text(text: str) -> ParsedBadge:
             whitespace=issues,
         )
     venue_text, suffix = clean.strip(_STRIP), ""
-    if m2 := _rx(_PRESENTATION_SUFFIX).search(venue_text):
+    if m2 := compiled(_PRESENTATION_SUFFIX).search(venue_text):
         venue_text, suffix = venue_text[: m2.start()], m2.group().strip()
     return ParsedBadge(
         text=text, venue_text=venue_text, year=None, suffix=suffix, whitespace=issues

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from typing import Any, cast
 
 from awesome_lint.venues.model import (
-    _CADENCES,
-    _KINDS,
+    CADENCES,
+    KINDS,
     AmbiguousAlias,
     Cadence,
     Kind,
@@ -65,8 +65,8 @@ def _int_list(where: str, value: Any) -> frozenset[int]:
 
 
 def _cadence(where: str, value: Any) -> Cadence:
-    if value not in _CADENCES:
-        raise VenueDataError(f"{where}: cadence must be one of {sorted(_CADENCES)}")
+    if value not in CADENCES:
+        raise VenueDataError(f"{where}: cadence must be one of {sorted(CADENCES)}")
     return cast(Cadence, value)
 
 
@@ -106,8 +106,8 @@ def venue_from_table(key: str, table: Mapping[str, Any], *, strict: bool = False
             raise VenueDataError(f"{where}: missing {', '.join(sorted(missing))}")
     name = _str(f"{where}.name", table.get("name"))
     kind = table.get("kind", "conference")
-    if kind not in _KINDS:
-        raise VenueDataError(f"{where}.kind must be one of {sorted(_KINDS)}")
+    if kind not in KINDS:
+        raise VenueDataError(f"{where}.kind must be one of {sorted(KINDS)}")
     pmlr = table.get("pmlr_volumes", {})
     if not isinstance(pmlr, Mapping):
         raise VenueDataError(f"{where}.pmlr_volumes: expected a table of year = volume")

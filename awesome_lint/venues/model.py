@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, cast, get_args
 
-from awesome_lint.venues.badge_text import _norm
+from awesome_lint.venues.badge_text import lookup_key
 
 Kind = Literal["conference", "journal", "workshop", "preprint", "blog"]
 Cadence = Literal["annual", "odd-years", "even-years", "irregular", "continuous"]
 MatchVia = Literal["name", "full_name", "alias", "former_name"]
 
-_KINDS: frozenset[str] = frozenset(get_args(Kind))
-_CADENCES: frozenset[str] = frozenset(get_args(Cadence))
+KINDS: frozenset[str] = frozenset(get_args(Kind))
+CADENCES: frozenset[str] = frozenset(get_args(Cadence))
 
 
 class VenueDataError(ValueError):
@@ -161,9 +161,9 @@ class Venue:
 
     def rename_of(self, spelling: str) -> Rename | None:
         """The rename whose spellings include ``spelling`` (case-insensitive), if any."""
-        key = _norm(spelling)
+        key = lookup_key(spelling)
         for rename in self.renames:
-            if any(_norm(s) == key for s in rename.spellings):
+            if any(lookup_key(s) == key for s in rename.spellings):
                 return rename
         return None
 

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from awesome_lint.venues.badge_text import ParsedBadge, _loose, _norm, _rx, parse_badge_text
+from awesome_lint.venues.badge_text import (
+    ParsedBadge,
+    compiled,
+    lookup_key,
+    loose_key,
+    parse_badge_text,
+)
 from awesome_lint.venues.loading import venue_from_table
 from awesome_lint.venues.model import AmbiguousAlias, MatchVia, Rename, Venue, VenueDataError
 
@@ -92,14 +98,23 @@ def _osa_distance(a: str, b: str, limit: int) -> int:
 
 def _distinctive(key: str) -> str:
     """Key without leading publisher/"Proceedings" words that make all IEEE names look alike."""
-    return _rx(_ORG_PREFIX).sub("", key)
+    return compiled(_ORG_PREFIX).sub("", key)
 
 
 class Registry:
     """Immutable set of venues with case-insensitive lookup by name, alias or former name."""
 
-    __slots__ = ("_ambiguous", "_by_name", "_closest", "_exact", "_lookups", "_loose",
-                 "_near_targets", "_topics", "_venues")
+    __slots__ = (
+        "_ambiguous",
+        "_by_name",
+        "_closest",
+        "_exact",
+        "_lookups",
+        "_near_targets",
+        "_topics",
+        "_venues",
+        "loose_key",
+    )
 
     def __init__(
         self,
@@ -111,12 +126,12 @@ class Registry:
         self._venues: tuple[Venue, ...] = tuple(venues)
         self._by_name: dict[str, Venue] = {}
         for v in self._venues:
-            for k in (_norm(v.key), _norm(v.name)):
+            for k in (lookup_key(v.key), lookup_key(v.name)):
                 other = self._by_name.setdefault(k, v)
                 if other is not v:
                     raise VenueDataError(f"venues {other.key!r} and {v.key!r} share {k!r}")
         self._exact: dict[str, list[_Entry]] = {}
-        self._loose: dict[str, list[_Entry]] = {}
+        self.loose_key: dict[str, list[_Entry]] = {}
         for v in self._venues:
             self._add(v, v.name, "name")
             self._add(v, v.full_name, "full_name")
@@ -138,8 +153,8 @@ class Registry:
                 for also in amb.also:
                     if self.get(also) is None:
                         raise VenueDataError(f"venue {v.key!r}: unknown venue {also!r}")
-                self._ambiguous.setdefault(_norm(amb.alias), []).append((v, amb))
-        self._topics: frozenset[str] = frozenset(_norm(t) for t in topic_badges if t.strip())
+                self._ambiguous.setdefault(lookup_key(amb.alias), []).append((v, amb))
+        self._topics: frozenset[str] = frozenset(lookup_key(t) for t in topic_badges if t.strip())
         self._closest: dict[tuple[str, int], Venue | None] = {}
         #: :meth:`lookup` results by text: the registry is immutable, lists repeat badges.
         self._lookups: dict[str, Match | None] = {}
@@ -151,10 +166,10 @@ class Registry:
         self, venue: Venue, spelling: str, via: MatchVia, rename: Rename | None = None
     ) -> None:
         """Index one spelling, exactly and loosely (one entry per venue per key)."""
-        key = _norm(spelling)
+        key = lookup_key(spelling)
         if not key:
             return
-        for index, k in ((self._exact, key), (self._loose, _loose(key))):
+        for index, k in ((self._exact, key), (self.loose_key, loose_key(key))):
             if not k:
                 continue
             entries = index.setdefault(k, [])
@@ -188,7 +203,7 @@ class Registry:
 
     def get(self, name: str) -> Venue | None:
         """The venue whose canonical name or key is ``name`` (case-insensitive)."""
-        return self._by_name.get(_norm(name))
+        return self._by_name.get(lookup_key(name))
 
     # -- lookups ---------------------------------------------------------------------
 
@@ -205,18 +220,19 @@ class Registry:
         return found
 
     def _lookup(self, name: str) -> Match | None:
-        key = _norm(name)
+        key = lookup_key(name)
         if not key:
             return None
         entries, loose = self._exact.get(key), False
         if not entries:
-            entries, loose = self._loose.get(_loose(key)), True
+            entries, loose = self.loose_key.get(loose_key(key)), True
         if not entries:
             return None
         first = entries[0]
         candidates = [e.venue for e in entries]
         notes: list[str] = []
-        flagged = self._ambiguous.get(key, []) or self._ambiguous.get(_norm(first.spelling), [])
+        flagged = (self._ambiguous.get(key, [])
+                   or self._ambiguous.get(lookup_key(first.spelling), []))
         for owner, amb in flagged:
             if owner not in candidates:
                 continue
@@ -250,7 +266,7 @@ class Registry:
         match = self.lookup(name)
         if match is not None:
             return None if len(match.candidates) > 1 else match.venue
-        query = _distinctive(_norm(name))
+        query = _distinctive(lookup_key(name))
         if not query:
             return None
         cache_key = (query, -1 if max_distance is None else max_distance)
@@ -293,7 +309,7 @@ class Registry:
 
     def is_topic(self, text: str) -> bool:
         """Whether ``text`` is a configured topic badge (``Video``, ``Goodnotes``)."""
-        return _norm(text) in self._topics
+        return lookup_key(text) in self._topics
 
     def resolve_badge(self, text: str | ParsedBadge) -> BadgeResolution:
         """Parse (if needed) and resolve one badge: venue, held year, name in force."""
@@ -328,11 +344,11 @@ class Registry:
         The receiver is not modified (the default registry is shared).
         """
         new = [venue_from_table(k, t) for k, t in (venues or {}).items()]
-        replaced = {_norm(v.key) for v in new} | {_norm(v.name) for v in new}
+        replaced = {lookup_key(v.key) for v in new} | {lookup_key(v.name) for v in new}
         kept = [
             v
             for v in self._venues
-            if _norm(v.key) not in replaced and _norm(v.name) not in replaced
+            if lookup_key(v.key) not in replaced and lookup_key(v.name) not in replaced
         ]
         merged_aliases = {**self._extra_aliases(), **(aliases or {})}
         return Registry(

@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from awesome_lint.venues.badge_text import _rx, _two_digit
+from awesome_lint.venues.badge_text import compiled, two_digit_year
 from awesome_lint.venues.registry import Registry, default_registry
 
 
@@ -65,7 +65,7 @@ _PLAIN_HTTP = r"https?://([A-Za-z0-9.-]+)(/[A-Za-z0-9._~/-]*)?"
 
 def _host(url: str) -> tuple[str, str]:
     """Lower-case host without ``www.``, and the path; scheme-less URLs are accepted."""
-    plain = _rx(_PLAIN_HTTP).fullmatch(url.strip())
+    plain = compiled(_PLAIN_HTTP).fullmatch(url.strip())
     if plain is not None:  # the common case, without urlsplit's overhead
         return plain.group(1).lower().removeprefix("www."), plain.group(2) or ""
     from urllib.parse import urlsplit
@@ -96,7 +96,7 @@ def _cvf_hint(path: str) -> tuple[str, int] | None:
         seg = segs[1]
     elif seg.startswith("content_"):
         seg = seg[len("content_") :]
-    m = _rx(_CVF_SEGMENT).match(seg)
+    m = compiled(_CVF_SEGMENT).match(seg)
     if not m:
         return None
     conf = m.group("conf").upper()
@@ -148,13 +148,14 @@ def url_hint(url: str, registry: Registry | None = None) -> UrlHint | None:
         return _named(reg, "AAAI", None)
     if host == "aaai.org":
         if m := re.match(r"/ocs/index\.php/AAAI/AAAI(\d{2})/", path):
-            return _named(reg, "AAAI", _two_digit(int(m.group(1))))
+            return _named(reg, "AAAI", two_digit_year(int(m.group(1))))
         if m := re.match(r"/Papers/AAAI/((?:19|20)\d{2})", path):
             return _named(reg, "AAAI", int(m.group(1)))
         return None
     if host == "ijcai.org" and (m := re.match(r"/proceedings/(\d{4}|\d{2})/", path, re.IGNORECASE)):
         digits = m.group(1)
-        return _named(reg, "IJCAI", int(digits) if len(digits) == 4 else _two_digit(int(digits)))
+        year = int(digits) if len(digits) == 4 else two_digit_year(int(digits))
+        return _named(reg, "IJCAI", year)
     if host == "roboticsproceedings.org" and (m := re.match(r"/rss(\d{2})/", path)):
         return _named(reg, "RSS", 2004 + int(m.group(1)))
     if host in ("isca-speech.org", "isca-archive.org") and (
@@ -176,15 +177,15 @@ def url_hint(url: str, registry: Registry | None = None) -> UrlHint | None:
 
 def _acl_hint(reg: Registry, path: str) -> UrlHint | None:
     """ACL Anthology ids: ``2020.acl-main.1`` (new) or ``P19-1001`` (old letter scheme)."""
-    if m := _rx(_ACL_NEW_ID).search(path):
+    if m := compiled(_ACL_NEW_ID).search(path):
         event, year = m.group("event").lower(), int(m.group("year"))
         if event == "lrec" and year == 2024:  # joint LREC-COLING 2024
             return None
         name = _ACL_EVENTS.get(event)
         return _named(reg, name, year) if name else None
-    if m := _rx(_ACL_OLD_ID).search(path):
+    if m := compiled(_ACL_OLD_ID).search(path):
         name = _ACL_LETTERS.get(m.group("letter").upper())
-        return _named(reg, name, _two_digit(int(m.group("yy")))) if name else None
+        return _named(reg, name, two_digit_year(int(m.group("yy")))) if name else None
     return None
 
 
@@ -211,9 +212,9 @@ _ARXIV_URL = (r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf|html)/([0-9]{2})([0-9]{
 
 
 def _arxiv_id_year(ident: str) -> int | None:
-    if m := _rx(_ARXIV_NEW).match(ident):
+    if m := compiled(_ARXIV_NEW).match(ident):
         return _new_id_year(int(m.group(1)), int(m.group(2)))
-    if m := _rx(_ARXIV_OLD).match(ident):
+    if m := compiled(_ARXIV_OLD).match(ident):
         yy, mm = int(m.group(1)), int(m.group(2))
         year = 1900 + yy if yy >= 91 else 2000 + yy
         if 1 <= mm <= 12 and (1991, 8) <= (year, mm) <= (2007, 3):
@@ -236,7 +237,7 @@ def arxiv_year(url: str) -> int | None:
     (``cs/0112017`` -> 2001) and bare ``arXiv:`` ids.
     """
     text = url.strip()
-    if m := _rx(_ARXIV_URL).fullmatch(text):
+    if m := compiled(_ARXIV_URL).fullmatch(text):
         return _new_id_year(int(m.group(1)), int(m.group(2)))
     import unicodedata
 
