@@ -109,9 +109,9 @@ def fast_httpcore_imports() -> None:
 def any_plugin_declared(group: str) -> bool:
     """Whether any installed distribution declares entry points in ``group``.
 
-    ``importlib.metadata`` costs 20-25 ms to import and more to scan every distribution;
+    ``importlib.metadata`` costs about 30 ms to import and scan every distribution;
     this reads the ``entry_points.txt`` files directly (one ``scandir`` per ``sys.path``
-    folder, about 1 ms for a venv of 60 distributions), and only a hit pays for
+    folder: 0.6 ms with 25 distributions installed), and only a hit pays for
     ``importlib.metadata``."""
     marker = f"[{group}]"
     for folder in sys.path:
