@@ -140,14 +140,15 @@ def any_plugin_declared(group: str) -> bool:
 _CACHE_FORMAT = 1
 
 
-def cache_dir() -> Path:
+def cache_dir() -> Path | None:
     """The user's cache folder for awesome-lint: ``$AWESOME_LINT_CACHE_DIR``, else
-    ``$XDG_CACHE_HOME/awesome-lint``, else ``~/.cache/awesome-lint``."""
+    ``$XDG_CACHE_HOME/awesome-lint``, else ``~/.cache/awesome-lint``; None when there is no
+    home to put it in (never a relative folder under the current directory)."""
     explicit = os.environ.get("AWESOME_LINT_CACHE_DIR")
     if explicit:
         return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "awesome-lint"
+    return Path(base) / "awesome-lint" if os.path.isabs(base) else None
 
 
 def parse_toml(data: bytes) -> dict[str, Any]:
@@ -185,9 +186,12 @@ def cached_toml(path: Path, parse: Callable[[bytes], dict[str, Any]] = parse_tom
     import zlib
 
     raw = path.read_bytes()
+    folder = cache_dir()
+    if folder is None:
+        return parse(raw)
     key = f"{path.stem}-{zlib.crc32(raw):08x}-{len(raw)}-py{sys.version_info[0]}" \
           f"{sys.version_info[1]}-v{_CACHE_FORMAT}.marshal"
-    cached = cache_dir() / key
+    cached = folder / key
     try:
         found = marshal.loads(cached.read_bytes())
         if isinstance(found, dict):

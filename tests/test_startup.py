@@ -139,6 +139,18 @@ def test_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     assert startup.cache_dir() == tmp_path / "awesome-lint"
 
 
+def test_no_home_no_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for name in ("AWESOME_LINT_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # "~" stays "~"
+    monkeypatch.chdir(tmp_path)
+    assert startup.cache_dir() is None
+    data = tmp_path / "d.toml"
+    data.write_text("x = 3\n")
+    assert startup.cached_toml(data) == {"x": 3}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.toml"]
+
+
 # -- plugin scan ------------------------------------------------------------------------------
 
 
