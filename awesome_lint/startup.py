@@ -176,8 +176,9 @@ def cached_toml(path: Path, parse: Callable[[bytes], dict[str, Any]] = parse_tom
                 ) -> dict[str, Any]:
     """``parse(path's bytes)``, kept in the user's cache folder keyed by a hash of the bytes.
 
-    Parsing the bundled ``venues.toml`` with tomllib took 35-40 ms of every ``check`` (a
-    fifth of a small one); reading the parsed form back with ``marshal`` takes under 1 ms.
+    Parsing the bundled ``venues.toml`` with tomllib took 10 ms of CPU on every ``check`` of
+    a list with badges (35-40 ms on a busy machine); reading the parsed form back with
+    ``marshal`` takes under 1 ms.
     The key is the content's hash (plus the Python version, as ``marshal``'s format is
     Python's), so an edited file is parsed again.  Data marshal cannot hold (dates), an
     unreadable or corrupt cache file and a read-only cache folder all fall back to
