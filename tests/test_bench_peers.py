@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import shutil
 import sys
 from pathlib import Path
@@ -14,12 +14,11 @@ BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_peers.py"
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_peers", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_peers"] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    sys.path.insert(0, str(BENCH.parent))
+    try:
+        return importlib.import_module("bench_peers")
+    finally:
+        sys.path.remove(str(BENCH.parent))
 
 
 @pytest.mark.skipif(shutil.which("time") is None and not Path("/usr/bin/time").exists(),
