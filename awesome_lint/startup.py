@@ -21,7 +21,7 @@ are listed here so that one file still names them all:
 - ``awesome_lint.syntax.mojibake``: ftfy (50-100 ms to import) only for a line holding a
   character pair that can be UTF-8 read as a single-byte code page; an en dash or a curly
   quote alone no longer pulls it in.
-- ``awesome_lint.config``: tomllib only when a config file is read (:func:`parse_toml`).
+- ``awesome_lint.config``: tomllib only when a config file is read.
 """
 
 from __future__ import annotations
@@ -160,16 +160,6 @@ def parse_toml(data: bytes) -> dict[str, Any]:
         import tomli as tomllib
     parsed: dict[str, Any] = tomllib.loads(data.decode("utf-8"))
     return parsed
-
-
-def toml_error() -> type[ValueError]:
-    """The exception :func:`parse_toml` raises on invalid TOML."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on 3.10 only
-        import tomli as tomllib
-    error: type[ValueError] = tomllib.TOMLDecodeError
-    return error
 
 
 def cached_toml(path: Path, parse: Callable[[bytes], dict[str, Any]] = parse_toml

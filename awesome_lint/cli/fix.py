@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
+from awesome_lint.api.run import Run, wants_links, wants_papers
 from awesome_lint.cli import output
-from awesome_lint.cli.options import fail, shared_options
+from awesome_lint.cli.options import fail, note, shared_options
 from awesome_lint.cli.output import OutputSettings, output_options
-from awesome_lint.cli.run import Run, paper_services, wants_links, wants_papers
 from awesome_lint.config import ConfigError
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.files import inputs
 from awesome_lint.files.discovery import discover
 from awesome_lint.files.sources import FileResolver, InputError
 from awesome_lint.report import FileReport, ReportOptions, renderer
+from awesome_lint.rules.context import Services
 
 
 @click.command()
@@ -67,15 +69,16 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
         try:
             online = wants_links(config, links) or wants_papers(config, papers)
             document = parse(text, str(path)) if online else None
-            shared = run.link_services([(path, config, document)], links, no_cache,
-                                       allow_private_hosts, quiet=quiet
-                                       ) if document and wants_links(config, links) else {}
+            notes = None if quiet else note
+            services = Services(files=FileResolver.for_file(path))
             if document is not None:
-                shared.update(paper_services(run, [(path, config, document)], papers,
-                                              no_cache, quiet=quiet))
-            services = {"files": FileResolver.for_file(path), **shared}
+                services = replace(services, link_results=run.link_services(
+                    [(path, config, document)], links, no_cache, allow_private_hosts,
+                    quiet=quiet, notes=notes) if wants_links(config, links) else None,
+                    paper_results=run.paper_services([(path, config, document)], papers,
+                                                     no_cache, notes=notes))
             result = fix_text(text, config, path=str(path), unsafe=unsafe_fixes,
-                              services=services, network=bool(shared),
+                              services=services, network=services.network,
                               only_lines=run.changed(path))
             if result.changed:
                 would_change = True
@@ -153,7 +156,7 @@ def _fix_stdin(selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...
         text = read_stdin(name, config.max_file_size)
         try:
             result = fix_text(text, config, path=name, unsafe=unsafe_fixes,
-                              services={"files": FileResolver.for_file(where)})
+                              services=Services(files=FileResolver.for_file(where)))
         except ParseError as err:
             raise InputError(name, err.message, err.line, err.column) from None
         except UnsafeFixError as err:

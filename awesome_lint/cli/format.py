@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
+from awesome_lint.api.run import Run
 from awesome_lint.cli.options import fail
-from awesome_lint.cli.run import Run
 from awesome_lint.config import ConfigError
 from awesome_lint.files import inputs
 from awesome_lint.files.discovery import discover

@@ -1,4 +1,5 @@
-"""The options ``check`` and ``fix`` share, rule-code completion and the one-line failure."""
+"""The options ``check`` and ``fix`` share, rule-code completion, notes and the one-line
+failure."""
 
 from __future__ import annotations
 
@@ -15,17 +16,15 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def fail(message: str) -> NoReturn:
-    """One line on stderr, exit 2: how every expected failure ends (no traceback)."""
     from awesome_lint.report.escape import printable
 
     click.echo(f"awesome-lint: {printable(message)}", err=True)  # names from the repository
     sys.exit(2)
 
 
-def split_codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
-    """Repeated and comma-separated ``--select``-style values as one tuple; None if empty."""
-    items = tuple(v.strip() for value in values for v in value.split(",") if v.strip())
-    return items or None
+def note(line: str) -> None:
+    """A run's note (links summary, paper lookups) on standard error."""
+    click.echo(line, err=True)
 
 
 def complete_rules(ctx: click.Context, param: click.Parameter, incomplete: str
