@@ -24,13 +24,14 @@ from awesome_lint.config import Config, Schema, Validator
 def schema() -> Schema:
     """Every declared table, rule option and selector (the rule families are imported once)."""
     from awesome_lint.autofix import format_options
-    from awesome_lint.rules import BUILTIN_FAMILIES, all_rules, families, is_valid_selector
+    from awesome_lint.rules import all_rules, families, is_valid_selector
     from awesome_lint.suggest import selector_hint
 
     rules = all_rules()
     # a family split into modules declares its tables in its package (rules/badges)
-    declarers = [sys.modules[module] for module in dict.fromkeys(
-        [*BUILTIN_FAMILIES.values(), *families().values()])]
+    names = dict.fromkeys(families().values())
+    declarers = [sys.modules[n] for n in dict.fromkeys(
+        [*names, *(n.rpartition(".")[0] for n in names)]) if n in sys.modules]
     tables = declared_tables([format_options, *declarers])
     return Schema(tables=tables, rule_options={r.name: r.options for r in rules},
                   is_selector=is_valid_selector, selector_hint=selector_hint)
