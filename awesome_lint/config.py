@@ -84,7 +84,7 @@ def _check_selectors(values: tuple[str, ...], key: str, path: str | None) -> Non
 
     for value in values:
         if not is_valid_selector(value):
-            from awesome_lint.suggest import selector_hint
+            from awesome_lint.rules import selector_hint
 
             raise ConfigError(f"'{key}': unknown rule, prefix or category {value!r}"
                               f"{selector_hint(value)}", path)
@@ -198,3 +198,17 @@ def find_config(start: Path) -> Config:
                 if config is not None:
                     return config
     return Config()
+
+
+def checked_value(where: str, item: Any, default: Any) -> Any:
+    """``item`` when it is of ``default``'s kind (numbers ≥ 0), else a ConfigError in words."""
+    from awesome_lint.suggest import expected, shown
+
+    number = isinstance(default, (int, float)) and not isinstance(default, bool)
+    ok = (isinstance(item, bool) if isinstance(default, bool)
+          else isinstance(item, (int, float)) and not isinstance(item, bool) and item >= 0
+          if number else isinstance(item, type(default)))
+    if not ok:
+        raise ConfigError(f"'{where}' must be {expected(default, minimum=0 if number else None)}"
+                          f", not {shown(item)}")
+    return item

@@ -18,6 +18,7 @@ from awesome_lint.rules import RuleContext
 from awesome_lint.rules import badges as bdg
 from awesome_lint.syntax.parser import parse
 from awesome_lint.venues import Registry, default_registry
+from awesome_lint.venues import settings as venue_settings
 
 if sys.version_info >= (3, 11):
     pass
@@ -112,7 +113,7 @@ def test_fixed_badges_parse_back_to_the_same_venue_and_year(texts: list[str],
 
 def test_canonical_round_trips_for_every_style() -> None:
     reg = default_registry()
-    for style in bdg.STYLES:
+    for style in venue_settings.STYLES:
         for year in (1999, 2000, 2017, 2049, 2051):
             written = bdg.canonical("CVPR", bdg.read(f"CVPR {year} Oral", reg).parsed, style)
             reading = bdg.read(written, reg)
@@ -122,15 +123,15 @@ def test_canonical_round_trips_for_every_style() -> None:
 
 # -- configuration --------------------------------------------------------------------------------
 def test_defaults_and_values() -> None:
-    assert bdg.settings(Config()) == bdg.VenueSettings()
-    assert bdg.settings(Config()).registry is default_registry()
-    found = bdg.settings(from_mapping({"venues": {
+    assert venue_settings.settings(Config()) == venue_settings.VenueSettings()
+    assert venue_settings.settings(Config()).registry is default_registry()
+    found = venue_settings.settings(from_mapping({"venues": {
         "badge-style": "bracket", "require-badge": True, "topic-badges": ["Video"],
         "year-window": {"min": 1980, "max-ahead": 2}, "aliases": {"Trans. Robot.": "T-RO"},
         "venues": {"RadarC": {"full-name": "European Radar Conference",
                             "first-year": 2004, "kind": "conference"}}}}))
     assert found.badge_style == "bracket" and found.require_badge
-    assert found.year_window == bdg.YearWindow(1980, 2)
+    assert found.year_window == venue_settings.YearWindow(1980, 2)
     registry = found.registry
     assert registry is not default_registry() and registry.get("RadarC") is not None
     match = registry.lookup("Trans. Robot.")
@@ -179,7 +180,7 @@ def test_registry_is_shared_through_services() -> None:
     assert found == []
     shared = services["venues"]
     assert isinstance(shared, Registry) and shared.get("RadarC") is not None
-    assert shared is bdg.settings(config).registry
+    assert shared is venue_settings.settings(config).registry
     lint_document(parse("* [B](https://example.org/b) <kbd>RadarC 2020</kbd>\n"), config,
                   services=services)
     assert services["venues"] is shared

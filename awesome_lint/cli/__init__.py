@@ -110,7 +110,7 @@ class Run:
         for key, values in self.overrides.items():
             for value in values or ():
                 if not is_valid_selector(value):
-                    from awesome_lint.suggest import selector_hint
+                    from awesome_lint.rules import selector_hint
 
                     _fail(f"--{key.replace('_', '-')}: unknown rule, prefix or category "
                           f"{value!r}{selector_hint(value)}")
@@ -574,7 +574,7 @@ def explain(rule: str) -> None:
 
     found = find_rule(rule)
     if found is None:
-        from awesome_lint.suggest import selector_hint
+        from awesome_lint.rules import selector_hint
 
         _fail(f"unknown rule {rule!r}{selector_hint(rule) or '; see `awesome-lint rules`'}")
     click.echo(f"{found.code} {found.name} ({found.category}, {found.severity.value}"

@@ -100,7 +100,7 @@ def _suppression_findings(active: list[suppression.Directive], rules: list[type[
             continue
         unknown = [s for s in directive.selectors if not is_valid_selector(s)]
         if unknown:
-            from awesome_lint.suggest import selector_hint
+            from awesome_lint.rules import selector_hint
 
             yield rule.diagnostic(directive.comment.span,
                                   f"suppression names unknown rule {', '.join(unknown)}"

@@ -22,7 +22,7 @@ _IN_TAG = re.compile(r"(?<![!\]\\])\[([\w&+-]{0,24})$")
 
 
 def _registry(snapshot: Snapshot) -> Registry:
-    from awesome_lint.rules.badges import settings
+    from awesome_lint.venues.settings import settings
 
     return settings(snapshot.config).registry
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 import importlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -45,23 +45,6 @@ BUILTIN_FAMILIES: dict[str, str] = {
     "STY": "awesome_lint.rules.style",
     "TAG": "awesome_lint.rules.tags",
 }
-
-
-T = TypeVar("T")
-
-
-def per_document(services: dict[str, Any], key: str, document: Document,
-                 compute: Callable[[Document], T]) -> T:
-    """``compute(document)``, once per document: what several rules read from the tree
-    (conventions, dialect, item layouts) is kept in the shared services under ``key`` with
-    the document it belongs to, and computed again only for another document."""
-    cached = services.get(key)
-    if isinstance(cached, tuple) and cached[0] is document:
-        found: T = cached[1]
-        return found
-    found = compute(document)
-    services[key] = (document, found)
-    return found
 
 
 @dataclass
@@ -229,3 +212,12 @@ def iter_selected(select: Iterable[str], ignore: Iterable[str]) -> Iterator[type
     for rule in all_rules():
         if any(matches(rule, s) for s in select) and not any(matches(rule, s) for s in ignore):
             yield rule
+
+
+def selector_hint(selector: str) -> str:
+    """Did-you-mean over every rule code, family prefix, rule name and category."""
+    from awesome_lint.suggest import did_you_mean
+
+    rules = all_rules()
+    words = [r.code for r in rules] + [r.name for r in rules] + list(CATEGORIES)
+    return did_you_mean(selector, [*words, *families()])

@@ -16,8 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from awesome_lint.memo import per_document
 from awesome_lint.model import Document, Entry, Section
-from awesome_lint.rules import per_document
 
 _SERVICE_KEY = "conventions"
 #: A heading that names a period: ``2024``, ``2019-05``, ``2014.07``, ``May 2021``.

@@ -18,14 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from awesome_lint.config import Config, ConfigError, register_table
+from awesome_lint.memo import per_document
 from awesome_lint.model import Document, Entry, EntryKind, LinkForm
-from awesome_lint.rules import per_document
-
-if TYPE_CHECKING:
-    from awesome_lint.rules import RuleContext
 
 TABLE = "dialect"
 
@@ -153,7 +150,21 @@ def options_for(config: Config) -> DialectOptions:
     return found if isinstance(found, DialectOptions) else DialectOptions()
 
 
-def dialect_of(ctx: RuleContext) -> Dialect:
+class DocumentContext(Protocol):
+    """What :func:`dialect_of` reads of a rule's context (``rules.RuleContext`` is one); a
+    protocol, so the syntax layer needs nothing from the rules."""
+
+    @property
+    def document(self) -> Document: ...
+
+    @property
+    def config(self) -> Config: ...
+
+    @property
+    def services(self) -> dict[str, Any]: ...
+
+
+def dialect_of(ctx: DocumentContext) -> Dialect:
     """The document's dialect, inferred once per document and shared by all rules."""
     return per_document(ctx.services, "dialect", ctx.document,
                         lambda doc: infer(doc, options_for(ctx.config)))

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from awesome_lint.memo import per_document
 from awesome_lint.model import Document, ListItemInfo
-from awesome_lint.rules import per_document
 
 T = TypeVar("T")
 

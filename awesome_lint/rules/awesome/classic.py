@@ -13,8 +13,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.memo import per_document
 from awesome_lint.model import Document, Entry, Span
-from awesome_lint.rules import Rule, RuleContext, per_document
+from awesome_lint.rules import Rule, RuleContext
 from awesome_lint.syntax.dialect import dialect_of, is_classic_candidate
 from awesome_lint.syntax.slugs import plain_text
 

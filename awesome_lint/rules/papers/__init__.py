@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from awesome_lint.config import ConfigError, register_table
+from awesome_lint.config import ConfigError, checked_value, register_table
 from awesome_lint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from awesome_lint.rules import Rule, RuleContext, register
-from awesome_lint.rules.badges import registry
-from awesome_lint.suggest import checked_value, unknown_key
+from awesome_lint.suggest import unknown_key
+from awesome_lint.venues.settings import settings as venue_settings
 
 if TYPE_CHECKING:
     from awesome_lint.papers import PaperResults
@@ -71,7 +71,8 @@ def analysis(ctx: RuleContext) -> list[EntryPapers]:
     from awesome_lint.papers.judge import entries
 
     opts = ctx.options(WrongPaperLink)
-    found = entries(ctx.document, results, registry(ctx), min_words=int(opts["min-words"]),
+    found = entries(ctx.document, results, venue_settings(ctx.config).registry,
+                    min_words=int(opts["min-words"]),
                     min_similarity=float(opts["min-similarity"]))
     ctx.services[_SERVICE_KEY] = (ctx.document, results, found)
     return found
@@ -111,7 +112,7 @@ class PublishedPreprint(_PaperRule):
         from awesome_lint.papers.match import is_preprint
         from awesome_lint.syntax.venuemarks import notation
 
-        reg = registry(ctx)
+        reg = venue_settings(ctx.config).registry
         document = ctx.document
         if not ctx.options(self)["lists-without-marks"] and not has_marks(document):
             return  # the list writes no venue marks: suggesting one would impose ours
@@ -169,7 +170,7 @@ class VenueMismatch(_PaperRule):
         from awesome_lint.papers.judge import when
         from awesome_lint.papers.match import agrees, is_preprint
 
-        reg = registry(ctx)
+        reg = venue_settings(ctx.config).registry
         for item in items:
             if not item.published or item.wrong:
                 continue
