@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from awesome_lint.linkcheck._engine import _fast_httpcore_imports, _parse_delay
 from awesome_lint.linkcheck._guard import forbidden_reason, ip_literal
+from awesome_lint.linkcheck._http import _fast_httpcore_imports, _parse_delay
 from awesome_lint.linkcheck._transport import RoutingTransport
 from awesome_lint.version import __version__
 
