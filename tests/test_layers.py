@@ -83,3 +83,28 @@ def test_a_breach_fails(copy: Path, module: str) -> None:
         partner.unlink(missing_ok=True)
     assert found.returncode != 0
     assert broken(found.stdout) == set(expected), found.stdout + found.stderr
+
+
+# -- docs/architecture.md follows the package -----------------------------------------------
+ARCHITECTURE = ROOT / "docs" / "architecture.md"
+
+
+def test_architecture_names_every_folder_module_and_family() -> None:
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    package = ROOT / "awesome_lint"
+    names = [f"{p.name}/" for p in package.iterdir() if (p / "__init__.py").is_file()]
+    names += [p.name for p in package.glob("*.py") if not p.name.startswith("__")]
+    names += [f"{p.name}/" for p in (package / "rules").iterdir() if (p / "__init__.py").is_file()]
+    missing = [name for name in sorted(names) if f"`{name}`" not in text]
+    assert not missing, f"docs/architecture.md does not say what these hold: {missing}"
+
+
+def test_architecture_states_the_layers_as_configured() -> None:
+    """The layer order in the docs is the one the contract enforces."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    [layers] = [c["layers"] for c in config["tool"]["importlinter"]["contracts"]
+                if c["id"] == "layers"]
+    written = " → ".join(" | ".join(f"`{name.strip()}`" for name in layer.split("|"))
+                         for layer in layers)
+    text = " ".join(ARCHITECTURE.read_text(encoding="utf-8").split())
+    assert written in text, written
