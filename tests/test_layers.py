@@ -108,3 +108,13 @@ def test_architecture_states_the_layers_as_configured() -> None:
                          for layer in layers)
     text = " ".join(ARCHITECTURE.read_text(encoding="utf-8").split())
     assert written in text, written
+
+
+def test_every_rule_family_is_in_the_independence_contract() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    [listed] = [c["modules"] for c in config["tool"]["importlinter"]["contracts"]
+                if c["id"] == "families"]
+    folders = ROOT / "awesome_lint" / "rules"
+    found = {f"awesome_lint.rules.{p.name}" for p in folders.iterdir()
+             if (p / "__init__.py").is_file()}
+    assert set(listed) == found
