@@ -362,19 +362,10 @@ class Checker:
         )
 
     async def _follow(self, dest: str, trace: _Trace) -> tuple[LinkClass, int | None, str]:
+        """Fetch ``dest`` hop by hop along its redirects; the class, the last status and
+        the error text of where it ends."""
         options = self.options
-        try:
-            url = httpx.URL(dest.strip())
-        except (httpx.InvalidURL, ValueError, TypeError) as exc:
-            raise _Fail(LinkClass.BROKEN, f"invalid URL: {exc}") from None
-        if url.scheme not in ("http", "https"):
-            raise _Fail(LinkClass.UNSUPPORTED_SCHEME, f"unsupported scheme {url.scheme!r}")
-        if not url.host:
-            raise _Fail(LinkClass.BROKEN, "invalid URL: no host")
-        if (bad_port := _port_error(url)) is not None:
-            raise _Fail(LinkClass.BROKEN, f"invalid URL: {bad_port}")
-        if _domain_match(url.host, options.skip_hosts):
-            raise _Fail(LinkClass.SKIPPED, f"{url.host} is on the skip list")
+        url = _checkable(dest, options)
         method = "HEAD" if options.head_first else "GET"
         visits: dict[str, int] = {str(url): 1}
         all_permanent = True
@@ -386,37 +377,10 @@ class Checker:
             location = response.headers.get("location") or response.headers.get(_PARKED)
             if not (300 <= status < 400 and status not in options.accept_statuses):
                 break
-            if not location:
-                return LinkClass.BROKEN, status, f"redirect {status} without Location"
-            location = location.strip()
             all_permanent = all_permanent and status in _PERMANENT
-            scheme = location.partition(":")[0].lower() if ":" in location else ""
-            if scheme.isalpha() and scheme not in ("http", "https"):
-                # file:, ftp:, javascript:, data: ... are recorded, never followed.
-                trace.redirects.append(location)
-                trace.final_url = location
-                raise _Fail(
-                    LinkClass.UNSUPPORTED_SCHEME,
-                    f"redirect to unsupported scheme {scheme!r}",
-                    status,
-                )
-            try:
-                target = current.join(location)
-                if (bad_port := _port_error(target)) is not None:
-                    raise ValueError(bad_port)
-            except (httpx.InvalidURL, ValueError, TypeError) as exc:
-                return LinkClass.BROKEN, status, f"invalid redirect Location: {exc}"
-            trace.redirects.append(str(target))
-            trace.final_url = str(target)
-            if target.scheme not in ("http", "https"):
-                raise _Fail(
-                    LinkClass.UNSUPPORTED_SCHEME,
-                    f"redirect to unsupported scheme {target.scheme!r}",
-                    status,
-                )
-            if len(trace.redirects) > options.max_redirects:
-                return LinkClass.BROKEN, status, f"too many redirects (> {options.max_redirects})"
-            target = target.copy_with(fragment=None)
+            target = _redirect_target(current, location, status, trace, options.max_redirects)
+            if isinstance(target, str):
+                return LinkClass.BROKEN, status, target
             key = str(target)
             seen = visits.get(key, 0)
             # One revisit is allowed after a Set-Cookie (cookie-check redirects).
@@ -463,3 +427,50 @@ class Checker:
                 return LinkClass.OK, api_status, ""
             return link_class, status, f"{error}; GitHub API: repository exists"
         return link_class, status, f"{error}; GitHub API answered {api_status}"
+
+
+def _checkable(dest: str, options: CheckOptions) -> httpx.URL:
+    """``dest`` as a URL the checker fetches; :class:`_Fail` for one it never fetches."""
+    try:
+        url = httpx.URL(dest.strip())
+    except (httpx.InvalidURL, ValueError, TypeError) as exc:
+        raise _Fail(LinkClass.BROKEN, f"invalid URL: {exc}") from None
+    if url.scheme not in ("http", "https"):
+        raise _Fail(LinkClass.UNSUPPORTED_SCHEME, f"unsupported scheme {url.scheme!r}")
+    if not url.host:
+        raise _Fail(LinkClass.BROKEN, "invalid URL: no host")
+    if (bad_port := _port_error(url)) is not None:
+        raise _Fail(LinkClass.BROKEN, f"invalid URL: {bad_port}")
+    if _domain_match(url.host, options.skip_hosts):
+        raise _Fail(LinkClass.SKIPPED, f"{url.host} is on the skip list")
+    return url
+
+
+def _redirect_target(current: httpx.URL, location: str | None, status: int, trace: _Trace,
+                     max_redirects: int) -> httpx.URL | str:
+    """Where a redirect from ``current`` leads (fragment dropped), recorded in ``trace``; the
+    reason it is broken as text; :class:`_Fail` for a scheme never followed."""
+    if not location:
+        return f"redirect {status} without Location"
+    location = location.strip()
+    scheme = location.partition(":")[0].lower() if ":" in location else ""
+    if scheme.isalpha() and scheme not in ("http", "https"):
+        # file:, ftp:, javascript:, data: ... are recorded, never followed.
+        trace.redirects.append(location)
+        trace.final_url = location
+        raise _Fail(LinkClass.UNSUPPORTED_SCHEME, f"redirect to unsupported scheme {scheme!r}",
+                    status)
+    try:
+        target = current.join(location)
+        if (bad_port := _port_error(target)) is not None:
+            raise ValueError(bad_port)
+    except (httpx.InvalidURL, ValueError, TypeError) as exc:
+        return f"invalid redirect Location: {exc}"
+    trace.redirects.append(str(target))
+    trace.final_url = str(target)
+    if target.scheme not in ("http", "https"):
+        raise _Fail(LinkClass.UNSUPPORTED_SCHEME,
+                    f"redirect to unsupported scheme {target.scheme!r}", status)
+    if len(trace.redirects) > max_redirects:
+        return f"too many redirects (> {max_redirects})"
+    return target.copy_with(fragment=None)
