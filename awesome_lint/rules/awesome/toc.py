@@ -80,6 +80,13 @@ def _toc(doc: Document, ignore: frozenset[str]) -> _Toc | None:
     known = [s for s in resolved if s is not None]
     if not known:
         return None
+    return _Toc(entries, resolved, depths, _expected(doc, known, home, ignore))
+
+
+def _expected(doc: Document, known: list[Section], home: Section, ignore: frozenset[str]
+              ) -> list[tuple[Section, int]]:
+    """The headings that belong in a TOC listing ``known`` (in the section ``home``), in
+    document order, with their TOC depth."""
     levels = sorted({s.level for s in known})
     first = min(s.line for s in known)
     referenced = {id(s) for s in known}
@@ -98,8 +105,7 @@ def _toc(doc: Document, ignore: frozenset[str]) -> _Toc | None:
     chosen = [s for s in chosen if id(s) in referenced or id(s.parent) in listed_parents
               or _listed_ancestors(s, members) == 0]
     members = {id(s) for s in chosen}
-    expected = [(s, _listed_ancestors(s, members)) for s in chosen]
-    return _Toc(entries, resolved, depths, expected)
+    return [(s, _listed_ancestors(s, members)) for s in chosen]
 
 
 def _listed_ancestors(section: Section, members: set[int]) -> int:
