@@ -12,13 +12,13 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.config import Config, ConfigError, from_mapping
+from awesome_lint.config import Config, ConfigError
 from awesome_lint.engine import fix_text, lint, lint_document
+from awesome_lint.engine.schema import from_mapping
 from awesome_lint.rules import RuleContext
 from awesome_lint.rules import badges as bdg
 from awesome_lint.syntax.parser import parse
 from awesome_lint.venues import Registry, default_registry
-from awesome_lint.venues import settings as venue_settings
 
 if sys.version_info >= (3, 11):
     pass
@@ -113,7 +113,7 @@ def test_fixed_badges_parse_back_to_the_same_venue_and_year(texts: list[str],
 
 def test_canonical_round_trips_for_every_style() -> None:
     reg = default_registry()
-    for style in venue_settings.STYLES:
+    for style in bdg.STYLES:
         for year in (1999, 2000, 2017, 2049, 2051):
             written = bdg.canonical("CVPR", bdg.read(f"CVPR {year} Oral", reg).parsed, style)
             reading = bdg.read(written, reg)
@@ -123,15 +123,15 @@ def test_canonical_round_trips_for_every_style() -> None:
 
 # -- configuration --------------------------------------------------------------------------------
 def test_defaults_and_values() -> None:
-    assert venue_settings.settings(Config()) == venue_settings.VenueSettings()
-    assert venue_settings.settings(Config()).registry is default_registry()
-    found = venue_settings.settings(from_mapping({"venues": {
+    assert bdg.settings(Config()) == bdg.VenueSettings()
+    assert bdg.settings(Config()).registry is default_registry()
+    found = bdg.settings(from_mapping({"venues": {
         "badge-style": "bracket", "require-badge": True, "topic-badges": ["Video"],
         "year-window": {"min": 1980, "max-ahead": 2}, "aliases": {"Trans. Robot.": "T-RO"},
         "venues": {"RadarC": {"full-name": "European Radar Conference",
                             "first-year": 2004, "kind": "conference"}}}}))
     assert found.badge_style == "bracket" and found.require_badge
-    assert found.year_window == venue_settings.YearWindow(1980, 2)
+    assert found.year_window == bdg.YearWindow(1980, 2)
     registry = found.registry
     assert registry is not default_registry() and registry.get("RadarC") is not None
     match = registry.lookup("Trans. Robot.")
@@ -163,7 +163,7 @@ def test_config_errors_name_the_key(table: dict[str, object], fragment: str) -> 
 
 
 def test_venues_table_validates_in_a_fresh_interpreter() -> None:
-    code = ("from awesome_lint.config import from_mapping\n"
+    code = ("from awesome_lint.engine.schema import from_mapping\n"
             "c = from_mapping({'venues': {'require-badge': True}})\n"
             "print(type(c.table('venues')).__name__, c.table('venues').require_badge)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -171,19 +171,17 @@ def test_venues_table_validates_in_a_fresh_interpreter() -> None:
     assert out.stdout.split() == ["VenueSettings", "True"]
 
 
-def test_registry_is_shared_through_services() -> None:
+def test_registry_is_shared_through_the_analysis() -> None:
+    """One registry per configuration: every document's analysis hands out the same one."""
     config = from_mapping({"select": ["BDG"], "venues": {"venues": {"RadarC": {
         "first-year": 2004}}}})
-    services: dict[str, object] = {}
-    found = lint_document(parse("* [A](https://example.org/a) <kbd>RadarC 2019</kbd>\n"),
-                          config, services=services)
-    assert found == []
-    shared = services["venues"]
+    first = parse("* [A](https://example.org/a) <kbd>RadarC 2019</kbd>\n")
+    assert lint_document(first, config) == []
+    shared = RuleContext(first, config).analysis.venues
     assert isinstance(shared, Registry) and shared.get("RadarC") is not None
-    assert shared is venue_settings.settings(config).registry
-    lint_document(parse("* [B](https://example.org/b) <kbd>RadarC 2020</kbd>\n"), config,
-                  services=services)
-    assert services["venues"] is shared
+    assert shared is bdg.settings(config).registry
+    second = parse("* [B](https://example.org/b) <kbd>RadarC 2020</kbd>\n")
+    assert RuleContext(second, config).analysis.venues is shared
 
 
 def test_year_window_max_ahead_follows_today() -> None:

@@ -22,7 +22,7 @@ _IN_TAG = re.compile(r"(?<![!\]\\])\[([\w&+-]{0,24})$")
 
 
 def _registry(snapshot: Snapshot) -> Registry:
-    from awesome_lint.venues.settings import settings
+    from awesome_lint.rules.badges import settings
 
     return settings(snapshot.config).registry
 
@@ -156,7 +156,9 @@ def _tags(snapshot: Snapshot, where: types.Range, after: str) -> list[types.Comp
         return []
     from awesome_lint.syntax.tags import conventions
 
-    legend = conventions(snapshot.document, snapshot.config, snapshot.services).legend
+    # the lint's entry memo holds every entry's tags: this reads them back, computes none
+    legend = conventions(snapshot.document, snapshot.config,
+                         snapshot.services.entry_memo).legend
     if legend is None:
         return []
     close = "" if after.startswith("]") else "]"

@@ -88,7 +88,7 @@ class DuplicateEntry(Rule):
         doc = ctx.document
         sections = section_of(doc)
         opted_out = OptOut(self, doc)
-        found = conventions.of(doc, ctx.services)
+        found = ctx.analysis.conventions
         #: key -> earlier entries with that key: per section the first one, and the first
         #: one not opted out when that differs.
         #: Keyed by link and parent item: nested sub-items of different parents never meet;
@@ -202,7 +202,7 @@ class DuplicateTitle(Rule):
         keep_fragment = bool(ctx.options(DuplicateEntry)["keep-fragment"])
         allow_cross = bool(ctx.options(DuplicateEntry)["allow-cross-section"])
         doc = ctx.document
-        found_conventions = conventions.of(doc, ctx.services)
+        found_conventions = ctx.analysis.conventions
         sections = section_of(doc)
         rows = self._rows(doc, Keys.of(ctx), keep_fragment, min_length, found_conventions)
         near = self._near_pairs(rows, threshold) if threshold < 1.0 else {}

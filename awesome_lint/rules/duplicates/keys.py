@@ -3,35 +3,34 @@ shared by the three duplicate rules: canonicalising is most of what they cost.""
 
 from __future__ import annotations
 
-from awesome_lint.model import Document, Entry
+from collections.abc import Callable
+
+from awesome_lint.model import Entry
 from awesome_lint.rules import RuleContext
+from awesome_lint.rules.context import Analysis as DocumentAnalysis
 from awesome_lint.rules.duplicates.titles import Title
 from awesome_lint.syntax import entrymemo
 from awesome_lint.syntax.urls import canonical_key
 
 
 class Keys:
-    """Canonical keys of destinations, computed once per document and shared by the three
-    rules through ``ctx.services``: canonicalising is most of what they cost."""
+    """Canonical keys of destinations and titles' comparison forms, computed once per
+    document and shared by the three rules: canonicalising is most of what they cost."""
 
-    SERVICE = "duplicates.keys"
+    #: ``url(destination, keep_fragment)``: the canonical key, from the analysis' cache.
+    url: Callable[[str, bool], str]
 
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        #: keep_fragment -> destination -> key
-        self._cache: dict[bool, dict[str, str]] = {True: {}, False: {}}
+    def __init__(self, analysis: DocumentAnalysis) -> None:
+        self.document = analysis.document
+        self.url = analysis.url_keys.url
+        memo = analysis.services.entry_memo
+        if memo is not None:
+            self.titles = memo.titles
+            memo.titles.begin(self.document, None)
 
     @classmethod
     def of(cls, ctx: RuleContext) -> Keys:
-        found = ctx.services.get(cls.SERVICE)
-        if not isinstance(found, Keys) or found.document is not ctx.document:
-            found = cls(ctx.document)
-            ctx.services[cls.SERVICE] = found
-            memo = entrymemo.of(ctx.services)
-            if memo is not None:
-                found.titles = memo.titles
-                memo.titles.begin(ctx.document, None)
-        return found
+        return ctx.analysis.once(cls)
 
     #: Titles of the document's versions the language server linted before, if it keeps
     #: them (:mod:`awesome_lint.syntax.entrymemo`).
@@ -47,16 +46,6 @@ class Keys:
             found = Title.of(raw)
             table.keep(raw, found)
         return found
-
-    def url(self, url: str, keep_fragment: bool) -> str:
-        cache = self._cache[keep_fragment]
-        key = cache.get(url)
-        if key is None:
-            # keep_fragment=True is the default: the URL alone is cheaper for canonical_key's
-            # lru cache to key (by itself) than a call with a keyword argument
-            key = cache[url] = (canonical_key(url) if keep_fragment
-                                else canonical_key(url, keep_fragment=False))
-        return key
 
     def entry(self, entry: Entry, keep_fragment: bool) -> str | None:
         """Like :func:`entry_key`, cached."""
