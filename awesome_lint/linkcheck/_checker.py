@@ -18,6 +18,7 @@ from typing import TypeVar
 
 import httpx
 
+from ..startup import fast_httpcore_imports
 from ._guard import forbidden_reason, ip_literal
 from ._http import (
     _BROKEN,
@@ -26,7 +27,6 @@ from ._http import (
     _classify_status,
     _describe,
     _domain_match,
-    _fast_httpcore_imports,
     _github_repo,
     _park_location,
     _parse_delay,
@@ -103,7 +103,7 @@ class Checker:
     """One run's shared state: the client, per-host queues, DNS answers, the cache."""
 
     def __init__(self, options: CheckOptions) -> None:
-        _fast_httpcore_imports()
+        fast_httpcore_imports()
         self.options = options
         self.loop = asyncio.get_running_loop()
         token = options.github_token

@@ -6,9 +6,7 @@ and the text of transport failures.  Pure functions of one request or response.
 from __future__ import annotations
 
 import email.utils
-import importlib.util
 import ssl
-import sys
 
 import httpx
 
@@ -26,17 +24,6 @@ _GITHUB_RESERVED = frozenset(
         "settings", "site", "sponsors", "topics", "trending", "users",
     }
 )  # fmt: skip
-
-
-def _fast_httpcore_imports() -> None:
-    """Make httpcore's per-lock ``import sniffio`` fail fast when sniffio is absent.
-
-    httpcore tries ``import sniffio`` for every lock and event it creates; a missing
-    module is searched on ``sys.path`` again each time (about 1/3 of the CPU of a run).
-    ``sys.modules[name] = None`` is Python's documented negative import cache.
-    """
-    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
-        sys.modules["sniffio"] = None  # type: ignore[assignment]
 
 
 def _domain_match(host: str, domains: frozenset[str]) -> bool:

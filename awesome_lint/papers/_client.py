@@ -20,8 +20,9 @@ from urllib.parse import urlsplit
 import httpx
 
 from awesome_lint.linkcheck._guard import forbidden_reason, ip_literal
-from awesome_lint.linkcheck._http import _fast_httpcore_imports, _parse_delay
+from awesome_lint.linkcheck._http import _parse_delay
 from awesome_lint.linkcheck._transport import RoutingTransport
+from awesome_lint.startup import fast_httpcore_imports
 from awesome_lint.version import __version__
 
 from ._types import Api, LookupFailed, PaperOptions
@@ -70,7 +71,7 @@ class Client:
     """HTTP GETs to the three services, paced per service; counts the requests made."""
 
     def __init__(self, options: PaperOptions) -> None:
-        _fast_httpcore_imports()
+        fast_httpcore_imports()
         self.options = options
         self.transport = RoutingTransport(httpx.create_ssl_context(trust_env=False),
                                           per_host=1, http2=False)
