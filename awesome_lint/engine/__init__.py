@@ -157,8 +157,7 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
     of the input, and lines earlier fixes wrote."""
     config = config or Config()
     allow_unsafe = config.unsafe_fixes if unsafe is None else unsafe
-    lines, had_bom, newline, ends = split_lines(text)
-    body = "\n".join(lines) + ("\n" if ends else "")
+    body, had_bom, newline = _normalised_body(text)
     memo = ParseMemo()  # the later parses differ from the one before in a few lines
     document = parse(text, path, memo=memo)
     intended: Counter[str] = Counter()
@@ -174,6 +173,10 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
             [] if line_map is None else line_map.in_scope(diagnostics, body, only_lines)
         result = apply_fixes(body, chosen, unsafe=allow_unsafe)
         if result.applied and result.text != body:
+            # the tree of the text before the fixes is read no more: freed before the guard
+            # and the parse of the fixed text, which reuse its memory
+            _release(document, services)
+            del document
             removes = [url for d in result.applied if d.fix for url in d.fix.removes]
             _guard(body, result.text, [e for d in result.applied if d.fix for e in d.fix.edits],
                    removes)
@@ -183,7 +186,7 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
             applied.extend(result.applied)
             body, changed, canonical_tree = result.text, True, False
             try:
-                document = _released(document, parse(body, path, memo=memo), services)
+                document = parse(body, path, memo=memo)
             except ValueError as err:
                 raise UnsafeFixError(f"fixed text no longer parses ({err}); nothing written"
                                      ) from None
@@ -204,12 +207,23 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
             canonical_tree = True
         if not changed:
             break
+        chosen = diagnostics = []  # what the last pass applied is in ``applied``
         diagnostics = lint_document(document, config, network=network, services=services)
     out = body.replace("\n", newline) if newline != "\n" else body
     if had_bom:
         out = "\ufeff" + out
     return FixResult(text=out, original=text, applied=applied, remaining=diagnostics,
                      formatted=formatted, intended=intended, line_map=line_map)
+
+
+def _normalised_body(text: str) -> tuple[str, bool, str]:
+    """``text`` without a BOM and with ``\n`` line endings; whether it had a BOM; its
+    newline.  Memory trick: most files need neither change, and then ``text`` itself is the
+    body (a second copy of a 50k-entry list and its lines is 14 MB of ``fix``'s peak)."""
+    if "\r" not in text and not text.startswith("\ufeff"):
+        return text, False, "\n"
+    lines, had_bom, newline, ends = split_lines(text)
+    return "\n".join(lines) + ("\n" if ends else ""), had_bom, newline
 
 
 def _released(old: Document, new: Document, services: dict[str, Any] | None) -> Document:
@@ -220,14 +234,21 @@ def _released(old: Document, new: Document, services: dict[str, Any] | None) -> 
     every replaced tree, and all it holds (entries, links, spans, what rules kept for it in
     ``services``), to the end of the run, file after file.  Nothing reads an old tree
     again, so its parent links are cut and reference counting frees it."""
+    if old is not new:
+        _release(old, services)
+    return new
+
+
+def _release(old: Document, services: dict[str, Any] | None) -> None:
+    """Let go of ``old`` (see :func:`_released`): what rules kept for it (a tuple that
+    starts with it, or an object whose ``document`` it is), its cycles."""
     if services:
         for key in [k for k, v in services.items()
-                    if isinstance(v, tuple) and v and v[0] is old]:
+                    if (v[0] is old if isinstance(v, tuple) and v
+                        else getattr(v, "document", None) is old)]:
             del services[key]
-    if old is not new:
-        for section in list(old.root.walk()):
-            section.parent = None
-    return new
+    for section in list(old.root.walk()):
+        section.parent = None
 
 
 def _format_options(config: Config) -> Any:
