@@ -209,6 +209,10 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
             break
         chosen = diagnostics = []  # what the last pass applied is in ``applied``
         diagnostics = lint_document(document, config, network=network, services=services)
+    # the caller gets text, not the tree: freed now, not at exit (one tree per file of a
+    # multi-file ``fix`` otherwise stays: the CLI runs without the cyclic collector)
+    _release(document, services)
+    del document
     out = body.replace("\n", newline) if newline != "\n" else body
     if had_bom:
         out = "\ufeff" + out
