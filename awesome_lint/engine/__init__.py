@@ -18,6 +18,7 @@ from awesome_lint.config import Config
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from awesome_lint.model import Comment, Document
 from awesome_lint.rules import Rule, RuleContext, find_rule, is_valid_selector, iter_selected
+from awesome_lint.rules.context import Services
 from awesome_lint.syntax import suppression
 from awesome_lint.syntax.parser import ParseMemo, parse, paused_gc, split_lines
 
@@ -63,10 +64,12 @@ def selected_rules(config: Config, *, network: bool = False) -> list[type[Rule]]
 
 
 def lint_document(document: Document, config: Config | None = None, *,
-                  network: bool = False, services: dict[str, Any] | None = None
+                  network: bool = False, services: Services | None = None
                   ) -> list[Diagnostic]:
+    """Every finding of the selected rules in ``document``; the network rules only with
+    ``network``.  ``services``: the file resolver and network results the rules may read."""
     config = config or Config()
-    ctx = RuleContext(document, config, services if services is not None else {})
+    ctx = RuleContext(document, config, services if services is not None else Services())
     rules = selected_rules(config, network=network)
     found: list[Diagnostic] = []
     with paused_gc():
@@ -144,7 +147,7 @@ def lint(text: str, config: Config | None = None, *, path: str | None = None,
 
 def fix_text(text: str, config: Config | None = None, *, path: str | None = None,
              unsafe: bool | None = None, network: bool = False,
-             services: dict[str, Any] | None = None, format: bool = False,
+             services: Services | None = None, format: bool = False,
              only_lines: set[int] | None = None) -> FixResult:
     """Apply fixes until none applies; refuse results that lose links or stop parsing.
 
@@ -175,7 +178,7 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
         if result.applied and result.text != body:
             # the tree of the text before the fixes is read no more: freed before the guard
             # and the parse of the fixed text, which reuse its memory
-            _release(document, services)
+            _release(document)
             del document
             removes = [url for d in result.applied if d.fix for url in d.fix.removes]
             _guard(body, result.text, [e for d in result.applied if d.fix for e in d.fix.edits],
@@ -200,7 +203,7 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
             canonical = format_document(document, _format_options(config), unsafe=allow_unsafe)
             if canonical.text != body:
                 document = _released(document, _checked_format(body, document, canonical,
-                                                               path, memo), services)
+                                                               path, memo))
                 body, changed, formatted = canonical.text, True, True
                 line_map = None
                 intended.update(canonical.toc_rewritten)
@@ -211,7 +214,7 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
         diagnostics = lint_document(document, config, network=network, services=services)
     # the caller gets text, not the tree: freed now, not at exit (one tree per file of a
     # multi-file ``fix`` otherwise stays: the CLI runs without the cyclic collector)
-    _release(document, services)
+    _release(document)
     del document
     out = body.replace("\n", newline) if newline != "\n" else body
     if had_bom:
@@ -230,27 +233,22 @@ def _normalised_body(text: str) -> tuple[str, bool, str]:
     return "\n".join(lines) + ("\n" if ends else ""), had_bom, newline
 
 
-def _released(old: Document, new: Document, services: dict[str, Any] | None) -> Document:
+def _released(old: Document, new: Document) -> Document:
     """``new``, once ``old`` (the tree of the text before a fix pass) is let go.
 
     Memory trick: ``awesome-lint`` runs with the garbage collector off (see
     ``cli.console_main``), and a tree's sections point at their parents: a cycle that kept
-    every replaced tree, and all it holds (entries, links, spans, what rules kept for it in
-    ``services``), to the end of the run, file after file.  Nothing reads an old tree
-    again, so its parent links are cut and reference counting frees it."""
+    every replaced tree, and all it holds (entries, links, spans), to the end of the run,
+    file after file.  Nothing reads an old tree again, so its parent links are cut and
+    reference counting frees it.  What rules computed for it lived on its lint's
+    :class:`~awesome_lint.rules.context.Analysis`, gone with that lint's context."""
     if old is not new:
-        _release(old, services)
+        _release(old)
     return new
 
 
-def _release(old: Document, services: dict[str, Any] | None) -> None:
-    """Let go of ``old`` (see :func:`_released`): what rules kept for it (a tuple that
-    starts with it, or an object whose ``document`` it is), its cycles."""
-    if services:
-        for key in [k for k, v in services.items()
-                    if (v[0] is old if isinstance(v, tuple) and v
-                        else getattr(v, "document", None) is old)]:
-            del services[key]
+def _release(old: Document) -> None:
+    """Let go of ``old`` (see :func:`_released`): its section cycle is cut."""
     for section in list(old.root.walk()):
         section.parent = None
 

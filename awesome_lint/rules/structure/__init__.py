@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.model import Section, Span
 from awesome_lint.rules import Rule, RuleContext, register
-from awesome_lint.syntax import conventions
 from awesome_lint.syntax.slugs import matching_anchors
 
 PREFIX = "STR"
@@ -38,7 +37,7 @@ class EmptySection(Rule):
     good = "### Tasks\n* [Grand Challenge](https://grand-challenge.org/)"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        found = conventions.of(ctx.document, ctx.services)
+        found = ctx.analysis.conventions
         for section in ctx.document.sections:
             if section.blocks or section.entries or section.children:
                 continue
@@ -64,7 +63,7 @@ class DuplicateHeading(Rule):
     good = "## Papers\n* [A](https://a.org)\n* [B](https://b.org)"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        found = conventions.of(ctx.document, ctx.services)
+        found = ctx.analysis.conventions
         for parent in ctx.document.root.walk():
             seen: dict[tuple[int, str], Section] = {}
             for child in parent.children:
