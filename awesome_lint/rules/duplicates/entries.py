@@ -94,7 +94,10 @@ class DuplicateEntry(Rule):
         #: Keyed by link and parent item: nested sub-items of different parents never meet;
         #: table rows also by all their links (rows that share a course page but link
         #: different lecture videos are two editions of a course, not one item twice).
-        index: dict[tuple[str, int | None, frozenset[str] | None], Earlier] = {}
+        #: Memory trick: a key seen once (most entries) keeps just its (entry, section);
+        #: the :class:`Earlier` index is built when the key comes back.
+        index: dict[tuple[str, int | None, frozenset[str] | None],
+                    Earlier | tuple[Entry, Section | None]] = {}
         keys = Keys.of(ctx)
         fixer = Fixer(doc, keep_fragment, keys)
         for entry in doc.entries:
@@ -108,8 +111,10 @@ class DuplicateEntry(Rule):
             key = (link_key, found.parent_of(entry), row)
             known = index.get(key)
             if known is None:  # a link seen first (most entries): nothing to compare with
-                index[key] = Earlier(entry, section, opted_out)
+                index[key] = (entry, section)
                 continue
+            if isinstance(known, tuple):
+                known = index[key] = Earlier(known[0], known[1], opted_out)
             same = known.same(section)
             others = known.others(section)
             if not same or (all(opted_out(e) for e in same) and not opted_out(entry)):
@@ -274,18 +279,20 @@ class DuplicateTitle(Rule):
         lengths = [len(text) for text in folded]
         keys = [key for _, _, key in rows]
         numbers = [title.numbers for title in titles]
-        words = [title.words for title in titles]
-        sizes = [len(title.words) for title in titles]
+        sizes = [title.size for title in titles]
         #: _alike needs MIN_WORDS words in both titles: rows without them never match.
         worded = [size >= MIN_WORDS for size in sizes]
         reversed_ = [text[::-1] for text in folded]
         for order in (sorted(range(len(rows)), key=folded.__getitem__),
                       sorted(range(len(rows)), key=reversed_.__getitem__)):
-            # each title against its next _WINDOW neighbours, one distance at a time (the
-            # result does not depend on the order the pairs are visited in)
-            for distance in range(1, _WINDOW + 1):
-                for i, j in zip(order, order[distance:], strict=False):
-                    if not (worded[i] and worded[j]):
+            # each title against its next _WINDOW neighbours (the result does not depend
+            # on the order the pairs are visited in: check() reads sorted(set(...)))
+            for position, i in enumerate(order):
+                if not worded[i]:
+                    continue
+                title_i = titles[i]
+                for j in order[position + 1:position + 1 + _WINDOW]:
+                    if not worded[j]:
                         continue
                     la, lb = lengths[i], lengths[j]
                     # _alike's cheap tests first, inlined: this is the rule's hot loop
@@ -294,19 +301,22 @@ class DuplicateTitle(Rule):
                             or numbers[i] != numbers[j]:
                         continue
                     # words_align's counting test, without building the differences
-                    common = len(words[i] & words[j])
+                    common = len(title_i.words & titles[j].words)
                     only_i, only_j = sizes[i] - common, sizes[j] - common
                     if (only_i > 0) != (only_j > 0) or only_i > MAX_WORD_EDITS \
                             or only_j > MAX_WORD_EDITS:
                         continue
                     # the rest of _alike(titles[i], titles[j], threshold): every cheaper
                     # test of it has passed above
-                    if words_align(titles[i], titles[j]) \
+                    if words_align(title_i, titles[j]) \
                             and similar(folded[i], folded[j], threshold):
                         if i < j:
                             out.setdefault(j, []).append(i)
                         else:
                             out.setdefault(i, []).append(j)
+                # memory trick: title i meets no later title in this order, so its word set
+                # goes (at most _WINDOW + 1 sets live instead of one per title)
+                title_i.forget_words()
         return out
 
     def _finding(self, doc: Document, pair: Pair) -> Diagnostic:

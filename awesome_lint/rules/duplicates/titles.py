@@ -9,7 +9,7 @@ import difflib
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from awesome_lint.model import Entry
 
@@ -74,7 +74,9 @@ class Title:
     #: ``tight`` without a leading ``Acronym:`` or a trailing `` - Source``.
     variants: frozenset[str]
     numbers: tuple[str, ...]
-    words: frozenset[str]
+    #: How many different words ``folded`` has (``len(self.words)``).
+    size: int
+    _words: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, raw: str) -> Title:
@@ -82,7 +84,21 @@ class Title:
         folded, tight = " ".join(words), "".join(words)
         # letters only: no digit for _NUMBER to find
         numbers = () if tight.isalpha() else tuple(_NUMBER.findall(folded))
-        return cls(raw, folded, tight, _variants(raw), numbers, frozenset(words))
+        return cls(raw, folded, tight, _variants(raw), numbers, len(set(words)))
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The distinct words of ``folded``.  Memory trick: built when two titles are
+        compared and kept while they are (a frozenset of six words is 728 bytes: 36 MB for
+        a 50k-entry list)."""
+        words = self._words
+        if words is None:
+            words = self._words = frozenset(self.folded.split())
+        return words
+
+    def forget_words(self) -> None:
+        """Drop the word set :attr:`words` built (it is built again when asked for)."""
+        self._words = None
 
 
 _NUMBER = re.compile(r"\d+")
@@ -122,7 +138,8 @@ def _variants(raw: str) -> frozenset[str]:
 def words_align(a: Title, b: Title) -> bool:
     """Every word only one title has is a near spelling of a word only the other has
     (a typo, a plural): "prior-baesd" ~ "prior-based", but "Kimi-VL" !~ "MiMo-VL"."""
-    only_a, only_b = a.words - b.words, b.words - a.words
+    words_a, words_b = a.words, b.words
+    only_a, only_b = words_a - words_b, words_b - words_a
     if bool(only_a) != bool(only_b) or max(len(only_a), len(only_b)) > MAX_WORD_EDITS:
         return False
     return _each_near(only_a, only_b) and _each_near(only_b, only_a, flipped=True)
@@ -170,6 +187,6 @@ def _alike(a: Title, b: Title, threshold: float) -> bool:
     tests first: this runs for every pair a blocking key brings together."""
     la, lb = len(a.folded), len(b.folded)
     return (threshold < 1.0 and 2.0 * min(la, lb) >= threshold * (la + lb)
-            and a.numbers == b.numbers and len(a.words) >= MIN_WORDS
-            and len(b.words) >= MIN_WORDS and words_align(a, b)
+            and a.numbers == b.numbers and a.size >= MIN_WORDS
+            and b.size >= MIN_WORDS and words_align(a, b)
             and similar(a.folded, b.folded, threshold))
