@@ -2,6 +2,7 @@
 
     python benchmarks/style_recall.py            # markdown table: recall per style and family
     python benchmarks/style_recall.py --details  # and every missed defect and stray finding
+    python benchmarks/style_recall.py --gaps     # the known gaps, as a markdown table
 
 ``fixtures/styles/<style>/`` holds a list written by us in the notation of one corpus list
 or seed: ``clean.md`` (a correct list) and ``defects.md`` (the same list with planted
@@ -218,6 +219,30 @@ def details(scores: list[Score]) -> str:
     return "\n".join(out)
 
 
+def gaps(scores: list[Score]) -> str:
+    """Markdown: every known gap (style, notation, rule, line, example, what is missing)."""
+    rows = ["| style | rule | defects.md line | planted text | gap | today |",
+            "|---|---|---|---|---|---|"]
+    for s in scores:
+        for p in s.style.defects:
+            if p.gap:
+                today = "found" if p in s.found else "missed"
+                rows.append(f"| {s.style.name} | {p.code} | {p.line} | {_code(p.match)} | "
+                            f"{p.gap} | {today} |")
+        for code, gap in s.style.clean_gaps.items():
+            shown = [f for f in s.clean_findings if f.code == code]
+            where = f"clean.md {shown[0].line}" if shown else "clean.md"
+            message = _code(shown[0].message) if shown else ""
+            rows.append(f"| {s.style.name} | {code} | {where} | {message} | {gap} "
+                        f"| {'false positive' if shown else 'gone'} |")
+    return "\n".join(rows)
+
+
+def _code(text: str) -> str:
+    """``text`` as a markdown code span that survives backticks and table pipes inside."""
+    return "`` " + text.replace("|", "\\|") + " ``"
+
+
 def overall(scores: list[Score]) -> float:
     found = sum(len(s.found) for s in scores)
     total = found + sum(len(s.missed) for s in scores)
@@ -228,8 +253,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--details", action="store_true",
                         help="also list every missed defect and every stray finding")
+    parser.add_argument("--gaps", action="store_true",
+                        help="print the known gaps (notations not understood) instead")
     args = parser.parse_args(argv)
     scores = measure()
+    if args.gaps:
+        print(gaps(scores))
+        return 0
     print(table(scores))
     if args.details:
         print()
