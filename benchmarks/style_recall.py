@@ -3,6 +3,7 @@
     python benchmarks/style_recall.py            # markdown table: recall per style and family
     python benchmarks/style_recall.py --details  # and every missed defect and stray finding
     python benchmarks/style_recall.py --gaps     # the known gaps, as a markdown table
+    python benchmarks/style_recall.py --prune-gaps  # delete the gaps the linter now closes
 
 ``fixtures/styles/<style>/`` holds a list written by us in the notation of one corpus list
 or seed: ``clean.md`` (a correct list) and ``defects.md`` (the same list with planted
@@ -243,6 +244,38 @@ def _code(text: str) -> str:
     return "`` " + text.replace("|", "\\|") + " ``"
 
 
+def prune(scores: list[Score]) -> list[str]:
+    """Delete the ``gap`` of every defect now found and every ``[clean-gaps]`` entry whose
+    finding is gone, in place (the strict xfails that turned red turn green); say which."""
+    done: list[str] = []
+    for s in scores:
+        closed = {(p.line, p.code) for p in s.found if p.gap}
+        gone = {code for code in s.style.clean_gaps
+                if not any(f.code == code for f in s.clean_findings)}
+        if not closed and not gone:
+            continue
+        path = s.style.folder / "defects.toml"
+        out: list[str] = []
+        key: tuple[int, str] | None = None
+        for text in path.read_text(encoding="utf-8").split("\n"):
+            if text.startswith("["):
+                key = None
+            elif text.startswith("line = "):
+                key = (int(text.split("=", 1)[1]), "")
+            elif text.startswith("code = ") and key is not None:
+                key = (key[0], text.split("=", 1)[1].strip().strip('"'))
+            if text.startswith("gap = ") and key in closed:
+                done.append(f"{s.style.name}: {key[1]} on line {key[0]} found, gap removed")
+                continue
+            if text.split(" = ", 1)[0] in gone:
+                done.append(f"{s.style.name}: clean {text.split(' = ', 1)[0]} gone, removed")
+                continue
+            out.append(text)
+        text = "\n".join(out).replace("[clean-gaps]\n\n", "")
+        path.write_text(text, encoding="utf-8")
+    return done
+
+
 def overall(scores: list[Score]) -> float:
     found = sum(len(s.found) for s in scores)
     total = found + sum(len(s.missed) for s in scores)
@@ -255,8 +288,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="also list every missed defect and every stray finding")
     parser.add_argument("--gaps", action="store_true",
                         help="print the known gaps (notations not understood) instead")
+    parser.add_argument("--prune-gaps", action="store_true",
+                        help="delete from the sidecars the gaps the linter now closes")
     args = parser.parse_args(argv)
     scores = measure()
+    if args.prune_gaps:
+        print("\n".join(prune(scores)) or "no gap closed")
+        return 0
     if args.gaps:
         print(gaps(scores))
         return 0
