@@ -1,7 +1,7 @@
 """`awesome-lint fix` against mdformat, on the same files in the same run.
 
     pip install mdformat mdformat-gfm      # for this benchmark only; not a dependency
-    python benchmarks/bench_fix.py [--runs 3] [--sizes 10000,50000] [--corpus 2]
+    python benchmarks/bench_fix.py [--runs 3] [--sizes 1000,10000,50000] [--corpus 2]
 
 Files: generated seed-style lists (benchmarks/generate.py) of each size, and the largest
 lists in ../shared/corpus (skipped when ../shared is absent).  Each run is a fresh process
@@ -9,9 +9,12 @@ on a fresh copy of the file, writing it in place, as a user runs the tool: `awes
 fix FILE` (the fixes of findings and an atomic write), `awesome-lint fix --diff FILE` (the
 same fixes, a diff built from their edits, nothing written), `awesome-lint format FILE`
 (the whole file in canonical layout, the HTML check, the write) and `mdformat --extensions
-gfm FILE` (formatting, its HTML validation and the write).  Prints median wall seconds,
+gfm FILE` (formatting, its HTML validation and the write) and, where installed, `rumdl fmt
+--no-cache FILE`.  Prints median wall seconds,
 median CPU seconds (user + system, from wait4: on a shared machine wall time also measures
-the neighbours), peak RSS (the child's max RSS) and lines per second (by wall time).
+the neighbours), peak RSS (the child's max RSS) and lines per second (by wall time), and
+for each file the cost of ``fix --diff`` over ``fix`` (the goal: within 10%).  The same
+figures for one command: ``/usr/bin/time -v python -m awesome_lint fix --exit-zero -q FILE``.
 """
 
 from __future__ import annotations
@@ -38,6 +41,12 @@ TOOLS = {
     "awesome-lint format": [sys.executable, "-m", "awesome_lint", "format", "-q"],
     "mdformat": [sys.executable, "-m", "mdformat", "--extensions", "gfm"],
 }
+#: rumdl (a Rust Markdown linter and formatter) where installed: ``pip install rumdl``
+#: (benchmarks/bench_peers.py, where present, installs the version the issues quote).
+RUMDL = shutil.which("rumdl", path=f"{Path(sys.executable).parent}{os.pathsep}"
+                                   f"{os.environ.get('PATH', '')}")
+if RUMDL:
+    TOOLS["rumdl fmt"] = [RUMDL, "fmt", "--no-cache"]
 
 
 def measure(command: list[str], source: Path, runs: int, work: Path
@@ -66,7 +75,7 @@ def measure(command: list[str], source: Path, runs: int, work: Path
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--sizes", default="10000,50000")
+    parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--corpus", type=int, default=2, help="how many of the largest "
                         "corpus lists to include")
     args = parser.parse_args()
@@ -92,6 +101,7 @@ def main() -> None:
               f"{'peak MB':>8} {'lines/s':>9}")
         for label, path in files:
             lines = len(path.read_text(encoding="utf-8").splitlines())
+            cpu_of: dict[str, float] = {}
             for tool, command in TOOLS.items():
                 work = Path(tmp) / "work"
                 work.mkdir(exist_ok=True)
@@ -99,8 +109,13 @@ def main() -> None:
                 if error:
                     print(f"{label:40} {lines:7d}  {tool:23} refused: {error}", flush=True)
                     continue
+                cpu_of[tool] = cpu
                 print(f"{label:40} {lines:7d}  {tool:23} {wall:9.2f} {cpu:6.2f} {peak:8.0f} "
                       f"{lines / wall:9.0f}", flush=True)
+            fix, diff = cpu_of.get("awesome-lint fix"), cpu_of.get("awesome-lint fix --diff")
+            if fix and diff:
+                print(f"{label:40} {lines:7d}  fix --diff / fix CPU: {diff / fix:.2f}",
+                      flush=True)
 
 
 if __name__ == "__main__":

@@ -103,16 +103,8 @@ def test_layout_fixes_render_the_same_with_cmark_gfm() -> None:
     assert fixed > 50  # the real lists do depart from their own conventions
 
 
-#: Known gap, kept visible: the formatter leaves a one-item nested list under a lazily
-#: continued paragraph as written (`-  R. Author` after `[[pdf]](...)`), where FMT002/FMT003
-#: hold it to the list's majority.  strict: the test fails once the formatter handles it.
-_FORMAT_GAPS = {"jason718__awesome-self-supervised-learning.md"}
-
-
 @pytest.mark.skipif(not REAL, reason="../shared is absent")
-@pytest.mark.parametrize("path", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="formatter gap, see above"))
-    if p.name in _FORMAT_GAPS else p for p in REAL], ids=[p.name for p in REAL])
+@pytest.mark.parametrize("path", REAL, ids=[p.name for p in REAL])
 def test_format_writes_a_layout_the_layout_rules_accept(path: Path) -> None:
     """``format``'s canonical layout is the list's own conventions: no FMT finding on it."""
     from awesome_lint.engine import UnsafeFixError

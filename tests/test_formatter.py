@@ -466,4 +466,5 @@ def test_cli_refuses_with_exit_2_and_names_the_block(tmp_path: Path,
     done = CliRunner().invoke(main, ["format", str(target)])
     assert done.exit_code == 2
     assert "formatting would change how GitHub renders line" in done.output
+    assert "lay out that block by hand" in done.output and "enabled = false" not in done.output
     assert target.read_text(encoding="utf-8") == MESSY

@@ -20,7 +20,6 @@ the caller writes nothing.  ``cmarkgfm`` is imported on first use: ``check`` nev
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 from collections import Counter
@@ -29,10 +28,11 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 from urllib.parse import unquote
 
+from awesome_lint.autofix import regions
 from awesome_lint.autofix.apply import line_starts
+from awesome_lint.autofix.github_html import render_html as render_html
+from awesome_lint.autofix.regions import opcodes
 from awesome_lint.diagnostics import Edit
-
-EXTENSIONS = ("table", "autolink", "strikethrough", "tasklist", "tagfilter")
 
 #: The block tags of cmark-gfm's HTML (those with a source position, and their ends) and
 #: the table sections it writes without one.
@@ -43,7 +43,6 @@ _BLOCK = re.compile(
     rf"(?:((?:(?!</?(?:{_BLOCK_NAMES})[\s>])[^<]|<(?!/?(?:{_BLOCK_NAMES})[\s>]))*)</\1>)?"
     rf"|</({_BLOCK_NAMES})>"
     r"|</?t(?:head|body)>")
-_SOURCEPOS = re.compile(r' data-sourcepos="[^"]*"')
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _COUNTED_TAG = re.compile(r"<(a|img)\b([^>]*)>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([A-Za-z_:][-\w:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
@@ -109,7 +108,7 @@ class Declared:
         old, new = before.split("\n"), after.split("\n")
         lines_before: set[int] = set()
         lines_after: set[int] = set()
-        for tag, a1, a2, b1, b2 in _opcodes(old, new):
+        for tag, a1, a2, b1, b2 in opcodes(old, new):
             if tag == "delete":
                 a1, a2, b1, b2 = _slid(old, a1, a2, b1)
             elif tag == "insert":
@@ -119,25 +118,6 @@ class Declared:
             lines_before.update(range(a1 + 1, a2 + 1))
             lines_after.update(range(b1 + 1, b2 + 1))
         return cls(frozenset(lines_before), frozenset(lines_after))
-
-
-def _opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
-    """difflib's opcodes for two long, mostly equal sequences: the equal head and tail are
-    matched first (difflib's own search is quadratic in the worst case)."""
-    if old == new:
-        return []
-    head = 0
-    while head < min(len(old), len(new)) and old[head] == new[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
-        tail += 1
-    matcher = difflib.SequenceMatcher(None, old[head: len(old) - tail],
-                                      new[head: len(new) - tail], autojunk=False)
-    return [("equal", 0, head, 0, head),
-            *((tag, head + i1, head + i2, head + j1, head + j2)
-              for tag, i1, i2, j1, j2 in matcher.get_opcodes()),
-            ("equal", len(old) - tail, len(old), len(new) - tail, len(new))]
 
 
 def _slid(lines: list[str], start: int, stop: int, other: int) -> tuple[int, int, int, int]:
@@ -174,6 +154,10 @@ class _Occurrence(NamedTuple):
     token: int  # the index of its tag among the tokens
 
 
+#: Between the tokens of two regions: the same on both sides, on no line.
+_SEPARATOR = _Token("\0", 0, 0)
+
+
 @dataclass(frozen=True)
 class Rendering:
     tokens: tuple[_Token, ...]
@@ -181,16 +165,22 @@ class Rendering:
 
 
 def judge(before: str, after: str, declared: Declared = NOTHING,
-          removes: Iterable[str] = (), *, what: str = "fix") -> Refusal | None:
+          removes: Iterable[str] = (), *, what: str = "fix", whole: bool = False
+          ) -> Refusal | None:
     """The first reason not to write ``after`` in place of ``before``; None when it is safe.
 
     ``removes`` are the destinations the rewrite removes on purpose (``Fix.removes``):
-    each allows one occurrence of it to go.  ``what`` names the rewrite in the message."""
+    each allows one occurrence of it to go.  ``what`` names the rewrite in the message.
+    Only the regions where the renderings differ are read (:mod:`.regions`); ``whole``
+    reads both renderings whole instead (the slower oracle the tests hold it to)."""
     if before == after:
         return None
-    if _html(before).plain == _html(after).plain:
+    if whole:
+        old, new = render(before), render(after)
+    else:
+        old, new = _changed(before, after)
+    if not old.tokens and not new.tokens:
         return None  # the same HTML but for source positions: nothing lost, nothing moved
-    old, new = render(before), render(after)
     lost = _lost(old, new, removes, declared.before)
     if lost is not None:
         line = _line_of(before, lost, old.tokens[lost.token])
@@ -201,46 +191,62 @@ def judge(before: str, after: str, declared: Declared = NOTHING,
 
 def render(text: str) -> Rendering:
     """cmark-gfm's HTML of ``text``, as tokens with source lines, and its occurrences."""
-    cached = _html(text)
-    if cached.rendering is None:
-        cached.rendering = _tokens(cached.html, text.split("\n"))
-        cached.html = ""  # the tokens and the plain HTML say all that is asked later
-    return cached.rendering
+    lines = text.split("\n")
+    return _tokens(_cut(text).html, lines, 1, len(lines))
 
 
-@dataclass
-class _Rendered:
-    html: str
-    #: The HTML without source positions: a cosmetic rewrite leaves it as it was.
-    plain: str
-    rendering: Rendering | None = None
+def _changed(before: str, after: str) -> tuple[Rendering, Rendering]:
+    """The tokens of the regions where the two renderings differ, region after region
+    (a separator between two regions keeps them from being compared across)."""
+    old_cut, new_cut = _cut(before), _cut(after)
+    old_lines, new_lines = before.split("\n"), after.split("\n")
+    old: list[Rendering] = []
+    new: list[Rendering] = []
+    for region in regions.regions(old_cut, new_cut):
+        old.append(_tokens(region.old_html, old_lines, *region.old_lines))
+        new.append(_tokens(region.new_html, new_lines, *region.new_lines))
+    _keep_only(after)
+    return _joined(old), _joined(new)
 
 
-def _html(text: str) -> _Rendered:
-    """Speed trick: the text after one fix pass is the text before the next one, and most
-    rewrites are judged by the HTML alone, so the last three texts keep their HTML and
-    tokens (oldest dropped first)."""
+def _joined(parts: list[Rendering]) -> Rendering:
+    if len(parts) == 1:
+        return parts[0]
+    tokens: list[_Token] = []
+    occurrences: list[_Occurrence] = []
+    for index, part in enumerate(parts):
+        if index:
+            tokens.append(_SEPARATOR)
+        occurrences.extend(o._replace(token=o.token + len(tokens)) for o in part.occurrences)
+        tokens.extend(part.tokens)
+    return Rendering(tuple(tokens), tuple(occurrences))
+
+
+def _cut(text: str) -> regions.Cut:
+    """cmark-gfm's rendering of ``text``, cut (:mod:`.regions`).
+
+    Speed trick: the text after one rewrite is the text before the next (the next fix
+    pass, the formatter's second check), so the last text judged keeps its cut rendering;
+    only that one, since a 50k-entry list's takes 25 MB."""
     cached = _CACHE.get(text)
     if cached is None:
-        html = render_html(text)
-        cached = _Rendered(html, _SOURCEPOS.sub("", html))
-        if len(_CACHE) >= 3:
-            _CACHE.pop(next(iter(_CACHE)))
+        cached = regions.cut(render_html(text), text.count("\n") + 1)
         _CACHE[text] = cached
     return cached
 
 
-_CACHE: dict[str, _Rendered] = {}
+def forget() -> None:
+    """Drop the kept rendering (``fix`` between passes: the next pass rarely has fixes to
+    judge, and the kept one is 25 MB of a 50k-entry list's peak while it is linted)."""
+    _CACHE.clear()
 
 
-def render_html(text: str) -> str:
-    """GitHub's HTML of ``text`` (raw HTML kept), each block with its source lines."""
-    from cmarkgfm.cmark import Options, markdown_to_html_with_extensions
+def _keep_only(text: str) -> None:
+    for key in [k for k in _CACHE if k != text]:
+        del _CACHE[key]
 
-    options = (Options.CMARK_OPT_SOURCEPOS | Options.CMARK_OPT_UNSAFE
-               | Options.CMARK_OPT_GITHUB_PRE_LANG)
-    return str(markdown_to_html_with_extensions(text, options=options,
-                                                extensions=list(EXTENSIONS)))
+
+_CACHE: dict[str, regions.Cut] = {}
 
 
 @dataclass(slots=True)
@@ -256,16 +262,18 @@ class _Open:
     cursor: int = 0
 
 
-def _tokens(rendered: str, lines: list[str]) -> Rendering:
+def _tokens(rendered: str, lines: list[str], from_line: int, to_line: int) -> Rendering:
     """Split the HTML at its blocks: each block tag is a token, and so is the inline HTML
     between two of them (a paragraph's text with its links, folded as mdformat compares,
     code verbatim).  Each token gets the lines of the innermost block around it (raw HTML
     between blocks gets the lines between them, a tight list item's text the item's lines
     before its first child block).  Blank lines at a block's ends are not its lines:
-    removing one must not set the block aside."""
+    removing one must not set the block aside.  ``from_line..to_line`` are the lines
+    ``rendered`` comes from (the whole text, or a region of it)."""
     tokens: list[_Token] = []
     occurrences: list[_Occurrence] = []
-    stack: list[_Open] = [_Open("", 1, len(lines), cursor=1)]  # the root: HTML between blocks
+    # the root: HTML between blocks
+    stack: list[_Open] = [_Open("", from_line, to_line, cursor=from_line)]
     pending: list[str] = []  # inline HTML since the last block tag
 
     def settle(block: _Open, last: int) -> None:
@@ -348,7 +356,7 @@ def _tokens(rendered: str, lines: list[str]) -> Rendering:
             pending.append(match.group())
     pending.append(rendered[position:])
     flush()
-    settle(stack[0], len(lines))
+    settle(stack[0], to_line)
     return Rendering(tuple(tokens), tuple(occurrences))
 
 
@@ -406,7 +414,7 @@ def differences(before: str, after: str, declared: Declared = NOTHING) -> list[i
     old = [t for t in render(before).tokens if not _touches(t, declared.before)]
     new = [t for t in render(after).tokens if not _touches(t, declared.after)]
     lines: list[int] = []
-    for tag, i1, _, _, _ in _opcodes([t.text for t in old], [t.text for t in new]):
+    for tag, i1, _, _, _ in opcodes([t.text for t in old], [t.text for t in new]):
         if tag != "equal":
             token = old[min(i1, len(old) - 1)] if old else None
             lines.append(max(1, token.first) if token is not None else 1)
@@ -429,7 +437,8 @@ def _first_difference(before: str, after: str, old: Rendering, new: Rendering,
         return None
     index = next((i for i, (a, b) in enumerate(zip(kept_old, kept_new, strict=False))
                   if a.text != b.text), min(len(kept_old), len(kept_new)))
-    token = kept_old[index] if index < len(kept_old) else (kept_old[-1] if kept_old else None)
+    named = [t for t in kept_old[: index + 1] if t is not _SEPARATOR]
+    token = named[-1] if named else None
     line = max(1, token.first) if token is not None else 1
     lines = before.split("\n")
     excerpt = lines[line - 1].strip() if line <= len(lines) else ""
@@ -446,7 +455,7 @@ def _widened(before: str, after: str, old: Rendering, new: Rendering, declared: 
     in the other text through a line diff, are declared there too (a paragraph that lost
     its first line starts a line later, on no declared line)."""
     forward: dict[int, int] = {}
-    for tag, a1, a2, b1, b2 in _opcodes(before.split("\n"), after.split("\n")):
+    for tag, a1, a2, b1, b2 in opcodes(before.split("\n"), after.split("\n")):
         if tag == "equal":
             forward.update(zip(range(a1 + 1, a2 + 1), range(b1 + 1, b2 + 1), strict=True))
     backward = {b: a for a, b in forward.items()}

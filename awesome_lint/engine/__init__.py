@@ -183,7 +183,7 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
             applied.extend(result.applied)
             body, changed, canonical_tree = result.text, True, False
             try:
-                document = parse(body, path, memo=memo)
+                document = _released(document, parse(body, path, memo=memo), services)
             except ValueError as err:
                 raise UnsafeFixError(f"fixed text no longer parses ({err}); nothing written"
                                      ) from None
@@ -196,7 +196,8 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
 
             canonical = format_document(document, _format_options(config), unsafe=allow_unsafe)
             if canonical.text != body:
-                document = _checked_format(body, document, canonical, path, memo)
+                document = _released(document, _checked_format(body, document, canonical,
+                                                               path, memo), services)
                 body, changed, formatted = canonical.text, True, True
                 line_map = None
                 intended.update(canonical.toc_rewritten)
@@ -209,6 +210,24 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
         out = "\ufeff" + out
     return FixResult(text=out, original=text, applied=applied, remaining=diagnostics,
                      formatted=formatted, intended=intended, line_map=line_map)
+
+
+def _released(old: Document, new: Document, services: dict[str, Any] | None) -> Document:
+    """``new``, once ``old`` (the tree of the text before a fix pass) is let go.
+
+    Memory trick: ``awesome-lint`` runs with the garbage collector off (see
+    ``cli.console_main``), and a tree's sections point at their parents: a cycle that kept
+    every replaced tree, and all it holds (entries, links, spans, what rules kept for it in
+    ``services``), to the end of the run, file after file.  Nothing reads an old tree
+    again, so its parent links are cut and reference counting frees it."""
+    if services:
+        for key in [k for k, v in services.items()
+                    if isinstance(v, tuple) and v and v[0] is old]:
+            del services[key]
+    if old is not new:
+        for section in list(old.root.walk()):
+            section.parent = None
+    return new
 
 
 def _format_options(config: Config) -> Any:
@@ -225,6 +244,7 @@ def _guard(before: str, after: str, edits: list[Edit], removes: list[str]) -> No
 
     refusal = guards.judge(before, after, guards.Declared.of_edits(before, after, edits),
                            removes)
+    guards.forget()
     if refusal is not None:
         raise UnsafeFixError(refusal.message, refusal.line)
 
@@ -244,8 +264,9 @@ def _checked_format(body: str, document: Document, formatted: Formatted, path: s
                            formatted.toc_rewritten, what="formatting") \
         or guards.judge(formatted.reference, formatted.text, what="formatting")
     if refusal is not None:
-        raise UnsafeFixError(f"{refusal.message} (set `enabled = false` in "
-                             "[tool.awesome-lint.format] to skip formatting)", refusal.line)
+        raise UnsafeFixError(f"{refusal.message} (lay out that block by hand, or run "
+                             "`awesome-lint fix`: it applies the findings' fixes and leaves "
+                             "the layout alone)", refusal.line)
     try:
         new = parse(formatted.text, path, memo=memo)
     except ValueError as err:
