@@ -2,8 +2,12 @@
 
 The file is found by walking up from the linted file.  Unknown keys and values of the wrong
 type are errors that name the key and the file: a typo must never silently disable a check.
-Families that need their own table (``venues``, ``tags``, ``links``...) register it with
-:func:`register_table`, and the validator checks it like the built-in keys.
+
+What may appear besides the top-level keys is a :class:`Schema` passed in: the tables that
+rule families and the formatter declare (``venues``, ``tags``, ``links``, ``format``...),
+every rule's options and the known selectors.  The engine assembles it
+(:mod:`awesome_lint.engine.schema`, which also offers :func:`find_config` and friends with it
+filled in); this module imports no family, no rule and no formatter.
 """
 
 from __future__ import annotations
@@ -31,18 +35,31 @@ class ConfigError(ValueError):
         self.path = path
 
 
-#: Keys of [tool.awesome-lint] itself (registered tables come on top).
+#: Keys of [tool.awesome-lint] itself (declared tables come on top).
 TOP_LEVEL_KEYS = ("select", "ignore", "extend-select", "exclude", "unsafe-fixes",
                   "max-file-size", "rules")
 
+#: A declared table's validator: (value, where) -> the validated value, or ConfigError.
 Validator = Callable[[Any, str], Any]
 
-#: Extension tables registered by rule families: name -> validator(value, where) -> value.
-_TABLES: dict[str, Validator] = {}
+
+@dataclass(frozen=True)
+class Schema:
+    """What a configuration may hold besides the top-level keys."""
+
+    #: Tables declared by rule families and the formatter: name -> validator.
+    tables: Mapping[str, Validator]
+    #: ``[rules.<name>]``: each rule's option defaults, which give the options' types.
+    rule_options: Mapping[str, Mapping[str, Any]]
+    #: Whether a ``select``/``ignore`` value names a rule, prefix, name or category.
+    is_selector: Callable[[str], bool]
+    #: ``"; did you mean 'LNK001'?"`` for an unknown selector, or ``""``.
+    selector_hint: Callable[[str], str]
 
 
-def register_table(name: str, validator: Validator) -> None:
-    _TABLES[name] = validator
+#: A schema, or what builds it when a config file is actually read (building it imports
+#: every rule family and the formatter: a run without a config file skips that).
+SchemaSource = Schema | Callable[[], Schema]
 
 
 @dataclass(frozen=True)
@@ -79,29 +96,23 @@ def _string_list(value: Any, key: str, path: str | None) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _check_selectors(values: tuple[str, ...], key: str, path: str | None) -> None:
-    from awesome_lint.rules import is_valid_selector
-
+def _check_selectors(values: tuple[str, ...], key: str, path: str | None,
+                     schema: Schema) -> None:
     for value in values:
-        if not is_valid_selector(value):
-            from awesome_lint.suggest import selector_hint
-
+        if not schema.is_selector(value):
             raise ConfigError(f"'{key}': unknown rule, prefix or category {value!r}"
-                              f"{selector_hint(value)}", path)
+                              f"{schema.selector_hint(value)}", path)
 
 
-def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
-    """Validate a ``[tool.awesome-lint]`` table."""
-    import awesome_lint.autofix.formatter  # noqa: F401  (registers the [format] table)
-    from awesome_lint.rules import all_rules
-
-    all_rules()  # import every family first, so their tables (tags, venues...) are registered
+def from_mapping(data: Mapping[str, Any], path: str | None = None, *,
+                 schema: Schema) -> Config:
+    """Validate a ``[tool.awesome-lint]`` table against ``schema``."""
     kwargs: dict[str, Any] = {"path": path}
     for key, value in data.items():
         if key in ("select", "ignore", "extend-select", "exclude"):
             values = _string_list(value, key, path)
             if key != "exclude":
-                _check_selectors(values, key, path)
+                _check_selectors(values, key, path, schema)
             kwargs[key.replace("-", "_")] = values
         elif key == "unsafe-fixes":
             if not isinstance(value, bool):
@@ -112,28 +123,28 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
                 raise ConfigError("'max-file-size' must be a positive number of bytes", path)
             kwargs["max_file_size"] = value
         elif key == "rules":
-            kwargs["rule_options"] = _rule_options(value, path, {r.name: r for r in all_rules()})
-        elif key in _TABLES:
+            kwargs["rule_options"] = _rule_options(value, path, schema.rule_options)
+        elif key in schema.tables:
             try:
-                kwargs.setdefault("tables", {})[key] = _TABLES[key](value, f"{key}")
+                kwargs.setdefault("tables", {})[key] = schema.tables[key](value, f"{key}")
             except ConfigError as err:
                 raise ConfigError(str(err), path) from None
         else:
             from awesome_lint.suggest import did_you_mean
 
-            known = [*TOP_LEVEL_KEYS, *_TABLES]
+            known = [*TOP_LEVEL_KEYS, *schema.tables]
             raise ConfigError(f"unknown key '{key}'{did_you_mean(key, known)}", path)
     return Config(**kwargs)
 
 
-def _rule_options(value: Any, path: str | None, rules: Mapping[str, Any]
+def _rule_options(value: Any, path: str | None, rules: Mapping[str, Mapping[str, Any]]
                   ) -> dict[str, dict[str, Any]]:
     if not isinstance(value, dict):
         raise ConfigError("'rules' must be a table of rule-name tables", path)
     out: dict[str, dict[str, Any]] = {}
     for name, options in value.items():
-        rule = rules.get(name)
-        if rule is None:
+        declared = rules.get(name)
+        if declared is None:
             from awesome_lint.suggest import did_you_mean
 
             raise ConfigError(f"'rules.{name}': unknown rule name"
@@ -141,12 +152,12 @@ def _rule_options(value: Any, path: str | None, rules: Mapping[str, Any]
         if not isinstance(options, dict):
             raise ConfigError(f"'rules.{name}' must be a table", path)
         for key, option in options.items():
-            if key not in rule.options:
+            if key not in declared:
                 from awesome_lint.suggest import unknown_key
 
-                raise ConfigError(unknown_key(f"rules.{name}.{key}", rule.options, "option"),
+                raise ConfigError(unknown_key(f"rules.{name}.{key}", declared, "option"),
                                   path)
-            default = rule.options[key]
+            default = declared[key]
             if not _same_type(option, default):
                 from awesome_lint.suggest import expected, shown
 
@@ -168,7 +179,7 @@ def _same_type(value: Any, default: Any) -> bool:
     return isinstance(value, type(default))
 
 
-def load_file(path: Path) -> Config | None:
+def load_file(path: Path, *, schema: SchemaSource) -> Config | None:
     """Read one config file; None when it is a pyproject.toml without our table."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -184,17 +195,18 @@ def load_file(path: Path) -> Config | None:
         table = data
     if not isinstance(table, dict):
         raise ConfigError("[tool.awesome-lint] must be a table", str(path))
-    return from_mapping(table, str(path))
+    return from_mapping(table, str(path),
+                        schema=schema if isinstance(schema, Schema) else schema())
 
 
-def find_config(start: Path) -> Config:
+def find_config(start: Path, *, schema: SchemaSource) -> Config:
     """The nearest config file above ``start`` (a file or directory), or the defaults."""
     directory = start if start.is_dir() else start.parent
     for folder in [directory.resolve(), *directory.resolve().parents]:
         for name in CONFIG_FILES:
             candidate = folder / name
             if candidate.is_file():
-                config = load_file(candidate)
+                config = load_file(candidate, schema=schema)
                 if config is not None:
                     return config
     return Config()

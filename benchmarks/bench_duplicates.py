@@ -74,7 +74,7 @@ def in_process(text: str, runs: int) -> dict[str, float]:
     for _ in range(runs):
         for mode, config in configs.items():
             start = time.process_time()
-            lint_document(document, config, services={})
+            lint_document(document, config)
             samples[mode].append(time.process_time() - start)
     return {mode: statistics.median(got) for mode, got in samples.items()}
 

@@ -18,7 +18,6 @@ import statistics
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -26,6 +25,7 @@ from bench_lsp import sized_list
 
 from awesome_lint.config import Config
 from awesome_lint.engine import lint_document
+from awesome_lint.rules.context import Services
 from awesome_lint.syntax import entrymemo
 from awesome_lint.syntax.parser import ParseMemo, parse
 
@@ -36,7 +36,7 @@ def per_edit(text: str, edits: int, memo: bool) -> float:
     lines = text.split("\n")
 
     def lint(version: str) -> None:
-        services: dict[str, Any] = {entrymemo.SERVICE_KEY: entry_memo} if memo else {}
+        services = Services(entry_memo=entry_memo if memo else None)
         lint_document(parse(version, None, memo=parse_memo), config, services=services)
 
     lint(text)

@@ -28,6 +28,7 @@ from awesome_lint.autofix import guards
 from awesome_lint.config import Config
 from awesome_lint.engine import UnsafeFixError, fix_text, lint
 from awesome_lint.files.sources import FileResolver
+from awesome_lint.rules.context import Services
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -56,7 +57,7 @@ def run_fix(text: str, path: Path) -> tuple[str, Counter[str]]:
 
     formats = "format" not in getattr(cli, "commands", {})
     result = fix_text(text, Config(), path=str(path),
-                      services={"files": FileResolver.for_file(path)}, format=formats)
+                      services=Services(files=FileResolver.for_file(path)), format=formats)
     return result.text, result.intended
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from awesome_lint.config import ConfigError, from_mapping
+from awesome_lint.config import ConfigError
 from awesome_lint.engine import fix_text, lint
+from awesome_lint.engine.schema import from_mapping
 from awesome_lint.syntax.dialect import infer, options_for
 from awesome_lint.syntax.parser import parse
 from tests.conftest import SHARED

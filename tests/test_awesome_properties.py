@@ -8,8 +8,8 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.config import from_mapping
 from awesome_lint.engine import fix_text, lint
+from awesome_lint.engine.schema import from_mapping
 from awesome_lint.syntax.parser import parse
 
 CONFIG = from_mapping({"select": ["AWE"], "extend-select": ["AWE401"],

@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.config import Config, ConfigError, from_mapping
+from awesome_lint.config import Config, ConfigError
 from awesome_lint.engine import fix_text, lint, lint_document
+from awesome_lint.engine.schema import from_mapping
 from awesome_lint.rules import RuleContext
 from awesome_lint.rules import badges as bdg
 from awesome_lint.syntax.parser import parse
@@ -162,7 +163,7 @@ def test_config_errors_name_the_key(table: dict[str, object], fragment: str) -> 
 
 
 def test_venues_table_validates_in_a_fresh_interpreter() -> None:
-    code = ("from awesome_lint.config import from_mapping\n"
+    code = ("from awesome_lint.engine.schema import from_mapping\n"
             "c = from_mapping({'venues': {'require-badge': True}})\n"
             "print(type(c.table('venues')).__name__, c.table('venues').require_badge)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -170,19 +171,17 @@ def test_venues_table_validates_in_a_fresh_interpreter() -> None:
     assert out.stdout.split() == ["VenueSettings", "True"]
 
 
-def test_registry_is_shared_through_services() -> None:
+def test_registry_is_shared_through_the_analysis() -> None:
+    """One registry per configuration: every document's analysis hands out the same one."""
     config = from_mapping({"select": ["BDG"], "venues": {"venues": {"RadarC": {
         "first-year": 2004}}}})
-    services: dict[str, object] = {}
-    found = lint_document(parse("* [A](https://example.org/a) <kbd>RadarC 2019</kbd>\n"),
-                          config, services=services)
-    assert found == []
-    shared = services["venues"]
+    first = parse("* [A](https://example.org/a) <kbd>RadarC 2019</kbd>\n")
+    assert lint_document(first, config) == []
+    shared = RuleContext(first, config).analysis.venues
     assert isinstance(shared, Registry) and shared.get("RadarC") is not None
     assert shared is bdg.settings(config).registry
-    lint_document(parse("* [B](https://example.org/b) <kbd>RadarC 2020</kbd>\n"), config,
-                  services=services)
-    assert services["venues"] is shared
+    second = parse("* [B](https://example.org/b) <kbd>RadarC 2020</kbd>\n")
+    assert RuleContext(second, config).analysis.venues is shared
 
 
 def test_year_window_max_ahead_follows_today() -> None:

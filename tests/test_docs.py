@@ -17,9 +17,8 @@ from typing import Any, ClassVar
 import pytest
 import yaml
 
-import awesome_lint.engine  # noqa: F401 - registers the formatter's table, as the CLI does
-from awesome_lint import config as config_module
-from awesome_lint.config import Config, ConfigError, from_mapping
+from awesome_lint.config import Config, ConfigError
+from awesome_lint.engine.schema import from_mapping, schema
 from awesome_lint.report.markdown_report import render_rules, toml_value
 from awesome_lint.rules import all_rules, families
 from tests.test_action import ACTION, make_pull_request
@@ -147,7 +146,7 @@ def _reference() -> dict[str, Any]:
 def _known_keys(name: str) -> set[str]:
     """A registered table's keys, as its validator lists them for an unknown key."""
     try:
-        config_module._TABLES[name]({"no-such-key": 1}, name)
+        schema().tables[name]({"no-such-key": 1}, name)
     except ConfigError as err:
         match = re.search(r"known: ([^)]*)\)", str(err))
         if match:
@@ -158,7 +157,7 @@ def _known_keys(name: str) -> set[str]:
 def test_configuration_reference_has_every_key_with_its_default() -> None:
     reference = _reference()
     from_mapping(reference)  # the whole reference is a valid configuration
-    tables = set(config_module._TABLES)
+    tables = set(schema().tables)
     top = {f.name.replace("_", "-") for f in dataclasses.fields(Config)} - {
         "rule-options", "tables", "path"}
     assert set(reference) == top | tables, (
@@ -171,7 +170,7 @@ def test_configuration_reference_has_every_key_with_its_default() -> None:
     for name in tables:
         documented = reference[name]
         assert set(documented) == _known_keys(name), f"keys of [tool.awesome-lint.{name}]"
-        validate = config_module._TABLES[name]
+        validate = schema().tables[name]
         assert validate(documented, name) == validate({}, name), (
             f"README's [tool.awesome-lint.{name}] does not show the real defaults")
 

@@ -11,9 +11,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from awesome_lint import parse
-from awesome_lint.config import Config, ConfigError, from_mapping
+from awesome_lint.config import Config, ConfigError
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.engine import fix_text, lint
+from awesome_lint.engine.schema import from_mapping
 from awesome_lint.rules import duplicates
 from awesome_lint.rules.duplicates import Title, entry_title, fold_title, titles_match
 

@@ -4,15 +4,16 @@ of successive versions of a list that reuse per-entry values find what fresh lin
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.config import Config, from_mapping
+from awesome_lint.config import Config
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.engine import lint_document
+from awesome_lint.engine.schema import from_mapping
+from awesome_lint.rules.context import Services
 from awesome_lint.syntax import entrymemo
 from awesome_lint.syntax.parser import ParseMemo, parse
 from tests.conftest import shared_lists
@@ -34,8 +35,8 @@ def _check(texts: list[str], config: Config) -> entrymemo.EntryMemo:
     lint must find what a fresh parse and lint without the memos finds."""
     parse_memo, memo = ParseMemo(), entrymemo.EntryMemo()
     for text in texts:
-        services: dict[str, Any] = {entrymemo.SERVICE_KEY: memo}
-        found = lint_document(parse(text, memo=parse_memo), config, services=services)
+        found = lint_document(parse(text, memo=parse_memo), config,
+                              services=Services(entry_memo=memo))
         assert found == _fresh(text, config)
     return memo
 
@@ -58,7 +59,7 @@ def test_the_memo_is_used() -> None:
 
 
 def test_no_memo_without_the_service() -> None:
-    assert entrymemo.of({}) is None and entrymemo.of(None) is None
+    assert Services().entry_memo is None
 
 
 @pytest.mark.skipif(not REAL, reason="../shared is absent")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from awesome_lint.config import Config, from_mapping
+from awesome_lint.config import Config
 from awesome_lint.engine import fix_text, lint_document
+from awesome_lint.engine.schema import from_mapping
 from awesome_lint.files.sources import FileResolver
+from awesome_lint.rules.context import Services
 from awesome_lint.syntax.parser import parse
 from tests.fixture_cases import Case, all_cases, assert_findings
 
@@ -34,7 +35,7 @@ def _config(case: Case) -> Config:
     return config
 
 
-def _files(case: Case, folder: Path) -> tuple[str | None, dict[str, Any] | None]:
+def _files(case: Case, folder: Path) -> tuple[str | None, Services | None]:
     """``files=a,b/c``: the README lies in a folder holding these files (empty: none)."""
     if "files" not in case.options:
         return None, None
@@ -42,7 +43,7 @@ def _files(case: Case, folder: Path) -> tuple[str | None, dict[str, Any] | None]
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text("x\n", encoding="utf-8")
     readme = folder / "readme.md"
-    return str(readme), {"files": FileResolver.for_file(readme)}
+    return str(readme), Services(files=FileResolver.for_file(readme))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

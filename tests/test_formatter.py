@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 
 from awesome_lint.autofix import guards
 from awesome_lint.autofix.formatter import FormatOptions, format_document, validate
-from awesome_lint.config import Config, ConfigError, from_mapping
+from awesome_lint.config import Config, ConfigError
 from awesome_lint.engine import UnsafeFixError, fix_text
+from awesome_lint.engine.schema import from_mapping
 from awesome_lint.model import Document
 from awesome_lint.syntax.parser import parse
 

@@ -90,3 +90,17 @@ def test_rendering_in_chunks_is_the_whole_rendering(texts: list[str], chunk: int
     """Generated lists one after another, rendered in chunks of a few lines."""
     text = "\n".join(texts)
     assert github_html.render_html(text, chunk) == github_html.render_html(text, 10**9)
+
+
+def test_a_refusal_by_regions_stands_only_if_the_whole_renderings_refuse() -> None:
+    """Of two identical last entries, the regions see the later one deleted; a diff may
+    declare the earlier one.  Both readings are right, so the guard must not refuse
+    (found by test_fix_properties: the regions refused, the whole renderings did not)."""
+    entry = "- [Same](https://s.org/a) [[Code](https://c.org/b)] <kbd>ICCV 2023</kbd>"
+    before = "# List\n\n## A\n\n- [Other](https://o.org)\n" + f"{entry}\n{entry}\n"
+    after = "# List\n\n## A\n\n- [Other](https://o.org)\n" + f"{entry}\n"
+    declared = guards.Declared(frozenset({6}), frozenset())  # the earlier line, as difflib says
+    removes = iter(["https://s.org/a", "https://c.org/b"])  # an iterator: read only once
+    assert guards.judge(before, after, declared, removes, whole=True) is None
+    assert guards.judge(before, after, declared,
+                        iter(["https://s.org/a", "https://c.org/b"])) is None

@@ -468,6 +468,7 @@ def test_real_lists_match_the_engine(tmp_path: Path, shared: Path) -> None:
     UTF-16 columns of each finding's text, and "fix all" gives what the engine's fix does."""
     from awesome_lint.engine import fix_text, lint_document
     from awesome_lint.files.sources import FileResolver
+    from awesome_lint.rules.context import Services
     from awesome_lint.syntax.parser import parse
 
     async def scenario() -> None:
@@ -484,8 +485,8 @@ def test_real_lists_match_the_engine(tmp_path: Path, shared: Path) -> None:
                 expected = [(d.code, d.line - 1, utf16(lines[d.line - 1][:d.column - 1]),
                              d.end_line - 1,
                              utf16(lines[d.end_line - 1][:d.end_column]))
-                            for d in lint_document(parse(text, str(path)), services={
-                                "files": FileResolver.for_file(path)})]
+                            for d in lint_document(parse(text, str(path)), services=Services(
+                                files=FileResolver.for_file(path)))]
                 assert sorted((str(d.code), d.range.start.line, d.range.start.character,
                                d.range.end.line, d.range.end.character) for d in got) == \
                     sorted(expected), name
@@ -493,7 +494,7 @@ def test_real_lists_match_the_engine(tmp_path: Path, shared: Path) -> None:
                 actions = await actions_at(session, uri, types.Range(start, start),
                                            only=["source.fixAll"])
                 fixed = fix_text(text, path=str(path),
-                                 services={"files": FileResolver.for_file(path)}).text
+                                 services=Services(files=FileResolver.for_file(path))).text
                 if fixed == text:
                     assert actions == [], name
                     continue

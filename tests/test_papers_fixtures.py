@@ -8,7 +8,6 @@ The cases use the format of ``fixtures/*.md`` (see tests/fixture_cases.py); they
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
@@ -16,6 +15,7 @@ from awesome_lint.config import Config
 from awesome_lint.engine import fix_text, lint_document
 from awesome_lint.papers import lookup
 from awesome_lint.papers.queries import options_from, queries_for
+from awesome_lint.rules.context import Services
 from awesome_lint.syntax.parser import parse
 from tests.fixture_cases import Case, all_cases, assert_findings
 from tests.paper_apis import FakeApis
@@ -30,11 +30,11 @@ def apis() -> Iterator[FakeApis]:
     servers.close()
 
 
-def _services(text: str, apis: FakeApis) -> dict[str, Any]:
+def _services(text: str, apis: FakeApis) -> Services:
     options = options_from({}, cache_dir=None, environ=apis.env(pace=0.0))
     results = lookup(queries_for(parse(text)), options)
     assert not results.errors
-    return {"paper_results": results}
+    return Services(paper_results=results)
 
 
 def test_every_notation_has_cases() -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from awesome_lint.config import ConfigError, from_mapping
+from awesome_lint.config import ConfigError
+from awesome_lint.engine.schema import from_mapping
 from awesome_lint.papers import PaperOptions, PaperQuery, lookup
 from awesome_lint.papers._client import user_agent
 from awesome_lint.papers._parse import MalformedResponse, parse_arxiv, parse_crossref, parse_dblp

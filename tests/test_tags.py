@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.config import Config, ConfigError, from_mapping
+from awesome_lint.config import Config, ConfigError
 from awesome_lint.engine import fix_text, lint
+from awesome_lint.engine.schema import from_mapping
 from awesome_lint.model import Span
 from awesome_lint.rules import all_rules
 from awesome_lint.syntax import tags as conv
@@ -114,7 +115,8 @@ def test_config_errors_name_the_key(table: dict[str, object], fragment: str) -> 
 
 
 def test_tags_table_validates_without_importing_rules_first() -> None:
-    code = ("from awesome_lint.config import from_mapping, ConfigError\n"
+    code = ("from awesome_lint.config import ConfigError\n"
+            "from awesome_lint.engine.schema import from_mapping\n"
             "c = from_mapping({'tags': {'require-tags': True}})\n"
             "print(type(c.table('tags')).__name__)\n"
             "try:\n    from_mapping({'tags': {'nope': 1}})\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from awesome_lint.config import Config, ConfigError, register_table
+from awesome_lint.config import Config, ConfigError, Validator
 
 TABLE = "format"
 PARTS = ("tags", "title", "resources", "description", "badges")
@@ -81,7 +81,8 @@ def _entry_order(item: Any, name: str) -> tuple[str, ...] | None:
     return tuple(item) + tuple(p for p in PARTS if p not in item)
 
 
-register_table(TABLE, validate)
+#: The table the formatter reads, for the schema the engine assembles.
+CONFIG_TABLES: dict[str, Validator] = {TABLE: validate}
 
 
 def options_for(config: Config) -> FormatOptions:

@@ -175,10 +175,20 @@ def judge(before: str, after: str, declared: Declared = NOTHING,
     reads both renderings whole instead (the slower oracle the tests hold it to)."""
     if before == after:
         return None
+    removes = tuple(removes)
     if whole:
-        old, new = render(before), render(after)
-    else:
-        old, new = _changed(before, after)
+        return _verdict(before, after, render(before), render(after), declared, removes, what)
+    refusal = _verdict(before, after, *_changed(before, after), declared, removes, what)
+    if refusal is None:
+        return None
+    # Regions align equal neighbours one way (of two identical entries, the later one is
+    # the deleted one); the declared lines may name the other.  A refusal stands only if
+    # the whole renderings, the oracle, refuse too; refusals are rare, so this costs little.
+    return _verdict(before, after, render(before), render(after), declared, removes, what)
+
+
+def _verdict(before: str, after: str, old: Rendering, new: Rendering, declared: Declared,
+             removes: Iterable[str], what: str) -> Refusal | None:
     if not old.tokens and not new.tokens:
         return None  # the same HTML but for source positions: nothing lost, nothing moved
     lost = _lost(old, new, removes, declared.before)

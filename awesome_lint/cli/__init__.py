@@ -9,8 +9,8 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -18,15 +18,16 @@ import click
 from click.shell_completion import CompletionItem
 
 from awesome_lint import __version__
+from awesome_lint.api.run import Run, wants_links, wants_papers
 from awesome_lint.cli import output
 from awesome_lint.cli.output import OutputSettings, output_options
-from awesome_lint.config import Config, ConfigError, find_config, load_file
+from awesome_lint.config import ConfigError
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.files import inputs
 from awesome_lint.files.discovery import discover
 from awesome_lint.files.sources import FileResolver, InputError
-from awesome_lint.model import Document
 from awesome_lint.report import FORMATS, FileReport, ReportOptions, renderer
+from awesome_lint.rules.context import Services
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -38,9 +39,9 @@ def _fail(message: str) -> NoReturn:
     sys.exit(2)
 
 
-def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
-    items = tuple(v.strip() for value in values for v in value.split(",") if v.strip())
-    return items or None
+def _note(line: str) -> None:
+    """A run's note (links summary, paper lookups) on standard error."""
+    click.echo(line, err=True)
 
 
 def complete_rules(ctx: click.Context, param: click.Parameter, incomplete: str
@@ -91,116 +92,6 @@ def shared_options(func: F) -> F:
     return func
 
 
-class Run:
-    """Settings shared by check and fix, resolved once per invocation."""
-
-    def __init__(self, select: tuple[str, ...], ignore: tuple[str, ...],
-                 extend_select: tuple[str, ...], config_path: str | None,
-                 diff_base: str | None = None) -> None:
-        self.overrides = {"select": _split(select), "ignore": _split(ignore),
-                          "extend_select": _split(extend_select)}
-        self.explicit = load_file(Path(config_path)) if config_path else None
-        if config_path and self.explicit is None:
-            raise ConfigError("has no [tool.awesome-lint] table", config_path)
-        self._cache: dict[Path, Config] = {}
-        self.diff_base = diff_base
-        self._merge_bases: dict[Path, str] = {}
-        from awesome_lint.rules import is_valid_selector
-
-        for key, values in self.overrides.items():
-            for value in values or ():
-                if not is_valid_selector(value):
-                    from awesome_lint.suggest import selector_hint
-
-                    _fail(f"--{key.replace('_', '-')}: unknown rule, prefix or category "
-                          f"{value!r}{selector_hint(value)}")
-
-    def config_for(self, path: Path) -> Config:
-        base = self.explicit
-        if base is None:
-            folder = path.resolve().parent
-            if folder not in self._cache:
-                self._cache[folder] = find_config(folder)
-            base = self._cache[folder]
-        overrides = dict(self.overrides)
-        if overrides["select"] is not None and overrides["ignore"] is None:
-            overrides["ignore"] = ()  # as in ruff: a --select on the command line wins
-        return base.with_overrides(**overrides)
-
-
-    def link_services(self, documents: list[tuple[Path, Config, Document]], links: bool | None,
-                      no_cache: bool, allow_private: bool | None, *, quiet: bool = False
-                      ) -> dict[str, Any]:
-        """Run the link checker once over every file's http(s) links (only the changed lines
-        with --diff-base) and return its results for the LNK1xx rules; {} when offline."""
-        from awesome_lint.linkcheck import session as remote
-
-        wanted = [(p, c, d) for p, c, d in documents if wants_links(c, links)]
-        if not wanted:
-            return {}
-        from awesome_lint.rules.links import http as http_links
-
-        urls: dict[str, None] = {}
-        for path, _config, document in wanted:
-            urls.update(dict.fromkeys(remote.urls_to_check(document, self.changed(path))))
-        settings = wanted[0][1].table("links") or http_links.LINK_DEFAULTS
-        options = remote.check_options(settings, root=remote.project_root(wanted[0][0]),
-                                       use_cache=False if no_cache else None,
-                                       allow_private=allow_private,
-                                       config_path=wanted[0][1].path)
-        with _collecting():
-            results = remote.run_checks(urls, options, quiet=quiet)
-        if not quiet:
-            click.echo(remote.summary_line(results), err=True)
-        return {"link_results": results}
-
-    def changed(self, path: Path) -> set[int] | None:
-        """Lines to report on for ``path``: None means all of them."""
-        if self.diff_base is None:
-            return None
-        from awesome_lint.files.gitdiff import GitError, changed_lines, merge_base
-
-        folder = path.resolve().parent
-        try:
-            if folder not in self._merge_bases:
-                self._merge_bases[folder] = merge_base(self.diff_base, folder)
-            return changed_lines(path, self._merge_bases[folder])
-        except GitError as err:
-            raise ConfigError(f"--diff-base {self.diff_base}: {err}", str(path)) from None
-
-    def scope(self, path: Path, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-        lines = self.changed(path)
-        if lines is None:
-            return diagnostics
-        return [d for d in diagnostics if any(n in lines for n in range(d.line, d.end_line + 1))]
-
-
-def _paper_services(run: Run, documents: list[tuple[Path, Config, Document]],
-                    papers: bool | None, no_cache: bool, *, quiet: bool = False
-                    ) -> dict[str, Any]:
-    """``--papers``: look the papers up (awesome_lint.papers) and say how it went (not with
-    ``-q``)."""
-    wanted = [(p, c, d) for p, c, d in documents if wants_papers(c, papers)]
-    if not wanted:
-        return {}
-    from awesome_lint.papers.queries import services_for
-
-    services, lines = services_for(wanted, no_cache, run.changed)
-    for line in [] if quiet else lines:
-        click.echo(line, err=True)
-    return services
-
-
-def wants_papers(config: Config, papers: bool | None) -> bool:
-    """``--papers``/``--no-papers`` if given, else ``papers.check`` from the config."""
-    return papers if papers is not None else bool((config.table("papers") or {}).get("check"))
-
-
-def wants_links(config: Config, links: bool | None) -> bool:
-    """``--links``/``--no-links`` if given, else ``links.check`` from the config."""
-    return links if links is not None else bool((config.table("links") or {}).get("check"))
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="awesome-lint")
 def main() -> None:
@@ -225,57 +116,20 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
 
         watch_and_check(list(paths), config_path)
     settings = OutputSettings.current()
+    from awesome_lint.api import check as check_paths
+
     try:
-        reports = _check_files(Run(select, ignore, extend_select, config_path, diff_base),
-                               list(paths), settings, links, no_cache, allow_private_hosts,
-                               papers, quiet)
+        reports = check_paths(list(paths), config=config_path, select=select, ignore=ignore,
+                              extend_select=extend_select, links=links, papers=papers,
+                              diff_base=diff_base, use_cache=not no_cache,
+                              allow_private_hosts=allow_private_hosts,
+                              stdin_filename=settings.stdin_filename,
+                              notes=None if quiet else _note, progress=not quiet).files
     except ConfigError as err:
         _fail(str(err))
     output.report_input_errors(reports, output_format, settings)
     output.emit(reports, output_format, color, quiet, settings)
     output.finish(reports, settings, exit_zero)
-
-
-def _check_files(run: Run, paths: list[str], settings: OutputSettings, links: bool | None,
-                 no_cache: bool, allow_private_hosts: bool | None, papers: bool | None,
-                 quiet: bool) -> list[FileReport]:
-    """Read, parse and lint every input; unreadable ones become ``IO001`` reports."""
-    from awesome_lint.engine import lint_document
-    from awesome_lint.syntax.parser import ParseError, parse
-
-    slots: list[FileReport | tuple[Path, str, Config, Document]] = []
-    for item in inputs.load(discover(paths, settings.stdin_filename), run.config_for):
-        if isinstance(item, FileReport):
-            slots.append(item)
-            continue
-        shown = item.source.shown
-        try:
-            slots.append((item.source.path, shown, item.config, parse(item.text, shown)))
-        except ParseError as err:
-            slots.append(inputs.error_report(InputError(shown, err.message, err.line,
-                                                        err.column)))
-        except MemoryError:
-            slots.append(inputs.error_report(InputError(shown, "not enough memory to parse "
-                                                               "it")))
-    documents = [(p, c, d) for p, _, c, d in (s for s in slots if isinstance(s, tuple))]
-    shared = run.link_services(documents, links, no_cache, allow_private_hosts, quiet=quiet)
-    shared.update(_paper_services(run, documents, papers, no_cache, quiet=quiet))
-    reports: list[FileReport] = []
-    for slot in slots:
-        if isinstance(slot, FileReport):
-            reports.append(slot)
-            continue
-        path, shown, config, document = slot
-        services = {"files": FileResolver.for_file(path), **shared}
-        try:
-            diagnostics = run.scope(path, lint_document(document, config, services=services,
-                                                        network=bool(shared)))
-        except MemoryError:
-            reports.append(inputs.error_report(InputError(shown, "not enough memory to lint "
-                                                                 "it")))
-            continue
-        reports.append(FileReport(shown, diagnostics, document.lines))
-    return reports
 
 
 @main.command()
@@ -325,15 +179,16 @@ def fix(paths: tuple[str, ...], show_diff: bool, check_only: bool, unsafe_fixes:
         try:
             online = wants_links(config, links) or wants_papers(config, papers)
             document = parse(text, str(path)) if online else None
-            shared = run.link_services([(path, config, document)], links, no_cache,
-                                       allow_private_hosts, quiet=quiet
-                                       ) if document and wants_links(config, links) else {}
+            notes = None if quiet else _note
+            services = Services(files=FileResolver.for_file(path))
             if document is not None:
-                shared.update(_paper_services(run, [(path, config, document)], papers,
-                                              no_cache, quiet=quiet))
-            services = {"files": FileResolver.for_file(path), **shared}
+                services = replace(services, link_results=run.link_services(
+                    [(path, config, document)], links, no_cache, allow_private_hosts,
+                    quiet=quiet, notes=notes) if wants_links(config, links) else None,
+                    paper_results=run.paper_services([(path, config, document)], papers,
+                                                     no_cache, notes=notes))
             result = fix_text(text, config, path=str(path), unsafe=unsafe_fixes,
-                              services=services, network=bool(shared),
+                              services=services, network=services.network,
                               only_lines=run.changed(path))
             if result.changed:
                 would_change = True
@@ -482,7 +337,7 @@ def _fix_stdin(selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...
         text = read_stdin(name, config.max_file_size)
         try:
             result = fix_text(text, config, path=name, unsafe=unsafe_fixes,
-                              services={"files": FileResolver.for_file(where)})
+                              services=Services(files=FileResolver.for_file(where)))
         except ParseError as err:
             raise InputError(name, err.message, err.line, err.column) from None
         except UnsafeFixError as err:
@@ -587,19 +442,6 @@ def explain(rule: str) -> None:
         click.echo("\nOptions ([tool.awesome-lint.rules." + found.name + "]):")
         for key, value in found.options.items():
             click.echo(f"    {key} = {value!r}")
-
-
-@contextmanager
-def _collecting() -> Iterator[None]:
-    """The cyclic garbage collector on, for the link checker: asyncio and httpx leave
-    cycles (exceptions, frames, futures) that would otherwise pile up."""
-    was_enabled = gc.isenabled()
-    gc.enable()
-    try:
-        yield
-    finally:
-        if not was_enabled:
-            gc.disable()
 
 
 def _closed_stdout() -> int:

@@ -19,7 +19,8 @@ from contextlib import suppress
 from pathlib import Path
 from typing import NoReturn
 
-from awesome_lint.config import ConfigError, find_config
+from awesome_lint.config import ConfigError
+from awesome_lint.engine.schema import find_config
 from awesome_lint.files.discovery import resolve_paths
 from awesome_lint.files.sources import InputError
 

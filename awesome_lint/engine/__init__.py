@@ -18,6 +18,7 @@ from awesome_lint.config import Config
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from awesome_lint.model import Comment, Document
 from awesome_lint.rules import Rule, RuleContext, find_rule, is_valid_selector, iter_selected
+from awesome_lint.rules.context import Services
 from awesome_lint.syntax import suppression
 from awesome_lint.syntax.parser import ParseMemo, parse, paused_gc, split_lines
 
@@ -63,10 +64,12 @@ def selected_rules(config: Config, *, network: bool = False) -> list[type[Rule]]
 
 
 def lint_document(document: Document, config: Config | None = None, *,
-                  network: bool = False, services: dict[str, Any] | None = None
+                  network: bool = False, services: Services | None = None
                   ) -> list[Diagnostic]:
+    """Every finding of the selected rules in ``document``; the network rules only with
+    ``network``.  ``services``: the file resolver and network results the rules may read."""
     config = config or Config()
-    ctx = RuleContext(document, config, services if services is not None else {})
+    ctx = RuleContext(document, config, services if services is not None else Services())
     rules = selected_rules(config, network=network)
     found: list[Diagnostic] = []
     with paused_gc():
@@ -144,7 +147,7 @@ def lint(text: str, config: Config | None = None, *, path: str | None = None,
 
 def fix_text(text: str, config: Config | None = None, *, path: str | None = None,
              unsafe: bool | None = None, network: bool = False,
-             services: dict[str, Any] | None = None, format: bool = False,
+             services: Services | None = None, format: bool = False,
              only_lines: set[int] | None = None) -> FixResult:
     """Apply fixes until none applies; refuse results that lose links or stop parsing.
 
@@ -183,7 +186,7 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
             applied.extend(result.applied)
             body, changed, canonical_tree = result.text, True, False
             try:
-                document = _released(document, parse(body, path, memo=memo), services)
+                document = _released(document, parse(body, path, memo=memo))
             except ValueError as err:
                 raise UnsafeFixError(f"fixed text no longer parses ({err}); nothing written"
                                      ) from None
@@ -197,7 +200,7 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
             canonical = format_document(document, _format_options(config), unsafe=allow_unsafe)
             if canonical.text != body:
                 document = _released(document, _checked_format(body, document, canonical,
-                                                               path, memo), services)
+                                                               path, memo))
                 body, changed, formatted = canonical.text, True, True
                 line_map = None
                 intended.update(canonical.toc_rewritten)
@@ -212,18 +215,15 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
                      formatted=formatted, intended=intended, line_map=line_map)
 
 
-def _released(old: Document, new: Document, services: dict[str, Any] | None) -> Document:
+def _released(old: Document, new: Document) -> Document:
     """``new``, once ``old`` (the tree of the text before a fix pass) is let go.
 
     Memory trick: ``awesome-lint`` runs with the garbage collector off (see
     ``cli.console_main``), and a tree's sections point at their parents: a cycle that kept
-    every replaced tree, and all it holds (entries, links, spans, what rules kept for it in
-    ``services``), to the end of the run, file after file.  Nothing reads an old tree
-    again, so its parent links are cut and reference counting frees it."""
-    if services:
-        for key in [k for k, v in services.items()
-                    if isinstance(v, tuple) and v and v[0] is old]:
-            del services[key]
+    every replaced tree, and all it holds (entries, links, spans), to the end of the run,
+    file after file.  Nothing reads an old tree again, so its parent links are cut and
+    reference counting frees it.  What rules computed for it lived on its lint's
+    :class:`~awesome_lint.rules.context.Analysis`, gone with that lint's context."""
     if old is not new:
         for section in list(old.root.walk()):
             section.parent = None

@@ -141,8 +141,8 @@ def _fixed_text(snapshot: Snapshot) -> str | None:
         try:
             snapshot.fixed = fix_text(snapshot.text, snapshot.config,
                                       path=snapshot.document.path, unsafe=False,
-                                      services=dict(snapshot.services),
-                                      network="link_results" in snapshot.services).text
+                                      services=snapshot.services,
+                                      network=snapshot.services.network).text
         except (UnsafeFixError, ParseError):
             snapshot.fixed = None
     snapshot.fixed_known = True

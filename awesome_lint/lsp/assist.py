@@ -156,7 +156,9 @@ def _tags(snapshot: Snapshot, where: types.Range, after: str) -> list[types.Comp
         return []
     from awesome_lint.syntax.tags import conventions
 
-    legend = conventions(snapshot.document, snapshot.config, snapshot.services).legend
+    # the lint's entry memo holds every entry's tags: this reads them back, computes none
+    legend = conventions(snapshot.document, snapshot.config,
+                         snapshot.services.entry_memo).legend
     if legend is None:
         return []
     close = "" if after.startswith("]") else "]"

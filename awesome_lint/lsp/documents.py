@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from awesome_lint.config import CONFIG_FILES, Config, ConfigError, find_config
+from awesome_lint.config import CONFIG_FILES, Config, ConfigError
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.engine.schema import find_config
 from awesome_lint.files.sources import FileResolver
 from awesome_lint.lsp.positions import LineIndex
 from awesome_lint.model import Document
-from awesome_lint.syntax import entrymemo
+from awesome_lint.rules.context import Services
 from awesome_lint.syntax.entrymemo import EntryMemo
 from awesome_lint.syntax.parser import ParseError, ParseMemo, parse, split_lines
 
@@ -59,8 +60,8 @@ class Snapshot:
     config: Config
     document: Document | None  # None when the text does not parse
     diagnostics: list[Diagnostic]
-    #: The services the rules ran with (file resolver, link results).
-    services: dict[str, Any] = field(default_factory=dict)
+    #: The services the rules ran with (file resolver, link results, entry memo).
+    services: Services = field(default_factory=Services)
     #: A parse or configuration problem to show instead of (or besides) the findings.
     problem: str | None = None
     problem_line: int = 1
@@ -124,14 +125,12 @@ class Linter:
         from awesome_lint.files.inputs import excluded as _excluded  # the command line's test
 
         config, problem = self.config_for(path)
-        services: dict[str, Any] = {}
-        if path is not None:
-            services["files"] = FileResolver.for_file(path)
         results = self.link_results.get(uri)
-        if results and self.wants_links(config):
-            services["link_results"] = results
+        services = Services(
+            files=FileResolver.for_file(path) if path is not None else None,
+            link_results=results if results and self.wants_links(config) else None,
+            entry_memo=self._entry_memos.setdefault(uri, EntryMemo()))
         memo = self._memos.setdefault(uri, ParseMemo())
-        services[entrymemo.SERVICE_KEY] = self._entry_memos.setdefault(uri, EntryMemo())
         line = 1
         size = len(text.encode("utf-8", "surrogatepass")) if len(text) * 4 > \
             config.max_file_size else len(text)
@@ -151,7 +150,7 @@ class Linter:
         diagnostics: list[Diagnostic] = []
         if document is not None:
             diagnostics = lint_document(document, config, services=services,
-                                        network="link_results" in services)
+                                        network=services.network)
             lines = document.lines
         else:
             lines = split_lines(text)[0]

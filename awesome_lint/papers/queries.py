@@ -118,14 +118,14 @@ def cache_dir_for(path: Path) -> str:
 
 def services_for(wanted: list[tuple[Path, Any, Document]], no_cache: bool,
                  changed: Callable[[Path], set[int] | None]
-                 ) -> tuple[dict[str, Any], list[str]]:
-    """Look up the documents' papers once: the ``paper_results`` service for the rules,
-    and the lines to print on standard error."""
+                 ) -> tuple[PaperResults, list[str]]:
+    """Look up the documents' papers once: the results for the rules (their
+    ``services.paper_results``), and the lines to print on standard error."""
     queries = [q for path, _config, document in wanted
                for q in queries_for(document, changed(path))]
     options = options_from(wanted[0][1].table("papers") or {},
                            cache_dir=cache_dir_for(wanted[0][0]),
                            use_cache=False if no_cache else None)
     results = run(queries, options)
-    return {"paper_results": results}, [summary_line(results, len(queries)),
+    return results, [summary_line(results, len(queries)),
                                         *warning_lines(results)]

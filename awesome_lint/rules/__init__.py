@@ -6,19 +6,21 @@ families are listed in ``BUILTIN_FAMILIES``; third-party packages add families t
 ``awesome_lint.rules`` entry-point group (each entry point names a module).
 
 A rule reads the typed tree and yields diagnostics.  It never prints, never parses again and
-never touches files: everything it needs is on the :class:`RuleContext`.
+never touches files: everything it needs is on the :class:`RuleContext`, typed
+(:mod:`awesome_lint.rules.context`).
 """
 
 from __future__ import annotations
 
 import datetime
 import importlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from awesome_lint.model import Document, Span
+from awesome_lint.rules.context import Analysis, Services
 
 if TYPE_CHECKING:
     from awesome_lint.config import Config
@@ -47,37 +49,31 @@ BUILTIN_FAMILIES: dict[str, str] = {
 }
 
 
-T = TypeVar("T")
-
-
-def per_document(services: dict[str, Any], key: str, document: Document,
-                 compute: Callable[[Document], T]) -> T:
-    """``compute(document)``, once per document: what several rules read from the tree
-    (conventions, dialect, item layouts) is kept in the shared services under ``key`` with
-    the document it belongs to, and computed again only for another document."""
-    cached = services.get(key)
-    if isinstance(cached, tuple) and cached[0] is document:
-        found: T = cached[1]
-        return found
-    found = compute(document)
-    services[key] = (document, found)
-    return found
-
-
 @dataclass
 class RuleContext:
-    """What a rule may look at: the tree, the configuration and shared services."""
+    """What a rule may look at: the tree, the configuration, what the caller passes in
+    (:class:`Services`) and what is computed once per document (:class:`Analysis`)."""
 
     document: Document
     config: Config
-    #: Services computed once per run and shared by rules (venue registry, link results...).
-    services: dict[str, Any] = field(default_factory=dict)
+    #: The file resolver, link and paper results, entry memo the caller passes in.
+    services: Services = field(default_factory=Services)
     today: datetime.date = field(default_factory=datetime.date.today)
+    #: Dialect, conventions, venue registry, URL keys...: computed on first use.
+    analysis: Analysis = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.analysis = Analysis(self.document, self.config, self.services)
 
     def options(self, rule: type[Rule] | Rule) -> Mapping[str, Any]:
-        merged = dict(rule.options)
-        merged.update(self.config.rule_options.get(rule.name, {}))
-        return merged
+        return rule_options(self.config, rule)
+
+
+def rule_options(config: Config, rule: type[Rule] | Rule) -> Mapping[str, Any]:
+    """The rule's option defaults with ``[rules.<name>]`` of ``config`` on top."""
+    merged = dict(rule.options)
+    merged.update(config.rule_options.get(rule.name, {}))
+    return merged
 
 
 class Rule:
@@ -110,13 +106,13 @@ class Rule:
         *,
         fix: Fix | None = None,
         severity: Severity | None = None,
-        data: dict[str, Any] | None = None,
+        data: Mapping[str, object] | None = None,
     ) -> Diagnostic:
         return Diagnostic(
             code=self.code, rule=self.name, category=self.category,
             severity=severity or self.severity, line=span.line, column=span.column,
             end_line=span.end_line, end_column=span.end_column, message=message, fix=fix,
-            data=data,
+            data=None if data is None else dict(data),
         )
 
     @staticmethod

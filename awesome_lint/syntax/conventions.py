@@ -5,8 +5,8 @@ first: which nested bullets belong to which parent item (a ``+ https://github.co
 [PyTorch]`` under a paper is that paper's resource, not an entry of its own), and which
 headings are *labels* rather than sections (``### 2024`` then ``### Conference``: a flat
 run of headings where some only name what follows).  Everything is read from the typed
-tree (lists, sections), never from raw lines, and computed once per document through
-``ctx.services``.
+tree (lists, sections), never from raw lines, and computed once per document (rules read
+``ctx.analysis.conventions``).
 """
 
 from __future__ import annotations
@@ -17,9 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from awesome_lint.model import Document, Entry, Section
-from awesome_lint.rules import per_document
 
-_SERVICE_KEY = "conventions"
 #: A heading that names a period: ``2024``, ``2019-05``, ``2014.07``, ``May 2021``.
 _DATE_TITLE = re.compile(
     r"^(?:(?:19|20)\d{2}(?:\s*[-./]\s*\d{1,2})?|"
@@ -47,11 +45,6 @@ class Conventions:
 
     def is_label(self, section: Section) -> bool:
         return id(section) in self.labels
-
-
-def of(document: Document, services: dict[str, object]) -> Conventions:
-    """The document's conventions, computed on first use and shared by every rule."""
-    return per_document(services, _SERVICE_KEY, document, infer)
 
 
 def infer(document: Document) -> Conventions:

@@ -3,11 +3,12 @@
 A *classic* awesome list (sindresorhus/awesome and the lists it links) writes entries as
 ``- [Name](url) - Description.`` and carries the Awesome badge on its title line; a paper
 reading list (``* [Title](url) [[Notes](url)] <kbd>CVPR 2017</kbd>``) does neither.  Rule
-families that hold only for one dialect (the ``AWE`` family) ask :func:`dialect_of` first,
+families that hold only for one dialect (the ``AWE`` family) ask ``ctx.analysis.dialect`` first,
 so a list is never judged by conventions it does not follow.
 
-The inference runs once per document (cached on the rule context's services, keyed by the
-document object, so the successive trees of one ``fix`` each get their own).  The table
+The inference runs once per document (on the rules' per-document analysis,
+:class:`awesome_lint.rules.context.Analysis`, so the successive trees of one ``fix`` each get
+their own).  The table
 ``[tool.awesome-lint.dialect]`` can force it: ``classic = true`` or ``classic = false``
 (``"auto"``, the default, infers it).
 To infer another convention, add a field to :class:`Dialect` and compute it in
@@ -18,14 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from awesome_lint.config import Config, ConfigError, register_table
+from awesome_lint.config import Config, ConfigError
 from awesome_lint.model import Document, Entry, EntryKind, LinkForm
-from awesome_lint.rules import per_document
-
-if TYPE_CHECKING:
-    from awesome_lint.rules import RuleContext
 
 TABLE = "dialect"
 
@@ -62,8 +59,6 @@ def validate(value: Any, where: str) -> DialectOptions:
     classic = value.get("classic", "auto")
     return DialectOptions(classic=None if classic == "auto" else classic)
 
-
-register_table(TABLE, validate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +148,3 @@ def options_for(config: Config) -> DialectOptions:
     return found if isinstance(found, DialectOptions) else DialectOptions()
 
 
-def dialect_of(ctx: RuleContext) -> Dialect:
-    """The document's dialect, inferred once per document and shared by all rules."""
-    return per_document(ctx.services, "dialect", ctx.document,
-                        lambda doc: infer(doc, options_for(ctx.config)))

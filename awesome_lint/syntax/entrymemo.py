@@ -31,8 +31,6 @@ from awesome_lint.model import Document, Entry
 
 V = TypeVar("V")
 
-#: Where the language server puts a document's memo among the rules' shared services.
-SERVICE_KEY = "entrymemo"
 
 
 class Table(Generic[V]):
@@ -74,14 +72,6 @@ class EntryMemo:
     def __init__(self) -> None:
         self.tags: Table[Any] = Table()
         self.titles: Table[Any] = Table()
-
-
-def of(services: dict[str, Any] | None) -> EntryMemo | None:
-    """The memo the caller put in ``services``, if any: rules then reuse values through it."""
-    if services is None:
-        return None
-    found = services.get(SERVICE_KEY)
-    return found if isinstance(found, EntryMemo) else None
 
 
 def entry_key(document: Document, entry: Entry) -> Hashable | None:

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from awesome_lint.model import Document, ListItemInfo
-from awesome_lint.rules import per_document
 
 T = TypeVar("T")
 
@@ -104,15 +103,9 @@ def _habit(counts: Counter[bool]) -> bool:
                            or (total >= 5 and counts[False] == 1))
 
 
-def conventions(document: Document, cache: dict[str, object] | None = None) -> Conventions:
-    """The document's conventions, computed once per document (``cache``: the rules'
-    shared services)."""
-    if cache is None:
-        return _infer(document)
-    return per_document(cache, "layout-conventions", document, _infer)
-
-
-def _infer(doc: Document) -> Conventions:
+def conventions(doc: Document) -> Conventions:
+    """The document's conventions (rules read them once per document from
+    ``ctx.analysis.layout_conventions``)."""
     conv = Conventions()
     _items(doc, conv)
     conv.touching = _touching(doc)

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from awesome_lint.config import Config, ConfigError, register_table
+from awesome_lint.config import Config, ConfigError
 from awesome_lint.model import Document, Entry, EntryKind, Span, TagLegend
 from awesome_lint.syntax import entrymemo
 from awesome_lint.syntax.ranges import Covered
@@ -51,7 +51,6 @@ _ENUM_LINE = re.compile(
     r"\s*(?P<lead>[*_]{0,2}[^\[\]()<>]{0,40}?(?:e\.g\.?|i\.e\.?|:|\s[-–—])[*_]{0,2}[\s,]*)?"
     r"(?P<tokens>\[" + TAG_NAME.pattern + r"\](?:\s*[,;/|]?\s*\["
     + TAG_NAME.pattern + r"\])+)\s*[.,;\\]?\s*")
-_SERVICE_KEY = "awesome_lint.syntax.tags"
 #: The end of an offset range (``max(ranges, key=_END)``).
 _END = operator.itemgetter(1)
 
@@ -133,8 +132,6 @@ def validate(value: Any, where: str = TABLE) -> TagSettings:
                                                  "sections", "topic-badges")))
     return TagSettings(**kwargs)
 
-
-register_table(TABLE, validate)
 
 
 def settings(config: Config) -> TagSettings:
@@ -234,25 +231,18 @@ class Conventions:
 
 
 def conventions(document: Document, config: Config,
-                services: dict[str, Any] | None = None) -> Conventions:
-    """The tag conventions of ``document``, computed once per document and run."""
-    if services is not None:
-        cached = services.get(_SERVICE_KEY)
-        if isinstance(cached, tuple) and cached[0] is document and cached[1] is config:
-            result: Conventions = cached[2]
-            return result
+                memo: entrymemo.EntryMemo | None = None) -> Conventions:
+    """The tag conventions of ``document`` (rules read them once per document from
+    ``ctx.analysis.tag_conventions``); ``memo`` reuses the tags of entries unchanged since
+    an earlier version (the language server)."""
     tag_settings = settings(config)
     legend = resolve_legend(document, tag_settings)
-    memo = entrymemo.of(services)
     if memo is None:
         entries = tuple([TaggedEntry(entry, entry_tags(document, entry, legend, tag_settings))
                          for entry in document.entries if entry.kind is not EntryKind.TABLE_ROW])
     else:
         entries = _memoised_tags(memo, document, legend, tag_settings)
-    result = Conventions(tag_settings, legend, entries)
-    if services is not None:
-        services[_SERVICE_KEY] = (document, config, result)
-    return result
+    return Conventions(tag_settings, legend, entries)
 
 
 def _memoised_tags(memo: entrymemo.EntryMemo, document: Document, legend: Legend | None,

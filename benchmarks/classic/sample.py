@@ -21,8 +21,8 @@ LISTS = ("sindresorhus__awesome", "vinta__awesome-python", "avelino__awesome-go"
 
 
 def main() -> None:
-    from awesome_lint.config import from_mapping
     from awesome_lint.engine import lint
+    from awesome_lint.engine.schema import from_mapping
 
     config = from_mapping({"select": ["AWE"]})
     by_code: dict[str, list[tuple[str, int, str, str]]] = defaultdict(list)

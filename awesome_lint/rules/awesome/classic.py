@@ -1,36 +1,27 @@
 """The anatomy of classic awesome-list items: ``- [Name](url) - Description.``
 
 :class:`ClassicRule` is the base of the ``AWE`` rules: they run only on classic lists.
-For each entry whose name is a link, :func:`items_of` locates (once per document, shared by
-the ``AWE`` rules) the separator after the name and the description's source range, so the
-rules judge and fix positions without reading lines themselves.
+For each entry whose name is a link, :mod:`awesome_lint.syntax.classic` locates (once per
+document, on the rules' analysis) the separator after the name and the description's source
+range, so the rules judge and fix positions without reading lines themselves.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.model import Document, Entry, Span
-from awesome_lint.rules import Rule, RuleContext, per_document
-from awesome_lint.syntax.dialect import dialect_of, is_classic_candidate
-from awesome_lint.syntax.slugs import plain_text
+from awesome_lint.rules import Rule, RuleContext
+from awesome_lint.syntax.classic import ClassicItem
 
-#: A separator as written: a dash of any kind or a colon, with or without spaces.  A dash
-#: glued to both neighbours (``[Foo](u)-based``) is a word, not a separator.
-_SEPARATOR = re.compile(r"[ \t\u00a0]*(?:[-–—]+|:)[ \t\u00a0]+|[ \t\u00a0]+[-–—]+(?=\S)")
-_CANONICAL = " - "
-#: A line that is only an in-page link: navigation, not part of a description.
-_NAVIGATION = re.compile(r"\s*[*_]*\[[^\]]*\]\(#[^)]*\)[*_]*\s*$")
+__all__ = ["ClassicItem", "ClassicRule", "described", "items_of", "opted_in"]
 
 
 class ClassicRule(Rule):
     """A rule of the classic awesome-list conventions: silent unless the dialect is classic."""
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
-        if not dialect_of(ctx).classic:
+        if not ctx.analysis.dialect.classic:
             return ()
         return self.check_classic(ctx)
 
@@ -48,73 +39,9 @@ def opted_in(ctx: RuleContext, rule: type[Rule]) -> bool:
     return rule.code.casefold() in named or rule.name in named
 
 
-@dataclass(frozen=True, slots=True)
-class ClassicItem:
-    """One ``[Name](url) ...`` item: where its separator and description are."""
-
-    entry: Entry
-    name: str
-    #: The separator between the name link and the description (``None``: none written).
-    separator: Span | None
-    separator_text: str
-    #: The description as written, from its first to its last character (``None``: none).
-    description: Span | None
-    #: The description's markdown, its lines joined by single spaces.
-    raw: str
-    #: The description as rendered text (computed once: four rules read it).
-    text: str
-
-    @property
-    def has_canonical_separator(self) -> bool:
-        return self.separator_text == _CANONICAL
-
-
-def _item(document: Document, entry: Entry) -> ClassicItem:
-    assert entry.link is not None
-    span = entry.link.span
-    line = document.line_text(span.end_line)
-    start = span.end_column  # 0-based index of the first character after the link
-    match = _SEPARATOR.match(line, start)
-    separator: Span | None = None
-    separator_text = ""
-    if match is not None and match.end() < len(line.rstrip()):
-        separator_text = match.group()
-        separator = Span(span.end_line, start + 1, span.end_line, match.end())
-        start = match.end()
-    while start < len(line) and line[start] in " \t":
-        start += 1
-    parts: list[str] = []
-    first: tuple[int, int] | None = None
-    last: tuple[int, int] | None = None
-    for number in range(span.end_line, entry.end_line + 1):
-        text = document.line_text(number)
-        begin = start if number == span.end_line else len(text) - len(text.lstrip())
-        stripped = text.rstrip()
-        if stripped.endswith("\\") and number < entry.end_line:
-            stripped = stripped[:-1].rstrip()  # a backslash hard break
-        piece = stripped[begin:]
-        if number > span.end_line and _NAVIGATION.match(piece):
-            break  # "**[⬆ back to top](#contents)**" glued under the last item
-        if not piece.strip():
-            if first is not None:
-                break  # the description is the item's first paragraph
-            continue
-        if first is None:
-            first = (number, begin + 1)
-        last = (number, len(stripped))
-        parts.append(piece.strip())
-    description = None
-    if first is not None and last is not None:
-        description = Span(first[0], first[1], last[0], last[1])
-    raw = " ".join(parts)
-    return ClassicItem(entry, plain_text(entry.link.text), separator, separator_text,
-                       description, raw, plain_text(raw))
-
-
 def items_of(ctx: RuleContext) -> list[ClassicItem]:
     """Every classic-shaped item of the document, computed once per document."""
-    return per_document(ctx.services, "classic-items", ctx.document, lambda doc: [
-        _item(doc, e) for e in doc.entries if is_classic_candidate(e)])
+    return ctx.analysis.classic_items
 
 
 def described(items: list[ClassicItem]) -> Iterator[ClassicItem]:

@@ -30,8 +30,8 @@ class Names(Protocol):
 
 def _stems(ctx: RuleContext) -> Iterable[str] | None:
     """Lower-cased file names without extension in the community folders, or None."""
-    files = ctx.services.get("files")
-    if files is None or not hasattr(files, "names"):
+    files = ctx.services.files
+    if files is None:
         return None
     found: set[str] = set()
     for folder in FOLDERS:

@@ -6,14 +6,19 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from awesome_lint.config import Validator
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from awesome_lint.model import Document, Link, Section, Span
 from awesome_lint.rules import RuleContext, register
 from awesome_lint.rules.awesome.classic import ClassicRule
-from awesome_lint.syntax.dialect import BADGE_IMAGES, BADGE_TARGETS, dialect_of, is_badge_image
+from awesome_lint.syntax import dialect
+from awesome_lint.syntax.dialect import BADGE_IMAGES, BADGE_TARGETS, is_badge_image
 
 PREFIX = "AWE2"
 CATEGORY = "awesome"
+#: The tables this family reads, for the schema the engine assembles: ``[dialect]`` decides
+#: whether the classic rules (this family and AWE0) apply.
+CONFIG_TABLES: dict[str, Validator] = {dialect.TABLE: dialect.validate}
 
 BADGE = f"[![Awesome]({BADGE_IMAGES[0]})]({BADGE_TARGETS[0]})"
 #: Build-status images: hosted CI services and GitHub/GitLab workflow badges.
@@ -112,7 +117,7 @@ class AwesomeBadge(ClassicRule):
     options: ClassVar[dict[str, Any]] = {"require": False}
 
     def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        dialect = dialect_of(ctx)
+        dialect = ctx.analysis.dialect
         doc = ctx.document
         title = title_section(doc)
         if title is None:

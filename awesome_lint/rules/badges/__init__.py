@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 from urllib.parse import urlsplit
 
-from awesome_lint.config import Config, ConfigError, register_table
+from awesome_lint.config import Config, ConfigError, Validator
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from awesome_lint.model import Document, Entry, LinkRole, Span
 from awesome_lint.rules import Rule, RuleContext, register
+from awesome_lint.rules.context import Analysis as DocumentAnalysis
 from awesome_lint.syntax.scanner import text_before
 from awesome_lint.venues import (
     Match,
@@ -184,7 +185,8 @@ def validate(value: Any, where: str = TABLE) -> VenueSettings:
     return found
 
 
-register_table(TABLE, validate)
+#: The tables this family reads, for the schema the engine assembles.
+CONFIG_TABLES: dict[str, Validator] = {TABLE: validate}
 
 
 def settings(config: Config) -> VenueSettings:
@@ -193,11 +195,8 @@ def settings(config: Config) -> VenueSettings:
 
 
 def registry(ctx: RuleContext) -> Registry:
-    """The run's registry (defaults plus configuration), shared as ``services["venues"]``."""
-    wanted = settings(ctx.config).registry
-    if ctx.services.get("venues") is not wanted:
-        ctx.services["venues"] = wanted
-    return wanted
+    """The run's registry (defaults plus configuration), on the document's analysis."""
+    return ctx.analysis.venues
 
 
 # -- reading badges --------------------------------------------------------------------------------
@@ -328,18 +327,13 @@ class Analysis:
     usable: tuple[FoundBadge, ...]
 
 
-_SERVICE_KEY = "badges.analysis"
-
-
 def analysis(ctx: RuleContext) -> Analysis:
-    """Every badge of the document, read once per document and run."""
-    cached = ctx.services.get(_SERVICE_KEY)
-    if isinstance(cached, tuple) and cached[0] is ctx.document and cached[1] is ctx.config:
-        result: Analysis = cached[2]
-        return result
-    result = _analyse(ctx.document, ctx.config, registry(ctx))
-    ctx.services[_SERVICE_KEY] = (ctx.document, ctx.config, result)
-    return result
+    """Every badge of the document, read once per document."""
+    return ctx.analysis.once(_analysis_of)
+
+
+def _analysis_of(found: DocumentAnalysis) -> Analysis:
+    return _analyse(found.document, found.config, found.venues)
 
 
 def _tag_topics(config: Config) -> frozenset[str]:

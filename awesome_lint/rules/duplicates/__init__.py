@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from awesome_lint.model import Document, Entry, EntryKind, Link, LinkRole, Section, Span
 from awesome_lint.rules import Rule, RuleContext, register
+from awesome_lint.rules.context import Analysis as DocumentAnalysis
 from awesome_lint.syntax import conventions, entrymemo, suppression
 from awesome_lint.syntax.urls import canonical_key
 
@@ -81,27 +82,23 @@ def entry_title(entry: Entry) -> str:
 
 
 class _Keys:
-    """Canonical keys of destinations, computed once per document and shared by the three
-    rules through ``ctx.services``: canonicalising is most of what they cost."""
+    """Canonical keys of destinations and titles' comparison forms, computed once per
+    document and shared by the three rules: canonicalising is most of what they cost."""
 
-    SERVICE = "duplicates.keys"
+    #: ``url(destination, keep_fragment)``: the canonical key, from the analysis' cache.
+    url: Callable[[str, bool], str]
 
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        #: keep_fragment -> destination -> key
-        self._cache: dict[bool, dict[str, str]] = {True: {}, False: {}}
+    def __init__(self, analysis: DocumentAnalysis) -> None:
+        self.document = analysis.document
+        self.url = analysis.url_keys.url
+        memo = analysis.services.entry_memo
+        if memo is not None:
+            self.titles = memo.titles
+            memo.titles.begin(self.document, None)
 
     @classmethod
     def of(cls, ctx: RuleContext) -> _Keys:
-        found = ctx.services.get(cls.SERVICE)
-        if not isinstance(found, _Keys) or found.document is not ctx.document:
-            found = cls(ctx.document)
-            ctx.services[cls.SERVICE] = found
-            memo = entrymemo.of(ctx.services)
-            if memo is not None:
-                found.titles = memo.titles
-                memo.titles.begin(ctx.document, None)
-        return found
+        return ctx.analysis.once(cls)
 
     #: Titles of the document's versions the language server linted before, if it keeps
     #: them (:mod:`awesome_lint.syntax.entrymemo`).
@@ -117,16 +114,6 @@ class _Keys:
             found = Title.of(raw)
             table.keep(raw, found)
         return found
-
-    def url(self, url: str, keep_fragment: bool) -> str:
-        cache = self._cache[keep_fragment]
-        key = cache.get(url)
-        if key is None:
-            # keep_fragment=True is the default: the URL alone is cheaper for canonical_key's
-            # lru cache to key (by itself) than a call with a keyword argument
-            key = cache[url] = (canonical_key(url) if keep_fragment
-                                else canonical_key(url, keep_fragment=False))
-        return key
 
     def entry(self, entry: Entry, keep_fragment: bool) -> str | None:
         """Like :func:`entry_key`, cached."""
@@ -410,7 +397,7 @@ class DuplicateEntry(Rule):
         doc = ctx.document
         sections = _section_of(doc)
         opted_out = _OptOut(self, doc)
-        found = conventions.of(doc, ctx.services)
+        found = ctx.analysis.conventions
         #: key -> earlier entries with that key: per section the first one, and the first
         #: one not opted out when that differs.
         #: Keyed by link and parent item: nested sub-items of different parents never meet;
@@ -789,7 +776,7 @@ class DuplicateTitle(Rule):
         keep_fragment = bool(ctx.options(DuplicateEntry)["keep-fragment"])
         allow_cross = bool(ctx.options(DuplicateEntry)["allow-cross-section"])
         doc = ctx.document
-        found_conventions = conventions.of(doc, ctx.services)
+        found_conventions = ctx.analysis.conventions
         sections = _section_of(doc)
         rows = self._rows(doc, _Keys.of(ctx), keep_fragment, min_length, found_conventions)
         near = self._near_pairs(rows, threshold) if threshold < 1.0 else {}

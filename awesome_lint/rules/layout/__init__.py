@@ -17,7 +17,6 @@ from awesome_lint.model import Document, Span
 from awesome_lint.rules import Rule, RuleContext, register
 from awesome_lint.syntax.layout_conventions import (
     Conventions,
-    conventions,
     list_indent,
     nested_lists,
 )
@@ -29,7 +28,7 @@ _THEMATIC = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){
 
 
 def _conventions(ctx: RuleContext) -> Conventions:
-    return conventions(ctx.document, ctx.services)
+    return ctx.analysis.layout_conventions
 
 
 def _shift(doc: Document, first: int, last: int, column: int, delta: int) -> list[Edit] | None:

@@ -178,7 +178,7 @@ class MissingFile(Rule):
     good = "* [DenseNet](https://arxiv.org/abs/1608.06993) [[Notes](notes/densenet.md)]"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        files = ctx.services.get("files")
+        files = ctx.services.files
         if files is None:
             return
         for link in ctx.document.links:

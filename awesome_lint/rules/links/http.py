@@ -8,14 +8,17 @@ diagnostics.  Each class's severity is configurable under ``[tool.awesome-lint.l
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
-from awesome_lint.config import ConfigError, register_table
+from awesome_lint.config import ConfigError, Validator
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.model import Link
 from awesome_lint.rules import Rule, RuleContext, register
 from awesome_lint.suggest import checked_value, unknown_key
+
+if TYPE_CHECKING:
+    from awesome_lint.linkcheck import LinkResult
 
 PREFIX = "LNK1"
 CATEGORY = "links"
@@ -62,14 +65,15 @@ def _validate(value: Any, where: str) -> dict[str, Any]:
     return out
 
 
-register_table("links", _validate)
+#: The tables this family reads, for the schema the engine assembles.
+CONFIG_TABLES: dict[str, Validator] = {"links": _validate}
 
 
 def link_settings(ctx: RuleContext) -> Mapping[str, Any]:
     return ctx.config.table("links") or LINK_DEFAULTS
 
 
-def _data(result: Any) -> dict[str, Any]:
+def _data(result: LinkResult) -> dict[str, Any]:
     return {"class": result.link_class.value, "status": result.status,
             "final_url": result.final_url, "attempts": result.attempts,
             "elapsed": round(result.elapsed, 3), "error": result.error,
@@ -83,7 +87,7 @@ class _HttpRule(Rule):
     classes: ClassVar[tuple[str, ...]] = ()
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        results = ctx.services.get("link_results")
+        results = ctx.services.link_results
         if not results:
             return
         overrides = link_settings(ctx).get("severity", {})
@@ -97,7 +101,7 @@ class _HttpRule(Rule):
             severity = Severity(chosen) if chosen else None
             yield from self.report(link, result, severity)
 
-    def report(self, link: Link, result: Any, severity: Severity | None
+    def report(self, link: Link, result: LinkResult, severity: Severity | None
                ) -> Iterator[Diagnostic]:
         from awesome_lint.rules.links.messages import describe
 
@@ -137,7 +141,7 @@ class PermanentRedirect(_HttpRule):
     bad = "* [D2L](http://d2l.ai/)"
     good = "* [D2L](https://d2l.ai/)"
 
-    def report(self, link: Link, result: Any, severity: Severity | None
+    def report(self, link: Link, result: LinkResult, severity: Severity | None
                ) -> Iterator[Diagnostic]:
         final = result.final_url
         fix = None

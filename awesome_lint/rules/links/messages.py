@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from awesome_lint.linkcheck import LinkResult
 
 _FORBIDDEN = re.compile(r"(?P<host>\S+) resolves to (?P<addr>\S+) \((?P<reason>[^)]*)\)")
 _SCHEME = re.compile(r"scheme '(?P<scheme>[^']*)'")
@@ -37,7 +40,7 @@ def _connection(error: str) -> str:
     return f"the connection failed ({detail})"
 
 
-def describe(url: str, result: Any) -> str:
+def describe(url: str, result: LinkResult) -> str:
     """One sentence (two at most) about ``result`` for the link ``url``."""
     cls, error, status = result.link_class.value, result.error or "", result.status
     if cls == "broken":

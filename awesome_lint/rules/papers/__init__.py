@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from awesome_lint.config import ConfigError, register_table
+from awesome_lint.config import ConfigError, Validator
 from awesome_lint.diagnostics import Applicability, Diagnostic, Fix, Severity
-from awesome_lint.rules import Rule, RuleContext, register
-from awesome_lint.rules.badges import registry
+from awesome_lint.rules import Rule, RuleContext, register, rule_options
+from awesome_lint.rules.context import Analysis as DocumentAnalysis
 from awesome_lint.suggest import checked_value, unknown_key
 
 if TYPE_CHECKING:
-    from awesome_lint.papers import PaperResults
     from awesome_lint.papers.judge import EntryPapers
 
 PREFIX = "PAP"
@@ -52,29 +51,26 @@ def _validate(value: Any, where: str) -> dict[str, Any]:
     return out
 
 
-register_table("papers", _validate)
-
-
-_SERVICE_KEY = "papers.analysis"
+#: The tables this family reads, for the schema the engine assembles.
+CONFIG_TABLES: dict[str, Validator] = {"papers": _validate}
 
 
 def analysis(ctx: RuleContext) -> list[EntryPapers]:
     """Every entry that links a paper, with its records; [] without lookups (then nothing
     of the paper machinery is imported: offline runs do not pay for it)."""
-    results: PaperResults | None = ctx.services.get("paper_results")
-    if results is None:
+    if ctx.services.paper_results is None:
         return []
-    cached = ctx.services.get(_SERVICE_KEY)
-    if isinstance(cached, tuple) and cached[0] is ctx.document and cached[1] is results:
-        found: list[EntryPapers] = cached[2]
-        return found
+    return ctx.analysis.once(_judged)
+
+
+def _judged(found: DocumentAnalysis) -> list[EntryPapers]:
     from awesome_lint.papers.judge import entries
 
-    opts = ctx.options(WrongPaperLink)
-    found = entries(ctx.document, results, registry(ctx), min_words=int(opts["min-words"]),
-                    min_similarity=float(opts["min-similarity"]))
-    ctx.services[_SERVICE_KEY] = (ctx.document, results, found)
-    return found
+    results = found.services.paper_results
+    assert results is not None  # analysis() asks only then
+    opts = rule_options(found.config, WrongPaperLink)
+    return entries(found.document, results, found.venues, min_words=int(opts["min-words"]),
+                   min_similarity=float(opts["min-similarity"]))
 
 
 class _PaperRule(Rule):
@@ -111,7 +107,7 @@ class PublishedPreprint(_PaperRule):
         from awesome_lint.papers.match import is_preprint
         from awesome_lint.syntax.venuemarks import notation
 
-        reg = registry(ctx)
+        reg = ctx.analysis.venues
         document = ctx.document
         if not ctx.options(self)["lists-without-marks"] and not has_marks(document):
             return  # the list writes no venue marks: suggesting one would impose ours
@@ -169,7 +165,7 @@ class VenueMismatch(_PaperRule):
         from awesome_lint.papers.judge import when
         from awesome_lint.papers.match import agrees, is_preprint
 
-        reg = registry(ctx)
+        reg = ctx.analysis.venues
         for item in items:
             if not item.published or item.wrong:
                 continue
@@ -236,7 +232,7 @@ class WithdrawnPaper(_PaperRule):
     good = "* [The Corrected Result](https://arxiv.org/abs/2304.00004)"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        results: PaperResults | None = ctx.services.get("paper_results")
+        results = ctx.services.paper_results
         if results is None:
             return
         for item in analysis(ctx):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.model import Section, Span
 from awesome_lint.rules import Rule, RuleContext, register
-from awesome_lint.syntax import conventions
+from awesome_lint.syntax.conventions import is_empty
 from awesome_lint.syntax.slugs import matching_anchors
 
 PREFIX = "STR"
@@ -40,12 +40,12 @@ class EmptySection(Rule):
     good = "### Tasks\n* [Grand Challenge](https://grand-challenge.org/)"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        found = conventions.of(ctx.document, ctx.services)
+        found = ctx.analysis.conventions
         #: Lines with a link to another page: such a heading is a pointer, not a section.
         pointers = {link.line for link in ctx.document.links
                     if not link.image and not link.destination.startswith("#")}
         for section in ctx.document.sections:
-            if not conventions.is_empty(section) or section.line in pointers:
+            if not is_empty(section) or section.line in pointers:
                 continue
             if found.is_label(section):
                 continue  # the list labels groups with headings: see conventions
@@ -70,13 +70,13 @@ class DuplicateHeading(Rule):
     good = "## Papers\n* [A](https://a.org)\n* [B](https://b.org)"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
-        found = conventions.of(ctx.document, ctx.services)
+        found = ctx.analysis.conventions
         for parent in ctx.document.root.walk():
             seen: dict[tuple[int, str], Section] = {}
             for child in parent.children:
                 # an empty label names the group after it; a dated section with entries
                 # (``## 2022-06`` of a reading log) is a section and may not repeat
-                if found.is_label(child) and conventions.is_empty(child):
+                if found.is_label(child) and is_empty(child):
                     # a label starts a new group: its headings may repeat earlier groups'
                     if (id(parent), child.level) in found.labelled_runs:
                         seen = {k: v for k, v in seen.items() if k[0] != child.level}

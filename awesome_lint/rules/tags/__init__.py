@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from awesome_lint.config import Validator
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from awesome_lint.model import Span, TagLegend
 from awesome_lint.rules import Rule, RuleContext, register
@@ -16,6 +17,8 @@ from awesome_lint.syntax import tags as conv
 
 PREFIX = "TAG"
 CATEGORY = "tags"
+#: The tables this family reads, for the schema the engine assembles.
+CONFIG_TABLES: dict[str, Validator] = {conv.TABLE: conv.validate}
 
 _WHERE = {"start": "before the title", "end": "at the end of the entry",
           "middle": "in the middle of the entry"}
@@ -24,7 +27,7 @@ _EXPECTED = {"before-title": ("start",), "after-badge": ("end",),
 
 
 def _conventions(ctx: RuleContext) -> conv.Conventions:
-    return conv.conventions(ctx.document, ctx.config, ctx.services)
+    return ctx.analysis.tag_conventions
 
 
 def _short(text: str, limit: int = 40) -> str:
