@@ -18,11 +18,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
-
 CONFIG_FILES = (".awesome-lint.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
@@ -181,6 +176,10 @@ def _same_type(value: Any, default: Any) -> bool:
 
 def load_file(path: Path, *, schema: SchemaSource) -> Config | None:
     """Read one config file; None when it is a pyproject.toml without our table."""
+    if sys.version_info >= (3, 11):  # imported here: a run without a config file never needs
+        import tomllib  # it (see awesome_lint.startup)
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as err:

@@ -16,12 +16,18 @@ import pytest
 GOOD = "# Awesome\n\n## Papers\n\n* [Adam](https://arxiv.org/abs/1412.6980) <kbd>ICLR 2015</kbd>\n"
 
 
+def _default_sigint() -> None:
+    """A shell's background job (`pytest &`) ignores SIGINT and its children inherit that;
+    the watcher is stopped with SIGINT as a user's Ctrl-C stops it, so restore the default."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 class Watcher:
     def __init__(self, *args: str, cwd: Path) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "awesome_lint", "check", "--watch", *args], cwd=cwd,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            env={**os.environ, "NO_COLOR": "1"})
+            env={**os.environ, "NO_COLOR": "1"}, preexec_fn=_default_sigint)
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
         assert self.process.stdout is not None

@@ -8,10 +8,8 @@ summary, the paper lookups' summary and warnings) goes to the ``notes`` callback
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,12 +87,12 @@ class Run:
                       notes: Notes = None) -> LinkResults | None:
         """Run the link checker once over every file's http(s) links (only the changed lines
         with --diff-base) and return its results for the LNK1xx rules; None when offline."""
-        from awesome_lint.linkcheck import session as remote
-
         wanted = [(p, c, d) for p, c, d in documents if wants_links(c, links)]
         if not wanted:
-            return None
+            return None  # offline: the link checker (asyncio, 50-70 ms to import) stays out
+        from awesome_lint.linkcheck import session as remote
         from awesome_lint.rules.links import http as http_links
+        from awesome_lint.startup import collecting
 
         urls: dict[str, None] = {}
         for path, _config, document in wanted:
@@ -104,7 +102,7 @@ class Run:
                                        use_cache=False if no_cache else None,
                                        allow_private=allow_private,
                                        config_path=wanted[0][1].path)
-        with _collecting():
+        with collecting():
             results = remote.run_checks(urls, options, quiet=quiet)
         if notes is not None:
             notes(remote.summary_line(results))
@@ -154,17 +152,3 @@ def wants_papers(config: Config, papers: bool | None) -> bool:
 def wants_links(config: Config, links: bool | None) -> bool:
     """``--links``/``--no-links`` if given, else ``links.check`` from the config."""
     return links if links is not None else bool((config.table("links") or {}).get("check"))
-
-
-@contextmanager
-def _collecting() -> Iterator[None]:
-    """The cyclic garbage collector on, for the link checker: asyncio and httpx leave
-    cycles (exceptions, frames, futures) that would otherwise pile up (the CLI runs with
-    it off)."""
-    was_enabled = gc.isenabled()
-    gc.enable()
-    try:
-        yield
-    finally:
-        if not was_enabled:
-            gc.disable()

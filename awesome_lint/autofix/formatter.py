@@ -24,7 +24,6 @@ refuses to write when they differ, so every purely cosmetic change is proven har
 
 from __future__ import annotations
 
-import gc
 import itertools
 from collections import Counter
 from dataclasses import dataclass
@@ -59,6 +58,7 @@ from awesome_lint.autofix.format_options import (
 )
 from awesome_lint.autofix.format_toc import _TocPlan
 from awesome_lint.model import Document, Entry, EntryKind, ListItemInfo
+from awesome_lint.startup import paused_gc
 
 __all__ = ["BULLETS", "HARD_BREAKS", "INDENTS", "PARTS", "TABLE", "FormatOptions", "Formatted",
            "format_document", "options_for", "validate"]
@@ -349,10 +349,5 @@ def format_document(doc: Document, options: FormatOptions | None = None, *,
     options = options or FormatOptions()
     if not doc.lines:
         return Formatted("", "")
-    was_enabled = gc.isenabled()
-    gc.disable()  # as in the parser: a big tree makes every collection walk it, for nothing
-    try:
+    with paused_gc():  # as in the parser: a big tree makes every collection walk it
         return _Formatter(doc, options, unsafe).run()
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -19,8 +19,9 @@ from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from awesome_lint.model import Comment, Document
 from awesome_lint.rules import Rule, RuleContext, find_rule, is_valid_selector, iter_selected
 from awesome_lint.rules.context import Services
+from awesome_lint.startup import paused_gc
 from awesome_lint.syntax import suppression
-from awesome_lint.syntax.parser import ParseMemo, parse, paused_gc, split_lines
+from awesome_lint.syntax.parser import ParseMemo, parse, split_lines
 
 if TYPE_CHECKING:
     from awesome_lint.autofix.formatter import Formatted

@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import hashlib
-import importlib.util
 import os
 import random
 import socket
@@ -24,6 +23,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from ..startup import fast_httpcore_imports
 from ._cache import ResultCache, open_cache
 from ._guard import forbidden_reason, ip_literal
 from ._transport import RoutingTransport
@@ -96,17 +96,6 @@ class _Host:
     last_answer: float = 0.0
     #: Seconds of Retry-After (and RateLimit-Reset) waits granted to this host so far.
     waited: float = 0.0
-
-
-def _fast_httpcore_imports() -> None:
-    """Make httpcore's per-lock ``import sniffio`` fail fast when sniffio is absent.
-
-    httpcore tries ``import sniffio`` for every lock and event it creates; a missing
-    module is searched on ``sys.path`` again each time (about 1/3 of the CPU of a run).
-    ``sys.modules[name] = None`` is Python's documented negative import cache.
-    """
-    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
-        sys.modules["sniffio"] = None  # type: ignore[assignment]
 
 
 def _domain_match(host: str, domains: frozenset[str]) -> bool:
@@ -268,7 +257,7 @@ class Checker:
     """One run's shared state: the client, per-host queues, DNS answers, the cache."""
 
     def __init__(self, options: CheckOptions) -> None:
-        _fast_httpcore_imports()
+        fast_httpcore_imports()
         self.options = options
         self.loop = asyncio.get_running_loop()
         token = options.github_token

@@ -20,9 +20,10 @@ from urllib.parse import urlsplit
 import httpx
 
 from awesome_lint import __version__
-from awesome_lint.linkcheck._engine import _fast_httpcore_imports, _parse_delay
+from awesome_lint.linkcheck._engine import _parse_delay
 from awesome_lint.linkcheck._guard import forbidden_reason, ip_literal
 from awesome_lint.linkcheck._transport import RoutingTransport
+from awesome_lint.startup import fast_httpcore_imports
 
 from ._types import Api, LookupFailed, PaperOptions
 
@@ -70,7 +71,7 @@ class Client:
     """HTTP GETs to the three services, paced per service; counts the requests made."""
 
     def __init__(self, options: PaperOptions) -> None:
-        _fast_httpcore_imports()
+        fast_httpcore_imports()
         self.options = options
         self.transport = RoutingTransport(httpx.create_ssl_context(trust_env=False),
                                           per_host=1, http2=False)

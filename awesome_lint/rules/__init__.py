@@ -150,39 +150,62 @@ def register(rule: R) -> R:
 
 
 def _load() -> None:
+    """Import every family: built-in and third-party."""
     global _loaded
     if _loaded:
         return
     _loaded = True
     for module in BUILTIN_FAMILIES.values():
         importlib.import_module(module)
-    if _any_plugin_declared():
+    _load_plugins()
+
+
+_plugins_loaded = False
+
+
+def _load_plugins() -> None:
+    """Import the families of the ``awesome_lint.rules`` entry points (cheap when there are
+    none: :func:`awesome_lint.startup.any_plugin_declared`)."""
+    global _plugins_loaded
+    if _plugins_loaded:
+        return
+    _plugins_loaded = True
+    from awesome_lint.startup import any_plugin_declared
+
+    if any_plugin_declared("awesome_lint.rules"):
         from importlib.metadata import entry_points
 
         for entry in entry_points(group="awesome_lint.rules"):
             importlib.import_module(entry.value)
 
 
-def _any_plugin_declared() -> bool:
-    """Cheap pre-check for third-party families: importing importlib.metadata costs about
-    25 ms, a third of a small check, so look for our group name in the installed
-    distributions' entry_points.txt first and only then ask importlib.metadata."""
-    import glob
-    import os
-    import sys
+def _family_of(code: str) -> str:
+    """The module of the built-in family that ``code`` belongs to (longest prefix)."""
+    prefix = max((p for p in BUILTIN_FAMILIES if code.startswith(p)), key=len)
+    return BUILTIN_FAMILIES[prefix]
 
-    for folder in sys.path:
-        if not folder or not os.path.isdir(folder):
-            continue
-        for path in glob.glob(os.path.join(glob.escape(folder), "*.dist-info",
-                                           "entry_points.txt")):
-            try:
-                with open(path, encoding="utf-8") as handle:
-                    if "[awesome_lint.rules]" in handle.read():
-                        return True
-            except OSError:
-                continue
-    return False
+
+def _load_for(selectors: Iterable[str]) -> bool:
+    """Import only the families that hold a rule some selector names, by the generated
+    :data:`~awesome_lint.rules.index.RULE_INDEX`; plugin families always.  Everything when
+    a selector names no indexed rule (a plugin's rule, or one the index does not know yet):
+    False if nothing matched at all."""
+    from awesome_lint.rules.index import RULE_INDEX
+
+    wanted: set[str] = set()
+    for selector in selectors:
+        hits = {_family_of(code) for code, name, category in RULE_INDEX
+                if _selects(selector, code, name, category)}
+        if not hits:
+            _load()
+            return any(matches(rule, selector) for rule in _RULES.values())
+        wanted |= hits
+    indexed = {_family_of(code) for code, _, _ in RULE_INDEX}
+    wanted |= set(BUILTIN_FAMILIES.values()) - indexed  # a family the index does not know
+    for module in sorted(wanted):
+        importlib.import_module(module)
+    _load_plugins()
+    return True
 
 
 def all_rules() -> list[type[Rule]]:
@@ -198,30 +221,45 @@ def families() -> dict[str, str]:
 
 def find_rule(code_or_name: str) -> type[Rule] | None:
     key = code_or_name.strip()
-    for rule in all_rules():
+    if _is_exact(key):
+        _load_for([key])
+    else:
+        _load()
+    for code in sorted(_RULES):
+        rule = _RULES[code]
         if rule.code.lower() == key.lower() or rule.name == key.lower():
             return rule
     return None
 
 
-def matches(rule: type[Rule], selector: str) -> bool:
+def _is_exact(key: str) -> bool:
+    """Whether ``key`` is exactly one indexed rule's code or name."""
+    from awesome_lint.rules.index import RULE_INDEX
+
+    return any(key.upper() == code or key.lower() == name for code, name, _ in RULE_INDEX)
+
+
+def _selects(selector: str, code: str, name: str, category: str) -> bool:
     """A selector is a code, a code prefix, a rule name, a category or ``ALL``."""
     sel = selector.strip()
-    if sel.upper() == "ALL":
-        return True
-    return (
-        rule.code.upper().startswith(sel.upper())
-        or rule.name == sel.lower()
-        or rule.category == sel.lower()
-    )
+    return (sel.upper() == "ALL" or code.upper().startswith(sel.upper())
+            or name == sel.lower() or category == sel.lower())
+
+
+def matches(rule: type[Rule], selector: str) -> bool:
+    """A selector is a code, a code prefix, a rule name, a category or ``ALL``."""
+    return _selects(selector, rule.code, rule.name, rule.category)
 
 
 def is_valid_selector(selector: str) -> bool:
-    return any(matches(rule, selector) for rule in all_rules())
+    return _load_for([selector])
 
 
 def iter_selected(select: Iterable[str], ignore: Iterable[str]) -> Iterator[type[Rule]]:
+    """The selected rules, ordered by code; only their families are imported."""
     select, ignore = list(select), list(ignore)
-    for rule in all_rules():
+    _load_for(select)
+    for code in sorted(_RULES):
+        rule = _RULES[code]
         if any(matches(rule, s) for s in select) and not any(matches(rule, s) for s in ignore):
             yield rule

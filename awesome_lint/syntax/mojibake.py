@@ -9,6 +9,7 @@ contain a character typical of mojibake.  A sequence whose first UTF-8 byte was 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -26,6 +27,46 @@ _SUSPECT = re.compile(
     "\u00d4\uf8ff\u00d2\u00da\u00db\u00d9\u0131\u02c6\u02dc\u00af\u02d8\u02d9\u02da\u00b8"
     "\u02dd\u02db\u02c7\u00c7\u00c9\u00d1\u00d6\u00dc\u00e1\u00e0\u00e3]"
 )
+
+
+#: ftfy (50-100 ms to import, see :mod:`awesome_lint.startup`) can change a line only if
+#: some single-byte code page it tries turns the line into UTF-8 with a multi-byte sequence:
+#: a lead byte (C0-F7) read as a character, then a continuation byte (80-BF) read as one,
+#: or ``?``/``\x1a`` standing for a lost byte; a space standing for byte A0 after the leads
+#: ftfy restores it for (not in Mac Roman); or C1 controls and ``\x1a`` anywhere.  The code
+#: pages are ftfy's (``ftfy.chardata.CHARMAP_ENCODINGS``); ``tests/test_startup.py``
+#: derives these classes from them again and checks that ftfy leaves lines that miss the
+#: pattern alone.  An en dash or a curly quote on its own no longer loads ftfy
+#: (:func:`may_be_utf8`).
+LEAD = (r"\u00a0-\u00a1\u00ab-\u00ac\u00b1\u00b5\u00b7\u00bb\u00bf-\u00f7\u00ff-\u0107"
+        r"\u010c-\u0113\u0116-\u011b\u011e-\u011f\u0122-\u0123\u012a-\u012b\u012e-\u0131"
+        r"\u0136-\u0137\u0139-\u013c\u0141\u0143-\u0148\u014c-\u014d\u0150-\u0155\u0158"
+        r"\u015a\u015e\u0160-\u0162\u016a\u016e\u0170\u0172\u0178-\u017b\u017d\u0192\u02c6"
+        r"\u02dc\u0390-\u03a1\u03a3-\u03c7\u0410-\u0447\u2013-\u2014\u2018-\u201a"
+        r"\u201c-\u201e\u2021\u2026\u2030\u2039-\u203a\u2044\u20ac\u2206\u221a\u221e\u2229"
+        r"\u2248\u2261\u2264-\u2265\u2320-\u2321\u2500\u250c\u2514\u2518\u251c\u252c\u2534"
+        r"\u253c\u2550\u2552-\u2554\u2558-\u255a\u255e-\u2560\u2564-\u256c\u2580\u2584"
+        r"\u2588\u258c\u2590\u25ca\uf8ff\ufb01-\ufb02")
+CONTINUATION = (
+    r"\u0080-\u00bf\u00c4-\u00c7\u00c9\u00d1\u00d6\u00d8\u00dc\u00df-\u00ef\u00f1-\u00f6"
+    r"\u00f8-\u00fc\u00ff\u0104-\u0105\u013d-\u013e\u0141-\u0142\u0152-\u0153\u0156-\u0157"
+    r"\u015a-\u015b\u015e-\u0161\u0164-\u0165\u0178-\u017e\u0192\u02c6-\u02c7\u02d8"
+    r"\u02db-\u02dd\u0384-\u0386\u0388-\u038a\u038c\u038e-\u038f\u03a9\u03c0\u0401-\u040c"
+    r"\u040e-\u040f\u0451-\u045c\u045e-\u045f\u0490-\u0491\u2013-\u2015\u2018-\u201a"
+    r"\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039-\u203a\u20a7\u20ac\u2116\u2122\u2202"
+    r"\u220f\u2211\u221e\u222b\u2260\u2264-\u2265\u2310\u2502\u2510\u2524\u2551"
+    r"\u2555-\u2557\u255b-\u255d\u2561-\u2563\u2591-\u2593")
+LEAD_BEFORE_A0 = (
+    r"\u00c2-\u00c3\u00c5\u00ce\u00d0\u00d9\u00e2-\u00e3\u00f0\u0100-\u0103\u0106-\u0107"
+    r"\u0110-\u0111\u011e-\u011f\u012a\u0139\u0141\u0160-\u0161\u016e\u0392-\u0393\u0395"
+    r"\u039e\u03a0\u03a9\u03b2-\u03b3\u03c0\u0412-\u0413\u0415\u041e\u0420\u0429"
+    r"\u0432-\u0433\u0440\u2261\u2518\u251c\u252c\u253c\u2568\u256c")
+
+
+@functools.cache
+def may_be_utf8() -> re.Pattern[str]:
+    """The pattern above, compiled on the first non-ASCII line (2 ms: its classes are long)."""
+    return re.compile(rf"[\x80-\x9f\x1a]|[{LEAD}][{CONTINUATION}?]|[{LEAD_BEFORE_A0}] ")
 
 
 @dataclass(frozen=True)
@@ -66,10 +107,12 @@ def find(line: str) -> list[Mojibake]:
     """Garbled sequences in one line, each with its repair."""
     if line.isascii() or not _SUSPECT.search(line):
         return []
-    import ftfy
-
-    fixed = ftfy.fix_encoding(line)
     found: list[Mojibake] = []
+    fixed = line
+    if may_be_utf8().search(line):
+        import ftfy
+
+        fixed = ftfy.fix_encoding(line)
     if fixed != line:
         matcher = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
         for op, a1, a2, b1, b2 in matcher.get_opcodes():

@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+from awesome_lint.startup import cached_toml
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "spelling.toml"
 #: Characters that glue a word to its neighbour: ``github.com``, ``node-js``, ``my_github``
@@ -35,7 +31,7 @@ class Names:
 
 @functools.lru_cache(maxsize=1)
 def builtin() -> Names:
-    data = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    data = cached_toml(DATA)
     corrections = {wrong: entry["right"] for entry in data["name"] for wrong in entry["wrong"]}
     return Names(corrections, frozenset(data["lowercase"]["names"]))
 

@@ -1,0 +1,161 @@
+"""Badge text: the lookup keys of names and the parts of a badge (``CVPR 2017 Oral``)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+YearStyle = Literal["plain", "apostrophe", "dash", "underscore", "glued", "none"]
+WhitespaceIssue = Literal["nbsp", "other-space", "invisible", "leading", "trailing", "repeated"]
+
+#: Patterns compile on first use (keeps ``import awesome_lint.venues`` cheap).
+compiled = functools.cache(re.compile)
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_NBSP = frozenset("\u00a0\u2007\u202f")
+_DBLP_VOLUME = r"\s*\(\d+\)$"
+_NOT_ALNUM = r"[\W_]+"
+
+
+@functools.lru_cache(maxsize=16384)  # badge texts and venue names repeat
+def lookup_key(text: str) -> str:
+    """Lookup key: invisible characters dropped, whitespace collapsed, casefolded."""
+    text = " ".join(text.translate(_INVISIBLE).split()).casefold()
+    return compiled(_DBLP_VOLUME).sub("", text)
+
+
+def loose_key(key: str) -> str:
+    """Second-chance key that ignores spacing and punctuation (``T-RO`` = ``TRO``)."""
+    return compiled(_NOT_ALNUM).sub("", key)
+
+
+def _whitespace_issues(text: str) -> tuple[WhitespaceIssue, ...]:
+    """Whitespace a rule may want to flag in badge text."""
+    issues: list[WhitespaceIssue] = []
+    if any(c in text for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"):
+        issues.append("invisible")
+    spaces = {c for c in text if c.isspace() and c != " "}
+    if spaces & _NBSP:
+        issues.append("nbsp")
+    if spaces - _NBSP:
+        issues.append("other-space")
+    visible = text.translate(_INVISIBLE)
+    if visible[:1].isspace():
+        issues.append("leading")
+    if visible[-1:].isspace():
+        issues.append("trailing")
+    if compiled(r"\S\s{2,}\S").search(visible):
+        issues.append("repeated")
+    return tuple(issues)
+
+
+# --------------------------------------------------------------------------------------
+# Badge parsing
+# --------------------------------------------------------------------------------------
+
+_YEAR4 = r"(?:18|19|20)\d{2}"
+_YEAR_RE = rf"""
+      (?P<apos>\s?['’‘`´]\s?(?P<apos_year>{_YEAR4}|\d{{2}})(?!\d))
+    | (?P<dash>\s?(?P<dash_sep>[-–—_])\s?(?P<dash_year>{_YEAR4}|\d{{2}})(?!\d))
+    | (?P<plain>(?:^|(?<=\s))(?P<plain_year>{_YEAR4})(?!\d))
+    | (?P<glued>(?<=[^\W\d_])(?P<glued_year>{_YEAR4}|\d{{2}})(?!\d))
+    """
+_MONTH_RE = r"-(0[1-9]|1[0-2])(?!\d)"
+#: A two-digit year glued or dashed on is only trusted after an acronym (``CVPR19``),
+#: so ``ResNet50`` or ``ResNet-50`` are not read as 1950.
+_ACRONYM_END = r"(?:^|[\s(])[A-Z0-9&.]*[A-Z][A-Z0-9&.-]*$"
+_STRIP = " ,;:-–—_()[]{}|/"
+_SUFFIX_WORDS = frozenset(
+    """
+    oral orals spotlight spotlights poster posters workshop workshops best paper papers
+    award awards honorable honourable mention candidate candidates shortlist shortlisted
+    finalist finalists highlight highlights talk talks findings demo demos short long
+    track industry tutorial invited keynote student abstract abstracts extended contributed
+    main conference journal datasets benchmarks benchmark and d&b w presentation accepted
+    submission submitted preprint under review in press camera ready full of the
+    """.split()  # noqa: SIM905
+)
+#: Without a year only presentation words are split off: ``CVPR Workshop`` is a venue.
+_PRESENTATION_SUFFIX = r"(?i)\s+(?:oral|spotlight|poster|highlight|talk|best\s+paper(?:\s+\w+)?)$"
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedBadge:
+    """Badge text split into venue, year and suffix (``CVPR'17 Oral``)."""
+
+    text: str
+    venue_text: str
+    year: int | None
+    suffix: str = ""
+    year_style: YearStyle = "none"
+    #: The year was written with two digits (``'17``, ``CVPR17``).
+    two_digit_year: bool = False
+    #: Month of ``arXiv 2025-06``-style badges.
+    month: int | None = None
+    #: Non-breaking/odd spaces, doubled spaces, leading/trailing blanks, invisible chars.
+    whitespace: tuple[WhitespaceIssue, ...] = ()
+
+    @property
+    def irregular_whitespace(self) -> bool:
+        """Whether the original text had whitespace a fixer would normalize."""
+        return bool(self.whitespace)
+
+    @property
+    def suffix_known(self) -> bool:
+        """Whether the suffix only uses usual words (Oral, Best Paper, Workshop...)."""
+        words = compiled(r"[\w&]+").findall(self.suffix.casefold())
+        return all(w in _SUFFIX_WORDS for w in words)
+
+
+def two_digit_year(yy: int) -> int:
+    """Fixed pivot: '00-'49 are 2000s, '50-'99 are 1900s (deterministic, no clock)."""
+    return 2000 + yy if yy < 50 else 1900 + yy
+
+
+@functools.lru_cache(maxsize=8192)  # lists repeat the same badges ("CVPR 2017") thousands of times
+def parse_badge_text(text: str) -> ParsedBadge:
+    """Split badge text into venue text, year and suffix.
+
+    Accepts ``CVPR 2017``, ``CVPR'17``, ``CVPR’17``, ``CVPR-2017``, ``CVPR_2017``,
+    ``CVPR2017``, ``CVPR17``, ``cvpr 2017 oral``, ``ICML workshop 2020`` and
+    ``arXiv 2025-06``.  Whitespace oddities are reported in ``whitespace`` and ignored.
+    """
+    issues = _whitespace_issues(text)
+    clean = " ".join(text.translate(_INVISIBLE).split())
+    for m in compiled(_YEAR_RE, re.VERBOSE).finditer(clean):
+        style: YearStyle
+        if m.group("apos"):
+            style, digits = "apostrophe", m.group("apos_year")
+        elif m.group("dash"):
+            style = "underscore" if m.group("dash_sep") == "_" else "dash"
+            digits = m.group("dash_year")
+        elif m.group("plain"):
+            style, digits = "plain", m.group("plain_year")
+        else:
+            style, digits = "glued", m.group("glued_year")
+        head = clean[: m.start()]
+        if len(digits) == 2 and style != "apostrophe" and not compiled(_ACRONYM_END).search(head):
+            continue
+        year = two_digit_year(int(digits)) if len(digits) == 2 else int(digits)
+        rest = clean[m.end() :]
+        month = None
+        if style == "plain" and (mm := compiled(_MONTH_RE).match(rest)):
+            month, rest = int(mm.group(1)), rest[mm.end() :]
+        return ParsedBadge(
+            text=text,
+            venue_text=head.strip(_STRIP),
+            year=year,
+            suffix=rest.strip(_STRIP),
+            year_style=style,
+            two_digit_year=len(digits) == 2,
+            month=month,
+            whitespace=issues,
+        )
+    venue_text, suffix = clean.strip(_STRIP), ""
+    if m2 := compiled(_PRESENTATION_SUFFIX).search(venue_text):
+        venue_text, suffix = venue_text[: m2.start()], m2.group().strip()
+    return ParsedBadge(
+        text=text, venue_text=venue_text, year=None, suffix=suffix, whitespace=issues
+    )
