@@ -26,7 +26,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 from urllib.parse import urlsplit
 
@@ -158,7 +158,9 @@ class Title:
     #: ``tight`` without a leading ``Acronym:`` or a trailing `` - Source``.
     variants: frozenset[str]
     numbers: tuple[str, ...]
-    words: frozenset[str]
+    #: How many different words ``folded`` has (``len(self.words)``).
+    size: int
+    _words: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, raw: str) -> Title:
@@ -166,7 +168,21 @@ class Title:
         folded, tight = " ".join(words), "".join(words)
         # letters only: no digit for _NUMBER to find
         numbers = () if tight.isalpha() else tuple(_NUMBER.findall(folded))
-        return cls(raw, folded, tight, _variants(raw), numbers, frozenset(words))
+        return cls(raw, folded, tight, _variants(raw), numbers, len(set(words)))
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The distinct words of ``folded``.  Memory trick: built when two titles are
+        compared and kept while they are (a frozenset of six words is 728 bytes: 36 MB for
+        a 50k-entry list)."""
+        words = self._words
+        if words is None:
+            words = self._words = frozenset(self.folded.split())
+        return words
+
+    def forget_words(self) -> None:
+        """Drop the word set :attr:`words` built (it is built again when asked for)."""
+        self._words = None
 
 
 _NUMBER = re.compile(r"\d+")
@@ -206,7 +222,8 @@ def _variants(raw: str) -> frozenset[str]:
 def _words_align(a: Title, b: Title) -> bool:
     """Every word only one title has is a near spelling of a word only the other has
     (a typo, a plural): "prior-baesd" ~ "prior-based", but "Kimi-VL" !~ "MiMo-VL"."""
-    only_a, only_b = a.words - b.words, b.words - a.words
+    words_a, words_b = a.words, b.words
+    only_a, only_b = words_a - words_b, words_b - words_a
     if bool(only_a) != bool(only_b) or max(len(only_a), len(only_b)) > _MAX_WORD_EDITS:
         return False
     return _each_near(only_a, only_b) and _each_near(only_b, only_a, flipped=True)
@@ -254,8 +271,8 @@ def _alike(a: Title, b: Title, threshold: float) -> bool:
     tests first: this runs for every pair a blocking key brings together."""
     la, lb = len(a.folded), len(b.folded)
     return (threshold < 1.0 and 2.0 * min(la, lb) >= threshold * (la + lb)
-            and a.numbers == b.numbers and len(a.words) >= _MIN_WORDS
-            and len(b.words) >= _MIN_WORDS and _words_align(a, b)
+            and a.numbers == b.numbers and a.size >= _MIN_WORDS
+            and b.size >= _MIN_WORDS and _words_align(a, b)
             and similar(a.folded, b.folded, threshold))
 
 
@@ -403,7 +420,10 @@ class DuplicateEntry(Rule):
         #: Keyed by link and parent item: nested sub-items of different parents never meet;
         #: table rows also by all their links (rows that share a course page but link
         #: different lecture videos are two editions of a course, not one item twice).
-        index: dict[tuple[str, int | None, frozenset[str] | None], _Earlier] = {}
+        #: Memory trick: a key seen once (most entries) keeps just its (entry, section);
+        #: the :class:`_Earlier` index is built when the key comes back.
+        index: dict[tuple[str, int | None, frozenset[str] | None],
+                    _Earlier | tuple[Entry, Section | None]] = {}
         keys = _Keys.of(ctx)
         fixer = _Fixer(doc, keep_fragment, keys)
         for entry in doc.entries:
@@ -417,8 +437,10 @@ class DuplicateEntry(Rule):
             key = (link_key, found.parent_of(entry), row)
             known = index.get(key)
             if known is None:  # a link seen first (most entries): nothing to compare with
-                index[key] = _Earlier(entry, section, opted_out)
+                index[key] = (entry, section)
                 continue
+            if isinstance(known, tuple):
+                known = index[key] = _Earlier(known[0], known[1], opted_out)
             same = known.same(section)
             others = known.others(section)
             if not same or (all(opted_out(e) for e in same) and not opted_out(entry)):
@@ -848,18 +870,20 @@ class DuplicateTitle(Rule):
         lengths = [len(text) for text in folded]
         keys = [key for _, _, key in rows]
         numbers = [title.numbers for title in titles]
-        words = [title.words for title in titles]
-        sizes = [len(title.words) for title in titles]
+        sizes = [title.size for title in titles]
         #: _alike needs _MIN_WORDS words in both titles: rows without them never match.
         worded = [size >= _MIN_WORDS for size in sizes]
         reversed_ = [text[::-1] for text in folded]
         for order in (sorted(range(len(rows)), key=folded.__getitem__),
                       sorted(range(len(rows)), key=reversed_.__getitem__)):
-            # each title against its next _WINDOW neighbours, one distance at a time (the
-            # result does not depend on the order the pairs are visited in)
-            for distance in range(1, _WINDOW + 1):
-                for i, j in zip(order, order[distance:], strict=False):
-                    if not (worded[i] and worded[j]):
+            # each title against its next _WINDOW neighbours (the result does not depend
+            # on the order the pairs are visited in: check() reads sorted(set(...)))
+            for position, i in enumerate(order):
+                if not worded[i]:
+                    continue
+                title_i = titles[i]
+                for j in order[position + 1:position + 1 + _WINDOW]:
+                    if not worded[j]:
                         continue
                     la, lb = lengths[i], lengths[j]
                     # _alike's cheap tests first, inlined: this is the rule's hot loop
@@ -868,19 +892,22 @@ class DuplicateTitle(Rule):
                             or numbers[i] != numbers[j]:
                         continue
                     # _words_align's counting test, without building the differences
-                    common = len(words[i] & words[j])
+                    common = len(title_i.words & titles[j].words)
                     only_i, only_j = sizes[i] - common, sizes[j] - common
                     if (only_i > 0) != (only_j > 0) or only_i > _MAX_WORD_EDITS \
                             or only_j > _MAX_WORD_EDITS:
                         continue
                     # the rest of _alike(titles[i], titles[j], threshold): every cheaper
                     # test of it has passed above
-                    if _words_align(titles[i], titles[j]) \
+                    if _words_align(title_i, titles[j]) \
                             and similar(folded[i], folded[j], threshold):
                         if i < j:
                             out.setdefault(j, []).append(i)
                         else:
                             out.setdefault(i, []).append(j)
+                # memory trick: title i meets no later title in this order, so its word set
+                # goes (at most _WINDOW + 1 sets live instead of one per title)
+                title_i.forget_words()
         return out
 
     def _finding(self, doc: Document, pair: _Pair) -> Diagnostic:
