@@ -209,3 +209,17 @@ def find_config(start: Path, *, schema: SchemaSource) -> Config:
                 if config is not None:
                     return config
     return Config()
+
+
+def checked_value(where: str, item: Any, default: Any) -> Any:
+    """``item`` when it is of ``default``'s kind (numbers ≥ 0), else a ConfigError in words."""
+    from awesome_lint.suggest import expected, shown
+
+    number = isinstance(default, (int, float)) and not isinstance(default, bool)
+    ok = (isinstance(item, bool) if isinstance(default, bool)
+          else isinstance(item, (int, float)) and not isinstance(item, bool) and item >= 0
+          if number else isinstance(item, type(default)))
+    if not ok:
+        raise ConfigError(f"'{where}' must be {expected(default, minimum=0 if number else None)}"
+                          f", not {shown(item)}")
+    return item

@@ -83,3 +83,20 @@ class Diagnostic:
     @property
     def sort_key(self) -> tuple[int, int, str]:
         return (self.line, self.column, self.code)
+
+
+@dataclass
+class FileReport:
+    """The findings of one file (and, for ``fix``, what was fixed): what every output format
+    renders.  It sits here, beside the findings, so that the stages that produce it (inputs,
+    engine, command line) need nothing from the formats."""
+
+    path: str
+    diagnostics: list[Diagnostic]
+    lines: list[str] = field(default_factory=list)
+    #: Number of fixes applied to this file (fix command only).
+    fixed: int = 0
+    #: The findings those fixes fixed (fix command only), for ``--show-fixes``.
+    applied: list[Diagnostic] = field(default_factory=list)
+    #: Findings left whose fix is unsafe, not applied without --unsafe-fixes (fix only).
+    unsafe_hidden: int = 0

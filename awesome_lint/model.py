@@ -225,7 +225,8 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A non-entry block: paragraph, table, HTML, code, rule or quote."""
+    """A non-entry block: paragraph, table, HTML, code, rule or quote; ``anchor`` is an HTML
+    block of ``<a name="x"></a>`` jump targets alone."""
 
     kind: str
     line: int
@@ -274,6 +275,9 @@ class ListItemInfo:
     indent_text: str  # the whitespace before the marker, as written
     ordered: bool
     depth: int
+    #: (line, leading whitespace) of the item's own continuation lines that indent with a
+    #: tab (``\t[[code]](url)`` under ``-   Title.``); nested items are items of their own.
+    tabbed_continuations: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,15 +18,6 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     return f"; did you mean {by_lower[close[0]]!r}?" if close else ""
 
 
-def selector_hint(selector: str) -> str:
-    """Did-you-mean over every rule code, family prefix, rule name and category."""
-    from awesome_lint.rules import CATEGORIES, all_rules, families
-
-    rules = all_rules()
-    words = [r.code for r in rules] + [r.name for r in rules] + list(CATEGORIES)
-    return did_you_mean(selector, [*words, *families()])
-
-
 def unknown_key(where: str, known: Iterable[str], what: str = "key") -> str:
     """``'links.per-hots': unknown key; did you mean 'per-host'? (known: ...)``."""
     names = sorted(known)
@@ -60,17 +51,3 @@ def shown(value: Any) -> str:
     if isinstance(value, str):
         return repr(value).replace("'", '"') if "'" not in value else repr(value)
     return repr(value)
-
-
-def checked_value(where: str, item: Any, default: Any) -> Any:
-    """``item`` when it is of ``default``'s kind (numbers ≥ 0), else a ConfigError in words."""
-    from awesome_lint.config import ConfigError
-
-    number = isinstance(default, (int, float)) and not isinstance(default, bool)
-    ok = (isinstance(item, bool) if isinstance(default, bool)
-          else isinstance(item, (int, float)) and not isinstance(item, bool) and item >= 0
-          if number else isinstance(item, type(default)))
-    if not ok:
-        raise ConfigError(f"'{where}' must be {expected(default, minimum=0 if number else None)}"
-                          f", not {shown(item)}")
-    return item

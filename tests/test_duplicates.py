@@ -15,8 +15,7 @@ from awesome_lint.config import Config, ConfigError
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.engine import fix_text, lint
 from awesome_lint.engine.schema import from_mapping
-from awesome_lint.rules import duplicates
-from awesome_lint.rules.duplicates import Title, entry_title, fold_title, titles_match
+from awesome_lint.rules.duplicates import Title, entries, entry_title, fold_title, titles_match
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 PATRICK = SHARED / "corpus" / "patrick-llgc__Learning-Deep-Learning.md"
@@ -231,13 +230,13 @@ def test_title_comparisons_per_entry_are_bounded(monkeypatch: pytest.MonkeyPatch
     """Blocking: the expensive comparison runs at most 2 x window times per entry, so
     a list of n entries costs O(n) however alike its titles are."""
     calls = Counter[str]()
-    real = duplicates._words_align
+    real = entries.words_align
 
     def counting(a: Title, b: Title) -> bool:
         calls["align"] += 1
         return real(a, b)
 
-    monkeypatch.setattr(duplicates, "_words_align", counting)
+    monkeypatch.setattr(entries, "words_align", counting)
     n = 600
     def word(i: int) -> str:  # aaa, aab, ...: alike titles with no numbers in them
         return "".join(chr(97 + (i // 26 ** k) % 26) for k in (2, 1, 0))
@@ -245,7 +244,7 @@ def test_title_comparisons_per_entry_are_bounded(monkeypatch: pytest.MonkeyPatch
     lines = [f"* [Deep Learning Method {word(i)} for Tasks](https://x.org/{i})"
              for i in range(n)]
     lint("\n".join(lines) + "\n", Config(select=("DUP002",)))
-    assert 0 < calls["align"] <= 2 * duplicates._WINDOW * n
+    assert 0 < calls["align"] <= 2 * entries._WINDOW * n
 
 
 # -- real lists ---------------------------------------------------------------------------

@@ -680,7 +680,7 @@ def test_token_defaults_to_environment(
 def test_retry_delay_headers() -> None:
     import httpx
 
-    from awesome_lint.linkcheck._engine import _parse_delay
+    from awesome_lint.linkcheck._http import _parse_delay
 
     now = time.time()
     date = email.utils.formatdate(now + 30, usegmt=True)

@@ -65,7 +65,7 @@ class Run:
         for key, values in self.overrides.items():
             for value in values or ():
                 if not is_valid_selector(value):
-                    from awesome_lint.suggest import selector_hint
+                    from awesome_lint.rules import selector_hint
 
                     raise ConfigError(f"--{key.replace('_', '-')}: unknown rule, prefix or "
                                       f"category {value!r}{selector_hint(value)}")

@@ -73,7 +73,7 @@ def explain(rule: str) -> None:
 
     found = find_rule(rule)
     if found is None:
-        from awesome_lint.suggest import selector_hint
+        from awesome_lint.rules import selector_hint
 
         fail(f"unknown rule {rule!r}{selector_hint(rule) or '; see `awesome-lint rules`'}")
     click.echo(f"{found.code} {found.name} ({found.category}, {found.severity.value}"

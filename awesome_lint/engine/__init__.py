@@ -104,7 +104,7 @@ def _suppression_findings(active: list[suppression.Directive], rules: list[type[
             continue
         unknown = [s for s in directive.selectors if not is_valid_selector(s)]
         if unknown:
-            from awesome_lint.suggest import selector_hint
+            from awesome_lint.rules import selector_hint
 
             yield rule.diagnostic(directive.comment.span,
                                   f"suppression names unknown rule {', '.join(unknown)}"
@@ -161,8 +161,7 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
     of the input, and lines earlier fixes wrote."""
     config = config or Config()
     allow_unsafe = config.unsafe_fixes if unsafe is None else unsafe
-    lines, had_bom, newline, ends = split_lines(text)
-    body = "\n".join(lines) + ("\n" if ends else "")
+    body, had_bom, newline = _normalised_body(text)
     memo = ParseMemo()  # the later parses differ from the one before in a few lines
     document = parse(text, path, memo=memo)
     intended: Counter[str] = Counter()
@@ -178,6 +177,10 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
             [] if line_map is None else line_map.in_scope(diagnostics, body, only_lines)
         result = apply_fixes(body, chosen, unsafe=allow_unsafe)
         if result.applied and result.text != body:
+            # the tree of the text before the fixes is read no more: freed before the guard
+            # and the parse of the fixed text, which reuse its memory
+            _release(document)
+            del document
             removes = [url for d in result.applied if d.fix for url in d.fix.removes]
             _guard(body, result.text, [e for d in result.applied if d.fix for e in d.fix.edits],
                    removes)
@@ -187,7 +190,7 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
             applied.extend(result.applied)
             body, changed, canonical_tree = result.text, True, False
             try:
-                document = _released(document, parse(body, path, memo=memo))
+                document = parse(body, path, memo=memo)
             except ValueError as err:
                 raise UnsafeFixError(f"fixed text no longer parses ({err}); nothing written"
                                      ) from None
@@ -208,12 +211,27 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
             canonical_tree = True
         if not changed:
             break
+        chosen = diagnostics = []  # what the last pass applied is in ``applied``
         diagnostics = lint_document(document, config, network=network, services=services)
+    # the caller gets text, not the tree: freed now, not at exit (one tree per file of a
+    # multi-file ``fix`` otherwise stays: the CLI runs without the cyclic collector)
+    _release(document)
+    del document
     out = body.replace("\n", newline) if newline != "\n" else body
     if had_bom:
         out = "\ufeff" + out
     return FixResult(text=out, original=text, applied=applied, remaining=diagnostics,
                      formatted=formatted, intended=intended, line_map=line_map)
+
+
+def _normalised_body(text: str) -> tuple[str, bool, str]:
+    """``text`` without a BOM and with ``\n`` line endings; whether it had a BOM; its
+    newline.  Memory trick: most files need neither change, and then ``text`` itself is the
+    body (a second copy of a 50k-entry list and its lines is 14 MB of ``fix``'s peak)."""
+    if "\r" not in text and not text.startswith("\ufeff"):
+        return text, False, "\n"
+    lines, had_bom, newline, ends = split_lines(text)
+    return "\n".join(lines) + ("\n" if ends else ""), had_bom, newline
 
 
 def _released(old: Document, new: Document) -> Document:
@@ -226,9 +244,14 @@ def _released(old: Document, new: Document) -> Document:
     reference counting frees it.  What rules computed for it lived on its lint's
     :class:`~awesome_lint.rules.context.Analysis`, gone with that lint's context."""
     if old is not new:
-        for section in list(old.root.walk()):
-            section.parent = None
+        _release(old)
     return new
+
+
+def _release(old: Document) -> None:
+    """Let go of ``old`` (see :func:`_released`): its section cycle is cut."""
+    for section in list(old.root.walk()):
+        section.parent = None
 
 
 def _format_options(config: Config) -> Any:

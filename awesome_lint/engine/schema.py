@@ -24,8 +24,7 @@ from awesome_lint.config import Config, Schema, Validator
 def schema() -> Schema:
     """Every declared table, rule option and selector (the rule families are imported once)."""
     from awesome_lint.autofix import format_options
-    from awesome_lint.rules import all_rules, families, is_valid_selector
-    from awesome_lint.suggest import selector_hint
+    from awesome_lint.rules import all_rules, families, is_valid_selector, selector_hint
 
     rules = all_rules()
     # a family split into modules declares its tables in its package (rules/badges)

@@ -14,6 +14,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from awesome_lint.config import Config
+from awesome_lint.diagnostics import FileReport
 from awesome_lint.files.discovery import Source
 from awesome_lint.files.sources import (
     INPUT_ERROR_CODE,
@@ -22,7 +23,6 @@ from awesome_lint.files.sources import (
     read_stdin,
     read_text,
 )
-from awesome_lint.report import FileReport
 
 
 @dataclass(frozen=True)

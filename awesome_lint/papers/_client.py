@@ -19,11 +19,11 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from awesome_lint import __version__
-from awesome_lint.linkcheck._engine import _parse_delay
 from awesome_lint.linkcheck._guard import forbidden_reason, ip_literal
+from awesome_lint.linkcheck._http import _parse_delay
 from awesome_lint.linkcheck._transport import RoutingTransport
 from awesome_lint.startup import fast_httpcore_imports
+from awesome_lint.version import __version__
 
 from ._types import Api, LookupFailed, PaperOptions
 

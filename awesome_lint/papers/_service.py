@@ -53,112 +53,130 @@ async def lookup_async(queries: Iterable[PaperQuery], options: PaperOptions,
 
     DBLP is searched after arXiv has answered, with arXiv's title for arXiv entries (lists
     shorten titles; arXiv's is the one DBLP indexes)."""
-    queries = list(queries)
-    ids: dict[str, None] = {}
-    dois: dict[str, None] = {}
-    for query in queries:
-        ids.update(dict.fromkeys(query.arxiv_ids))
-        dois.update(dict.fromkeys(d.lower() for d in query.dois))
-    results = PaperResults()
-    cache = _open_cache(options)
-    fresh: dict[str, Payload] = {}
-    store = {"arxiv": results.arxiv, "dblp": results.dblp, "crossref": results.crossref}
+    run = _Run(list(queries), options, progress)
+    run.from_cache([f"arxiv {i}" for i in run.ids] + [f"crossref {d}" for d in run.dois])
+    try:
+        arxiv_done = asyncio.ensure_future(run.guarded("arxiv", run.arxiv))
+        await asyncio.gather(arxiv_done, run.guarded("dblp", lambda: run.dblp(arxiv_done)),
+                             run.guarded("crossref", run.crossref))
+    finally:
+        await run.close()
+    return run.results
 
-    def from_cache(keys: list[str]) -> None:
-        cached = cache.get_many(keys) if cache is not None and keys else {}
-        results.from_cache += len(cached)
+
+class _Run:
+    """One lookup run: what to ask, what is known (cache and answers), the client."""
+
+    def __init__(self, queries: list[PaperQuery], options: PaperOptions,
+                 progress: Callable[[int, int], None] | None) -> None:
+        self.queries = queries
+        self.options = options
+        self.progress = progress
+        self.ids: dict[str, None] = {}
+        self.dois: dict[str, None] = {}
+        for query in queries:
+            self.ids.update(dict.fromkeys(query.arxiv_ids))
+            self.dois.update(dict.fromkeys(d.lower() for d in query.dois))
+        self.results = PaperResults()
+        self.cache = _open_cache(options)
+        #: Answers fetched in this run, stored in the cache at the end.
+        self.fresh: dict[str, Payload] = {}
+        self.store = {"arxiv": self.results.arxiv, "dblp": self.results.dblp,
+                      "crossref": self.results.crossref}
+        self._client: Client | None = None
+
+    def from_cache(self, keys: list[str]) -> None:
+        cached = self.cache.get_many(keys) if self.cache is not None and keys else {}
+        self.results.from_cache += len(cached)
         for key, value in cached.items():
             service, _, ident = key.partition(" ")
-            store[service][ident] = value  # type: ignore[index]
+            self.store[service][ident] = value  # type: ignore[index]
 
-    def keep(service: str, ident: str, value: Payload) -> None:
-        store[service][ident] = value  # type: ignore[index]
-        fresh[f"{service} {ident}"] = value
+    def keep(self, service: str, ident: str, value: Payload) -> None:
+        self.store[service][ident] = value  # type: ignore[index]
+        self.fresh[f"{service} {ident}"] = value
 
-    from_cache([f"arxiv {i}" for i in ids] + [f"crossref {d}" for d in dois])
-    opened: list[Client] = []
-
-    def client() -> Client:
+    def client(self) -> Client:
         """The HTTP client, made on first use: a run served by the cache never imports
         httpx (about 0.1 s of a warm run)."""
-        if not opened:
+        if self._client is None:
             from ._client import Client
 
-            made = Client(options)
+            made = Client(self.options)
+            progress = self.progress
             if progress is not None:
                 # requests still to make, as far as known: DBLP titles are known only
                 # after arXiv, so one title per query that searches is assumed
-                total = (-(-len(ids) // max(1, options.arxiv_batch))
-                         + -(-len(dois) // max(1, options.crossref_batch))
-                         + sum(q.search_title for q in queries))
+                total = (-(-len(self.ids) // max(1, self.options.arxiv_batch))
+                         + -(-len(self.dois) // max(1, self.options.crossref_batch))
+                         + sum(q.search_title for q in self.queries))
                 made.on_request = lambda: progress(sum(made.requests.values()),
                                                    max(total, sum(made.requests.values())))
-            opened.append(made)
-        return opened[0]
+            self._client = made
+        return self._client
 
-    async def guarded(name: str, job: Callable[[], Awaitable[None]]) -> None:
+    async def guarded(self, name: str, job: Callable[[], Awaitable[None]]) -> None:
         try:
             await job()
         except LookupFailed as err:
-            results.errors.append(str(err))
+            self.results.errors.append(str(err))
         except MalformedResponse as err:
-            results.errors.append(f"{name}: {err}")
+            self.results.errors.append(f"{name}: {err}")
 
-    async def arxiv() -> None:
-        api = options.arxiv
-        for batch in _chunks([i for i in ids if i not in results.arxiv], options.arxiv_batch):
+    async def arxiv(self) -> None:
+        api = self.options.arxiv
+        for batch in _chunks([i for i in self.ids if i not in self.results.arxiv],
+                             self.options.arxiv_batch):
             query = urlencode({"id_list": ",".join(batch), "max_results": len(batch)})
             # arXiv answers 400 with an Atom error feed for a malformed id: still a feed
-            body = await client().get(api, f"{api.base_url}?{query}",
-                                    ok_statuses=frozenset({400}))
+            body = await self.client().get(api, f"{api.base_url}?{query}",
+                                           ok_statuses=frozenset({400}))
             found = {_archive_only(r.arxiv_id): r for r in parse_arxiv(body)}
             for ident in batch:
-                keep("arxiv", ident, found.get(_archive_only(ident)))
+                self.keep("arxiv", ident, found.get(_archive_only(ident)))
 
-    async def dblp(arxiv_done: asyncio.Task[None]) -> None:
+    async def dblp(self, arxiv_done: asyncio.Task[None]) -> None:
         await asyncio.wait([arxiv_done])
         titles: dict[str, str] = {}
-        for query in queries:
+        for query in self.queries:
             if not query.search_title:
                 continue
-            record = next((r for i in query.arxiv_ids if (r := results.arxiv.get(i))), None)
+            record = next((r for i in query.arxiv_ids if (r := self.results.arxiv.get(i))),
+                          None)
             title = searched_title(query.title, record)
             if key := title_key(title):
                 titles.setdefault(key, title)
-        from_cache([f"dblp {key}" for key in titles])
-        api = options.dblp
+        self.from_cache([f"dblp {key}" for key in titles])
+        api = self.options.dblp
         for key, title in titles.items():
-            if key in results.dblp:
+            if key in self.results.dblp:
                 continue
             params = urlencode({"q": query_words(title), "format": "json",
-                                "h": options.dblp_hits})
-            keep("dblp", key, parse_dblp(await client().get(api, f"{api.base_url}?{params}")))
+                                "h": self.options.dblp_hits})
+            self.keep("dblp", key,
+                      parse_dblp(await self.client().get(api, f"{api.base_url}?{params}")))
 
-    async def crossref() -> None:
-        api = options.crossref
-        for batch in _chunks([d for d in dois if d not in results.crossref],
-                             options.crossref_batch):
+    async def crossref(self) -> None:
+        api = self.options.crossref
+        for batch in _chunks([d for d in self.dois if d not in self.results.crossref],
+                             self.options.crossref_batch):
             query = urlencode({"filter": ",".join(f"doi:{d}" for d in batch),
                                "rows": len(batch)})
             found = {r.doi: r for r in parse_crossref(
-                await client().get(api, f"{api.base_url}?{query}"))}
+                await self.client().get(api, f"{api.base_url}?{query}"))}
             for doi in batch:
-                keep("crossref", doi, found.get(doi))
+                self.keep("crossref", doi, found.get(doi))
 
-    try:
-        arxiv_done = asyncio.ensure_future(guarded("arxiv", arxiv))
-        await asyncio.gather(arxiv_done, guarded("dblp", lambda: dblp(arxiv_done)),
-                             guarded("crossref", crossref))
-    finally:
-        results.requests = {"arxiv": 0, "dblp": 0, "crossref": 0}
-        if opened:
-            await opened[0].close()
-            results.requests = dict(opened[0].requests)
-        if cache is not None:
+    async def close(self) -> None:
+        """Close the client (counting its requests) and store the fresh answers."""
+        self.results.requests = {"arxiv": 0, "dblp": 0, "crossref": 0}
+        if self._client is not None:
+            await self._client.close()
+            self.results.requests = dict(self._client.requests)
+        if self.cache is not None:
             with contextlib.suppress(sqlite3.Error):  # the next run fetches them again
-                cache.put_many(fresh)
-            cache.close()
-    return results
+                self.cache.put_many(self.fresh)
+            self.cache.close()
 
 
 def lookup(queries: Iterable[PaperQuery], options: PaperOptions,

@@ -5,24 +5,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.diagnostics import FileReport
+
+__all__ = ["FORMATS", "FileReport", "Renderer", "ReportOptions", "renderer"]
 
 FORMATS = ("text", "concise", "json", "github", "sarif", "junit", "markdown", "gitlab")
-
-
-@dataclass
-class FileReport:
-    path: str
-    diagnostics: list[Diagnostic]
-    lines: list[str] = field(default_factory=list)
-    #: Number of fixes applied to this file (fix command only).
-    fixed: int = 0
-    #: The findings those fixes fixed (fix command only), for ``--show-fixes``.
-    applied: list[Diagnostic] = field(default_factory=list)
-    #: Findings left whose fix is unsafe, not applied without --unsafe-fixes (fix only).
-    unsafe_hidden: int = 0
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from awesome_lint import __version__
 from awesome_lint.diagnostics import Diagnostic, Edit, Severity
 from awesome_lint.files.sources import INPUT_ERROR_CODE, INPUT_ERROR_NAME
 from awesome_lint.report import FileReport, ReportOptions
 from awesome_lint.report.fingerprint import fingerprints
 from awesome_lint.report.rule_index import rule_url
 from awesome_lint.rules import all_rules
+from awesome_lint.version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "awesomeLint/v1"

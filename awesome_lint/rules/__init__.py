@@ -187,6 +187,14 @@ def _load_plugins() -> None:
             importlib.import_module(entry.value)
 
 
+def is_builtin(rule: type[Rule]) -> bool:
+    """Whether ``rule`` belongs to a built-in family: defined in the family's module or in a
+    module inside the family's package (``rules/duplicates/entries.py``)."""
+    module = rule.__module__
+    return any(module == family or module.startswith(family + ".")
+               for family in BUILTIN_FAMILIES.values())
+
+
 def _family_of(code: str) -> str:
     """The module of the built-in family that ``code`` belongs to (longest prefix)."""
     prefix = max((p for p in BUILTIN_FAMILIES if code.startswith(p)), key=len)
@@ -271,3 +279,12 @@ def iter_selected(select: Iterable[str], ignore: Iterable[str]) -> Iterator[type
         rule = _RULES[code]
         if any(matches(rule, s) for s in select) and not any(matches(rule, s) for s in ignore):
             yield rule
+
+
+def selector_hint(selector: str) -> str:
+    """Did-you-mean over every rule code, family prefix, rule name and category."""
+    from awesome_lint.suggest import did_you_mean
+
+    rules = all_rules()
+    words = [r.code for r in rules] + [r.name for r in rules] + list(CATEGORIES)
+    return did_you_mean(selector, [*words, *families()])

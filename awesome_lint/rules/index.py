@@ -82,9 +82,8 @@ RULE_INDEX: tuple[tuple[str, str, str], ...] = (
 def _generate() -> str:
     from awesome_lint import rules
 
-    builtin = set(rules.BUILTIN_FAMILIES.values())
     rows = "".join(f"    (\"{r.code}\", \"{r.name}\", \"{r.category}\"),\n"
-                   for r in rules.all_rules() if r.__module__ in builtin)
+                   for r in rules.all_rules() if rules.is_builtin(r))
     from pathlib import Path
 
     head, _, rest = Path(__file__).read_text(encoding="utf-8").partition("RULE_INDEX: ")

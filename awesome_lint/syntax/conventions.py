@@ -108,14 +108,16 @@ def _labels(document: Document) -> tuple[frozenset[int], frozenset[tuple[int, in
             if len(dates) * 2 > len(siblings):
                 labels.update(id(s) for s in dates)
             empty = [s for s, nxt in itertools.pairwise(siblings)
-                     if _empty(s) and nxt.line > s.line]
+                     if is_empty(s) and nxt.line > s.line]
             titles = Counter(" ".join(s.title.casefold().split()) for s in siblings
-                             if not _empty(s))
+                             if not is_empty(s))
             if len(empty) >= _MIN_LABELS and any(n > 1 for n in titles.values()):
                 labels.update(id(s) for s in empty)
                 runs.add((id(parent), level))
     return frozenset(labels), frozenset(runs)
 
 
-def _empty(section: Section) -> bool:
-    return not (section.blocks or section.entries or section.children)
+def is_empty(section: Section) -> bool:
+    """Nothing under the heading: no entry, no sub-section, no block but jump targets."""
+    return not (section.entries or section.children
+                or any(block.kind != "anchor" for block in section.blocks))

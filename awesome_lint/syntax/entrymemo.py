@@ -8,7 +8,7 @@ from each unchanged entry:
 - ``tags``: an entry's topic tags (:func:`awesome_lint.syntax.tags.entry_tags`), about a
   tenth of a lint of a 4k-line list;
 - ``titles``: an entry title's comparison forms (``Title.of`` in
-  :mod:`awesome_lint.rules.duplicates`).
+  :mod:`awesome_lint.rules.duplicates.titles`).
 
 ``python benchmarks/bench_entrymemo.py`` (parse + lint CPU per edit of a 4k-line list, with
 and without it) and ``python benchmarks/bench_lsp.py`` (the server's CPU per didChange) show

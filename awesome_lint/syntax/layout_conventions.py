@@ -96,9 +96,11 @@ def majority(counts: Counter[T]) -> T | None:
 
 
 def _habit(counts: Counter[bool]) -> bool:
-    """A habit, not a lean: true in nearly every case (85%) of several (at least four)."""
+    """A habit, not a lean: true in nearly every case (85%) of several (at least four), or
+    in all cases but one of at least five (a short list has few cases to show it)."""
     total = sum(counts.values())
-    return total >= 4 and counts[True] >= 0.85 * total
+    return total >= 4 and (counts[True] >= 0.85 * total
+                           or (total >= 5 and counts[False] == 1))
 
 
 def conventions(doc: Document) -> Conventions:

@@ -59,6 +59,10 @@ _OTHER_BREAKS = str.maketrans(dict.fromkeys("\v\f\x1c\x1d\x1e\x85\u2028\u2029", 
 _EXPLICIT_ANCHOR = re.compile(
     r"<[A-Za-z][^<>]*?\s(?:name|id)\s*=\s*(?:\"([^\"]+)\"|'([^']+)')", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+#: ``<a name="x"></a>`` / ``<a id="x"/>``: an HTML block of these alone is a jump target for
+#: the heading after it (amusi's lists), no content of the section it stands in.
+_ANCHOR_TAGS = re.compile(
+    r"<a\s+(?:name|id)\s*=\s*(?:\"[^\"]*\"|'[^']*')\s*/?>(?:\s*</a>)?", re.IGNORECASE)
 _LEGEND_ITEM = re.compile(r"\s*(?:[*+-]|\d+[.)])\s+\[([A-Za-z][\w&+/-]{0,15})\]\s+(\S.*)")
 
 
@@ -118,6 +122,10 @@ class _Builder:
     def _block(self, kind: str, first: int, last: int) -> None:
         self.section.blocks.append(Block(kind, first, last))
 
+    def _only_anchors(self, first: int, last: int) -> bool:
+        """Lines holding ``<a name="x"></a>`` jump targets and nothing else."""
+        return all(not _ANCHOR_TAGS.sub("", line).strip() for line in self.lines[first - 1:last])
+
     def _trim(self, first: int, last: int) -> int:
         while last > first and not self.lines[last - 1].strip():
             last -= 1
@@ -140,7 +148,8 @@ class _Builder:
             result, pos, text = self._scan(first, last)
             self._paragraph_lines(first, last)
             if top:
-                self._block("paragraph", first, last)
+                self._block("anchor" if self._only_anchors(first, last) else "paragraph",
+                            first, last)
                 if CITATION.match(self.lines[first - 1]):  # **[4]** Author. "**Title**." ...
                     entry = citation_entry(ItemText(text, first, result, pos, 0), last,
                                            self.section.path)
@@ -158,7 +167,8 @@ class _Builder:
             self.html_lines.update(range(first, last + 1))
             self._scan(first, last, html_only=True)
             if top:
-                self._block("html", first, last)
+                self._block("anchor" if self._only_anchors(first, last) else "html",
+                            first, last)
         elif name in ("CodeFence", "BlockCode"):
             self.code_lines.update(range(first, last + 1))
             if top:
@@ -215,8 +225,6 @@ class _Builder:
             leader = str(item.leader)
             marker_col = raw.find(leader) + 1 if leader in raw else 1
             ordered = leader[:1].isdigit()
-            infos.append(ListItemInfo(i_first, leader, marker_col, raw[: marker_col - 1],
-                                      ordered, depth))
             children = [c for c in (item.children or [])
                         if getattr(c, "line_number", None) is not None]
             own_last = i_last
@@ -224,6 +232,11 @@ class _Builder:
                 if type(child).__name__ not in ("Paragraph",) and child.line_number > i_first:
                     own_last = self._trim(i_first, child.line_number - 1)
                     break
+            tabbed = tuple((n, text[: len(text) - len(text.lstrip(" \t"))])
+                           for n, text in enumerate(self.lines[i_first:own_last], i_first + 1)
+                           if text.strip() and "\t" in text[: len(text) - len(text.lstrip(" \t"))])
+            infos.append(ListItemInfo(i_first, leader, marker_col, raw[: marker_col - 1],
+                                      ordered, depth, tabbed))
             parts = self._item_parts(i_first, own_last, leader, marker_col, list_index)
             self.links.extend(parts.links)
             self.problems.extend(parts.problems)
@@ -414,7 +427,10 @@ def parse(text: str, path: str | None = None, *, memo: ParseMemo | None = None) 
     if memo is not None:
         memo.start()
     with paused_gc():
-        return _parse(text, path, memo)
+        document = _parse(text, path, memo)
+    if memo is not None:
+        memo.finish()
+    return document
 
 
 def _parse(text: str, path: str | None, memo: ParseMemo | None = None) -> Document:

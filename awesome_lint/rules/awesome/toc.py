@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from awesome_lint.model import Document, ListItemInfo, Section, Span, TocEntry
+from awesome_lint.model import Document, ListInfo, ListItemInfo, Section, Span, TocEntry
 from awesome_lint.rules import RuleContext, register
 from awesome_lint.rules.awesome.classic import ClassicRule
 from awesome_lint.syntax.slugs import matching_anchors
@@ -80,6 +80,13 @@ def _toc(doc: Document, ignore: frozenset[str]) -> _Toc | None:
     known = [s for s in resolved if s is not None]
     if not known:
         return None
+    return _Toc(entries, resolved, depths, _expected(doc, known, home, ignore))
+
+
+def _expected(doc: Document, known: list[Section], home: Section, ignore: frozenset[str]
+              ) -> list[tuple[Section, int]]:
+    """The headings that belong in a TOC listing ``known`` (in the section ``home``), in
+    document order, with their TOC depth."""
     levels = sorted({s.level for s in known})
     first = min(s.line for s in known)
     referenced = {id(s) for s in known}
@@ -98,8 +105,7 @@ def _toc(doc: Document, ignore: frozenset[str]) -> _Toc | None:
     chosen = [s for s in chosen if id(s) in referenced or id(s.parent) in listed_parents
               or _listed_ancestors(s, members) == 0]
     members = {id(s) for s in chosen}
-    expected = [(s, _listed_ancestors(s, members)) for s in chosen]
-    return _Toc(entries, resolved, depths, expected)
+    return [(s, _listed_ancestors(s, members)) for s in chosen]
 
 
 def _listed_ancestors(section: Section, members: set[int]) -> int:
@@ -206,47 +212,15 @@ def _style(doc: Document, lines: list[int], items: dict[int, ListItemInfo]) -> _
 def _regenerate(doc: Document, toc: _Toc, *, safe: bool) -> Fix | None:
     """The TOC list rewritten from the headings, or None when it is not one plain list."""
     items = _items(doc)
-    first_line = toc.entries[0].span.line
-    top = next((info for info in doc.lists if info.line <= first_line <= info.end_line
-                and info.depth == min(items[first_line].depth if first_line in items
-                                      else 0, info.depth)), None)
-    if top is None or any(not top.line <= e.span.line <= top.end_line for e in toc.entries):
+    found = _plain_list(doc, toc, items)
+    if found is None:
         return None
-    end = top.end_line
-    while end > top.line and not doc.line_text(end).strip():
-        end -= 1
-    own = list(range(top.line, end + 1))
-    item_lines = [n for n in own if n in items]
+    top, own, item_lines = found
     blank = [n for n in own if not doc.line_text(n).strip()]
-    if len(item_lines) + len(blank) != len(own) or len(toc.entries) > len(item_lines):
-        return None  # an item spans lines: leave it to the author
-    if any(doc.line_text(n).count("](") != 1 for n in item_lines
-           if any(e.span.line == n for e in toc.entries)):
-        return None
     style = _style(doc, item_lines, items)
     style = _Style(style.marker, style.indent, style.bold, bool(blank))
-    by_line = {e.span.line: (e, s) for e, s in zip(toc.entries, toc.resolved, strict=True)}
-    link_of: dict[int, str] = {}  # the author's own link, or its text with a new anchor
-    for entry, section in zip(toc.entries, toc.resolved, strict=True):
-        if section is None or id(section) in link_of:
-            continue
-        span = entry.span
-        raw = doc.line_text(span.line)[span.column - 1: span.end_column]
-        if entry.anchor.lower() != section.anchor.lower():
-            raw = raw[: raw.rfind("](") + 2] + f"#{section.anchor})"
-        link_of[id(section)] = raw
-    # hand-added items stay after the listed section that preceded them, and after the
-    # sections nested deeper than themselves that follow it
-    base = min(items[n].depth for n in item_lines)
-    after: dict[int, list[tuple[int, str]]] = {}
-    previous = 0
-    for number in item_lines:
-        pair = by_line.get(number)
-        if pair is not None and pair[1] is not None:
-            previous = id(pair[1])
-        else:
-            after.setdefault(previous, []).append((items[number].depth - base,
-                                                   doc.line_text(number)))
+    link_of = _links(doc, toc)
+    after = _hand_added(doc, toc, items, item_lines)
     out: list[str] = [line for _, line in after.get(0, [])]
     pending: list[tuple[int, str]] = []
     for section, depth in toc.expected:
@@ -269,3 +243,60 @@ def _regenerate(doc: Document, toc: _Toc, *, safe: bool) -> Fix | None:
     return Fix((Edit(top.line, 1, delete, "\n".join(new)),),
                Applicability.SAFE if safe else Applicability.UNSAFE,
                "toc: rewrite the table of contents", removes)
+
+
+def _plain_list(doc: Document, toc: _Toc, items: dict[int, ListItemInfo]
+                ) -> tuple[ListInfo, list[int], list[int]] | None:
+    """The list that holds the TOC, its lines (trailing blanks aside) and its item lines;
+    None unless it is one list with one line per item and one link per TOC item."""
+    first_line = toc.entries[0].span.line
+    top = next((info for info in doc.lists if info.line <= first_line <= info.end_line
+                and info.depth == min(items[first_line].depth if first_line in items
+                                      else 0, info.depth)), None)
+    if top is None or any(not top.line <= e.span.line <= top.end_line for e in toc.entries):
+        return None
+    end = top.end_line
+    while end > top.line and not doc.line_text(end).strip():
+        end -= 1
+    own = list(range(top.line, end + 1))
+    item_lines = [n for n in own if n in items]
+    blank = [n for n in own if not doc.line_text(n).strip()]
+    if len(item_lines) + len(blank) != len(own) or len(toc.entries) > len(item_lines):
+        return None  # an item spans lines: leave it to the author
+    if any(doc.line_text(n).count("](") != 1 for n in item_lines
+           if any(e.span.line == n for e in toc.entries)):
+        return None
+    return top, own, item_lines
+
+
+def _links(doc: Document, toc: _Toc) -> dict[int, str]:
+    """Each listed section's link: the author's own, or its text with a new anchor."""
+    link_of: dict[int, str] = {}
+    for entry, section in zip(toc.entries, toc.resolved, strict=True):
+        if section is None or id(section) in link_of:
+            continue
+        span = entry.span
+        raw = doc.line_text(span.line)[span.column - 1: span.end_column]
+        if entry.anchor.lower() != section.anchor.lower():
+            raw = raw[: raw.rfind("](") + 2] + f"#{section.anchor})"
+        link_of[id(section)] = raw
+    return link_of
+
+
+def _hand_added(doc: Document, toc: _Toc, items: dict[int, ListItemInfo],
+                item_lines: list[int]) -> dict[int, list[tuple[int, str]]]:
+    """Items that link elsewhere, by the listed section before them (0: before any), with
+    their relative depth: they stay after that section, and after the sections nested
+    deeper than themselves that follow it."""
+    by_line = {e.span.line: (e, s) for e, s in zip(toc.entries, toc.resolved, strict=True)}
+    base = min(items[n].depth for n in item_lines)
+    after: dict[int, list[tuple[int, str]]] = {}
+    previous = 0
+    for number in item_lines:
+        pair = by_line.get(number)
+        if pair is not None and pair[1] is not None:
+            previous = id(pair[1])
+        else:
+            after.setdefault(previous, []).append((items[number].depth - base,
+                                                   doc.line_text(number)))
+    return after

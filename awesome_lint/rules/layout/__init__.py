@@ -208,7 +208,8 @@ class BlankLines(Rule):
     summary = "Several blank lines in a row where the list separates blocks with one."
     explanation = (
         "Extra blank lines render as nothing and only spread the source. Only a list that "
-        "uses one blank line between blocks nearly everywhere (85% of the time) is held to "
+        "uses one blank line between blocks nearly everywhere (85% of the time, or all but "
+        "once in five or more places) is held to "
         "it; code blocks and HTML keep theirs."
     )
     bad = ("# Awesome Vision\n\nA list.\n\n## Papers\n\n\n* [A](https://a.org)\n\n"
@@ -242,7 +243,8 @@ class HeadingBlankLines(Rule):
     summary = "A heading without the blank line before or after it that most headings have."
     explanation = (
         "A heading glued to the text around it is hard to spot in the source. Only a "
-        "habit nearly all headings (85%) show counts: in a list whose headings sit tight "
+        "habit nearly all headings (85%, or all but one of five or more) show counts: in a "
+        "list whose headings sit tight "
         "against their text there is no finding."
     )
     bad = ("# Awesome Vision\n\n## Papers\n\n* [A](https://a.org)\n\n## Data\n\n"

@@ -11,11 +11,11 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
-from awesome_lint.config import ConfigError, Validator
+from awesome_lint.config import ConfigError, Validator, checked_value
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.model import Link
 from awesome_lint.rules import Rule, RuleContext, register
-from awesome_lint.suggest import checked_value, unknown_key
+from awesome_lint.suggest import unknown_key
 
 if TYPE_CHECKING:
     from awesome_lint.linkcheck import LinkResult

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from awesome_lint.config import ConfigError, Validator
+from awesome_lint.config import ConfigError, Validator, checked_value
 from awesome_lint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from awesome_lint.rules import Rule, RuleContext, register, rule_options
 from awesome_lint.rules.context import Analysis as DocumentAnalysis
-from awesome_lint.suggest import checked_value, unknown_key
+from awesome_lint.suggest import unknown_key
 
 if TYPE_CHECKING:
     from awesome_lint.papers.judge import EntryPapers

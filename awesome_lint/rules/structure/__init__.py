@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.model import Section, Span
 from awesome_lint.rules import Rule, RuleContext, register
+from awesome_lint.syntax.conventions import is_empty
 from awesome_lint.syntax.slugs import matching_anchors
 
 PREFIX = "STR"
@@ -32,19 +33,22 @@ class EmptySection(Rule):
         "whose headings are labels is left alone: calendar headings where most siblings "
         "are dates (an empty `#### 2014-07` says nothing was read that month), and flat "
         "label headings (`### 2024` then `### Conference`, repeated per year). A heading "
-        "that links another page (`## In Depth: [Vision](vision/README.md)`) points to "
-        "content kept there and is not empty."
+        "that links to another page (`## In Depth: [Vision](vision/README.md)`) points to "
+        "its content, and an `<a name>` anchor under a heading belongs to the next one."
     )
     bad = "### Talks\n\n### Tasks\n* [Grand Challenge](https://grand-challenge.org/)"
     good = "### Tasks\n* [Grand Challenge](https://grand-challenge.org/)"
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         found = ctx.analysis.conventions
+        #: Lines with a link to another page: such a heading is a pointer, not a section.
+        pointers = {link.line for link in ctx.document.links
+                    if not link.image and not link.destination.startswith("#")}
         for section in ctx.document.sections:
-            if section.blocks or section.entries or section.children:
+            if not is_empty(section) or section.line in pointers:
                 continue
-            if found.is_label(section) or found.is_pointer(section):
-                continue  # labels of groups, or pointers to another page: see conventions
+            if found.is_label(section):
+                continue  # the list labels groups with headings: see conventions
             yield self.diagnostic(_heading_span(ctx, section),
                                   f"section '{section.title}' is empty")
 
@@ -59,7 +63,8 @@ class DuplicateHeading(Rule):
         "Sibling headings with the same title split one topic in two and get anchors "
         "`#x` and `#x-1`, so TOC links reach only the first. Merge the sections. In a "
         "list that groups flat headings under label headings (`### 2024` then "
-        "`### Conference`), a heading repeated in another label's group is by design."
+        "`### Conference`), a heading repeated in another label's group is by design; "
+        "a calendar heading repeated with entries under both (`## 2022-06` twice) is not."
     )
     bad = "## Papers\n* [A](https://a.org)\n## Papers\n* [B](https://b.org)"
     good = "## Papers\n* [A](https://a.org)\n* [B](https://b.org)"
@@ -69,7 +74,9 @@ class DuplicateHeading(Rule):
         for parent in ctx.document.root.walk():
             seen: dict[tuple[int, str], Section] = {}
             for child in parent.children:
-                if found.is_label(child):
+                # an empty label names the group after it; a dated section with entries
+                # (``## 2022-06`` of a reading log) is a section and may not repeat
+                if found.is_label(child) and is_empty(child):
                     # a label starts a new group: its headings may repeat earlier groups'
                     if (id(parent), child.level) in found.labelled_runs:
                         seen = {k: v for k, v in seen.items() if k[0] != child.level}
@@ -105,7 +112,8 @@ class SkippedHeadingLevel(Rule):
         "contents build from headings. Use the next level down. The list's own structure "
         "decides: a skip is reported only where the list mostly nests that level one "
         "level down (its year headings are `####` under `###`, but one section has them "
-        "under `##`), not right after the title heading, where the level picks a font "
+        "under `##`) or where the heading is the only one at its level (one `#####` in a "
+        "list of `##` and `###`), not right after the title heading, where the level picks a font "
         "size for an intro line (`# Title` then `#### Why?`), and not for a run of three or "
         "more sibling headings at the skipped level (the section's layout, not a typo)."
     )
@@ -122,9 +130,12 @@ class SkippedHeadingLevel(Rule):
         for s in sections:
             if s.parent is not None and s.parent.level:
                 habit[s.level] += 1 if s.parent.level == s.level - 1 else -1
+        used = Counter(s.level for s in sections)
         previous = 0
         for section in sections:
-            if previous > 1 and section.level > previous + 1 and habit[section.level] > 0 \
+            # a lone heading at a level the list uses nowhere else has no habit to follow
+            if previous > 1 and section.level > previous + 1 \
+                    and (habit[section.level] > 0 or used[section.level] == 1) \
                     and _run(section) < _LAYOUT_RUN:
                 yield self.diagnostic(
                     _heading_span(ctx, section),

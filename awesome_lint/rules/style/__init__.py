@@ -164,7 +164,9 @@ class TabIndentation(Rule):
     explanation = (
         "Editors show tabs at different widths, and CommonMark expands them to the next "
         "multiple of four columns, so tab-indented nesting is fragile. The fix replaces "
-        "each tab with the spaces CommonMark reads it as, so rendering is unchanged. A list "
+        "each tab with the spaces CommonMark reads it as, so rendering is unchanged; a tab "
+        "before an item's continuation line (`\\t[[code]](url)` under `-   Title.`) is "
+        "replaced the same way. A list "
         "that indents most (and at least three) nested items with tabs (sindresorhus/awesome) "
         "follows its own "
         "convention and is left alone."
@@ -180,13 +182,12 @@ class TabIndentation(Rule):
             return  # the list indents with tabs throughout: its own convention
         for info in ctx.document.lists:
             for item in info.items:
-                if "\t" not in item.indent_text:
-                    continue
-                spaces = item.indent_text.expandtabs(4)
-                span = Span(item.line, 1, item.line, len(item.indent_text))
-                yield self.diagnostic(span, "tab in list indentation",
-                                      fix=self.replace(span, spaces,
-                                                       description="indent with spaces"))
+                indents = [(item.line, item.indent_text)] if "\t" in item.indent_text else []
+                for line, indent in (*indents, *item.tabbed_continuations):
+                    span = Span(line, 1, line, len(indent))
+                    yield self.diagnostic(span, "tab in list indentation",
+                                          fix=self.replace(span, indent.expandtabs(4),
+                                                           description="indent with spaces"))
 
 
 @register
