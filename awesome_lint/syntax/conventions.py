@@ -38,9 +38,6 @@ class Conventions:
     #: ``(parent id, level)`` runs of sibling headings that labels split into groups: a
     #: heading repeated across groups (``### Conference`` under each year) is by design.
     labelled_runs: frozenset[tuple[int, int]]
-    #: Sections (by ``id``) whose heading links another page (``## In Depth: [Vision](vision/
-    #: README.md)``): pointers to content kept elsewhere, empty here by design.
-    pointers: frozenset[int] = frozenset()
 
     def parent_of(self, entry: Entry) -> int | None:
         """The line of the item ``entry`` is nested under; ``None`` for a top-level item."""
@@ -49,21 +46,10 @@ class Conventions:
     def is_label(self, section: Section) -> bool:
         return id(section) in self.labels
 
-    def is_pointer(self, section: Section) -> bool:
-        return id(section) in self.pointers
-
 
 def infer(document: Document) -> Conventions:
     labels, runs = _labels(document)
-    return Conventions(_parents(document), labels, runs, _pointers(document))
-
-
-def _pointers(document: Document) -> frozenset[int]:
-    """Sections whose heading line holds a link to another page (not an in-page anchor)."""
-    heading_lines = {section.line: section for section in document.sections}
-    return frozenset(id(heading_lines[link.span.line]) for link in document.links
-                     if link.span.line in heading_lines and not link.image
-                     and not link.destination.startswith("#"))
+    return Conventions(_parents(document), labels, runs)
 
 
 def _parents(document: Document) -> dict[int, int]:
