@@ -10,12 +10,12 @@ neighbours.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from awesome_lint.model import Document, Entry, EntryKind, VenueMark
+from awesome_lint.syntax.treememo import per_tree
 
 __all__ = ["BESIDE_TITLE", "WRAPPERS", "Notation", "VenueMark", "entry_marks", "notation",
            "title_without_marks"]
@@ -81,10 +81,15 @@ def _shape_of(raw: str, venue: str, year: int | None, source: str, style: str
     return text[at:digits.start()], len(digits.group())
 
 
-@functools.lru_cache(maxsize=4)
 def notation(document: Document, style: str | None = None) -> Notation:
     """The list's own way of writing a venue mark: the majority over its marks of ``style``
-    (of any style but table cells when None; ``<kbd>CVPR 2023</kbd>`` when it has none)."""
+    (of any style but table cells when None; ``<kbd>CVPR 2023</kbd>`` when it has none).
+    Kept on the tree (:func:`~awesome_lint.syntax.treememo.per_tree`), not in a cache that
+    would hold the last few trees alive."""
+    return per_tree(f"notation:{style}", document, lambda doc: _notation(doc, style))
+
+
+def _notation(document: Document, style: str | None) -> Notation:
     owned = [(e, m) for e, ms in entry_marks(document).items() for m in ms
              if not m.placeholder and m.venue and (
                  m.style == style if style else m.style != "table-cell")]
