@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from awesome_lint.autofix.apply import apply_fixes
 from awesome_lint.autofix.linemap import LineMap
 from awesome_lint.config import Config
-from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
+from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 from awesome_lint.model import Comment, Document
 from awesome_lint.rules import Rule, RuleContext, find_rule, is_valid_selector, iter_selected
 from awesome_lint.rules.context import Services
@@ -316,8 +316,3 @@ def _contents(old: Document, new: Document) -> Iterable[tuple[str, Counter[str],
     yield "tag", tags(old), tags(new)
 
 
-def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:
-    found = [d.severity for d in diagnostics]
-    if Severity.ERROR in found:
-        return Severity.ERROR
-    return Severity.WARNING if found else None

@@ -22,7 +22,6 @@ _WITHDRAWN = re.compile(
     r"\b(?:(?:paper|article|submission|manuscript|preprint|version|work)\s+(?:has\s+been|is|was)"
     r"\s+withdrawn(?!\s+from\b)|withdrawn\s+by\s+(?:the\s+)?(?:authors?|arxiv|admin)|withdrawn\s+due\s+to"
     r"|^withdrawn\b)", re.IGNORECASE)
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
 class MalformedResponse(ValueError):
@@ -151,7 +150,3 @@ def parse_crossref(body: bytes) -> tuple[CrossrefRecord, ...]:
     return tuple(r for r in map(_crossref_work, items) if r is not None)
 
 
-def journal_ref_year(text: str) -> int | None:
-    """The year a journal-ref names (``CVPR 2023``, ``Proc. ICML, 2019``), if any."""
-    found = _YEAR.search(text)
-    return int(found.group()) if found else None
