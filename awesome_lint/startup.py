@@ -9,7 +9,8 @@ nothing beyond the standard library's cheapest modules, so anything may import i
 The tricks here: (1) the cyclic collector off, (2) no interpreter teardown, (3) httpcore's
 sniffio import, (4) the plugin scan, (5) bundled TOML read back with ``marshal``, (6) compiled
 regular expressions and dataclass methods kept between runs (:class:`CompiledCache`: a seed's
-``check`` 0.165 -> 0.115 s CPU, the first run in a cache folder excepted).
+``check`` 0.165 -> 0.115 s CPU, the first run in a cache folder excepted), (7) ftfy only for a
+line it would change, and its answers kept.
 
 Tricks that live elsewhere because they are a module's own business, not start-up plumbing,
 are listed here so that one file still names them all:
@@ -24,8 +25,10 @@ are listed here so that one file still names them all:
   selection can match (:data:`awesome_lint.rules.index.RULE_INDEX`, a table of every
   built-in code tested to agree with the rule classes).
 - ``awesome_lint.syntax.mojibake``: ftfy (50-100 ms to import) only for a line holding a
-  character pair that can be UTF-8 read as a single-byte code page; an en dash or a curly
-  quote alone no longer pulls it in.
+  character pair that can be UTF-8 read as a single-byte code page and that ftfy's own
+  ``badness.is_bad`` flags (loaded alone, :func:`module_alone`): ftfy returns every other line
+  unchanged.  Its answers are kept between runs (:func:`remembered`), so a list with a
+  garbled emoji (seeds 000 and 001) stops paying 25 ms for ftfy on every ``check``.
 - ``awesome_lint.config``: tomllib only when a config file is read.
 - ``awesome_lint.engine`` (memory, with the collector off): ``fix`` cuts the one cycle of a
   tree (a section's ``parent``) when it lets a tree go: before the guard and the re-parse of
@@ -45,6 +48,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 from typing import Any, NoReturn
 
 # -- 1. the cyclic garbage collector ----------------------------------------------------------
@@ -228,7 +232,7 @@ def _write_whole(path: Path, blob: bytes) -> None:
 # -- 6. compiled regular expressions and dataclass methods, kept between runs -----------------
 
 #: Bumped when the cached form changes.
-_COMPILED_FORMAT = 1
+_COMPILED_FORMAT = 2
 #: More entries than this (patterns built from documents or configs, say) and the next save
 #: keeps only what its run used.
 _COMPILED_CAP = 4000
@@ -269,6 +273,8 @@ class CompiledCache:
         self.path = path
         self.patterns: dict[tuple[str | bytes, int], tuple[Any, ...]] = {}
         self.sources: dict[str, Any] = {}
+        #: (what, input) -> answer of a pure function (:func:`remembered`).
+        self.answers: dict[tuple[str, str], str] = {}
         self.used: set[object] = set()
         self.changed = False
         if path is not None:
@@ -278,10 +284,10 @@ class CompiledCache:
         import marshal
 
         try:
-            found = marshal.loads(path.read_bytes())
-            patterns, sources = found
-            if isinstance(patterns, dict) and isinstance(sources, dict):
-                self.patterns, self.sources = patterns, sources
+            patterns, sources, answers = marshal.loads(path.read_bytes())
+            if isinstance(patterns, dict) and isinstance(sources, dict) \
+                    and isinstance(answers, dict):
+                self.patterns, self.sources, self.answers = patterns, sources, answers
         except (OSError, EOFError, ValueError, TypeError):
             pass
 
@@ -320,12 +326,13 @@ class CompiledCache:
 
         if self.path is None or not self.changed:
             return
-        patterns, sources = self.patterns, self.sources
-        if len(patterns) + len(sources) > _COMPILED_CAP:
+        patterns, sources, answers = self.patterns, self.sources, self.answers
+        if len(patterns) + len(sources) + len(answers) > _COMPILED_CAP:
             patterns = {k: v for k, v in patterns.items() if k in self.used}
             sources = {k: v for k, v in sources.items() if k in self.used}
+            answers = {k: v for k, v in answers.items() if k in self.used}
         try:
-            blob = marshal.dumps((patterns, sources))
+            blob = marshal.dumps((patterns, sources, answers))
         except ValueError:  # something marshal cannot hold: leave the file as it is
             return
         _write_whole(self.path, blob)
@@ -378,3 +385,79 @@ def keep_compiled() -> CompiledCache | None:
     dataclasses.exec = exec_source  # type: ignore[attr-defined]  # shadows the builtin there
     _compiled = cache
     return cache
+
+
+# -- 7. ftfy only for a line it would change, and its answers kept ----------------------------
+
+
+def module_alone(package: str, name: str) -> ModuleType | None:
+    """The module ``package.name`` executed on its own, without ``package/__init__.py``
+    (None if it cannot be: not installed, or it needs its package).
+
+    ``ftfy.badness`` needs only ``re``; its package imports ftfy's code-page tables and
+    wcwidth (25 ms even with :class:`CompiledCache` warm), which ``ftfy.badness.is_bad``, the
+    test ftfy itself applies before changing a line, does not use."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(package)
+        folders = list(spec.submodule_search_locations or []) if spec else []
+        for folder in folders:
+            path = os.path.join(folder, f"{name}.py")
+            if not os.path.isfile(path):
+                continue
+            alone = importlib.util.spec_from_file_location(
+                f"awesome_lint._alone.{package}.{name}", path)
+            if alone is None or alone.loader is None:
+                return None
+            module = importlib.util.module_from_spec(alone)
+            alone.loader.exec_module(module)
+            return module
+    except (ImportError, OSError, SyntaxError):
+        pass
+    return None
+
+
+def package_stamp(package: str) -> str | None:
+    """A checksum of the package's Python files: a new version of it, a new stamp."""
+    import importlib.util
+    import zlib
+
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    if not folders:
+        return None
+    crc = 0
+    for folder in folders:
+        for root, dirs, files in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for file in sorted(f for f in files if f.endswith(".py")):
+                try:
+                    with open(os.path.join(root, file), "rb") as fh:
+                        crc = zlib.crc32(fh.read(), zlib.crc32(file.encode(), crc))
+                except OSError:
+                    return None
+    return f"{package}-{crc:08x}"
+
+
+def remembered(what: str, text: str, compute: Callable[[str], str]) -> str:
+    """``compute(text)``, kept between runs of the command line (:class:`CompiledCache`) under
+    ``what``, which must name the function and the version of the code behind it.  A
+    library caller's process computes every time.
+
+    ``ftfy.fix_encoding`` of a line it would change: a list with a garbled emoji paid for
+    importing ftfy on every ``check`` (seed 000: 25 ms of 0.11 s)."""
+    cache = _compiled
+    if cache is None:
+        return compute(text)
+    key = (what, text)
+    cache.used.add(key)
+    answer = cache.answers.get(key)
+    if answer is None:
+        answer = compute(text)
+        cache.answers[key] = answer
+        cache.changed = True
+    return answer

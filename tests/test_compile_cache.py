@@ -51,7 +51,7 @@ def warm(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
 def _entries(cache: Path) -> tuple[dict, dict]:  # type: ignore[type-arg]
     (path,) = cache.glob("compiled-*.marshal")
     assert path == startup.compiled_cache_path() or path.name.startswith("compiled-")
-    patterns, sources = marshal.loads(path.read_bytes())
+    patterns, sources, _ = marshal.loads(path.read_bytes())
     return patterns, sources
 
 
@@ -177,11 +177,11 @@ def test_a_full_cache_keeps_what_its_run_used(tmp_path: Path,
     path = tmp_path / "compiled.marshal"
     old: dict[tuple[str, int], tuple[object, ...]] = {
         (f"x{i}", 0): (0, [1], 0, {}, ()) for i in range(3)}
-    path.write_bytes(marshal.dumps((old, {})))
+    path.write_bytes(marshal.dumps((old, {}, {})))
     monkeypatch.setattr(startup, "_COMPILED_CAP", 3)
     cache = startup.CompiledCache(path)
     assert cache.patterns == old
     cache.source("x = 1\n")
     cache.save()
-    patterns, sources = marshal.loads(path.read_bytes())
-    assert patterns == {} and list(sources) == ["x = 1\n"]
+    patterns, sources, answers = marshal.loads(path.read_bytes())
+    assert patterns == {} and list(sources) == ["x = 1\n"] and answers == {}

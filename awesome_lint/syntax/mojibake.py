@@ -1,19 +1,21 @@
 """Find UTF-8 text that was decoded as Mac Roman or cp1252 (``‚≠ê`` for ⭐).
 
 ftfy repairs complete sequences; it is imported lazily (about 50 ms) and only for lines that
-contain a character typical of mojibake.  A sequence whose first UTF-8 byte was lost
+ftfy's own test calls mojibake, and its answers are kept between runs of the command line
+(see :mod:`awesome_lint.startup`).  A sequence whose first UTF-8 byte was lost
 (``üåü``: F0 shown as the Apple logo and dropped on copy) cannot be repaired with certainty;
 :func:`find` offers the likely character as a guess, flagged ``certain=False``.
 """
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+
+from awesome_lint import startup
 
 #: Characters that UTF-8 lead or continuation bytes become in Mac Roman or cp1252.
 _SUSPECT = re.compile(
@@ -69,6 +71,41 @@ def may_be_utf8() -> re.Pattern[str]:
     return re.compile(rf"[\x80-\x9f\x1a]|[{LEAD}][{CONTINUATION}?]|[{LEAD_BEFORE_A0}] ")
 
 
+@functools.cache
+def ftfy_is_bad() -> Callable[[str], bool]:
+    """ftfy's own test, ``ftfy.badness.is_bad``: ``ftfy.fix_encoding`` returns a line it
+    rejects unchanged, so a line that fails it never loads ftfy.  Loaded without ftfy's
+    package (:func:`awesome_lint.startup.module_alone`: 1 ms, not 25)."""
+    alone = startup.module_alone("ftfy", "badness")
+    test: Callable[[str], bool] | None = getattr(alone, "is_bad", None)
+    if test is None:
+        from ftfy.badness import is_bad
+
+        return is_bad
+    return test
+
+
+@functools.cache
+def _ftfy_stamp() -> str | None:
+    return startup.package_stamp("ftfy")
+
+
+def _fix_encoding(line: str) -> str:
+    """``ftfy.fix_encoding(line)``, kept between runs of the command line under a checksum of
+    the installed ftfy (:func:`awesome_lint.startup.remembered`)."""
+    stamp = _ftfy_stamp()
+    if stamp is None:
+        return _ftfy_fix_encoding(line)
+    return startup.remembered(f"ftfy.fix_encoding {stamp}", line, _ftfy_fix_encoding)
+
+
+def _ftfy_fix_encoding(line: str) -> str:
+    import ftfy
+
+    fixed: str = ftfy.fix_encoding(line)
+    return fixed
+
+
 @dataclass(frozen=True)
 class Mojibake:
     column: int  # 1-based
@@ -109,11 +146,11 @@ def find(line: str) -> list[Mojibake]:
         return []
     found: list[Mojibake] = []
     fixed = line
-    if may_be_utf8().search(line):
-        import ftfy
-
-        fixed = ftfy.fix_encoding(line)
+    if may_be_utf8().search(line) and ftfy_is_bad()(line):
+        fixed = _fix_encoding(line)
     if fixed != line:
+        import difflib
+
         matcher = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
         for op, a1, a2, b1, b2 in matcher.get_opcodes():
             if op != "equal":
