@@ -103,3 +103,35 @@ def test_answers_are_kept_per_ftfy_version(tmp_path: Path) -> None:
     assert stamp is not None and stamp.startswith("ftfy-")
     assert startup.package_stamp("no_such_package_here") is None
     assert startup.module_alone("no_such_package_here", "badness") is None
+
+
+def _lost_lead_byte_at_every_offset(line: str) -> list[tuple[int, str, str]]:
+    """The guesses, trying every offset of the line (what the search replaced)."""
+    import unicodedata
+
+    found, index = [], 0
+    while index + 3 <= len(line):
+        chunk = line[index: index + 3]
+        try:
+            data = chunk.encode("mac_roman")
+            char = (b"\xf0" + data).decode("utf-8") \
+                if all(0x80 <= b <= 0xBF for b in data) else ""
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            char = ""
+        if char and unicodedata.category(char) == "So":
+            found.append((index + 1, chunk, char))
+            index += 3
+            continue
+        index += 1
+    return found
+
+
+_MAC_ROMAN = [bytes([b]).decode("mac_roman") for b in range(0x80, 0x100)] + list("ab é")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_MAC_ROMAN), max_size=14))
+def test_lost_lead_bytes_found_as_at_every_offset(line: str) -> None:
+    assert [(m.column, m.text, m.repaired) for m in mojibake._lost_lead_byte(line)] == \
+        _lost_lead_byte_at_every_offset(line)
+    assert all(not m.certain for m in mojibake._lost_lead_byte(line))

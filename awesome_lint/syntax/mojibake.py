@@ -114,30 +114,27 @@ class Mojibake:
     certain: bool
 
 
-def _mac_roman_continuations(text: str) -> bytes | None:
-    try:
-        data = text.encode("mac_roman")
-    except UnicodeEncodeError:
-        return None
-    return data if all(0x80 <= b <= 0xBF for b in data) else None
+#: Three characters that Mac Roman decodes from UTF-8 continuation bytes (80-BF): where a
+#: lost lead byte can be; searched at once, not tried at every offset of the line.
+_MAC_ROMAN_CONTINUATIONS = "".join(bytes([b]).decode("mac_roman") for b in range(0x80, 0xC0))
+_THREE_CONTINUATIONS = re.compile(f"(?=[{re.escape(_MAC_ROMAN_CONTINUATIONS)}]{{3}})")
 
 
 def _lost_lead_byte(line: str) -> Iterator[Mojibake]:
     """Three Mac Roman characters that are the tail of a 4-byte UTF-8 emoji."""
-    index = 0
-    while index + 3 <= len(line):
+    free = 0  # a guess's characters are not the start of another
+    for candidate in _THREE_CONTINUATIONS.finditer(line):
+        index = candidate.start()
+        if index < free:
+            continue
         chunk = line[index: index + 3]
-        tail = _mac_roman_continuations(chunk) if not chunk.isascii() else None
-        if tail is not None:
-            try:
-                char = (b"\xf0" + tail).decode("utf-8")
-            except UnicodeDecodeError:
-                char = ""
-            if char and unicodedata.category(char) == "So":
-                yield Mojibake(index + 1, chunk, char, certain=False)
-                index += 3
-                continue
-        index += 1
+        try:
+            char = (b"\xf0" + chunk.encode("mac_roman")).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if unicodedata.category(char) == "So":
+            yield Mojibake(index + 1, chunk, char, certain=False)
+            free = index + 3
 
 
 def find(line: str) -> list[Mojibake]:
