@@ -245,3 +245,14 @@ def test_an_offline_check_never_imports_the_link_checker(tmp_path: Path) -> None
     assert "awesome_lint.engine" in loaded
     assert not [name for name in ("awesome_lint.linkcheck", "asyncio", "httpx")
                 if name in loaded]
+
+
+def test_a_small_check_skips_what_it_does_not_use(tmp_path: Path) -> None:
+    """ftfy (a line it would change only), git's subprocess (a folder argument only), json
+    (``--statistics --format json`` only) stay unimported by a plain ``check``."""
+    readme = tmp_path / "README.md"
+    readme.write_text("# Awesome X\n\n- [A](https://example.org) - An example café – "
+                      "Tom\u00e1\u0161 \u2018quoted\u2019.\n", encoding="utf-8")
+    loaded = _imported_after(["check", "--exit-zero", str(readme)])
+    assert "awesome_lint.engine" in loaded
+    assert not [name for name in ("ftfy", "wcwidth", "subprocess", "json") if name in loaded]
