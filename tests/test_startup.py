@@ -256,3 +256,15 @@ def test_a_small_check_skips_what_it_does_not_use(tmp_path: Path) -> None:
     loaded = _imported_after(["check", "--exit-zero", str(readme)])
     assert "awesome_lint.engine" in loaded
     assert not [name for name in ("ftfy", "wcwidth", "subprocess", "json") if name in loaded]
+
+
+def test_a_list_without_badges_never_builds_the_venue_registry(tmp_path: Path) -> None:
+    code = ("import sys\nfrom awesome_lint import lint\n"
+            "from awesome_lint.venues import default_registry\n"
+            "lint('# Awesome X\\n\\n- [A](https://example.org) - An example.\\n')\n"
+            "print(default_registry.cache_info().currsize)\n"
+            "lint('# Awesome X\\n\\n- [A](https://example.org) <kbd>CVPR 2017</kbd>\\n')\n"
+            "print(default_registry.cache_info().currsize)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["0", "1"]
