@@ -10,7 +10,9 @@ The tricks here: (1) the cyclic collector off, (2) no interpreter teardown, (3) 
 sniffio import, (4) the plugin scan, (5) bundled TOML read back with ``marshal``, (6) compiled
 regular expressions and dataclass methods kept between runs (:class:`CompiledCache`: a seed's
 ``check`` 0.165 -> 0.115 s CPU, the first run in a cache folder excepted), (7) ftfy only for a
-line it would change, and its answers kept.
+line it would change, and its answers kept, (8) the ``regex`` package only for non-ASCII
+text (:class:`AsciiTwin`: 8 ms; used by ``syntax.slugs``, ``syntax.ordering`` and
+``rules.awesome.items``).
 
 Tricks that live elsewhere because they are a module's own business, not start-up plumbing,
 are listed here so that one file still names them all:
@@ -472,3 +474,50 @@ def remembered(what: str, text: str, compute: Callable[[str], str]) -> str:
         cache.answers[key] = answer
         cache.changed = True
     return answer
+
+
+# -- 8. the ``regex`` package only for non-ASCII text -----------------------------------------
+
+
+class AsciiTwin:
+    """A ``regex`` pattern (Unicode properties, which ``re`` lacks) beside an ``re`` pattern
+    that does exactly the same on ASCII text.  ``regex`` costs 8 ms of CPU to import and to
+    compile its property classes, on every run; most headings, titles and first words of a
+    list are ASCII, and only the first non-ASCII one loads it.
+
+    ``sub`` and ``search`` take the twin for an ASCII text; ``match`` also for a text whose
+    characters up to the one after the twin's match are ASCII, which is exact for the
+    patterns given here: no lookaround, so a match is decided by the characters it covers and
+    the one that stops it.  ``tests/test_ascii_twins.py`` checks every twin against its
+    ``regex`` pattern on every ASCII character and on generated texts."""
+
+    __slots__ = ("_full", "ascii", "flags", "pattern")
+
+    def __init__(self, pattern: str, ascii: str, flags: int = 0) -> None:
+        import re
+
+        self.pattern = pattern
+        self.flags = flags
+        self.ascii = re.compile(ascii, flags)
+        self._full: Any = None
+
+    def full(self) -> Any:
+        """The ``regex`` pattern, compiled on first use."""
+        if self._full is None:
+            import regex
+
+            self._full = regex.compile(self.pattern, self.flags)
+        return self._full
+
+    def sub(self, repl: str, text: str) -> str:
+        found: str = (self.ascii if text.isascii() else self.full()).sub(repl, text)
+        return found
+
+    def search(self, text: str) -> Any:
+        return (self.ascii if text.isascii() else self.full()).search(text)
+
+    def match(self, text: str) -> Any:
+        found = self.ascii.match(text)
+        if text.isascii() or (found is not None and text[:found.end() + 1].isascii()):
+            return found
+        return self.full().match(text)
