@@ -43,25 +43,24 @@ def test_every_ascii_character_alike(name: str) -> None:
             assert _shape(twin.ascii.match(text)) == _shape(full.match(text)), (name, text)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.sampled_from(sorted(TWINS)), st.text(alphabet=st.sampled_from(ASCII), max_size=12))
-def test_ascii_texts_alike(name: str, text: str) -> None:
-    twin = TWINS[name]
+def _alike(twin: AsciiTwin, text: str) -> None:
     full = twin.full()
     assert twin.sub("", text) == full.sub("", text)
     assert _shape(twin.search(text)) == _shape(full.search(text))
     assert _shape(twin.match(text)) == _shape(full.match(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(TWINS)), st.text(alphabet=st.sampled_from(ASCII), max_size=12))
+def test_ascii_texts_alike(name: str, text: str) -> None:
+    _alike(TWINS[name], text)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(sorted(TWINS)),
        st.text(alphabet=st.sampled_from(ASCII + OTHERS), max_size=12))
 def test_any_text_alike(name: str, text: str) -> None:
-    twin = TWINS[name]
-    full = twin.full()
-    assert twin.sub("", text) == full.sub("", text)
-    assert _shape(twin.search(text)) == _shape(full.search(text))
-    assert _shape(twin.match(text)) == _shape(full.match(text))
+    _alike(TWINS[name], text)
 
 
 def test_first_words_of_mixed_text() -> None:
