@@ -279,7 +279,8 @@ class CompiledCache:
     object ``compile`` makes of the same source; ``tests/test_compile_cache.py`` checks every
     entry against a fresh compile.  Installed by the command line only (``__main__.main``),
     never in a library caller's process; anything unexpected (an unreadable file, a Python
-    whose ``re`` or ``dataclasses`` differ) falls back to compiling."""
+    whose ``re`` or ``dataclasses`` differ) falls back to compiling.  The cache folder is
+    trusted as Python trusts ``__pycache__``: the code objects read from it run."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path

@@ -23,6 +23,7 @@ from awesome_lint.model import Document, Entry, Span, VenueMark
 from awesome_lint.rules import RuleContext
 from awesome_lint.rules.badges.settings import VenueSettings, settings
 from awesome_lint.rules.context import Analysis as DocumentAnalysis
+from awesome_lint.rules.context import venues_for
 from awesome_lint.syntax import kbd
 from awesome_lint.syntax.dialect import options_for
 from awesome_lint.syntax.notations import read_marks
@@ -167,7 +168,9 @@ def analysis(ctx: RuleContext) -> Analysis:
 
 
 def _analysis_of(found: DocumentAnalysis) -> Analysis:
-    return _analyse(found.document, found.config, lambda: found.venues)
+    # the registry through the config, not ``found``: the analysis is cached on ``found``,
+    # and a closure over it would be a cycle that keeps the tree alive (the collector is off)
+    return _analyse(found.document, found.config, functools.partial(venues_for, found.config))
 
 
 def _tag_topics(config: Config) -> frozenset[str]:
