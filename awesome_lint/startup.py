@@ -8,8 +8,8 @@ nothing beyond the standard library's cheapest modules, so anything may import i
 
 The tricks here: (1) the cyclic collector off, (2) no interpreter teardown, (3) httpcore's
 sniffio import, (4) the plugin scan, (5) bundled TOML read back with ``marshal``, (6) compiled
-regular expressions and dataclass methods kept between runs (:class:`CompiledCache`: a seed's
-``check`` 0.165 -> 0.115 s CPU, the first run in a cache folder excepted), (7) ftfy only for a
+regular expressions and dataclass methods kept between runs (:class:`CompiledCache`: about
+45 ms of a seed's ``check``, the first run in a cache folder excepted), (7) ftfy only for a
 line it would change, and its answers kept, (8) the ``regex`` package only for non-ASCII
 text (:class:`AsciiTwin`: 8 ms; used by ``syntax.slugs``, ``syntax.ordering`` and
 ``rules.awesome.items``).
