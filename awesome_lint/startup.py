@@ -60,7 +60,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from types import ModuleType
+from types import CodeType, ModuleType
 from typing import Any, NoReturn
 
 # -- 1. the cyclic garbage collector ----------------------------------------------------------
@@ -314,7 +314,10 @@ class CompiledCache:
         args = self.patterns.get(key)
         self.used.add(key)
         if args is not None:
-            return sre.compile(p, *args)
+            try:
+                return sre.compile(p, *args)
+            except (TypeError, ValueError, RuntimeError):  # a damaged entry: compile again
+                pass
         compiled = compile_(p, flags)
         last = recorder.last
         if len(last) == 6 and last[0] is p:  # another thread's compile never gets stored
@@ -327,7 +330,7 @@ class CompiledCache:
         """The code object of ``text``, as ``exec(text)`` in ``dataclasses`` compiles it."""
         code = self.sources.get(text)
         self.used.add(text)
-        if code is None:
+        if not isinstance(code, CodeType):  # not cached (or a damaged entry)
             code = compile(text, "<string>", "exec", dont_inherit=True)
             self.sources[text] = code
             self.changed = True

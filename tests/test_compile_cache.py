@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -185,3 +186,19 @@ def test_a_full_cache_keeps_what_its_run_used(tmp_path: Path,
     cache.save()
     patterns, sources, answers = marshal.loads(path.read_bytes())
     assert patterns == {} and list(sources) == ["x = 1\n"] and answers == {}
+
+
+def test_damaged_entries_are_compiled_again(tmp_path: Path) -> None:
+    path = tmp_path / "compiled.marshal"
+    path.write_bytes(marshal.dumps(({("a+", 0): (0, [999999], 7)}, {"x = 1\n": 42}, {})))
+    cache = startup.CompiledCache(path)
+    compiler: Any = getattr(re, "_compiler", None) or sys.modules["sre_compile"]
+    recorder = startup._RecordingSre(compiler._sre)
+    compiler._sre, real = recorder, compiler._sre
+    try:
+        pattern = cache.pattern(compiler.compile, recorder, real, "a+", 0)
+    finally:
+        compiler._sre = real
+    assert pattern == re.compile("a+") and pattern.match("aa")
+    assert cache.source("x = 1\n") == compile("x = 1\n", "<string>", "exec", dont_inherit=True)
+    assert cache.changed
