@@ -268,3 +268,20 @@ def test_a_list_without_badges_never_builds_the_venue_registry(tmp_path: Path) -
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["0", "1"]
+
+
+def test_the_entry_point_keeps_version_light(tmp_path: Path) -> None:
+    """``awesome-lint --version`` through the installed entry point (the compiled cache on)
+    imports no command module, no rule and no parser."""
+    code = ("import sys\nsys.argv = ['awesome-lint', '--version']\n"
+            "from awesome_lint import startup\n"
+            "startup.exit_now = lambda code: (print(' '.join(sorted(sys.modules)),"
+            " file=sys.stderr), sys.exit(code))\n"
+            "from awesome_lint.__main__ import main\nmain()\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "AWESOME_LINT_CACHE_DIR": str(tmp_path)})
+    loaded = set(proc.stderr.split())
+    assert proc.stdout.startswith("awesome-lint, version")
+    assert "awesome_lint.cli" in loaded
+    assert not [name for name in ("awesome_lint.engine", "awesome_lint.rules", "regex",
+                                  "mistletoe", "ftfy", "awesome_lint.cli.check") if name in loaded]
