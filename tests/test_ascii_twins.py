@@ -5,6 +5,7 @@ only as far as the twin's match reaches."""
 from __future__ import annotations
 
 import os
+import re
 import string
 import subprocess
 import sys
@@ -86,3 +87,13 @@ def test_twin_patterns_are_plain_ascii() -> None:
     for twin in TWINS.values():
         assert isinstance(twin, AsciiTwin)
         assert all(c in string.printable for c in twin.ascii.pattern.replace("’", ""))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(ASCII + OTHERS + list("\u200b\u200c\u2060\ufeff\u00ad")),
+               max_size=12))
+def test_lookup_keys_skip_the_invisible_table_only_for_ascii(text: str) -> None:
+    from awesome_lint.venues.badge_text import _DBLP_VOLUME, _INVISIBLE, lookup_key
+
+    walked = " ".join(text.translate(_INVISIBLE).split()).casefold()
+    assert lookup_key(text) == re.sub(_DBLP_VOLUME, "", walked)
