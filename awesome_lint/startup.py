@@ -247,7 +247,7 @@ def _write_whole(path: Path, blob: bytes) -> None:
 # -- 6. compiled regular expressions and dataclass methods, kept between runs -----------------
 
 #: Bumped when the cached form changes.
-_COMPILED_FORMAT = 2
+_COMPILED_FORMAT = 3
 #: More entries than this (patterns built from documents or configs, say) and the next save
 #: keeps only what its run used.
 _COMPILED_CAP = 4000
@@ -272,8 +272,8 @@ class _RecordingSre:
 class CompiledCache:
     """What Python compiles from text on every start and ``.pyc`` files do not keep: the
     ``re`` patterns (216 compiled at import, about 30 ms of a small ``check``) and the methods
-    ``dataclasses`` writes as source and ``exec``-s (78 classes, about 25 ms).  Kept in one
-    ``marshal`` file in the user's cache folder (read in about 2 ms), named by the exact
+    ``dataclasses`` writes as source and ``exec``-s (78 classes, about 25 ms).  Kept in two
+    ``marshal`` files in the user's cache folder (read in about 2 ms), named by the exact
     Python build and the regular-expression engine's ``MAGIC``, so another Python never
     reads it.
 
@@ -286,26 +286,36 @@ class CompiledCache:
     trusted as Python trusts ``__pycache__``: the code objects read from it run."""
 
     def __init__(self, path: Path | None) -> None:
+        #: The patterns' file; the methods and answers are in :attr:`methods_path`, read on
+        #: first use (``--version`` creates no dataclass: 2 ms less to read).
         self.path = path
-        self.patterns: dict[tuple[str | bytes, int], tuple[Any, ...]] = {}
-        self.sources: dict[str, Any] = {}
-        #: (what, input) -> answer of a pure function (:func:`remembered`).
-        self.answers: dict[tuple[str, str], str] = {}
+        self.patterns: dict[tuple[str | bytes, int], tuple[Any, ...]] = \
+            _read_dicts(path, 1)[0] if path is not None else {}
+        self._methods: list[dict[Any, Any]] | None = None
         self.used: set[object] = set()
-        self.changed = False
-        if path is not None:
-            self._read(path)
+        self.patterns_changed = False
+        self.methods_changed = False
 
-    def _read(self, path: Path) -> None:
-        import marshal
+    @property
+    def methods_path(self) -> Path | None:
+        return None if self.path is None else self.path.with_name(
+            f"{self.path.stem}-methods.marshal")
 
-        try:
-            patterns, sources, answers = marshal.loads(path.read_bytes())
-            if isinstance(patterns, dict) and isinstance(sources, dict) \
-                    and isinstance(answers, dict):
-                self.patterns, self.sources, self.answers = patterns, sources, answers
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
+    @property
+    def sources(self) -> dict[str, Any]:
+        """Source text -> code object of the methods ``dataclasses`` writes."""
+        return self._read_methods()[0]
+
+    @property
+    def answers(self) -> dict[tuple[str, str], str]:
+        """(what, input) -> answer of a pure function (:func:`remembered`)."""
+        return self._read_methods()[1]
+
+    def _read_methods(self) -> list[dict[Any, Any]]:
+        if self._methods is None:
+            path = self.methods_path
+            self._methods = _read_dicts(path, 2) if path is not None else [{}, {}]
+        return self._methods
 
     def pattern(self, compile_: Callable[..., Any], recorder: _RecordingSre, sre: Any,
                 p: Any, flags: int) -> Any:
@@ -326,7 +336,7 @@ class CompiledCache:
         if len(last) == 6 and last[0] is p:  # another thread's compile never gets stored
             self.patterns[key] = (int(last[1]), [int(word) for word in last[2]],
                                   *last[3:])
-            self.changed = True
+            self.patterns_changed = True
         return compiled
 
     def source(self, text: str) -> Any:
@@ -336,25 +346,42 @@ class CompiledCache:
         if not isinstance(code, CodeType):  # not cached (or a damaged entry)
             code = compile(text, "<string>", "exec", dont_inherit=True)
             self.sources[text] = code
-            self.changed = True
+            self.methods_changed = True
         return code
 
     def save(self) -> None:
-        """Write the file again when this run compiled something new."""
-        import marshal
+        """Write a file again when this run compiled something new for it."""
+        if self.patterns_changed and self.path is not None:
+            _write_dicts(self.path, [self.patterns], self.used)
+        if self.methods_changed and self.methods_path is not None:
+            _write_dicts(self.methods_path, self._read_methods(), self.used)
 
-        if self.path is None or not self.changed:
-            return
-        patterns, sources, answers = self.patterns, self.sources, self.answers
-        if len(patterns) + len(sources) + len(answers) > _COMPILED_CAP:
-            patterns = {k: v for k, v in patterns.items() if k in self.used}
-            sources = {k: v for k, v in sources.items() if k in self.used}
-            answers = {k: v for k, v in answers.items() if k in self.used}
-        try:
-            blob = marshal.dumps((patterns, sources, answers))
-        except ValueError:  # something marshal cannot hold: leave the file as it is
-            return
-        _write_whole(self.path, blob)
+
+def _read_dicts(path: Path, count: int) -> list[dict[Any, Any]]:
+    """The ``count`` dicts a cache file holds; empty ones for a missing or damaged file."""
+    import marshal
+
+    try:
+        found = marshal.loads(path.read_bytes())
+        if isinstance(found, tuple) and len(found) == count \
+                and all(isinstance(part, dict) for part in found):
+            return list(found)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    return [{} for _ in range(count)]
+
+
+def _write_dicts(path: Path, parts: list[dict[Any, Any]], used: set[object]) -> None:
+    """Write the dicts; over :data:`_COMPILED_CAP` entries, only what this run used."""
+    import marshal
+
+    if sum(len(part) for part in parts) > _COMPILED_CAP:
+        parts = [{k: v for k, v in part.items() if k in used} for part in parts]
+    try:
+        blob = marshal.dumps(tuple(parts))
+    except ValueError:  # something marshal cannot hold: leave the file as it is
+        return
+    _write_whole(path, blob)
 
 
 _compiled: CompiledCache | None = None
@@ -479,7 +506,7 @@ def remembered(what: str, text: str, compute: Callable[[str], str]) -> str:
     if answer is None:
         answer = compute(text)
         cache.answers[key] = answer
-        cache.changed = True
+        cache.methods_changed = True
     return answer
 
 

@@ -50,9 +50,11 @@ def warm(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
 
 
 def _entries(cache: Path) -> tuple[dict, dict]:  # type: ignore[type-arg]
-    (path,) = cache.glob("compiled-*.marshal")
-    assert path == startup.compiled_cache_path() or path.name.startswith("compiled-")
-    patterns, sources, _ = marshal.loads(path.read_bytes())
+    (methods,) = cache.glob("compiled-*-methods.marshal")
+    (path,) = [p for p in cache.glob("compiled-*.marshal") if p != methods]
+    assert methods.name == f"{path.stem}-methods.marshal"
+    (patterns,) = marshal.loads(path.read_bytes())
+    sources, _ = marshal.loads(methods.read_bytes())
     return patterns, sources
 
 
@@ -80,10 +82,10 @@ def test_every_cached_method_equals_a_fresh_compile(warm: tuple[Path, Path, str]
 def test_output_does_not_depend_on_the_cache(warm: tuple[Path, Path, str]) -> None:
     cache, root, cold = warm
     assert _run(["check", "README.md"], cache, root).stdout == cold  # warm
-    (path,) = cache.glob("compiled-*.marshal")
-    path.write_bytes(b"\x00garbage")
+    for path in cache.glob("compiled-*.marshal"):
+        path.write_bytes(b"\x00garbage")
     assert _run(["check", "README.md"], cache, root).stdout == cold  # corrupt: rewritten
-    assert marshal.loads(path.read_bytes())
+    assert all(marshal.loads(path.read_bytes()) for path in cache.glob("compiled-*.marshal"))
     blocker = root / "file"
     blocker.write_text("")
     assert _run(["check", "README.md"], blocker / "cache", root).stdout == cold  # unwritable
@@ -176,21 +178,23 @@ def test_a_debug_pattern_is_never_cached(tmp_path: Path) -> None:
 def test_a_full_cache_keeps_what_its_run_used(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "compiled.marshal"
-    old: dict[tuple[str, int], tuple[object, ...]] = {
-        (f"x{i}", 0): (0, [1], 0, {}, ()) for i in range(3)}
-    path.write_bytes(marshal.dumps((old, {}, {})))
+    old: dict[str, object] = {f"x{i} = 1\n": None for i in range(3)}
+    (tmp_path / "compiled-methods.marshal").write_bytes(marshal.dumps((old, {})))
     monkeypatch.setattr(startup, "_COMPILED_CAP", 3)
     cache = startup.CompiledCache(path)
-    assert cache.patterns == old
-    cache.source("x = 1\n")
+    assert cache.methods_path == tmp_path / "compiled-methods.marshal"
+    assert cache.sources == old
+    cache.source("y = 2\n")
     cache.save()
-    patterns, sources, answers = marshal.loads(path.read_bytes())
-    assert patterns == {} and list(sources) == ["x = 1\n"] and answers == {}
+    sources, answers = marshal.loads(cache.methods_path.read_bytes())
+    assert list(sources) == ["y = 2\n"] and answers == {}
+    assert not path.exists()  # no pattern compiled: the patterns' file is not written
 
 
 def test_damaged_entries_are_compiled_again(tmp_path: Path) -> None:
     path = tmp_path / "compiled.marshal"
-    path.write_bytes(marshal.dumps(({("a+", 0): (0, [999999], 7)}, {"x = 1\n": 42}, {})))
+    path.write_bytes(marshal.dumps(({("a+", 0): (0, [999999], 7)},)))
+    (tmp_path / "compiled-methods.marshal").write_bytes(marshal.dumps(({"x = 1\n": 42}, {})))
     cache = startup.CompiledCache(path)
     compiler: Any = getattr(re, "_compiler", None) or sys.modules["sre_compile"]
     recorder = startup._RecordingSre(compiler._sre)
@@ -201,4 +205,4 @@ def test_damaged_entries_are_compiled_again(tmp_path: Path) -> None:
         compiler._sre = real
     assert pattern == re.compile("a+") and pattern.match("aa")
     assert cache.source("x = 1\n") == compile("x = 1\n", "<string>", "exec", dont_inherit=True)
-    assert cache.changed
+    assert cache.patterns_changed and cache.methods_changed
