@@ -23,10 +23,11 @@ __all__ = ["BESIDE_TITLE", "WRAPPERS", "Notation", "VenueMark", "entry_marks", "
 _YEAR_DIGITS = re.compile(r"(?:19|20)?\d{2}")
 #: Notations whose mark stands on the entry's line beside its title: where a missing mark
 #: can be inserted.
-BESIDE_TITLE = frozenset({"kbd", "bold-bracket", "bracket", "paren"})
+BESIDE_TITLE = frozenset({"kbd", "bold-bracket", "bracket", "paren", "title-paren"})
 #: How each notation wraps its inner text.
 WRAPPERS = {"kbd": "<kbd>{}</kbd>", "bold-bracket": "**[{}]**", "bracket": "[{}]",
-             "italic": "*{}*", "paren": "({})", "venue-first": "[{}]", "title-year": "({})"}
+             "italic": "*{}*", "paren": "({})", "title-paren": "({})", "venue-first": "[{}]",
+             "title-year": "({})"}
 
 
 @dataclass(frozen=True, slots=True)
