@@ -191,6 +191,7 @@ class EntryKind(str, Enum):
     TEXT_THEN_URL = "text-then-url"  # * Title: https://...  /  * Title\nhttps://...
     NUMBERED_PROSE = "numbered-prose"  # 1. Source, Title: https://... prose
     TABLE_ROW = "table-row"  # | Title | [link](url) |
+    HTML_LINE = "html-line"  # &nbsp; <a href="url"><b>Title</b></a> - text<br>  (in <p>)
 
 
 @dataclass(slots=True, eq=False)

@@ -278,9 +278,8 @@ def _title_paren(document: Document, entry: Entry
     number = entry.line
     line = document.line_text(number)
     end = link.span.column - 1 if link.span.line == number else len(line)
-    m = None
-    for m in _PAREN.finditer(line, 0, end):
-        pass
+    found = list(_PAREN.finditer(line, 0, end))
+    m = found[-1] if found else None
     if (m is None or _TO_URL.fullmatch(line, m.end(), end) is None
             or in_code_span(line, m.start())
             or not entry.title.rstrip(" ,:;.–—-").endswith(m.group(0))):

@@ -45,6 +45,7 @@ from awesome_lint.syntax.entries import (
     merge_bold_title,
     with_role,
 )
+from awesome_lint.syntax.html_entries import html_entries
 from awesome_lint.syntax.lines import MAX_NESTING, ParseError, check_nesting, split_lines
 from awesome_lint.syntax.notations import annotate
 from awesome_lint.syntax.parsememo import ItemParts, ParseMemo
@@ -165,7 +166,11 @@ class _Builder:
             self.table(token, first, last)
         elif name == "HtmlBlock":
             self.html_lines.update(range(first, last + 1))
-            self._scan(first, last, html_only=True)
+            result, _pos, _text = self._scan(first, last, html_only=True)
+            for entry in html_entries(self.lines[first - 1:last], first, result.links,
+                                      self.section.path):
+                self.entries.append(entry)
+                self.section.entries.append(entry)
             if top:
                 self._block("anchor" if self._only_anchors(first, last) else "html",
                             first, last)

@@ -2,8 +2,8 @@
 
 Part of the dialect :func:`awesome_lint.syntax.notations.annotate` records on the document:
 what the list's entries look like (``* [Title](url)``, ``- **Title** (2015) [[pdf]](url)``,
-``* Title: https://...``, multi-line entries with a nested author line, table rows), the
-bullet most of them use, and how they write topic tags and their legend.
+``* Title: https://...``, multi-line entries with a nested author line, table rows, HTML
+lines in a ``<p>``), the bullet most of them use, and how they write topic tags and their legend.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ def _shape(document: Document, entry: Entry) -> str:
         return "numbered-prose"
     if entry.kind is EntryKind.LINK_TITLED:
         return "link-titled"
+    if entry.kind is EntryKind.HTML_LINE:
+        return "html-line"
     line = document.line_text(entry.line)
     content = (line[entry.marker_column - 1 + len(entry.marker):] if entry.marker
                else line).lstrip()

@@ -1,0 +1,85 @@
+"""Entries written as HTML lines in a ``<p>`` block (trimstray's style), read by the syntax
+layer (:mod:`awesome_lint.syntax.html_entries`) and compared by the duplicate rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from awesome_lint.config import Config
+from awesome_lint.engine import fix_text, lint
+from awesome_lint.model import EntryKind, LinkRole
+from awesome_lint.syntax.parser import parse
+
+BLOCK = """\
+# Tools
+
+##### :black_small_square: Network
+
+<p>
+&nbsp;&nbsp; <a href="https://nmap.org/"><b>Nmap</b></a> - is a free network scanner.<br>
+&nbsp;&nbsp; <a href="https://github.com/nabla-c0d3/sslyze"><b>sslyze
+</b></a> - fast SSL/TLS scanning, see <a href="https://example.org/tls">TLS</a>.<br>
+&nbsp;&nbsp; <a href="https://github.com/OWASP/Amass"><b>Amass</b></a> - maps subdomains.<br>
+</p>
+"""
+
+
+def test_html_lines_in_a_p_block_are_entries() -> None:
+    document = parse(BLOCK)
+    entries = document.entries
+    assert [(e.kind, e.title, e.line, e.end_line) for e in entries] == [
+        (EntryKind.HTML_LINE, "Nmap", 6, 6),
+        (EntryKind.HTML_LINE, "sslyze", 7, 8),
+        (EntryKind.HTML_LINE, "Amass", 9, 9),
+    ]
+    nmap, sslyze, _ = entries
+    assert nmap.link is not None and nmap.link.destination == "https://nmap.org/"
+    assert nmap.link.role is LinkRole.TITLE and nmap.link.text == "Nmap"
+    assert nmap.description == "is a free network scanner."
+    assert nmap.section_path == ("Tools", "Network")
+    assert [(link.destination, link.role) for link in sslyze.links] == [
+        ("https://github.com/nabla-c0d3/sslyze", LinkRole.TITLE),
+        ("https://example.org/tls", LinkRole.DESCRIPTION)]
+    line = BLOCK.splitlines()[5]
+    span = nmap.link.span
+    assert line[span.column - 1:span.end_column] == \
+        '<a href="https://nmap.org/"><b>Nmap</b></a>'
+    assert document.notation is not None and ("html-line", 3) in document.notation.shapes
+
+
+@pytest.mark.parametrize("text", [
+    # a header block: an image link and a tagline
+    '<p align="center">\n<a href="https://example.org"><img src="logo.png"></a><br>\n'
+    'A collection of tools.<br>\n</p>\n',
+    # a row of navigation links: no <br> ends them
+    '<p>\n<a href="a.md">What is it?</a>&nbsp;&nbsp;\n<a href="b.md">Contributing</a>\n</p>\n',
+    # records mixed with other text: not a block of entries
+    '<p>\nSome tools:<br>\n&nbsp;&nbsp; <a href="https://nmap.org/"><b>Nmap</b></a> - x.<br>\n'
+    '</p>\n',
+])
+def test_other_html_blocks_hold_no_entries(text: str) -> None:
+    assert parse(text).entries == []
+
+
+def test_a_repeated_html_entry_is_a_duplicate_with_a_fix() -> None:
+    text = BLOCK.replace("</p>", '&nbsp;&nbsp; <a href="https://nmap.org"><b>Nmap</b></a> - '
+                         "is a free network scanner.<br>\n</p>")
+    found = [(d.line, d.code) for d in lint(text, Config())]
+    assert found == [(10, "DUP001")]
+    fixed = fix_text(text.replace('"https://nmap.org"', '"https://nmap.org/"'), Config())
+    assert fixed.text == BLOCK
+
+
+def test_a_topic_named_by_both_descriptions_is_no_duplicate_title() -> None:
+    """Two articles titled by the topic they are about (``DNS-over-HTTPS``) are two items;
+    the same tool name on two links is a duplicate title."""
+    topic = """\
+<p>
+&nbsp; <a href="https://a.example/d"><b>DNS-over-HTTPS</b></a> - set up a DNS-over-HTTPS server<br>
+&nbsp; <a href="https://b.example/c"><b>dns-over-https</b></a> - a cartoon on DNS over HTTPS<br>
+</p>
+"""
+    assert [d.code for d in lint(topic, Config())] == []
+    name = topic.replace("set up a DNS-over-HTTPS server", "a DoH server") \
+        .replace("a cartoon on DNS over HTTPS", "a DoH proxy")
+    assert [(d.line, d.code) for d in lint(name, Config())] == [(3, "DUP002")]
