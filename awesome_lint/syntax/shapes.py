@@ -8,17 +8,10 @@ lines in a ``<p>``), the bullet most of them use, and how they write topic tags 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from awesome_lint.model import Document, Entry, EntryKind
-
-#: ``[__`cls.`__]`` / ``__`cls.`__``: bold code-span tags (yochengliu's point-cloud list).
-_BOLD_CODE_TAG = re.compile(r"(?:\*\*|__)`[A-Za-z][\w.+&/-]{0,15}`(?:\*\*|__)")
-#: ``[`cls.`]``: code-span tags in brackets.
-_CODE_TAG = re.compile(r"\[`[A-Za-z][\w.+&/-]{0,15}`\]")
-#: A legend on one line: ``__`cls.`__: classification`` (often several, ``|``-separated).
-_LINE_LEGEND = re.compile(r"(?:\*\*|__)?`[A-Za-z][\w.+&/-]{0,15}`(?:\*\*|__)?\s*:\s*\w")
+from awesome_lint.syntax import codetags
 
 
 def _shape(document: Document, entry: Entry) -> str:
@@ -61,12 +54,9 @@ def tag_notation(document: Document) -> tuple[str, str]:
     for entry in document.entries:
         if entry.tags:
             counts["bracket"] += 1
-        line = document.line_text(entry.line)
-        if "`" in line:
-            if _BOLD_CODE_TAG.search(line):
-                counts["bold-code-span"] += 1
-            elif _CODE_TAG.search(line):
-                counts["code-span"] += 1
+        code = codetags.line_notation(document.line_text(entry.line))
+        if code:  # [__`cls.`__] (yochengliu's point-cloud list) or [`cls.`]
+            counts[code] += 1
     notation = counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] >= 2 else ""
     from awesome_lint.syntax.legends import table_legend
 
@@ -76,6 +66,6 @@ def tag_notation(document: Document) -> tuple[str, str]:
     elif notation and table_legend(document):
         legend = "table"
     elif notation in ("bold-code-span", "code-span") and any(
-            len(_LINE_LEGEND.findall(line)) >= 2 for line in document.lines[:200]):
+            codetags.is_legend_line(line) for line in document.lines[:200]):
         legend = "line"
     return notation, legend
