@@ -114,6 +114,8 @@ class Score:
     found: list[Planted]
     missed: list[Planted]
     strays: list[Finding]
+    #: ``[[allowed]]`` entries no finding uses: stale, they would hide a stray that comes back.
+    unused: list[Allowed] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -168,7 +170,9 @@ def score(style: Style, clean: list[Finding], defective: list[Finding]) -> Score
     expected = {p.line for p in style.defects} | {(a.line, a.code) for a in style.allowed}
     strays = [f for f in defective
               if f.line not in expected and (f.line, f.code) not in expected]
-    return Score(style, clean, defective, found, missed, strays)
+    used = {(f.line, f.code) for f in defective}
+    unused = [a for a in style.allowed if (a.line, a.code) not in used]
+    return Score(style, clean, defective, found, missed, strays, unused)
 
 
 def measure(selected: list[Style] | None = None) -> list[Score]:
@@ -217,6 +221,9 @@ def details(scores: list[Score]) -> str:
             out.append(f"- {s.style.name}: stray finding on defects.md line {f}")
         for f in s.clean_findings:
             out.append(f"- {s.style.name}: finding on clean.md line {f}")
+        for a in s.unused:
+            out.append(f"- {s.style.name}: no {a.code} on line {a.line} uses its [[allowed]] "
+                       f"entry ({a.reason})")
     return "\n".join(out)
 
 

@@ -109,6 +109,14 @@ def test_no_finding_off_the_planted_lines(style: sr.Style,
     assert not strays, "\n".join(map(str, strays))
 
 
+@pytest.mark.parametrize("style", STYLES, ids=lambda s: s.name)
+def test_no_allowance_outlives_its_gap(style: sr.Style, scores: dict[str, sr.Score]) -> None:
+    """An ``[[allowed]]`` finding that stood in for a gap (or a clean list's known false
+    positive) goes when the gap closes: left behind, it would hide the stray coming back."""
+    stale = [a for a in scores[style.name].unused if "gap" in a.reason]
+    assert not stale, "\n".join(map(str, stale))
+
+
 @pytest.mark.parametrize("style", [
     pytest.param(s, id=s.name, marks=_gap_marks(
         [p.gap for p in s.defects if p.gap] if _expected_recall(s) < sr.TARGET else []))

@@ -92,7 +92,7 @@ class Fixer:
 
     def _has_nested(self, entry: Entry) -> bool:
         """Whether lines after the entry's own text still belong to its list item."""
-        if entry.kind in (EntryKind.TABLE_ROW, EntryKind.HTML_LINE):
+        if not entry.marker:  # a table row, an HTML line, a paragraph: not a list item
             return False
         indent = entry.marker_column - 1
         for number in range(entry.end_line + 1, len(self.doc.lines) + 1):
