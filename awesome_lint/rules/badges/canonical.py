@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from awesome_lint.rules.badges.analysis import Analysis, Reading, two_digit, year_shape
+from awesome_lint.rules.badges.analysis import Analysis, Reading, year_shape
 from awesome_lint.syntax.venuemarks import Notation
 from awesome_lint.venues import ParsedBadge, Venue, parse_badge_text
+from awesome_lint.venues.badge_text import two_digit_year as two_digit
 
 _GLUED_YEAR = re.compile(r"(?<=[A-Za-z])(?=(?:18|19|20)\d{2}(?!\d))")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
