@@ -50,8 +50,10 @@ def html_entries(lines: Sequence[str], first: int, links: Sequence[Link],
     starts = [i for i, line in enumerate(lines) if _START.match(line)]
     if not starts:
         return []
-    by_start = {(link.span.line, link.span.column): link for link in links
-                if link.form is LinkForm.HTML and not link.image}  # (in source order)
+    by_line: dict[int, list[Link]] = {}  # the block's anchors by line, in source order
+    for link in links:
+        if link.form is LinkForm.HTML and not link.image:
+            by_line.setdefault(link.span.line, []).append(link)
     entries: list[Entry] = []
     covered = 0
     for n, start in enumerate(starts):
@@ -61,7 +63,7 @@ def html_entries(lines: Sequence[str], first: int, links: Sequence[Link],
         end = start
         while end < stop - 1 and end - start < _MAX_LINES - 1 and not _BREAK.search(lines[end]):
             end += 1
-        entry = _record(lines[start:end + 1], first + start, by_start, section_path)
+        entry = _record(lines[start:end + 1], first + start, by_line, section_path)
         if entry is None:
             return []
         entries.append(entry)
@@ -71,14 +73,15 @@ def html_entries(lines: Sequence[str], first: int, links: Sequence[Link],
     return entries
 
 
-def _record(record: Sequence[str], line: int, by_start: dict[tuple[int, int], Link],
+def _record(record: Sequence[str], line: int, by_line: dict[int, list[Link]],
             section_path: tuple[str, ...]) -> Entry | None:
     text = "\n".join(record)
     m = _RECORD.fullmatch(text)
     if m is None:
         return None
     title = " ".join(plain_text(m["name"]).split())
-    anchor = by_start.get((line, m.start("open") + 1))
+    column = m.start("open") + 1
+    anchor = next((a for a in by_line.get(line, ()) if a.span.column == column), None)
     if not title or anchor is None:
         return None
     pos = Positions(line, list(record))
@@ -88,7 +91,7 @@ def _record(record: Sequence[str], line: int, by_start: dict[tuple[int, int], Li
     last = line + len(record) - 1
     others = tuple(Link(o.text, o.destination, o.form, o.span, o.dest_span, o.title, o.image,
                         o.bracketed, LinkRole.DESCRIPTION)
-                   for (at, _col), o in by_start.items() if line <= at <= last and o is not anchor)
+                   for at in range(line, last + 1) for o in by_line.get(at, ()) if o is not anchor)
     description = " ".join(plain_text(m["rest"]).split())
     return Entry(EntryKind.HTML_LINE, title, link, (), (), (), description, line, last,
                  section_path, (link, *others))
