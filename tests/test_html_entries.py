@@ -3,6 +3,8 @@ layer (:mod:`awesome_lint.syntax.html_entries`) and compared by the duplicate ru
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from awesome_lint.config import Config
@@ -83,3 +85,24 @@ def test_a_topic_named_by_both_descriptions_is_no_duplicate_title() -> None:
     name = topic.replace("set up a DNS-over-HTTPS server", "a DoH server") \
         .replace("a cartoon on DNS over HTTPS", "a DoH proxy")
     assert [(d.line, d.code) for d in lint(name, Config())] == [(3, "DUP002")]
+
+
+def _cpu(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        parse(text)
+        best = min(best, time.process_time() - start)
+    return max(best, 1e-4)
+
+
+def test_a_long_block_of_records_parses_in_linear_time() -> None:
+    """4x the records take about 4x the CPU time (16x would be quadratic; each record
+    once looked through every anchor of its block)."""
+    def block(n: int) -> str:
+        return "<p>\n" + "".join(f'&nbsp;&nbsp; <a href="https://e.org/{i}"><b>T{i}</b></a>'
+                                 f" - does {i}.<br>\n" for i in range(n)) + "</p>\n"
+
+    parse(block(100))
+    ratio = _cpu(block(8000)) / _cpu(block(2000))
+    assert ratio < 9, f"4x the records took {ratio:.1f}x the CPU time"
