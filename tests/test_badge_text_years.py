@@ -1,11 +1,12 @@
 """The years a venue registry settles in badge text (``venues.badge_text.settle_year``):
-one reading of a mark's year, shared by every notation's badge rules."""
+one reading of a mark's year, shared by every notation's badge rules; and the one
+reading of an arXiv id's year and month."""
 
 from __future__ import annotations
 
 import pytest
 
-from awesome_lint.venues import parse_badge_text
+from awesome_lint.venues import arxiv_posted, arxiv_year, parse_badge_text
 from awesome_lint.venues.badge_text import settle_year
 
 KNOWN = {"IJCAI", "CVPR", "TMI"}
@@ -27,3 +28,18 @@ def _settle(text: str) -> tuple[str, int | None, int | None, bool, str | None]:
 def test_settle_year(text: str, expected: tuple[str, int | None, int | None, bool,
                                                  str | None]) -> None:
     assert _settle(text) == expected
+
+
+@pytest.mark.parametrize(("url", "posted"), [
+    ("https://arxiv.org/abs/1907.08610v2", (2019, 7)),
+    ("https://arxiv.org/pdf/2201.00001.pdf", (2022, 1)),
+    ("https://ar5iv.labs.arxiv.org/html/1911.05722", (2019, 11)),
+    ("arXiv:2006.15055", (2020, 6)),
+    ("https://arxiv.org/abs/cs/0112017", (2001, None)),  # old-style id: no month read
+    ("https://example.org/1907.08610", None),
+])
+def test_arxiv_posted_is_the_one_reading_of_an_arxiv_id(
+        url: str, posted: tuple[int, int | None] | None) -> None:
+    """BDG005's month and every rule's year come from one reading of the id."""
+    assert arxiv_posted(url) == posted
+    assert arxiv_year(url) == (posted[0] if posted else None)
