@@ -43,6 +43,7 @@ from awesome_lint.syntax.legends import (
     legend_order,
     resolve_legend,
 )
+from awesome_lint.syntax.lookahead import code_spans
 from awesome_lint.syntax.ranges import Covered
 from awesome_lint.syntax.tagtokens import TOKEN, is_tag_name
 
@@ -53,7 +54,6 @@ TABLE = "tags"
 POSITIONS = ("before-title", "after-badge", "either")
 #: One character ``str.isalnum`` accepts: a word character that is not ``_``.
 _ALNUM = re.compile(r"[^\W_]")
-_CODE_SPAN = re.compile(r"(`+).*?(?<!`)\1(?!`)")
 #: The end of an offset range (``max(ranges, key=_END)``).
 _END = operator.itemgetter(1)
 
@@ -333,7 +333,7 @@ def _blocked(entry: Entry, text: str, starts: list[int]) -> list[tuple[int, int]
                 ranges.append((_offset(starts, first, span.line, span.column),
                                _offset(starts, first, span.end_line, span.end_column) + 1))
     if "`" in text:  # (no code span without one)
-        ranges.extend(m.span() for m in _CODE_SPAN.finditer(text))
+        ranges.extend(code_spans(text))
     return ranges
 
 
