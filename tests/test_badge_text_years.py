@@ -43,3 +43,20 @@ def test_arxiv_posted_is_the_one_reading_of_an_arxiv_id(
     """BDG005's month and every rule's year come from one reading of the id."""
     assert arxiv_posted(url) == posted
     assert arxiv_year(url) == (posted[0] if posted else None)
+
+
+def test_a_lists_year_digits_are_its_majoritys_whatever_the_apostrophe() -> None:
+    """``'87`` and ``’87`` are both two-digit years: the list's notation writes two digits,
+    as its badge rules' year habit does (a fix converged on neither before)."""
+    from awesome_lint.config import Config
+    from awesome_lint.engine import fix_text
+    from awesome_lint.syntax.parser import parse
+    from awesome_lint.syntax.venuemarks import notation
+
+    text = "".join(f"* [Paper {i}](https://example.org/p{i}) <kbd>{t}</kbd>\n" for i, t in
+                   enumerate(["3D Vision 1987", "3D Vision'87", "3D Vision’87"]))
+    found = notation(parse(text), "kbd")
+    assert (found.separator, found.digits) == ("'", 2)
+    config = Config().with_overrides(select=("BDG",), unsafe_fixes=True)
+    once = fix_text(text, config).text
+    assert "<kbd>3DV'87</kbd>" in once and fix_text(once, config).text == once

@@ -98,6 +98,9 @@ class ParsedBadge:
     month: int | None = None
     #: Non-breaking/odd spaces, doubled spaces, leading/trailing blanks, invisible chars.
     whitespace: tuple[WhitespaceIssue, ...] = ()
+    #: What stands between the venue and the year's digits (``' `` in ``CVPR' 19``, `` ``
+    #: in ``CVPR 2019``, nothing in ``CVPR2019``), spaces normalised.
+    year_sep: str = ""
 
     @property
     def irregular_whitespace(self) -> bool:
@@ -163,14 +166,15 @@ def parse_badge_text(text: str) -> ParsedBadge:
     for m in compiled(_YEAR_RE, re.VERBOSE).finditer(clean):
         style: YearStyle
         if m.group("apos"):
-            style, digits = "apostrophe", m.group("apos_year")
+            style, group = "apostrophe", "apos_year"
         elif m.group("dash"):
             style = "underscore" if m.group("dash_sep") == "_" else "dash"
-            digits = m.group("dash_year")
+            group = "dash_year"
         elif m.group("plain"):
-            style, digits = "plain", m.group("plain_year")
+            style, group = "plain", "plain_year"
         else:
-            style, digits = "glued", m.group("glued_year")
+            style, group = "glued", "glued_year"
+        digits = m.group(group)
         head = clean[: m.start()]
         if len(digits) == 2 and style != "apostrophe" and not compiled(_ACRONYM_END).search(head):
             continue
@@ -188,6 +192,7 @@ def parse_badge_text(text: str) -> ParsedBadge:
             two_digit_year=len(digits) == 2,
             month=month,
             whitespace=issues,
+            year_sep=clean[len(head.rstrip(_STRIP)):m.start(group)],
         )
     venue_text, suffix = clean.strip(_STRIP), ""
     if m2 := compiled(_PRESENTATION_SUFFIX).search(venue_text):
