@@ -55,6 +55,8 @@ def test_html_lines_in_a_p_block_are_entries() -> None:
     'A collection of tools.<br>\n</p>\n',
     # a row of navigation links: no <br> ends them
     '<p>\n<a href="a.md">What is it?</a>&nbsp;&nbsp;\n<a href="b.md">Contributing</a>\n</p>\n',
+    # links that describe nothing: navigation
+    '<div>\n<a href="docs.md">Docs</a><br>\n<a href="faq.md">FAQ</a><br>\n</div>\n',
     # records mixed with other text: not a block of entries
     '<p>\nSome tools:<br>\n&nbsp;&nbsp; <a href="https://nmap.org/"><b>Nmap</b></a> - x.<br>\n'
     '</p>\n',

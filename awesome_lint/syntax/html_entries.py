@@ -12,8 +12,9 @@ A *record* starts at a line that opens with ``<a href>`` (after optional ``&nbsp
 spaces) and ends at its ``<br>``; it may wrap (``<b>sslyze`` / ``</b></a> - ...<br>``).  The
 anchor's text is the title, the anchor the primary link, the text after `` - `` the
 description.  A block counts only when it holds nothing but records and its ``<p>``
-wrapper, so a header block (``<a href><img></a>``, a centred tagline) or a row of
-navigation links is never read as entries.
+wrapper, and at least half of them describe their link, so a header block (``<a
+href><img></a>``, a centred tagline) or a column of navigation links is never read as
+entries.
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ def html_entries(lines: Sequence[str], first: int, links: Sequence[Link],
         covered = end + 1
     if any(not _WRAPPER.fullmatch(line) for line in lines[covered:]):
         return []
-    return entries
+    # links that describe nothing (``<a href="docs.md">Docs</a><br>``) are navigation
+    return entries if sum(1 for e in entries if e.description) * 2 >= len(entries) else []
 
 
 def _record(record: Sequence[str], line: int, by_line: dict[int, list[Link]],
