@@ -101,6 +101,8 @@ class ParsedBadge:
     #: What stands between the venue and the year's digits (``' `` in ``CVPR' 19``, `` ``
     #: in ``CVPR 2019``, nothing in ``CVPR2019``), spaces normalised.
     year_sep: str = ""
+    #: Offset of the year's digits in the text with spaces normalised (-1 without a year).
+    year_at: int = -1
 
     @property
     def irregular_whitespace(self) -> bool:
@@ -193,6 +195,7 @@ def parse_badge_text(text: str) -> ParsedBadge:
             month=month,
             whitespace=issues,
             year_sep=clean[len(head.rstrip(_STRIP)):m.start(group)],
+            year_at=m.start(group),
         )
     venue_text, suffix = clean.strip(_STRIP), ""
     if m2 := compiled(_PRESENTATION_SUFFIX).search(venue_text):
