@@ -60,3 +60,16 @@ def test_a_lists_year_digits_are_its_majoritys_whatever_the_apostrophe() -> None
     config = Config().with_overrides(select=("BDG",), unsafe_fixes=True)
     once = fix_text(text, config).text
     assert "<kbd>3DV'87</kbd>" in once and fix_text(once, config).text == once
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("CVPR2016", "CVPR 2016"),
+    ("CVPR2016 Oral", "CVPR 2016 Oral"),
+    ("汽车工程: 规划&决策2023年", "汽车工程: 规划&决策2023年"),  # CJK writes no space there
+    ("CVPR 2016", "CVPR 2016"),
+])
+def test_a_glued_year_is_split_where_the_badge_text_reading_found_it(raw: str,
+                                                                      expected: str) -> None:
+    from awesome_lint.rules.badges.canonical import respaced
+
+    assert respaced(raw) == expected

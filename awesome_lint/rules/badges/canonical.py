@@ -66,7 +66,9 @@ def respaced(raw: str) -> str:
     """The badge text with spaces normalised and a glued four-digit year split off."""
     clean = " ".join(raw.translate(_INVISIBLE).split())
     parsed = parse_badge_text(clean)
-    if parsed.year_style == "glued" and not parsed.two_digit_year:
+    before = clean[parsed.year_at - 1:parsed.year_at]
+    if parsed.year_style == "glued" and not parsed.two_digit_year and before.isascii():
+        # (a Latin name only: CJK text writes no space before 2023年)
         clean = f"{clean[:parsed.year_at]} {clean[parsed.year_at:]}"
     return clean
 
