@@ -66,3 +66,15 @@ def test_code_span_tags_have_one_grammar() -> None:
     assert codetags.line_notation("- [Net](u) `code` here") == ""
     assert codetags.is_legend_line("__`cls.`__: classification | __`seg.`__: segmentation")
     assert not codetags.is_legend_line("__`cls.`__: classification")
+
+
+@pytest.mark.parametrize(("before", "typed"), [
+    ("* [Gm", "Gm"), ("* [", ""), ("* [cls.", "cls."),
+    ("* ![G", None), ("* [[No", None), ("* \\[G", None), ("* [3D", None),
+])
+def test_a_tag_being_typed_is_the_tokens_opening(before: str, typed: str | None) -> None:
+    """The editor completes tags where the token grammar would read one."""
+    from awesome_lint.syntax.tagtokens import TYPING
+
+    found = TYPING.search(before)
+    assert (found.group(1) if found else None) == typed

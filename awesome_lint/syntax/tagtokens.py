@@ -17,17 +17,22 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["TAG_NAME", "TOKEN", "is_legend_item_name", "is_tag_name"]
+__all__ = ["TAG_NAME", "TOKEN", "TYPING", "is_legend_item_name", "is_tag_name"]
 
+_NAME = r"[A-Za-z][\w&+/.-]{0,23}"
 #: A tag name: one short word, letter first, as in ``[Gml]``, ``[Seg]``, ``[cls.]``.
-TAG_NAME = re.compile(r"[A-Za-z][\w&+/.-]{0,23}")
+TAG_NAME = re.compile(_NAME)
 _LEGEND_ITEM_NAME = re.compile(r"[A-Za-z][\w&+/-]{0,15}")
 #: What a bracket may hold to be a token: a letter or digit, then up to 30 word characters,
 #: spaces and ``.&/+'’-`` (every :data:`TAG_NAME` is one).
 _WORD = r"[A-Za-z0-9][\w .&/+'’-]{0,30}"
-#: The token.  The lookbehind comes after the ``[`` (and checks the character before it) so
-#: the pattern starts with a literal the engine can search for.
-TOKEN = re.compile(r"\[(?<![\\!\[\]]\[)(" + _WORD + r")\](?![(\[:])")
+#: A token's opening bracket.  The lookbehind comes after the ``[`` (and checks the
+#: character before it) so the pattern starts with a literal the engine can search for.
+_OPEN = r"\[(?<![\\!\[\]]\[)"
+#: The token.
+TOKEN = re.compile(_OPEN + "(" + _WORD + r")\](?![(\[:])")
+#: A tag being typed: ``[Gm`` right before the cursor (the editor's completion).
+TYPING = re.compile(_OPEN + "((?:" + _NAME + ")?)$")
 
 
 def is_tag_name(word: str) -> bool:
