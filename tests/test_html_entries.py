@@ -6,6 +6,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from awesome_lint.config import Config
 from awesome_lint.engine import fix_text, lint
@@ -108,3 +110,36 @@ def test_a_long_block_of_records_parses_in_linear_time() -> None:
     parse(block(100))
     ratio = _cpu(block(8000)) / _cpu(block(2000))
     assert ratio < 9, f"4x the records took {ratio:.1f}x the CPU time"
+
+
+_JUNK = ["", "", "", '<img src="i.png">', "`", "[", "]", "\n", "<b>", "</a>", "x"]
+
+
+@st.composite
+def _records(draw: st.DrawFn) -> str:
+    """A record, sometimes broken by a stray piece somewhere in it."""
+    parts = [draw(st.sampled_from(["", "&nbsp;&nbsp; ", "  "])),
+             f'<a href="https://e.org/{draw(st.integers(0, 3))}">',
+             draw(st.sampled_from(["<b>Name</b>", "Name", "<b>\nName</b>", "<b>Two words</b>"])),
+             "</a>", draw(st.sampled_from([" - ", " -", ": ", " "])),
+             draw(st.sampled_from(["does things.", "", "see `code` here"])), "<br>"]
+    at = draw(st.integers(0, len(parts)))
+    parts.insert(at, draw(st.sampled_from(_JUNK)))
+    return "".join(parts)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_records(), min_size=1, max_size=6))
+def test_any_html_block_parses_and_entries_point_at_their_anchor(records: list[str]) -> None:
+    """Whatever an HTML block holds, parsing never fails, and every HTML-line entry's
+    title link starts at an ``<a`` of its first line and ends at a ``</a>``."""
+    text = "# T\n\n<p>\n" + "\n".join(records) + "\n</p>\n"
+    document = parse(text)
+    lines = text.split("\n")
+    for entry in document.entries:
+        assert entry.kind is EntryKind.HTML_LINE
+        span = entry.link.span if entry.link is not None else None
+        assert span is not None and span.line == entry.line
+        assert lines[span.line - 1][span.column - 1:].lower().startswith("<a")
+        assert lines[span.end_line - 1][:span.end_column].lower().endswith("</a>")
+        assert entry.title in ("Name", "Two words")
