@@ -78,3 +78,14 @@ def test_a_tag_being_typed_is_the_tokens_opening(before: str, typed: str | None)
 
     found = TYPING.search(before)
     assert (found.group(1) if found else None) == typed
+
+
+def test_an_entry_without_a_list_marker_has_its_tags_read() -> None:
+    """A citation paragraph (no list marker) is read whole, not from its last character."""
+    text = LEGEND + ('**[4]** He, Kaiming. "**Deep residual learning**." CVPR (2016). '
+                     "[[pdf]](https://e.org/resnet.pdf) [Opt]\n")
+    document = parse(text)
+    entry = document.entries[-1]
+    assert entry.marker == "" and entry.title == "Deep residual learning"
+    tagged = [t for t in conventions(document, Config()).entries if t.entry is entry]
+    assert [t.name for t in tagged[0].tags] == ["Opt"]

@@ -286,7 +286,7 @@ def _entry_text(document: Document, entry: Entry) -> tuple[str, list[int]]:
         line = document.line_text(number)
         if number in document.code_lines:
             line = " " * len(line)
-        elif number == entry.line:
+        elif number == entry.line and entry.marker:  # (a paragraph or HTML line has none)
             skip = entry.marker_column - 1 + len(entry.marker)
             line = " " * skip + line[skip:]
         lines.append(line)
