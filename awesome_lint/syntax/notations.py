@@ -103,7 +103,8 @@ def _lines(document: Document, entry: Entry) -> Iterator[tuple[int, str]]:
 
 
 def _content_start(line: str, entry: Entry) -> int:
-    start = entry.marker_column - 1 + len(entry.marker)
+    """Where the entry's text starts on its line: after the list marker, if it has one."""
+    start = entry.marker_column - 1 + len(entry.marker) if entry.marker else 0
     while start < len(line) and line[start] in " \t":
         start += 1
     return start
