@@ -108,7 +108,8 @@ class VenueMark:
     :mod:`awesome_lint.syntax.notations`); the badge and paper rules read only these."""
 
     #: The notation: "kbd", "bold-bracket", "bracket", "venue-first", "italic",
-    #: "year-prefix", "table-cell", "paren" or "comma" (see ``notations.NOTATIONS``).
+    #: "year-prefix", "table-cell", "title-paren", "paren", "comma", "title-year" or
+    #: "citation" (see ``notations.NOTATIONS``).
     style: str
     #: The text inside the delimiters ("" for an empty or ``-`` table cell).
     raw: str
