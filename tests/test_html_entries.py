@@ -142,4 +142,4 @@ def test_any_html_block_parses_and_entries_point_at_their_anchor(records: list[s
         assert span is not None and span.line == entry.line
         assert lines[span.line - 1][span.column - 1:].lower().startswith("<a")
         assert lines[span.end_line - 1][:span.end_column].lower().endswith("</a>")
-        assert entry.title in ("Name", "Two words")
+        assert "Name" in entry.title or "Two words" in entry.title
