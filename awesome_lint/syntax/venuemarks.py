@@ -21,9 +21,8 @@ __all__ = ["BESIDE_TITLE", "WRAPPERS", "Notation", "VenueMark", "entry_marks", "
            "title_without_marks"]
 
 #: Notations whose mark stands on the entry's line beside its title: where a missing mark
-#: can be inserted (at the line's end; a ``title-paren`` mark would have to go inside the
-#: line, before the URL, so none is offered there).
-BESIDE_TITLE = frozenset({"kbd", "bold-bracket", "bracket", "paren"})
+#: can be inserted.
+BESIDE_TITLE = frozenset({"kbd", "bold-bracket", "bracket", "paren", "title-paren"})
 #: How each notation wraps its inner text.
 WRAPPERS = {"kbd": "<kbd>{}</kbd>", "bold-bracket": "**[{}]**", "bracket": "[{}]",
              "italic": "*{}*", "paren": "({})", "title-paren": "({})", "venue-first": "[{}]",
