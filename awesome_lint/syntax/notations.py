@@ -44,7 +44,7 @@ from awesome_lint.model import (
 from awesome_lint.syntax.kbd import in_code_span
 from awesome_lint.syntax.tables import cell_mark, table_cells, table_columns
 from awesome_lint.syntax.treememo import per_tree
-from awesome_lint.syntax.venuemarks import title_without_marks
+from awesome_lint.syntax.venuemarks import title_without_marks, written_shape
 from awesome_lint.venues import parse_badge_text
 
 #: Every notation, in the order a list is most likely to use them.
@@ -422,9 +422,9 @@ def year_digits(marks: Iterator[VenueMark]) -> int:
         if mark.year is not None and mark.year_from == "mark":
             key = (mark.style, mark.raw, mark.year)
             digits = seen.get(key)
-            if digits is None:
-                written = mark.style == "citation" or str(mark.year) in mark.raw
-                digits = seen[key] = 4 if written else 2  # (a citation: "CVPR (2016)")
+            if digits is None:  # as the list's notation reads the mark's year
+                digits = seen[key] = written_shape(mark.raw, mark.year, mark.year_from,
+                                                   mark.style)[1]
             counts[digits] += 1
     return counts.most_common(1)[0][0] if counts else 0
 

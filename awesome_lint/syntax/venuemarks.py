@@ -18,7 +18,7 @@ from awesome_lint.syntax.treememo import per_tree
 from awesome_lint.venues import parse_badge_text
 
 __all__ = ["BESIDE_TITLE", "WRAPPERS", "Notation", "VenueMark", "entry_marks", "notation",
-           "title_without_marks"]
+           "title_without_marks", "written_shape"]
 
 #: Notations whose mark stands on the entry's line beside its title: where a missing mark
 #: can be inserted.
@@ -60,7 +60,7 @@ def entry_marks(document: Document) -> dict[Entry, tuple[VenueMark, ...]]:
     return {entry: entry.marks for entry in document.entries if entry.marks}
 
 
-def _shape_of(raw: str, year: int | None, source: str, style: str) -> tuple[str, int]:
+def written_shape(raw: str, year: int | None, source: str, style: str) -> tuple[str, int]:
     """(separator, digits) of a mark that writes a venue and a year, as the badge text's
     one reading (:func:`~awesome_lint.venues.parse_badge_text`) found them; digits 0
     without a year."""
@@ -96,7 +96,7 @@ def _notation(document: Document, style: str | None) -> Notation:
     texts = Counter((m.raw, m.year, m.year_from, m.style) for _e, m in mine)
     shapes: Counter[tuple[str, int]] = Counter()
     for (raw, year, source, mark_style), n in texts.items():
-        shapes[_shape_of(raw, year, source, mark_style)] += n
+        shapes[written_shape(raw, year, source, mark_style)] += n
     separator, digits = _majority(shapes)
     leading = sum(1 for e, m in mine if e.kind is EntryKind.LINK_TITLED and e.link is not None
                   and (m.span.line, m.span.column) < (e.link.span.line, e.link.span.column))
