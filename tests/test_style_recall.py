@@ -134,3 +134,13 @@ def test_overall_recall(scores: dict[str, sr.Score]) -> None:
     recall = sr.overall(list(scores.values()))
     print("\n" + sr.table(list(scores.values())))
     assert recall >= sr.TARGET, f"{recall:.1%}"
+
+
+def test_prune_drops_only_the_stale_allowances() -> None:
+    text = ('style = "x"\n\n[[defect]]\nline = 3\ncode = "DUP001"\nmatch = "a"\n\n'
+            '[[allowed]]\nline = 5\ncode = "DUP001"\nmatch = "b"\nreason = "see the gap"\n\n'
+            '[[allowed]]\nline = 7\ncode = "AWE301"\nmatch = "c"\nreason = "a consequence"\n')
+    pruned, dropped = sr._drop_allowances(text, {(5, "DUP001")})
+    assert dropped == [(5, "DUP001")]
+    assert 'match = "b"' not in pruned and 'match = "a"' in pruned and 'match = "c"' in pruned
+    assert sr._drop_allowances(pruned, set())[0] == pruned
