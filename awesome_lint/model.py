@@ -108,7 +108,8 @@ class VenueMark:
     :mod:`awesome_lint.syntax.notations`); the badge and paper rules read only these."""
 
     #: The notation: "kbd", "bold-bracket", "bracket", "venue-first", "italic",
-    #: "year-prefix", "table-cell", "paren" or "comma" (see ``notations.NOTATIONS``).
+    #: "year-prefix", "table-cell", "title-paren", "paren", "comma", "title-year" or
+    #: "citation" (see ``notations.NOTATIONS``).
     style: str
     #: The text inside the delimiters ("" for an empty or ``-`` table cell).
     raw: str
@@ -191,6 +192,7 @@ class EntryKind(str, Enum):
     TEXT_THEN_URL = "text-then-url"  # * Title: https://...  /  * Title\nhttps://...
     NUMBERED_PROSE = "numbered-prose"  # 1. Source, Title: https://... prose
     TABLE_ROW = "table-row"  # | Title | [link](url) |
+    HTML_LINE = "html-line"  # &nbsp; <a href="url"><b>Title</b></a> - text<br>  (in <p>)
 
 
 @dataclass(slots=True, eq=False)

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from awesome_lint.startup import AsciiTwin
+from awesome_lint.syntax.lookahead import code_spans
 
 #: ``regex`` (Unicode properties) only for a non-ASCII heading (:class:`AsciiTwin`).
 _NOT_SLUG = AsciiTwin(r"[^\p{L}\p{M}\p{N}\p{Pc} -]", r"[^A-Za-z0-9_ -]")
@@ -22,7 +23,6 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 _EMPHASIS = re.compile(r"(?<![\w\\])[*_]+|[*_]+(?![\w])|~~")
-_CODE = re.compile(r"(`+)(.+?)\1")
 _MARKUP = re.compile(r"[\[<`*_~&\\]|:[a-z0-9_+-]+:")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
@@ -45,12 +45,15 @@ def plain_text(markdown: str, *, emoji: str = "") -> str:
 def _hide_code(markdown: str) -> tuple[str, list[str]]:
     """Code spans swapped for placeholders (their text is literal), and their texts."""
     codes: list[str] = []
-
-    def keep_code(match: re.Match[str]) -> str:
-        codes.append(match.group(2).strip())
-        return f"\x00{len(codes) - 1}\x00"
-
-    return _CODE.sub(keep_code, markdown), codes
+    pieces: list[str] = []
+    done = 0
+    for start, end in code_spans(markdown):
+        run = len(markdown[start:end]) - len(markdown[start:end].lstrip("`"))
+        codes.append(markdown[start + run:end - run].strip())
+        pieces += [markdown[done:start], f"\x00{len(codes) - 1}\x00"]
+        done = end
+    pieces.append(markdown[done:])
+    return "".join(pieces), codes
 
 
 def _finish(text: str, codes: list[str]) -> str:

@@ -9,10 +9,8 @@ majority.  Nothing here scans lines.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import operator
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,6 +27,7 @@ from awesome_lint.syntax.dialect import options_for
 from awesome_lint.syntax.notations import read_marks
 from awesome_lint.syntax.venuemarks import WRAPPERS, Notation, notation
 from awesome_lint.venues import Match, ParsedBadge, Registry, Venue, parse_badge_text
+from awesome_lint.venues.badge_text import settle_year
 
 V = TypeVar("V")
 #: How a notation attaches a year when the configuration sets only its digits.
@@ -37,11 +36,6 @@ _DEFAULT_ATTACH = {"bold-bracket": "apostrophe", "year-prefix": "apostrophe"}
 VENUE_ONLY = frozenset({"citation"})
 #: Notations whose spacing and markup BDG001 judges (the others are read from prose).
 MARKUP_STYLES = frozenset({"kbd", "bold-bracket", "bracket"})
-_SPACE_TWO_DIGIT = re.compile(r"^(?P<head>.*[^\W\d_].*?)\s(?P<yy>\d{2})$")
-_BAD_DIGITS = re.compile(r"^(?P<head>.*?[^\W\d_].*?)[\s'’-]*(?P<digits>\d{3}|\d{5,})$")
-_FOUR_DIGITS = re.compile(r"[12]\d{3}")
-#: ``201907``: a year and a month written together (a date, not a typo).
-_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
@@ -70,33 +64,12 @@ class Reading:
 @functools.lru_cache(maxsize=8192)  # lists repeat the same badges thousands of times
 def read(text: str, reg: Registry, topics: frozenset[str] = frozenset()) -> Reading:
     """Parse and resolve badge text; also reads ``IJCAI 19`` and spots ``CVPR 20219``."""
-    parsed = parse_badge_text(text)
-    bad_year: str | None = None
-    if parsed.year is None and _FOUR_DIGITS.fullmatch(text.strip()):  # a year, if a wrong one
-        parsed = dataclasses.replace(parsed, venue_text="", year=int(text.strip()),
-                                     year_style="plain")
-    if parsed.year is None:
-        venue_text = parsed.venue_text
-        if (m := _SPACE_TWO_DIGIT.match(venue_text)) and reg.lookup(m["head"]) is not None:
-            parsed = dataclasses.replace(parsed, venue_text=m["head"],
-                                         year=two_digit(int(m["yy"])),
-                                         year_style="plain", two_digit_year=True)
-        elif (m := _BAD_DIGITS.match(venue_text)) and reg.lookup(m["head"]) is not None:
-            parsed = dataclasses.replace(parsed, venue_text=m["head"])
-            if (d := _YEAR_MONTH.fullmatch(m["digits"])) is not None:  # TMI 201907
-                parsed = dataclasses.replace(parsed, year=int(d[1]), month=int(d[2]),
-                                             year_style="plain")
-            else:
-                bad_year = m["digits"]
+    parsed, bad_year = settle_year(parse_badge_text(text),
+                                   lambda name: reg.lookup(name) is not None)
     match = reg.lookup(parsed.venue_text) if parsed.venue_text else None
     clean = " ".join(text.translate(_INVISIBLE).split())
     topic = match is None and (reg.is_topic(clean) or clean.casefold() in topics)
     return Reading(parsed, match, topic, bad_year)
-
-
-def two_digit(yy: int) -> int:
-    """The registry's pivot: '00-'49 are 2000s, '50-'99 are 1900s."""
-    return 2000 + yy if yy < 50 else 1900 + yy
 
 
 @dataclass(slots=True)
