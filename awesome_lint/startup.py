@@ -185,6 +185,24 @@ def cache_dir() -> Path | None:
     return Path(base) / "awesome-lint" if os.path.isabs(base) else None
 
 
+def clear_user_cache() -> list[Path]:
+    """Delete the files this module keeps in :func:`cache_dir` (``awesome-lint clean``): they
+    only save time, and every one is rebuilt by the next run that needs it."""
+    if _compiled is not None:  # this run saves nothing back at exit
+        _compiled.path = None
+    folder = cache_dir()
+    removed: list[Path] = []
+    if folder is None or not folder.is_dir():
+        return removed
+    for path in sorted(folder.glob("*.marshal")):
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
+
+
 def parse_toml(data: bytes) -> dict[str, Any]:
     """TOML bytes (UTF-8) to a dict.  tomllib is imported here, on the first file parsed: a
     run with no config file and warm caches never imports it."""

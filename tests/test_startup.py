@@ -285,3 +285,16 @@ def test_the_entry_point_keeps_version_light(tmp_path: Path) -> None:
     assert "awesome_lint.cli" in loaded
     assert not [name for name in ("awesome_lint.engine", "awesome_lint.rules", "regex",
                                   "mistletoe", "ftfy", "awesome_lint.cli.check") if name in loaded]
+
+
+def test_clean_removes_the_start_up_cache_and_nothing_else(cache: Path, tmp_path: Path) -> None:
+    startup.cached_toml(venues.DATA_PATH)
+    keep = cache / "notes.txt"
+    keep.write_text("not ours")
+    assert list(cache.glob("*.marshal"))
+    env = {**os.environ, "AWESOME_LINT_CACHE_DIR": str(cache)}
+    out = subprocess.run([sys.executable, "-m", "awesome_lint", "clean", str(tmp_path)],
+                         capture_output=True, text=True, check=True, env=env).stdout
+    assert "start-up cache" in out
+    assert not list(cache.glob("*.marshal"))
+    assert keep.read_text() == "not ours"
