@@ -169,12 +169,18 @@ class Registry:
         key = lookup_key(spelling)
         if not key:
             return
+        entry: _Entry | None = None  # one (frozen) entry serves both indexes
         for index, k in ((self._exact, key), (self.loose_key, loose_key(key))):
             if not k:
                 continue
-            entries = index.setdefault(k, [])
-            if all(e.venue is not venue for e in entries):
-                entries.append(_Entry(venue, spelling, via, rename))
+            entries = index.get(k)
+            if entries is None:
+                index[k] = entries = []
+            elif any(e.venue is venue for e in entries):
+                continue
+            if entry is None:
+                entry = _Entry(venue, spelling, via, rename)
+            entries.append(entry)
 
     # -- collection protocol ---------------------------------------------------------
 
