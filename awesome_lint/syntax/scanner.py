@@ -47,6 +47,8 @@ _EVENT = re.compile(r"[\\`<\[]|!\[|https?://|www\.", re.IGNORECASE)
 
 @dataclass(slots=True)
 class ScanResult:
+    """What the inline scanner found in one block: links, badges, problems."""
+
     links: list[Link] = field(default_factory=list)
     badges: list[Badge] = field(default_factory=list)
     problems: list[LinkProblem] = field(default_factory=list)

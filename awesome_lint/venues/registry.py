@@ -66,6 +66,8 @@ class BadgeResolution:
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
+    """One indexed spelling of a venue and how it names it."""
+
     venue: Venue
     spelling: str
     via: MatchVia

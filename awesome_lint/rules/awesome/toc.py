@@ -41,6 +41,8 @@ _LINKED = re.compile(r"^(\s*)([-*+]|\d+[.)])(\s+)(.*)$")
 
 @dataclass
 class _Toc:
+    """The table of contents beside the headings it should list."""
+
     entries: list[TocEntry]
     resolved: list[Section | None]
     #: TOC nesting of each entry, 0 = top level.
@@ -186,6 +188,8 @@ class TocSync(ClassicRule):
 
 @dataclass(frozen=True)
 class _Style:
+    """How the table of contents writes its items (marker, indent, bold)."""
+
     marker: str
     indent: str
     bold: bool
