@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awesome_lint import startup, venues
+from awesome_lint import rules, startup, venues
 from awesome_lint.syntax import mojibake
 
 CODE_PAGES = ["latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257",
@@ -256,6 +256,41 @@ def test_a_small_check_skips_what_it_does_not_use(tmp_path: Path) -> None:
     loaded = _imported_after(["check", "--exit-zero", str(readme)])
     assert "awesome_lint.engine" in loaded
     assert not [name for name in ("ftfy", "wcwidth", "subprocess", "json") if name in loaded]
+
+
+def test_a_small_check_imports_no_fixer_and_no_network_family(tmp_path: Path) -> None:
+    """``check`` applies no fix (``autofix``), completes no shell word
+    (``click.shell_completion``) and, offline, runs no rule of a network-only family."""
+    readme = tmp_path / "README.md"
+    readme.write_text("# Awesome X\n\n- [A](https://example.org) - An example.\n")
+    loaded = _imported_after(["check", "--exit-zero", str(readme)])
+    assert "awesome_lint.rules.links" in loaded
+    assert not [name for name in ("awesome_lint.autofix.apply", "awesome_lint.autofix.linemap",
+                                  "click.shell_completion", *rules.NETWORK_FAMILIES)
+                if name in loaded]
+
+
+def test_network_families_are_those_whose_every_rule_needs_the_network() -> None:
+    by_family: dict[str, set[bool]] = {}
+    for rule in rules.all_rules():
+        if rules.is_builtin(rule):
+            by_family.setdefault(rules._family_of(rule.code), set()).add(rule.needs_network)
+    assert rules.NETWORK_FAMILIES == {f for f, needs in by_family.items() if needs == {True}}
+
+
+def test_offline_selection_answers_match_a_full_load() -> None:
+    """Skipping the network families (in a fresh process) changes no answer of the engine."""
+    selections = [("ALL",), ("LNK",), ("PAP",), ("links", "papers")]
+    code = ("from awesome_lint.config import Config\n"
+            "from awesome_lint.engine import selected_rules\n"
+            f"for select in {selections!r}:\n"
+            "    print(','.join(r.code for r in selected_rules(Config(select=select))))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    expected = [",".join(r.code for r in rules.all_rules()
+                         if any(rules.matches(r, s) for s in select) and not r.needs_network)
+                for select in selections]
+    assert out == expected
 
 
 def test_a_list_without_badges_never_builds_the_venue_registry(tmp_path: Path) -> None:

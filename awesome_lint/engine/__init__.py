@@ -59,7 +59,8 @@ class FixResult:
 
 
 def selected_rules(config: Config, *, network: bool = False) -> list[type[Rule]]:
-    return [rule for rule in iter_selected(config.effective_select, config.ignore)
+    return [rule for rule in iter_selected(config.effective_select, config.ignore,
+                                           network=network)
             if network or not rule.needs_network]
 
 
