@@ -275,7 +275,7 @@ def test_network_families_are_those_whose_every_rule_needs_the_network() -> None
     for rule in rules.all_rules():
         if rules.is_builtin(rule):
             by_family.setdefault(rules._family_of(rule.code), set()).add(rule.needs_network)
-    assert rules.NETWORK_FAMILIES == {f for f, needs in by_family.items() if needs == {True}}
+    assert {f for f, needs in by_family.items() if needs == {True}} == rules.NETWORK_FAMILIES
 
 
 def test_offline_selection_answers_match_a_full_load() -> None:
