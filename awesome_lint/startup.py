@@ -214,9 +214,12 @@ def parse_toml(data: bytes) -> dict[str, Any]:
     return parsed
 
 
-def cached_toml(path: Path, parse: Callable[[bytes], dict[str, Any]] = parse_toml
-                ) -> dict[str, Any]:
+def cached_toml(path: Path, parse: Callable[[bytes], dict[str, Any]] = parse_toml, *,
+                name: str | None = None, depends: tuple[str, ...] = ()) -> dict[str, Any]:
     """``parse(path's bytes)``, kept in the user's cache folder keyed by a hash of the bytes.
+    ``name`` (default: the file's stem) names what ``parse`` makes of them; ``depends``: the
+    source files of the code behind ``parse``, whose sizes and modification times are part
+    of the key (a ``stat`` each), so that other code makes it again.
 
     Parsing the bundled ``venues.toml`` with tomllib took 10 ms of CPU on every ``check`` of
     a list with badges (35-40 ms on a busy machine); reading the parsed form back with
@@ -232,8 +235,14 @@ def cached_toml(path: Path, parse: Callable[[bytes], dict[str, Any]] = parse_tom
     folder = cache_dir()
     if folder is None:
         return parse(raw)
-    key = f"{path.stem}-{zlib.crc32(raw):08x}-{len(raw)}-py{sys.version_info[0]}" \
-          f"{sys.version_info[1]}-v{_CACHE_FORMAT}.marshal"
+    try:
+        stamps = [f"{source}:{found.st_size}:{found.st_mtime_ns}"
+                  for source in depends for found in (os.stat(source),)]
+    except (OSError, TypeError):  # a source gone, or no file (``__file__`` is None)
+        return parse(raw)
+    code = f"-{zlib.crc32(chr(0).join(stamps).encode()):08x}" if stamps else ""
+    key = f"{name or path.stem}-{zlib.crc32(raw):08x}-{len(raw)}{code}-py" \
+          f"{sys.version_info[0]}{sys.version_info[1]}-v{_CACHE_FORMAT}.marshal"
     cached = folder / key
     try:
         found = marshal.loads(cached.read_bytes())

@@ -94,6 +94,41 @@ def test_cached_venues_agree_with_the_toml(cache: Path) -> None:
     assert [v for v in cached] == list(startup_free_registry())
 
 
+def test_the_cached_registry_agrees_with_a_fresh_build(cache: Path) -> None:
+    """The checked venues and the indexes kept between runs build the very registry that
+    checking and indexing the TOML builds."""
+    fresh = startup_free_registry()
+    first = venues.load_registry()  # checks, indexes and writes the cache
+    assert len(list(cache.glob("venues-checked-*.marshal"))) == 1
+    second = venues.load_registry()  # from the cache
+    for registry in (first, second):
+        assert registry.venues == fresh.venues
+        assert registry._index() == fresh._index()
+        assert registry.topic_badges == fresh.topic_badges
+    for text in ["NIPS", "NeurIPS 2019", "cvpr", "T RO", "ICCV Workshop", "Eurospeech",
+                 "JMLR", "arXiv", "nonsense"]:
+        assert second.lookup(text) == fresh.lookup(text), text
+        assert second.closest(text) == fresh.closest(text), text
+    extra = {"Gml": {"name": "Gml", "full_name": "Graph ML", "first_year": 2020}}
+    assert second.extend(venues=extra).venues == fresh.extend(venues=extra).venues
+
+
+def test_cached_data_follows_the_code_behind_it(cache: Path, tmp_path: Path) -> None:
+    data = tmp_path / "d.toml"
+    data.write_text("x = 1\n")
+    code = tmp_path / "code.py"
+    code.write_text("# v1\n")
+    assert startup.cached_toml(data, lambda raw: {"v": 1}, name="d", depends=(str(code),)) \
+        == {"v": 1}
+    assert startup.cached_toml(data, lambda raw: {"v": 2}, name="d", depends=(str(code),)) \
+        == {"v": 1}  # read back
+    code.write_text("# version 2\n")
+    assert startup.cached_toml(data, lambda raw: {"v": 2}, name="d", depends=(str(code),)) \
+        == {"v": 2}  # other code: made again
+    assert startup.cached_toml(data, lambda raw: {"v": 3}, name="d",
+                               depends=(str(tmp_path / "gone.py"),)) == {"v": 3}
+
+
 def startup_free_registry() -> venues.Registry:
     """The registry built from a plain TOML parse, bypassing every cache."""
     data = startup.parse_toml(venues.DATA_PATH.read_bytes())
