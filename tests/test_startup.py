@@ -104,6 +104,7 @@ def test_the_cached_registry_agrees_with_a_fresh_build(cache: Path) -> None:
     for registry in (first, second):
         assert registry.venues == fresh.venues
         assert registry._index() == fresh._index()
+        assert registry._near() == fresh._near()
         assert registry.topic_badges == fresh.topic_badges
     for text in ["NIPS", "NeurIPS 2019", "cvpr", "T RO", "ICCV Workshop", "Eurospeech",
                  "JMLR", "arXiv", "nonsense"]:
