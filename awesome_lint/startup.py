@@ -30,6 +30,14 @@ are listed here so that one file still names them all:
   parse before last once a parse ends.  ``rules.duplicates``: word sets built only while two
   titles are compared, and a link seen once indexed as a pair (50k entries: ``fix`` peak
   RSS 372 -> 292 MB, ``check`` 259 -> 218 MB; ``tests/test_memory.py``).
+
+Per-entry tricks (the hot paths of a long list; figures are ``check`` on 10k generated
+entries, whole-process CPU, medians of alternating runs against the version before):
+
+- ``awesome_lint.model._fast_frozen_init``: the frozen tree nodes (``Span``, ``Link``,
+  ``Badge``...) store their fields through their slots' descriptors instead of
+  ``object.__setattr__`` by name: a ``Link`` builds in 0.6 us instead of 1.06 us
+  (1.14 -> 1.08 s).
 """
 
 from __future__ import annotations
