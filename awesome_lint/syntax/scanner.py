@@ -43,6 +43,15 @@ _MAX_LABEL_DEPTH = 8
 _BADGE_CONTEXT = 32
 #: Where the scanner has something to do: escapes, code, tags, brackets and URL starts.
 _EVENT = re.compile(r"[\\`<\[]|!\[|https?://|www\.", re.IGNORECASE)
+#: Speed trick (listed in awesome_lint.startup): ``[text](dest)`` with no bracket, escape,
+#: code, tag, image or newline in its text and a plain destination, in one match.  In a
+#: block without backslashes or backticks its ``]`` is the bracket pair's and its
+#: destination what :func:`parse_destination` reads, so :meth:`Scanner._bracket` would
+#: find the same link (the label bound is ``closing_bracket``'s).
+_SIMPLE_LINK = re.compile(r"\[[^\[\]\\`<!\n]{0,3998}\]\(([^\s()<>\\]*)\)")
+#: The same for a ``<kbd>`` badge: its text up to a ``</kbd>`` on the same line, with no
+#: ``<`` before it (then no other tag opens first, as :meth:`Scanner._kbd` checks).
+_SIMPLE_KBD_REST = re.compile(r"([^<\n]*)</kbd[^\S\n]*>", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -94,6 +103,7 @@ class Scanner:
     def scan(self, text: str, pos: Positions, *, bare_urls: bool = True) -> ScanResult:
         result = ScanResult()
         self._look = Lookahead(text)
+        self._plain = "\\" not in text and "`" not in text
         self._scan(text, pos, result, bare_urls=bare_urls, inside_link=False)
         return result
 
@@ -119,8 +129,15 @@ class Scanner:
                 i = self._bracket(text, i + 1, pos, out, image=True, inside_link=inside_link,
                                   depth=depth)
             elif ch == "[":
-                i = self._bracket(text, i, pos, out, image=False, inside_link=inside_link,
-                                  depth=depth)
+                simple = _SIMPLE_LINK.match(text, i) if self._plain and not inside_link \
+                    else None
+                if simple is not None:
+                    i = self._inline(text, i, i, simple.start(1) - 2, (
+                        simple.group(1), simple.start(1), simple.end(1), None, simple.end()),
+                        pos, out, image=False, depth=depth)
+                else:
+                    i = self._bracket(text, i, pos, out, image=False, inside_link=inside_link,
+                                      depth=depth)
             elif bare_urls and not inside_link and (
                     i == base or _may_start_autolink(text[i - 1])):
                 i = self._bare(text, i, pos, out)
@@ -140,6 +157,10 @@ class Scanner:
             return auto.end()
         opener = kbd.OPEN.match(text, i)
         if opener is not None:
+            rest = _SIMPLE_KBD_REST.match(text, opener.end())
+            if rest is not None:
+                return self._badge(text, i, opener.end(), rest.end(1), rest.end(), True, pos,
+                                   out)
             return self._kbd(text, i, opener.end(), pos, out)
         html = _HTML_LINK.match(text, i)
         if html is not None:
@@ -167,6 +188,11 @@ class Scanner:
             while inner_end > inner_start and text[inner_end - 1] in " \t":
                 inner_end -= 1
             end = inner_end
+        return self._badge(text, start, inner_start, inner_end, end, closed, pos, out)
+
+    def _badge(self, text: str, start: int, inner_start: int, inner_end: int, end: int,
+               closed: bool, pos: Positions, out: ScanResult) -> int:
+        """Add the badge ``text[start:end]`` whose text is ``text[inner_start:inner_end]``."""
         inner = text[inner_start:inner_end]
         parsed = parse_badge_text(inner)  # the venue registry's reading, cached
         venue, year, suffix = parsed.venue_text, parsed.year, parsed.suffix
@@ -187,7 +213,6 @@ class Scanner:
         close = self._look.closing_bracket(i)
         if close < 0:
             return i + 1
-        label = text[i + 1: close]
         after = close + 1
         n = len(text)
         if after < n and text[after] == "(":
@@ -195,30 +220,11 @@ class Scanner:
             if parsed is None:
                 self._unclosed_paren(text, start, close, after, pos, out)
                 return after + 1
-            dest, d_start, d_end, title, end = parsed
             if inside_link and not image:
-                return end  # links cannot contain links: CommonMark keeps the outer one
-            bracketed = start > 0 and text[start - 1] == "[" and not image
-            link = Link(
-                text=label, destination=dest.strip(), form=LinkForm.INLINE,
-                span=pos.span(start, end),
-                dest_span=pos.span(d_start, d_end) if d_end > d_start else None,
-                title=title, image=image,
-                bracketed=bracketed or (label.startswith("[") and label.endswith("]")),
-            )
-            out.links.append(link)
-            out.covered.append((start, end))
-            if bracketed:
-                self._check_outer_close(text, start, end, dest, pos, out)
-            if not dest.strip():
-                out.problems.append(LinkProblem(
-                    ProblemKind.EMPTY_DESTINATION, pos.span(start, end), text[start:end]))
-            # Images inside link text (badges such as [![x](img)](url)) are links too; only
-            # "<", "!" and "[" can start something there (most labels have none of them).
-            if ("[" in label or "!" in label or "<" in label) and depth < _MAX_LABEL_DEPTH:
-                self._scan(text, pos, out, bare_urls=False, inside_link=True, base=i + 1,
-                           stop=close, depth=depth + 1)
-            return end
+                return parsed[4]  # links cannot contain links: CommonMark keeps the outer one
+            return self._inline(text, start, i, close, parsed, pos, out, image=image,
+                                depth=depth)
+        label = text[i + 1: close]
         # Reference forms: [text][ref], [text][], [ref]
         ref_label = label
         end = after
@@ -235,6 +241,35 @@ class Scanner:
             return end
         # Literal brackets: keep scanning inside them (e.g. "[[Notes](url)]").
         return i + 1
+
+    def _inline(self, text: str, start: int, i: int, close: int,
+                parsed: tuple[str, int, int, str | None, int], pos: Positions, out: ScanResult,
+                *, image: bool, depth: int) -> int:
+        """Add the inline link ``text[start:end]``: label ``text[i + 1:close]``, then
+        ``parsed`` (:func:`parse_destination`'s reading of what follows)."""
+        label = text[i + 1: close]
+        dest, d_start, d_end, title, end = parsed
+        bracketed = start > 0 and text[start - 1] == "[" and not image
+        link = Link(
+            text=label, destination=dest.strip(), form=LinkForm.INLINE,
+            span=pos.span(start, end),
+            dest_span=pos.span(d_start, d_end) if d_end > d_start else None,
+            title=title, image=image,
+            bracketed=bracketed or (label.startswith("[") and label.endswith("]")),
+        )
+        out.links.append(link)
+        out.covered.append((start, end))
+        if bracketed:
+            self._check_outer_close(text, start, end, dest, pos, out)
+        if not dest.strip():
+            out.problems.append(LinkProblem(
+                ProblemKind.EMPTY_DESTINATION, pos.span(start, end), text[start:end]))
+        # Images inside link text (badges such as [![x](img)](url)) are links too; only
+        # "<", "!" and "[" can start something there (most labels have none of them).
+        if ("[" in label or "!" in label or "<" in label) and depth < _MAX_LABEL_DEPTH:
+            self._scan(text, pos, out, bare_urls=False, inside_link=True, base=i + 1,
+                       stop=close, depth=depth + 1)
+        return end
 
     def _check_outer_close(self, text: str, start: int, end: int, dest: str, pos: Positions,
                            out: ScanResult) -> None:
