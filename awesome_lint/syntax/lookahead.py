@@ -48,8 +48,8 @@ def _bracket_pairs(text: str) -> dict[int, int]:
     if "\\" not in text and "`" not in text:
         # Speed trick (listed in awesome_lint.startup): nothing to skip, so one finditer
         # over the brackets and newlines does the loop below with no re-search per event.
-        for match in _PLAIN_BRACKET_EVENT.finditer(text):
-            at = match.start()
+        for event in _PLAIN_BRACKET_EVENT.finditer(text):
+            at = event.start()
             ch = text[at]
             if ch == "[":
                 stack.append(at)
