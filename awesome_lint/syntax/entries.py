@@ -49,7 +49,8 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
     its shape, title, primary link, resources, leading and trailing tags, badges and
     description, read from the scanned text."""
     links = [link for link in item.scan.links if not link.image]
-    if not links or all(link.destination.startswith("#") for link in links):
+    if not links or (links[0].destination.startswith("#")
+                     and all(link.destination.startswith("#") for link in links)):
         return None
     text, pos = item.text, item.pos
     offsets = [offset(pos, link.span) for link in links]
@@ -108,10 +109,18 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
         else:
             after_title = False
             roles[index] = LinkRole.RESOURCE if link.bracketed else LinkRole.DESCRIPTION
-    final_links = tuple(with_role(link, roles[i]) for i, link in enumerate(links))
+    final_links = tuple([Link(link.text, link.destination, link.form, link.span,
+                              link.dest_span, link.title, link.image, link.bracketed, roles[i])
+                         for i, link in enumerate(links)])  # with_role, inlined
     badges = tuple(item.scan.badges)
-    tail_start = max([title_end, *(e for _, e in offsets),
-                      *(offset(pos, b.span)[1] for b in badges)])
+    tail_start = title_end
+    for _, link_end in offsets:
+        if link_end > tail_start:
+            tail_start = link_end
+    for badge in badges:
+        badge_end = offset(pos, badge.span)[1]
+        if badge_end > tail_start:
+            tail_start = badge_end
     clear_to = tail_start  # text[tail_start:clear_to] holds only " \t,;"
     for match in TAG_TOKEN.finditer(text, tail_start):
         if clear_to >= 0:  # checked piece by piece: once not clear, never again
@@ -137,7 +146,7 @@ def _kbd_elements(text: str, start: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if not closers:
         return out
-    newlines = [m.start() for m in _LINE_FEED.finditer(text, start)]
+    newlines = [m.start() for m in _LINE_FEED.finditer(text, start)] if "\n" in text else []
     index, done = 0, start
     for opener in kbd.OPEN_EXACT.finditer(text, start):
         at = opener.start()

@@ -49,6 +49,12 @@ _EVENT = re.compile(r"[\\`<\[]|!\[|https?://|www\.", re.IGNORECASE)
 #: destination what :func:`parse_destination` reads, so :meth:`Scanner._bracket` would
 #: find the same link (the label bound is ``closing_bracket``'s).
 _SIMPLE_LINK = re.compile(r"\[[^\[\]\\`<!\n]{0,3998}\]\(([^\s()<>\\]*)\)")
+#: ``[text]`` with no bracket in it (in such a block its ``]`` is the pair's), and
+#: ``[[Notes](url)]``, a bracket around one such link whose destination has no bracket
+#: (its ``]`` is the pair's too): the scanner then knows where they close without the
+#: block's bracket pairs.
+_SIMPLE_LABEL = re.compile(r"\[[^\[\]\n]{0,3998}\]")
+_BRACKETED_LINK = re.compile(r"\[\[[^\[\]\n]*\]\([^\s()<>\\\[\]]*\)\]")
 #: The same for a ``<kbd>`` badge: its text up to a ``</kbd>`` on the same line, with no
 #: ``<`` before it (then no other tag opens first, as :meth:`Scanner._kbd` checks).
 _SIMPLE_KBD_REST = re.compile(r"([^<\n]*)</kbd[^\S\n]*>", re.IGNORECASE)
@@ -129,12 +135,8 @@ class Scanner:
                 i = self._bracket(text, i + 1, pos, out, image=True, inside_link=inside_link,
                                   depth=depth)
             elif ch == "[":
-                simple = _SIMPLE_LINK.match(text, i) if self._plain and not inside_link \
-                    else None
-                if simple is not None:
-                    i = self._inline(text, i, i, simple.start(1) - 2, (
-                        simple.group(1), simple.start(1), simple.end(1), None, simple.end()),
-                        pos, out, image=False, depth=depth)
+                if self._plain and not inside_link:
+                    i = self._plain_bracket(text, i, pos, out, depth)
                 else:
                     i = self._bracket(text, i, pos, out, image=False, inside_link=inside_link,
                                       depth=depth)
@@ -224,8 +226,42 @@ class Scanner:
                 return parsed[4]  # links cannot contain links: CommonMark keeps the outer one
             return self._inline(text, start, i, close, parsed, pos, out, image=image,
                                 depth=depth)
+        return self._reference(text, start, i, close, pos, out, image=image,
+                               inside_link=inside_link)
+
+    def _plain_bracket(self, text: str, i: int, pos: Positions, out: ScanResult,
+                       depth: int) -> int:
+        """:meth:`_bracket` for a ``[`` outside links in a block without backslashes or
+        backticks, where the simple shapes (``_SIMPLE_LINK``, ``_SIMPLE_LABEL``,
+        ``_BRACKETED_LINK``) tell where the bracket closes without the block's bracket
+        pairs (speed trick, listed in awesome_lint.startup); anything else goes the
+        general way."""
+        simple = _SIMPLE_LINK.match(text, i)
+        if simple is not None:
+            return self._inline(text, i, i, simple.start(1) - 2, (
+                simple.group(1), simple.start(1), simple.end(1), None, simple.end()),
+                pos, out, image=False, depth=depth)
+        shape = _SIMPLE_LABEL.match(text, i) or _BRACKETED_LINK.match(text, i)
+        if shape is None:
+            return self._bracket(text, i, pos, out, image=False, inside_link=False,
+                                 depth=depth)
+        self._look.known_pair(i, shape.end() - 1)
+        close = self._look.closing_bracket(i)  # (that, within closing_bracket's bound)
+        if close < 0 or (close + 1 < len(text) and text[close + 1] == "("):
+            return self._bracket(text, i, pos, out, image=False, inside_link=False,
+                                 depth=depth)
+        return self._reference(text, i, i, close, pos, out, image=False, inside_link=False)
+
+    def _reference(self, text: str, start: int, i: int, close: int, pos: Positions,
+                   out: ScanResult, *, image: bool, inside_link: bool) -> int:
+        """``[text][ref]``, ``[text][]``, ``[ref]`` (the bracket at ``i`` closes at
+        ``close``, not followed by ``(``): a link when the document defines the label,
+        else literal brackets."""
+        if not self.definitions:  # (no label is defined: literal brackets)
+            return i + 1
         label = text[i + 1: close]
-        # Reference forms: [text][ref], [text][], [ref]
+        after = close + 1
+        n = len(text)
         ref_label = label
         end = after
         if after < n and text[after] == "[":

@@ -1,0 +1,85 @@
+"""The speed tricks of the inline scanner and the entry builder find exactly what the general
+paths find: links, badges, problems and entries compared with the shortcuts switched off, on
+hand-written shapes and on generated text full of the characters they are about."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from awesome_lint.syntax import lookahead, scanner
+from awesome_lint.syntax.parser import parse
+
+#: Never matches: a shortcut whose pattern is this is never taken.
+_NEVER = scanner.re.compile(r"(?!)")
+
+
+@contextmanager
+def general_paths_only() -> Iterator[None]:
+    """Every shortcut of the scanner off: what the general paths find."""
+    saved = (scanner._SIMPLE_LINK, scanner._SIMPLE_LABEL, scanner._BRACKETED_LINK,
+             scanner._SIMPLE_KBD_REST, lookahead._bracket_pairs)
+    scanner._SIMPLE_LINK = scanner._SIMPLE_LABEL = scanner._BRACKETED_LINK = _NEVER
+    scanner._SIMPLE_KBD_REST = _NEVER
+    real_pairs = lookahead._bracket_pairs
+
+    def general_pairs(text: str) -> dict[int, int]:
+        # the escape-aware loop for every block (a backslash at the end takes it and
+        # changes no pair)
+        return real_pairs(text + "\\")
+
+    lookahead._bracket_pairs = general_pairs
+    try:
+        yield
+    finally:
+        (scanner._SIMPLE_LINK, scanner._SIMPLE_LABEL, scanner._BRACKETED_LINK,
+         scanner._SIMPLE_KBD_REST, lookahead._bracket_pairs) = saved
+
+
+def _tree(text: str) -> list[str]:
+    doc = parse(text, "README.md")
+    return [repr(x) for x in (*doc.entries, *doc.links, *doc.problems, *doc.badges,
+                               *doc.toc, *doc.legends)]
+
+
+def _same_both_ways(text: str) -> None:
+    fast = _tree(text)
+    with general_paths_only():
+        slow = _tree(text)
+    assert fast == slow
+
+
+SHAPES = [
+    "* [Gml] [Deep Nets](https://arxiv.org/abs/1512.03385) [[Notes](https://x.org/n)] "
+    "<kbd>CVPR 2017</kbd>",
+    "* [[Notes](https://x.org/n)) <kbd>CVPR 2017</Kbd >",
+    "* [a](b) [[c](d)] [[e](f[g])] [[h](<i>)] [j]: k",
+    "* [Title](https://x.org/a b) [x]() [y](",
+    "* <kbd>ICLR</kbd> [VGG](https://x.org) <kbd>ICLR 2015 <kbd>Oral</kbd>",
+    "* [Title](https://x.org) <kbd>CVPR\n2017</kbd>",
+    "[ref]: https://example.org/r\n\n* [ref] [x][ref] [Ref][] [[ref]](https://x.org/y)",
+    "* [" + "a" * 4100 + "](https://x.org/long) [" + "b" * 3998 + "] [c]",
+    "* [`code`](https://x.org) \\[escaped](https://x.org/e) [ok](https://x.org/o)",
+    "* [![badge](https://img.x/b.svg)](https://x.org) [<b>bold</b>](https://x.org/b)",
+]
+
+
+@pytest.mark.parametrize("text", SHAPES)
+def test_shortcuts_find_what_the_general_paths_find(text: str) -> None:
+    _same_both_ways(text + "\n")
+
+
+_PIECES = st.sampled_from([
+    "[", "]", "(", ")", "[[", "]]", "](", ")]", "<kbd>", "</kbd>", "</KBD >", "<", ">", "!",
+    "`", "\\", "\n", "\n\n", " ", "* ", "https://x.org/a", "url", "Notes", "2017", "[x]: y\n",
+])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=30))
+def test_shortcuts_agree_on_generated_text(pieces: list[str]) -> None:
+    _same_both_ways("* " + "".join(pieces) + "\n")
