@@ -117,8 +117,8 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
     for _, link_end in offsets:
         if link_end > tail_start:
             tail_start = link_end
-    for badge in badges:
-        badge_end = offset(pos, badge.span)[1]
+    for found_badge in badges:
+        badge_end = offset(pos, found_badge.span)[1]
         if badge_end > tail_start:
             tail_start = badge_end
     clear_to = tail_start  # text[tail_start:clear_to] holds only " \t,;"
