@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.syntax import lookahead, scanner
+from awesome_lint.syntax import entries, lookahead, scanner
 from awesome_lint.syntax.parser import parse
 
 #: Never matches: a shortcut whose pattern is this is never taken.
@@ -83,3 +83,16 @@ _PIECES = st.sampled_from([
 @given(st.lists(_PIECES, max_size=30))
 def test_shortcuts_agree_on_generated_text(pieces: list[str]) -> None:
     _same_both_ways("* " + "".join(pieces) + "\n")
+
+
+_KBD_PIECES = st.sampled_from(["<kbd>", "</kbd>", "<KBD>", "</Kbd>", "<kbd >", "\n", "x", " ",
+                               "<", "/", "kbd", ">"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_KBD_PIECES, max_size=25), st.integers(0, 10))
+def test_ascii_kbd_elements_agree_with_the_regex_scan(pieces: list[str], start: int) -> None:
+    text = "".join(pieces)
+    start = min(start, len(text))
+    # a non-ASCII character at the end takes the regex path and adds no element
+    assert entries._ascii_kbd_elements(text, start) == entries._kbd_elements(text + "é", start)

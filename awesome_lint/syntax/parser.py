@@ -89,6 +89,9 @@ class _Builder:
         self.definitions: dict[str, str] = {}
         self.scanner = Scanner(self.definitions)
         self.continued: set[int] = set()
+        #: Each section's ``path`` (a walk up its parents), worked out once per section
+        #: instead of once per list item (speed trick, listed in awesome_lint.startup).
+        self._paths: dict[Section, tuple[str, ...]] = {}
 
     # -- helpers -------------------------------------------------------------------------------
     def _paragraph_lines(self, first: int, last: int) -> None:
@@ -118,6 +121,14 @@ class _Builder:
     @property
     def section(self) -> Section:
         return self.stack[-1]
+
+    def _section_path(self) -> tuple[str, ...]:
+        """``self.section.path``, remembered (a section's path never changes)."""
+        section = self.stack[-1]
+        path = self._paths.get(section)
+        if path is None:
+            path = self._paths[section] = section.path
+        return path
 
     def _block(self, kind: str, first: int, last: int) -> None:
         self.section.blocks.append(Block(kind, first, last))
@@ -294,7 +305,7 @@ class _Builder:
         if parts is None:
             parts = self._build_item(first, last, leader, marker_col, list_index)
         else:
-            parts = parts.placed(first, self.section.path, list_index)
+            parts = parts.placed(first, self._section_path(), list_index)
         memo.keep(key, parts)
         return parts
 
@@ -310,7 +321,7 @@ class _Builder:
             name = legend_match.group(1)
             legend = (name, legend_match.group(2).strip(), raw.index("[" + name + "]") + 1)
         entry = build_entry(item_text, first, last, leader, marker_col, list_index,
-                            leader[:1].isdigit(), self.definitions, self.section.path)
+                            leader[:1].isdigit(), self.definitions, self._section_path())
         return ItemParts(first, tuple(scan.links), tuple(scan.problems), tuple(scan.badges),
                           legend, entry)
 
