@@ -198,13 +198,12 @@ class Scanner:
         inner = text[inner_start:inner_end]
         parsed = parse_badge_text(inner)  # the venue registry's reading, cached
         venue, year, suffix = parsed.venue_text, parsed.year, parsed.suffix
+        # (positional: raw, venue, year, suffix, span, inner_span, closed, preceded_by)
         out.badges.append(Badge(
-            raw=inner, venue=venue, year=year, suffix=suffix,
-            span=pos.span(start, max(end, start + 1)),
-            inner_span=pos.span(inner_start, inner_end) if inner_end > inner_start
+            inner, venue, year, suffix, pos.span(start, max(end, start + 1)),
+            pos.span(inner_start, inner_end) if inner_end > inner_start
             else pos.span(inner_start, inner_start + 1),
-            closed=closed, preceded_by=text_before(text, start),
-        ))
+            closed, text_before(text, start)))
         out.covered.append((start, end))
         return max(end, inner_start)
 
@@ -286,13 +285,10 @@ class Scanner:
         label = text[i + 1: close]
         dest, d_start, d_end, title, end = parsed
         bracketed = start > 0 and text[start - 1] == "[" and not image
-        link = Link(
-            text=label, destination=dest.strip(), form=LinkForm.INLINE,
-            span=pos.span(start, end),
-            dest_span=pos.span(d_start, d_end) if d_end > d_start else None,
-            title=title, image=image,
-            bracketed=bracketed or (label.startswith("[") and label.endswith("]")),
-        )
+        # (positional: text, destination, form, span, dest_span, title, image, bracketed)
+        link = Link(label, dest.strip(), LinkForm.INLINE, pos.span(start, end),
+                    pos.span(d_start, d_end) if d_end > d_start else None, title, image,
+                    bracketed or (label.startswith("[") and label.endswith("]")))
         out.links.append(link)
         out.covered.append((start, end))
         if bracketed:
