@@ -91,12 +91,12 @@ class Positions:
 
     def span(self, start: int, end: int) -> Span:
         """Span of text[start:end] (end exclusive)."""
+        last = end - 1 if end > start else start  # (max(start, end - 1), without the call)
         if self._single:
             shift = self.first_column
-            return Span(self.first_line, start + shift, self.first_line,
-                        max(start, end - 1) + shift)
+            return Span(self.first_line, start + shift, self.first_line, last + shift)
         line, column = self.at(start)
-        end_line, end_column = self.at(max(start, end - 1))
+        end_line, end_column = self.at(last)
         return Span(line, column, end_line, end_column)
 
 
