@@ -53,7 +53,9 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
                      and all(link.destination.startswith("#") for link in links)):
         return None
     text, pos = item.text, item.pos
-    offsets = [offset(pos, link.span) for link in links]
+    single = len(pos.starts) == 1  # a one-line item: offsets are columns - 1
+    offsets = [(link.span.column - 1, link.span.end_column) for link in links] if single \
+        else [offset(pos, link.span) for link in links]
     start = item.content_start
     tags: list[Tag] = []
     inside: Covered | None = None
@@ -118,7 +120,7 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
         if link_end > tail_start:
             tail_start = link_end
     for found_badge in badges:
-        badge_end = offset(pos, found_badge.span)[1]
+        badge_end = found_badge.span.end_column if single else offset(pos, found_badge.span)[1]
         if badge_end > tail_start:
             tail_start = badge_end
     clear_to = tail_start  # text[tail_start:clear_to] holds only " \t,;"
