@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from dataclasses import dataclass, field
 
 from awesome_lint.model import Badge, Link, LinkForm, LinkProblem, ProblemKind, Span
@@ -41,6 +42,9 @@ _MAX_LABEL_DEPTH = 8
 #: Characters of the text before a badge kept besides its trailing blanks (enough to see a
 #: glued ``</kbd>``, link or word; a copy of the whole line per badge was quadratic memory).
 _BADGE_CONTEXT = 32
+#: Link texts up to this long are interned: resource labels ("Notes", "code", "pdf") repeat
+#: once per entry, and a 50k-entry list held 50k copies of each in every tree.
+_SHARED_LABEL = 12
 #: Where the scanner has something to do: escapes, code, tags, brackets and URL starts.
 _EVENT = re.compile(r"[\\`<\[]|!\[|https?://|www\.", re.IGNORECASE)
 #: Speed trick (listed in awesome_lint.startup): ``[text](dest)`` with no bracket, escape,
@@ -195,9 +199,10 @@ class Scanner:
     def _badge(self, text: str, start: int, inner_start: int, inner_end: int, end: int,
                closed: bool, pos: Positions, out: ScanResult) -> int:
         """Add the badge ``text[start:end]`` whose text is ``text[inner_start:inner_end]``."""
-        inner = text[inner_start:inner_end]
-        parsed = parse_badge_text(inner)  # the venue registry's reading, cached
-        venue, year, suffix = parsed.venue_text, parsed.year, parsed.suffix
+        parsed = parse_badge_text(text[inner_start:inner_end])  # the registry's reading, cached
+        # Memory trick (listed in awesome_lint.startup): the badge keeps the cached reading's
+        # copy of its text, one string per distinct badge rather than one per entry.
+        inner, venue, year, suffix = parsed.text, parsed.venue_text, parsed.year, parsed.suffix
         # (positional: raw, venue, year, suffix, span, inner_span, closed, preceded_by)
         out.badges.append(Badge(
             inner, venue, year, suffix, pos.span(start, max(end, start + 1)),
@@ -283,6 +288,8 @@ class Scanner:
         """Add the inline link ``text[start:end]``: label ``text[i + 1:close]``, then
         ``parsed`` (:func:`parse_destination`'s reading of what follows)."""
         label = text[i + 1: close]
+        if len(label) <= _SHARED_LABEL:
+            label = sys.intern(label)  # memory trick: one "Notes" for the whole list
         dest, d_start, d_end, title, end = parsed
         bracketed = start > 0 and text[start - 1] == "[" and not image
         # (positional: text, destination, form, span, dest_span, title, image, bracketed)
