@@ -190,5 +190,5 @@ def test_toc_anchors_that_github_resolves_never_move() -> None:
     case = next(c for c in SAFETY if "TOC" in c.title)
     for unsafe in (False, True):
         result = fix_text(case.input, Config(), unsafe=unsafe, format=True)
-        assert "(#cli-tools-toc)" in result.text and "(#web-tools-toc)" in result.text
-        assert "#-cli-tools" not in result.text and "#-web-tools" not in result.text
+        assert "(#shell-tools-toc)" in result.text and "(#browser-tools-toc)" in result.text
+        assert "#-shell-tools" not in result.text and "#-browser-tools" not in result.text

@@ -5,20 +5,32 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import Protocol
 from urllib.parse import unquote
 
-from awesome_lint.model import Link, LinkForm, Section, TocEntry
+from awesome_lint.model import Document, Link, LinkForm, ListItemInfo, Section, TocEntry
 from awesome_lint.syntax.slugs import normalise_anchor
 
-if TYPE_CHECKING:
-    from awesome_lint.autofix.formatter import _Formatter
+
+class TocEdits(Protocol):
+    """What the TOC writer reads from and writes to the formatter's pending edits: named here,
+    so the writer does not import the formatter that imports it."""
+
+    doc: Document
+    lines: list[str]
+    unsafe: bool
+    items: dict[int, ListItemInfo]
+    replaced: dict[int, str]
+    removed: set[int]
+    inserted: dict[int, list[tuple[int, str]]]
+    toc_changed: bool
+    toc_rewritten: list[str]
 
 
 class _TocPlan:
     """Bring TOC anchors and titles up to date; add and remove entries only when unsafe."""
 
-    def __init__(self, formatter: _Formatter) -> None:
+    def __init__(self, formatter: TocEdits) -> None:
         self.f = formatter
         self.doc = formatter.doc
         self.headings = [s for s in self.doc.sections]
