@@ -1,21 +1,25 @@
-"""The speed tricks of the inline scanner and the entry builder find exactly what the general
-paths find: links, badges, problems and entries compared with the shortcuts switched off, on
-hand-written shapes and on generated text full of the characters they are about."""
+"""The per-entry speed tricks change nothing: the scanner's and the entry builder's shortcuts
+find exactly what the general paths find (compared with the shortcuts switched off, on
+hand-written shapes and on generated text full of the characters they are about), and the
+line splitting, nesting check, stray-closer search and frozen nodes behave as before."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import FrozenInstanceError
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.syntax import entries, lookahead, scanner
-from awesome_lint.syntax.parser import parse
+from awesome_lint.model import Link, LinkForm, LinkRole, Span
+from awesome_lint.syntax import entries, kbd, lines, lookahead, scanner
+from awesome_lint.syntax.parser import ParseError, parse
 
 #: Never matches: a shortcut whose pattern is this is never taken.
-_NEVER = scanner.re.compile(r"(?!)")
+_NEVER = re.compile(r"(?!)")
 
 
 @contextmanager
@@ -96,3 +100,45 @@ def test_ascii_kbd_elements_agree_with_the_regex_scan(pieces: list[str], start: 
     start = min(start, len(text))
     # a non-ASCII character at the end takes the regex path and adds no element
     assert entries._ascii_kbd_elements(text, start) == entries._kbd_elements(text + "é", start)
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    (">" * 70 + " quoted\n", 1),
+    ("* a\n" + " " * 140 + "* deep\n", 2),
+    ("ok\n\t" + "\t" * 140 + "- deep\n", 2),
+])
+def test_the_nesting_check_still_refuses_deep_lines(text: str, line: int) -> None:
+    with pytest.raises(ParseError) as err:
+        parse(text)
+    assert err.value.line == line
+
+
+@pytest.mark.parametrize("text", ["a\r\nb\rc\n", "a\nb\n", "a\n\nb", "", "\n", "x\r"])
+def test_lines_split_alike_with_and_without_the_regex(text: str) -> None:
+    assert lines.split_lines(text)[0] == lines._NEWLINE.split(text)[:len(
+        lines.split_lines(text)[0])]
+
+
+@pytest.mark.parametrize(("text", "columns"), [
+    ("* <kbd>CVPR 2017</kbd> </kbd>\n", [24]),
+    ("* </kbd> <kbd>CVPR 2017</kbd>\n", [3]),
+    ("* `</kbd>` <kbd>CVPR 2017</kbd>\n", []),
+    ("* <kbd>CVPR 2017</kbd> <kbd>Oral</kbd></kbd>\n", [39]),
+    ("* <kbd>CVPR 2017</kbd>\n", []),
+])
+def test_stray_closers_on_lines_with_one_badge_or_more(text: str, columns: list[int]) -> None:
+    doc = parse(text)
+    assert [span.column for span in kbd.markup(doc).strays] == columns
+
+
+def test_tree_nodes_stay_frozen_with_their_faster_constructor() -> None:
+    span = Span(1, 2, 1, 5)
+    link = Link("t", "https://x.org", LinkForm.INLINE, span)
+    assert link.role is LinkRole.OTHER and link.dest_span is None and not link.bracketed
+    assert link == Link("t", "https://x.org", LinkForm.INLINE, Span(1, 2, 1, 5))
+    assert hash(span) == hash(Span(1, 2, 1, 5)) and repr(span) == \
+        "Span(line=1, column=2, end_line=1, end_column=5)"
+    with pytest.raises(FrozenInstanceError):
+        span.line = 3  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Span(1, 2, 3)  # type: ignore[call-arg]
