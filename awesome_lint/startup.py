@@ -46,8 +46,6 @@ entries, whole-process CPU, medians of alternating runs against the version befo
   (``_SIMPLE_KBD_REST``); no reference lookup when the document defines no label.  Pinned
   to the general paths by ``tests/test_scan_fast_paths.py``.  With the items below, the
   parse of 10k entries went 595 -> 440 ms (in process).
-- ``awesome_lint.syntax.lookahead._bracket_pairs``: one ``finditer`` over brackets and
-  newlines when nothing is escaped or in code.
 - ``awesome_lint.syntax.entries._ascii_kbd_elements``: an ASCII entry's ``<kbd>`` elements
   by ``str.find`` in its lower-cased copy instead of three regex scans.
 - ``awesome_lint.syntax.parser``: a section's path worked out once per section, not per

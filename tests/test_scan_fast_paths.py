@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awesome_lint.model import Link, LinkForm, LinkRole, Span
-from awesome_lint.syntax import entries, kbd, lines, lookahead, scanner
+from awesome_lint.syntax import entries, kbd, lines, scanner
 from awesome_lint.syntax.parser import ParseError, parse
 
 #: Never matches: a shortcut whose pattern is this is never taken.
@@ -26,22 +26,15 @@ _NEVER = re.compile(r"(?!)")
 def general_paths_only() -> Iterator[None]:
     """Every shortcut of the scanner off: what the general paths find."""
     saved = (scanner._SIMPLE_LINK, scanner._SIMPLE_LABEL, scanner._BRACKETED_LINK,
-             scanner._SIMPLE_KBD_REST, lookahead._bracket_pairs)
+             scanner._SIMPLE_KBD_REST)
+    # (with the shapes off, no bracket pair is recorded before the block's pass either)
     scanner._SIMPLE_LINK = scanner._SIMPLE_LABEL = scanner._BRACKETED_LINK = _NEVER
     scanner._SIMPLE_KBD_REST = _NEVER
-    real_pairs = lookahead._bracket_pairs
-
-    def general_pairs(text: str) -> dict[int, int]:
-        # the escape-aware loop for every block (a backslash at the end takes it and
-        # changes no pair)
-        return real_pairs(text + "\\")
-
-    lookahead._bracket_pairs = general_pairs
     try:
         yield
     finally:
         (scanner._SIMPLE_LINK, scanner._SIMPLE_LABEL, scanner._BRACKETED_LINK,
-         scanner._SIMPLE_KBD_REST, lookahead._bracket_pairs) = saved
+         scanner._SIMPLE_KBD_REST) = saved
 
 
 def _tree(text: str) -> list[str]:

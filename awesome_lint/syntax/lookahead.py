@@ -14,7 +14,6 @@ _MAX_BRACKET_SEARCH = 4000
 _MAX_DEST_PARENS = 32
 _SIMPLE_DESTINATION = re.compile(r"\(([^\s()<>\\\\]*)\)")
 _BRACKET_EVENT = re.compile(r"[\[\]\\`\n]")
-_PLAIN_BRACKET_EVENT = re.compile(r"[\[\]\n]")
 _BLANK_LINE = re.compile(r"[ \t]*(?:\n|$)")
 
 
@@ -45,20 +44,6 @@ def _bracket_pairs(text: str) -> dict[int, int]:
     ``[`` on a line took 8 s.)"""
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    if "\\" not in text and "`" not in text:
-        # Speed trick (listed in awesome_lint.startup): nothing to skip, so one finditer
-        # over the brackets and newlines does the loop below with no re-search per event.
-        for event in _PLAIN_BRACKET_EVENT.finditer(text):
-            at = event.start()
-            ch = text[at]
-            if ch == "[":
-                stack.append(at)
-            elif ch == "]":
-                if stack:
-                    pairs[stack.pop()] = at
-            elif stack and _BLANK_LINE.match(text, at + 1):
-                stack.clear()
-        return pairs
     i = 0
     while True:
         match = _BRACKET_EVENT.search(text, i)
