@@ -79,7 +79,6 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
     first_link, (f_start, f_end) = links[0], offsets[0]
     title_link = (f_start <= content + 1 and not first_link.bracketed
                   and first_link.form is not LinkForm.BARE)
-    roles: dict[int, LinkRole] = {}
     if title_link:
         kind = EntryKind.LINK_TITLED
         title = plain_text(first_link.text)
@@ -98,7 +97,7 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
             stop = offsets[1][0] if len(offsets) > 1 else len(text)
             segment = re.split(r"\s\[|<kbd", text[after:stop], maxsplit=1)[0]
             title = plain_text(segment).strip(" [|-–—:").strip()
-    roles[0] = LinkRole.TITLE
+    roles = [LinkRole.TITLE]
     after_title = True
     for index in range(1, len(links)):
         link = links[index]
@@ -107,10 +106,10 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
         is_resource = link.bracketed or label in RESOURCE_WORDS or (
             link.text.strip().startswith(("[", "`[")))
         if after_title and is_resource and len(gap.strip(" []|,/")) <= 2:
-            roles[index] = LinkRole.RESOURCE
+            roles.append(LinkRole.RESOURCE)
         else:
             after_title = False
-            roles[index] = LinkRole.RESOURCE if link.bracketed else LinkRole.DESCRIPTION
+            roles.append(LinkRole.RESOURCE if link.bracketed else LinkRole.DESCRIPTION)
     final_links = tuple([Link(link.text, link.destination, link.form, link.span,
                               link.dest_span, link.title, link.image, link.bracketed, roles[i])
                          for i, link in enumerate(links)])  # with_role, inlined
@@ -131,7 +130,7 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
         if clear_to >= 0 or (tags and tags[-1].span.end_line == pos.at(match.start())[0]):
             tags.append(Tag(match.group(1), pos.span(match.start(), match.end())))
             tail_start = clear_to = match.end()
-    description = _description(text, title_end, pos, final_links)
+    description = _description(text, title_end, final_links, offsets)
     # (positional: a dataclass takes keywords at 2.5 times the cost, once per entry)
     return Entry(kind, title, final_links[0], resources_of(final_links), badges, tuple(tags),
                  description, first, last, section_path, final_links, marker, marker_col,
@@ -206,19 +205,18 @@ def resources_of(links: tuple[Link, ...]) -> tuple[Link, ...]:
     return tuple([link for link in links if link.role is LinkRole.RESOURCE])
 
 
-def _description(text: str, title_end: int, pos: Positions, links: tuple[Link, ...]) -> str:
+def _description(text: str, title_end: int, links: tuple[Link, ...],
+                 offsets: list[tuple[int, int]]) -> str:
     """The entry's text after its title, without ``[[Notes](url)]`` resources and badges.
 
     Cut at known offsets in one pass: replacing each resource's text throughout the tail
     (and a ``<kbd>.*?</kbd>`` regex tried from every unclosed ``<kbd>``) was quadratic on
-    a line of many resources or badges."""
+    a line of many resources or badges.  ``offsets``: each link's (start, end) in ``text``."""
     cuts: list[tuple[int, int]] = []
-    for link in links:
-        if link.role is LinkRole.RESOURCE:
-            start, end = offset(pos, link.span)
-            if start - 1 >= title_end and text[start - 1: end + 1] == \
-                    f"[[{link.text}]({link.destination})]":
-                cuts.append((start - 1, end + 1))
+    for link, (start, end) in zip(links, offsets, strict=True):
+        if link.role is LinkRole.RESOURCE and start - 1 >= title_end \
+                and text[start - 1: end + 1] == f"[[{link.text}]({link.destination})]":
+            cuts.append((start - 1, end + 1))
     cuts += _kbd_elements(text, title_end)
     pieces: list[str] = []
     done = title_end
