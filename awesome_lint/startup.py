@@ -46,8 +46,10 @@ entries, whole-process CPU, medians of alternating runs against the version befo
   (``_SIMPLE_KBD_REST``); no reference lookup when the document defines no label.  Pinned
   to the general paths by ``tests/test_scan_fast_paths.py``.  With the items below, the
   parse of 10k entries went 595 -> 440 ms (in process).
-- ``awesome_lint.syntax.entries._ascii_kbd_elements``: an ASCII entry's ``<kbd>`` elements
-  by ``str.find`` in its lower-cased copy instead of three regex scans.
+- ``awesome_lint.syntax.entries``: an ASCII entry's ``<kbd>`` elements by ``str.find`` in
+  its lower-cased copy instead of three regex scans (``_ascii_kbd_elements``); a one-line
+  item's link offsets read from the columns, worked out once for the entry and its
+  description.
 - ``awesome_lint.syntax.parser``: a section's path worked out once per section, not per
   item (``_Builder._section_path``); ``Entry``, ``Link`` and ``Badge`` built with
   positional arguments in the per-item paths (keywords cost 2.5 times as much).
@@ -61,9 +63,10 @@ entries, whole-process CPU, medians of alternating runs against the version befo
   text, and link texts of up to ``_SHARED_LABEL`` characters are interned (``Notes``
   once, not once per entry): 50k entries, ``fix`` peak RSS 300 -> 292 MB, ``check``
   216 -> 210 MB.
-  Together: ``check`` of 10k generated entries 1.16 -> 0.95 s CPU, of 50k 5.17 -> 4.27 s
-  (medians of 5 alternating runs: ``python benchmarks/bench_peers.py --only check --sizes
-  10000,50000 --baseline afc7674``).
+
+Together: ``check`` of 10k generated entries 1.16 -> 0.95 s CPU, of 50k 5.17 -> 4.27 s
+(medians of 5 alternating runs: ``python benchmarks/bench_peers.py --only check --sizes
+10000,50000 --baseline afc7674``).
 """
 
 from __future__ import annotations
