@@ -199,10 +199,13 @@ class Scanner:
     def _badge(self, text: str, start: int, inner_start: int, inner_end: int, end: int,
                closed: bool, pos: Positions, out: ScanResult) -> int:
         """Add the badge ``text[start:end]`` whose text is ``text[inner_start:inner_end]``."""
-        parsed = parse_badge_text(text[inner_start:inner_end])  # the registry's reading, cached
-        # Memory trick (listed in awesome_lint.startup): the badge keeps the cached reading's
-        # copy of its text, one string per distinct badge rather than one per entry.
-        inner, venue, year, suffix = parsed.text, parsed.venue_text, parsed.year, parsed.suffix
+        inner = text[inner_start:inner_end]
+        parsed = parse_badge_text(inner)  # the venue registry's reading, cached
+        if parsed.text == inner:
+            # Memory trick (listed in awesome_lint.startup): the badge keeps the cached
+            # reading's copy of its text, one string per distinct badge, not one per entry.
+            inner = parsed.text
+        venue, year, suffix = parsed.venue_text, parsed.year, parsed.suffix
         # (positional: raw, venue, year, suffix, span, inner_span, closed, preceded_by)
         out.badges.append(Badge(
             inner, venue, year, suffix, pos.span(start, max(end, start + 1)),
