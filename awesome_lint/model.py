@@ -109,7 +109,8 @@ class VenueMark:
     :mod:`awesome_lint.syntax.notations`); the badge and paper rules read only these."""
 
     #: The notation: "kbd", "bold-bracket", "bracket", "venue-first", "italic",
-    #: "year-prefix", "table-cell", "paren" or "comma" (see ``notations.NOTATIONS``).
+    #: "year-prefix", "table-cell", "title-paren", "paren", "comma", "title-year" or
+    #: "citation" (see ``notations.NOTATIONS``).
     style: str
     #: The text inside the delimiters ("" for an empty or ``-`` table cell).
     raw: str
@@ -192,6 +193,7 @@ class EntryKind(str, Enum):
     TEXT_THEN_URL = "text-then-url"  # * Title: https://...  /  * Title\nhttps://...
     NUMBERED_PROSE = "numbered-prose"  # 1. Source, Title: https://... prose
     TABLE_ROW = "table-row"  # | Title | [link](url) |
+    HTML_LINE = "html-line"  # &nbsp; <a href="url"><b>Title</b></a> - text<br>  (in <p>)
 
 
 @dataclass(slots=True, eq=False)
@@ -360,6 +362,7 @@ def _fast_frozen_init(*classes: type) -> None:
     objects stay frozen (assignment still raises) and equal, hash and print as before.
     A class with ``__post_init__``, an ``init=False`` field or a default factory keeps the
     generated ``__init__``."""
+    import dataclasses
     from dataclasses import MISSING
 
     for cls in classes:
@@ -380,7 +383,9 @@ def _fast_frozen_init(*classes: type) -> None:
                 args.append(f"{f.name}=_default_{f.name}")
             body.append(f"    _set_{f.name}(self, {f.name})")
         source = f"def __init__(self, {', '.join(args)}):\n" + "\n".join(body or ["    pass"])
-        exec(source, namespace)  # our own field names, as dataclasses does it
+        # our own field names, compiled as dataclasses compiles its methods (through the
+        # start-up cache of compiled methods when the command line installed it)
+        getattr(dataclasses, "exec", exec)(source, namespace)
         init = namespace["__init__"]
         init.__qualname__ = f"{cls.__qualname__}.__init__"
         init.__module__ = cls.__module__

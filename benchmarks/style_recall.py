@@ -4,6 +4,7 @@
     python benchmarks/style_recall.py --details  # and every missed defect and stray finding
     python benchmarks/style_recall.py --gaps     # the known gaps, as a markdown table
     python benchmarks/style_recall.py --prune-gaps  # delete the gaps the linter now closes
+                                                    # (and the allowances that stood in for them)
 
 ``fixtures/styles/<style>/`` holds a list written by us in the notation of one corpus list
 or seed: ``clean.md`` (a correct list) and ``defects.md`` (the same list with planted
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -114,6 +116,8 @@ class Score:
     found: list[Planted]
     missed: list[Planted]
     strays: list[Finding]
+    #: ``[[allowed]]`` entries no finding uses: stale, they would hide a stray that comes back.
+    unused: list[Allowed] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -168,7 +172,9 @@ def score(style: Style, clean: list[Finding], defective: list[Finding]) -> Score
     expected = {p.line for p in style.defects} | {(a.line, a.code) for a in style.allowed}
     strays = [f for f in defective
               if f.line not in expected and (f.line, f.code) not in expected]
-    return Score(style, clean, defective, found, missed, strays)
+    used = {(f.line, f.code) for f in defective}
+    unused = [a for a in style.allowed if (a.line, a.code) not in used]
+    return Score(style, clean, defective, found, missed, strays, unused)
 
 
 def measure(selected: list[Style] | None = None) -> list[Score]:
@@ -217,6 +223,9 @@ def details(scores: list[Score]) -> str:
             out.append(f"- {s.style.name}: stray finding on defects.md line {f}")
         for f in s.clean_findings:
             out.append(f"- {s.style.name}: finding on clean.md line {f}")
+        for a in s.unused:
+            out.append(f"- {s.style.name}: no {a.code} on line {a.line} uses its [[allowed]] "
+                       f"entry ({a.reason})")
     return "\n".join(out)
 
 
@@ -245,14 +254,16 @@ def _code(text: str) -> str:
 
 
 def prune(scores: list[Score]) -> list[str]:
-    """Delete the ``gap`` of every defect now found and every ``[clean-gaps]`` entry whose
-    finding is gone, in place (the strict xfails that turned red turn green); say which."""
+    """Delete the ``gap`` of every defect now found, every ``[clean-gaps]`` entry whose
+    finding is gone and every ``[[allowed]]`` finding that stood in for a gap and no longer
+    comes, in place (the strict xfails that turned red turn green); say which."""
     done: list[str] = []
     for s in scores:
         closed = {(p.line, p.code) for p in s.found if p.gap}
         gone = {code for code in s.style.clean_gaps
                 if not any(f.code == code for f in s.clean_findings)}
-        if not closed and not gone:
+        stale = {(a.line, a.code) for a in s.unused if "gap" in a.reason}
+        if not closed and not gone and not stale:
             continue
         path = s.style.folder / "defects.toml"
         out: list[str] = []
@@ -272,8 +283,30 @@ def prune(scores: list[Score]) -> list[str]:
                 continue
             out.append(text)
         text = "\n".join(out).replace("[clean-gaps]\n\n", "")
+        if stale:
+            text, dropped = _drop_allowances(text, stale)
+            done += [f"{s.style.name}: allowed {code} on line {line} no longer comes, removed"
+                     for line, code in dropped]
         path.write_text(text, encoding="utf-8")
     return done
+
+
+def _drop_allowances(text: str, stale: set[tuple[int, str]]
+                     ) -> tuple[str, list[tuple[int, str]]]:
+    """``text`` without the ``[[allowed]]`` tables naming one of ``stale`` (line, code)."""
+    blocks = re.split(r"\n(?=\[)", text)
+    kept: list[str] = []
+    dropped: list[tuple[int, str]] = []
+    for block in blocks:
+        line = re.search(r"^line = (\d+)$", block, re.MULTILINE)
+        code = re.search(r'^code = "([^"]*)"$', block, re.MULTILINE)
+        key = (int(line[1]), code[1]) if line and code else None
+        if block.startswith("[[allowed]]") and key in stale:
+            assert key is not None
+            dropped.append(key)
+            continue
+        kept.append(block)
+    return "\n".join(kept).rstrip("\n") + "\n", dropped
 
 
 def overall(scores: list[Score]) -> float:

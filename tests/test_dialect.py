@@ -90,11 +90,46 @@ def test_venue_first_marks_take_the_year_of_their_heading() -> None:
 
 
 def test_paren_and_comma_need_a_majority() -> None:
-    paren = "".join(f"{i}. Blog, Part {i} (CVPR 2019): https://example.org/{i}\n"
+    paren = "".join(f"{i}. Blog, Part {i}: https://example.org/{i} as shown (CVPR 2019)\n"
                     for i in range(1, 5))
     assert {m[0] for m in _marks(paren)} == {"paren"}
+    assert _marks("".join(f"{i}. Blog, Part {i}: https://example.org/{i}\n" for i in range(1, 4))
+                  + "4. Blog, Last: https://example.org/4 as shown (CVPR 2019)\n") == []
     comma = "".join(f"- [Paper {i}](https://example.org/{i}). ICLR, 2020.\n" for i in range(4))
     assert {m[0] for m in _marks(comma)} == {"comma"}
+
+
+NUMBERED = """\
+1. Youtube, Convolutional Networks: https://example.org/a
+2. Medium, Dense Networks (CVPR 2017): https://example.org/b ,every layer sees the others
+3. Medium, Separable Convolutions: https://example.org/c
+"""
+
+
+def test_a_venue_closing_a_title_before_its_url_is_a_mark() -> None:
+    """One ``(VENUE YEAR)`` closing the title slot of a ``Source, Title: URL`` entry is the
+    list's notation (the slot is delimited), and the badge rules judge it."""
+    assert _marks(NUMBERED) == [("title-paren", "CVPR 2017", "CVPR", 2017)]
+    document = parse(NUMBERED)
+    assert document.notation is not None and document.notation.venues == ("title-paren",)
+    assert _codes(NUMBERED) == []
+    assert _codes(NUMBERED.replace("CVPR 2017", "ICCV 2016")) == [(2, "BDG004")]
+    assert _codes("- Dense Networks (ICCV 2016)\n  https://example.org/b\n") == [(1, "BDG004")]
+
+
+@pytest.mark.parametrize("text", [
+    # not closing the title: words follow it before the URL
+    "2. Medium, Dense Networks (CVPR 2017) explained: https://example.org/b\n",
+    # an unknown name in parentheses is prose
+    "2. Medium, Dense Networks (Spring 2019): https://example.org/b\n",
+    # a link-titled entry's title is its link text, not the text before a URL
+    "- [Dense Networks](https://example.org/b) (ICCV 2016)\n",
+    # after the URL, in the comment
+    "2. Medium, Dense Networks: https://example.org/b ,as in (ICCV 2016)\n",
+])
+def test_a_parenthesis_outside_the_title_slot_is_not_a_title_mark(text: str) -> None:
+    assert [m for m in _marks(text) if m[0] == "title-paren"] == []
+    assert _codes(text) == []
 
 
 # -- what is not a mark ----------------------------------------------------------------------------

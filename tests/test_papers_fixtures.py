@@ -58,3 +58,24 @@ def test_paper_fixture(case: Case, apis: FakeApis) -> None:
         again = fix_text(result.text, config, unsafe=unsafe, network=True,
                          services=_services(result.text, apis))
         assert again.text == result.text, "fix is not idempotent"
+
+
+TITLE_PAREN_LIST = """\
+1. Blog, EfficientNet: Model Scaling (ICML 2019): https://arxiv.org/abs/1905.11946 ,wide
+2. Blog, Attention Is All You Need: https://arxiv.org/abs/1706.03762 ,transformers
+"""
+
+
+def test_a_missing_mark_closes_the_title(apis: FakeApis) -> None:
+    """PAP001 in a list whose marks close the title (``Source, Title (ICML 2019): URL``):
+    the missing mark goes where the list writes marks, and the fix converges."""
+    config, text = Config(select=("PAP001",)), TITLE_PAREN_LIST
+    found = lint_document(parse(text), config, network=True, services=_services(text, apis))
+    assert [(d.line, d.code) for d in found] == [(2, "PAP001")]
+    fixed = fix_text(text, config, unsafe=True, network=True, services=_services(text, apis))
+    assert fixed.text.splitlines()[1] == (
+        "2. Blog, Attention Is All You Need (NIPS 2017): https://arxiv.org/abs/1706.03762"
+        " ,transformers")
+    again = fix_text(fixed.text, config, unsafe=True, network=True,
+                     services=_services(fixed.text, apis))
+    assert again.text == fixed.text

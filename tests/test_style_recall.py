@@ -109,6 +109,14 @@ def test_no_finding_off_the_planted_lines(style: sr.Style,
     assert not strays, "\n".join(map(str, strays))
 
 
+@pytest.mark.parametrize("style", STYLES, ids=lambda s: s.name)
+def test_no_allowance_outlives_its_gap(style: sr.Style, scores: dict[str, sr.Score]) -> None:
+    """An ``[[allowed]]`` finding that stood in for a gap (or a clean list's known false
+    positive) goes when the gap closes: left behind, it would hide the stray coming back."""
+    stale = [a for a in scores[style.name].unused if "gap" in a.reason]
+    assert not stale, "\n".join(map(str, stale))
+
+
 @pytest.mark.parametrize("style", [
     pytest.param(s, id=s.name, marks=_gap_marks(
         [p.gap for p in s.defects if p.gap] if _expected_recall(s) < sr.TARGET else []))
@@ -126,3 +134,13 @@ def test_overall_recall(scores: dict[str, sr.Score]) -> None:
     recall = sr.overall(list(scores.values()))
     print("\n" + sr.table(list(scores.values())))
     assert recall >= sr.TARGET, f"{recall:.1%}"
+
+
+def test_prune_drops_only_the_stale_allowances() -> None:
+    text = ('style = "x"\n\n[[defect]]\nline = 3\ncode = "DUP001"\nmatch = "a"\n\n'
+            '[[allowed]]\nline = 5\ncode = "DUP001"\nmatch = "b"\nreason = "see the gap"\n\n'
+            '[[allowed]]\nline = 7\ncode = "AWE301"\nmatch = "c"\nreason = "a consequence"\n')
+    pruned, dropped = sr._drop_allowances(text, {(5, "DUP001")})
+    assert dropped == [(5, "DUP001")]
+    assert 'match = "b"' not in pruned and 'match = "a"' in pruned and 'match = "c"' in pruned
+    assert sr._drop_allowances(pruned, set())[0] == pruned

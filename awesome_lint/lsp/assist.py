@@ -15,10 +15,8 @@ from awesome_lint.lsp.convert import docs_url
 from awesome_lint.lsp.documents import Snapshot
 from awesome_lint.lsp.positions import LineIndex, code_units, contains
 from awesome_lint.model import Badge
-from awesome_lint.syntax import kbd
+from awesome_lint.syntax import kbd, tagtokens
 from awesome_lint.venues import BadgeResolution, Registry, Venue
-
-_IN_TAG = re.compile(r"(?<![!\]\\])\[([\w&+-]{0,24})$")
 
 
 def _registry(snapshot: Snapshot) -> Registry:
@@ -125,7 +123,7 @@ def complete(snapshot: Snapshot, line_text: str, position: types.Position
         if re.search(r"\d", typed):
             return []  # the year is being typed: the venue is written
         return _venues(snapshot, _replace(position, typed, encoding))
-    tag = _IN_TAG.search(before)
+    tag = tagtokens.TYPING.search(before)
     if tag is not None:
         return _tags(snapshot, _replace(position, tag.group(1), encoding), after)
     return []

@@ -91,10 +91,17 @@ def when(record: Published) -> str:
     return f"{record.venue} {record.year}" if record.year else record.venue
 
 
-def insertion(document: Document, entry: Entry, text: str, *, leads: bool) -> Edit:
-    """Where a new mark goes: before the title link in lists whose marks lead, else at the
-    end of the entry's first line (before any trailing hard-break spaces)."""
+def insertion(document: Document, entry: Entry, text: str, *, leads: bool,
+              closes_title: bool = False) -> Edit:
+    """Where a new mark goes: before the title link in lists whose marks lead; right after
+    the title, before what leads to its URL, in lists whose marks close the title
+    (``Source, Title (CVPR 2017): https://...``); else at the end of the entry's first
+    line (before any trailing hard-break spaces)."""
     if leads and entry.link is not None:
         return Edit(entry.link.span.line, entry.link.span.column, 0, text + " ")
     line = document.line_text(entry.line)
+    link = entry.link
+    if closes_title and link is not None and link.span.line == entry.line:
+        title_end = len(line[:link.span.column - 1].rstrip(" \t,:;.–—-"))
+        return Edit(entry.line, title_end + 1, 0, " " + text)
     return Edit(entry.line, len(line.rstrip()) + 1, 0, " " + text)

@@ -19,15 +19,43 @@ from collections.abc import Iterator
 
 from awesome_lint.model import Document, Entry, Span
 
-#: One tag: a code span, maybe bold (``__`cls.`__``, ```cls.```, ``**`cls.`**``).
-_TAG = re.compile(r"(?P<bold>\*\*|__)?`(?P<name>[A-Za-z][\w.+&/-]{0,15})`(?P=bold)?")
+#: The one grammar of the notation, which every pattern below (and a legend table's tag
+#: cell in :mod:`~awesome_lint.syntax.legends`) is built from: a tag's name ...
+NAME = r"[A-Za-z][\w.+&/-]{0,15}"
+_BOLD = r"(?:\*\*|__)"
+#: ... and one tag, a code span maybe in bold (``__`cls.`__``, ```cls.```,
+#: ``**`cls.`**``), its name the one group.
+SPAN = _BOLD + "?`(" + NAME + ")`" + _BOLD + "?"
+_SPAN = _BOLD + "?`" + NAME + "`" + _BOLD + "?"  # (no group)
+#: One tag, the same bold on both sides.
+_TAG = re.compile(r"(?P<bold>\*\*|__)?`(?P<name>" + NAME + r")`(?P=bold)?")
 #: A bracket holding only such tags: ``[__`cls.`__ __`seg.`__]``.
-_GROUP = re.compile(r"\[\s*(?:(?:\*\*|__)?`[A-Za-z][\w.+&/-]{0,15}`(?:\*\*|__)?[\s,]*)+\]")
+_GROUP = re.compile(r"\[\s*(?:" + _SPAN + r"[\s,]*)+\]")
 #: One legend item on a line: ``__`cls.`__: classification``.
-_ITEM = re.compile(r"(?P<tag>(?P<bold>\*\*|__)?`(?P<name>[A-Za-z][\w.+&/-]{0,15})`(?P=bold)?)"
+_ITEM = re.compile(r"(?P<tag>(?P<bold>\*\*|__)?`(?P<name>" + NAME + r")`(?P=bold)?)"
                    r"\s*:\s*(?P<text>[^|`]*?)\s*(?:&emsp;|&nbsp;|\s)*(?:\||$)")
+#: What tells the notation on an entry's line: a bold tag, or a tag alone in brackets.
+_BOLD_TAG = re.compile(_BOLD + "`" + NAME + "`" + _BOLD)
+_BRACKET_TAG = re.compile(r"\[`" + NAME + r"`\]")
+#: The start of a legend item (``__`cls.`__: c``), as counted on a possible legend line.
+_ITEM_START = re.compile(_SPAN + r"\s*:\s*\w")
 #: Legend lines need this many items between them before they count as a legend.
 _MIN_ITEMS = 3
+
+
+def line_notation(line: str) -> str:
+    """How an entry's line writes code-span tags: "bold-code-span" (``__`cls.`__``),
+    "code-span" (``[`cls.`]``) or "" (neither)."""
+    if "`" not in line:
+        return ""
+    if _BOLD_TAG.search(line):
+        return "bold-code-span"
+    return "code-span" if _BRACKET_TAG.search(line) else ""
+
+
+def is_legend_line(line: str) -> bool:
+    """Whether a line holds two or more legend items (``__`cls.`__: classification``)."""
+    return len(_ITEM_START.findall(line)) >= 2
 
 
 def legend_items(document: Document) -> list[tuple[str, str, Span]]:

@@ -18,8 +18,8 @@ from awesome_lint.syntax import kbd
 from awesome_lint.syntax.ranges import Covered
 from awesome_lint.syntax.scanner import Positions, ScanResult
 from awesome_lint.syntax.slugs import plain_text
+from awesome_lint.syntax.tagtokens import TOKEN
 
-TAG_TOKEN = re.compile(r"\[([A-Za-z0-9][\w .&/+'’-]{0,30})\](?![(\[:])")
 _LEADING_NOISE = re.compile(r"[\s*_~]*(?:[^\w\s\[\]<(`!\\*_~#][\s*_~]*)*")
 _SEPARATOR = re.compile(r"^[\s\-–—:|,.;\]\)]+")
 _LINE_FEED = re.compile("\n")
@@ -60,7 +60,7 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
     tags: list[Tag] = []
     inside: Covered | None = None
     while True:
-        match = TAG_TOKEN.match(text, start)
+        match = TOKEN.match(text, start)
         if match is None or match.group(1).casefold() in definitions:
             break
         inside = inside or Covered(offsets)
@@ -123,7 +123,7 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
         if badge_end > tail_start:
             tail_start = badge_end
     clear_to = tail_start  # text[tail_start:clear_to] holds only " \t,;"
-    for match in TAG_TOKEN.finditer(text, tail_start):
+    for match in TOKEN.finditer(text, tail_start):
         if clear_to >= 0:  # checked piece by piece: once not clear, never again
             clear = text[clear_to: match.start()].strip(" \t,;") == ""
             clear_to = match.start() if clear else -1

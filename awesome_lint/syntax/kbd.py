@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from awesome_lint.model import Document, Span
+from awesome_lint.syntax.lookahead import code_spans
 from awesome_lint.syntax.treememo import per_tree
 
 OPEN = re.compile(r"<kbd\s*>", re.IGNORECASE)
@@ -31,24 +32,27 @@ ELEMENT = re.compile(r"^<kbd\s*>(.*)</kbd\s*>$", re.IGNORECASE | re.DOTALL)
 TYPING = re.compile(r"<kbd>([^<>]*)$", re.IGNORECASE)
 _BLANKS = re.compile(r"[ \t]*")
 _BLANK_TO_END = re.compile(r"\s*\Z")
-_TICK = re.compile("`")
 
 
 def in_code_span(line: str, index: int) -> bool:
-    """Whether offset ``index`` of ``line`` lies inside a code span (odd backticks before)."""
-    return "`" in line and line.count("`", 0, index) % 2 == 1
+    """Whether offset ``index`` of ``line`` lies inside a code span."""
+    return "`" in line and Ticks(line).in_code_span(index)
 
 
 class Ticks:
-    """Answers "is this offset inside a code span?" for one line by counting backticks
-    before it, from their positions found once (counting from the line's start per
-    question was quadratic on a line of many badges)."""
+    """Answers "is this offset inside a code span?" for one line from its code spans,
+    found once (:func:`~awesome_lint.syntax.lookahead.code_spans`, the scanner's reading;
+    looking from the line's start per question was quadratic on a line of many badges)."""
 
     def __init__(self, line: str) -> None:
-        self.positions = [m.start() for m in _TICK.finditer(line)] if "`" in line else []
+        self.spans = code_spans(line) if "`" in line else []
+        self.starts = [start for start, _ in self.spans]
 
     def in_code_span(self, index: int) -> bool:
-        return bool(self.positions) and bisect.bisect_left(self.positions, index) % 2 == 1
+        if not self.spans:
+            return False
+        at = bisect.bisect_right(self.starts, index) - 1
+        return at >= 0 and index < self.spans[at][1]
 
 
 def closer_after(line: str, number: int, end: int) -> tuple[str, Span, bool] | None:

@@ -12,25 +12,21 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from awesome_lint.model import Document, Span, TagLegend
-from awesome_lint.syntax import codetags
+from awesome_lint.syntax import codetags, kbd
 from awesome_lint.syntax.tables import table_cells
+from awesome_lint.syntax.tagtokens import TAG_NAME, TOKEN, is_tag_name
 
 if TYPE_CHECKING:
     from awesome_lint.syntax.tags import TagSettings
 
-#: A tag name: one short word, as in ``[Gml]``, ``[Seg]``, ``[3D-Det]`` is refused (digit).
-TAG_NAME = re.compile(r"[A-Za-z][\w&+/.-]{0,23}")
-#: A bracketed tag token that is not part of a link (``[x](u)``, ``[x][r]``, ``[x]:``,
-#: ``![x]``, ``[[x]``) and not escaped.  The lookbehind comes after the ``[`` (and checks the
-#: character before it) so the pattern starts with a literal the engine can search for.
-TOKEN = re.compile(r"\[(?<![\\!\[\]]\[)(" + TAG_NAME.pattern + r")\](?![(\[:])")
 _LEGEND_WORDS = re.compile(
     r"legend|\btags?\b|topic|categor|label|abbreviation|\bkey\b", re.IGNORECASE)
-#: A lone enumeration line: a short lead-in ("Tags:", "e.g.") or commas, two or more tokens.
+#: A lone enumeration line: a short lead-in ("Tags:", "e.g.") or commas, two or more tokens
+#: (each a tag name).
 _ENUM_LINE = re.compile(
     r"\s*(?P<lead>[*_]{0,2}[^\[\]()<>]{0,40}?(?:e\.g\.?|i\.e\.?|:|\s[-–—])[*_]{0,2}[\s,]*)?"
-    r"(?P<tokens>\[" + TAG_NAME.pattern + r"\](?:\s*[,;/|]?\s*\["
-    + TAG_NAME.pattern + r"\])+)\s*[.,;\\]?\s*")
+    r"(?P<tokens>" + TOKEN.pattern + r"(?:\s*[,;/|]?\s*" + TOKEN.pattern + r")+)"
+    r"\s*[.,;\\]?\s*")
 
 
 @dataclass(slots=True)
@@ -133,16 +129,18 @@ def resolve_legend(document: Document, tag_settings: TagSettings) -> Legend | No
     if found:
         items = [LegendTag(name, text, span) for name, text, span in found]
         first = found[0][2]
-        badges = document.line_text(first.line)[:first.column - 1].lower().endswith("<kbd>")
+        badges = document.line_text(first.line)[:first.column - 1].lower().endswith(
+            kbd.OPEN_EXACT.pattern)
         return Legend(tuple(items), "document", (), _line_span(document, first.line),
                       badges=badges)
     return _enumeration_legend(document)
 
 
-#: A legend table's tag cell: ``[Gml]``, ```cls.```, ``__`cls.`__``.
-_TAG_CELL = re.compile(r"\s*(?:\[(" + TAG_NAME.pattern + r")\]|(?:\*\*|__)?`("
-                       + TAG_NAME.pattern + r")`(?:\*\*|__)?|<kbd>(" + TAG_NAME.pattern
-                       + r")</kbd>)\s*", re.IGNORECASE)
+#: A legend table's tag cell: ``[Gml]``, ```cls.```, ``__`cls.`__``, ``<kbd>MI</kbd>``, in
+#: each notation's own grammar (a bracket token's word must be a tag name).
+_TAG_CELL = re.compile(r"\s*(?:" + TOKEN.pattern + "|" + codetags.SPAN + "|"
+                       + kbd.OPEN_EXACT.pattern + "(" + TAG_NAME.pattern + ")"
+                       + kbd.CLOSE_EXACT.pattern + r")\s*", re.IGNORECASE)
 
 
 def table_legend(document: Document) -> list[tuple[str, str, Span]]:
@@ -158,7 +156,7 @@ def table_legend(document: Document) -> list[tuple[str, str, Span]]:
                 row = document.line_text(number)
                 cells = table_cells(row)
                 m = _TAG_CELL.fullmatch(row[cells[0][0]:cells[0][1]]) if len(cells) > 1 else None
-                if m is None:
+                if m is None or (m[1] and not is_tag_name(m[1])):
                     break
                 group = next(g for g in (1, 2, 3) if m[g])
                 items.append((m[group], " ".join(row[cells[1][0]:cells[1][1]].split()),
@@ -212,8 +210,10 @@ def _enumeration_legend(document: Document) -> Legend | None:
         match = _ENUM_LINE.fullmatch(text)
         if match is None or (not match.group("lead") and "," not in match.group("tokens")):
             continue  # a bare "[A] [B]" line needs a lead-in ("Tags:", "e.g.") or commas
-        tokens = [m for m in TOKEN.finditer(text, match.start("tokens"))
-                  if m.group(1).casefold() not in document.definitions]
+        found = list(TOKEN.finditer(text, match.start("tokens")))
+        if not all(is_tag_name(m.group(1)) for m in found):
+            continue
+        tokens = [m for m in found if m.group(1).casefold() not in document.definitions]
         if len(tokens) < 2:
             continue
         tags = tuple(LegendTag(m.group(1), "", Span(number, m.start() + 1, number, m.end()))

@@ -15,6 +15,7 @@ _MAX_DEST_PARENS = 32
 _SIMPLE_DESTINATION = re.compile(r"\(([^\s()<>\\\\]*)\)")
 _BRACKET_EVENT = re.compile(r"[\[\]\\`\n]")
 _BLANK_LINE = re.compile(r"[ \t]*(?:\n|$)")
+_CODE_EVENT = re.compile(r"[\\`]")
 
 
 def skip_code_span(text: str, i: int) -> int:
@@ -35,6 +36,28 @@ def skip_code_span(text: str, i: int) -> int:
                 j += 1
             continue
         return end
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets ``(start, end)`` of the code spans of ``text``, backticks included: the one
+    reading of inline code (the scanner's, :func:`skip_code_span`) that tags, badges, venue
+    marks and slugs all use.  A backslash escapes the character after it; a run of
+    backticks no equal run closes is text."""
+    out: list[tuple[int, int]] = []
+    found = _CODE_EVENT.search(text)
+    while found is not None:
+        at = found.start()
+        if text[at] == "\\":
+            found = _CODE_EVENT.search(text, at + 2)
+            continue
+        run = at
+        while run < len(text) and text[run] == "`":
+            run += 1
+        end = skip_code_span(text, at)
+        if end > run:  # closed (an unclosed run ends where it started: at its last tick)
+            out.append((at, end))
+        found = _CODE_EVENT.search(text, end)
+    return out
 
 
 def _bracket_pairs(text: str) -> dict[int, int]:

@@ -9,7 +9,8 @@ Real paper lists write the venue of an entry in many ways::
     -   Title.  /  -   Authors. *CVPR 2019*                  italic, on a nested author line
     * 2018-NIPS - Title. [[Paper]](url)                      year-prefix
     | [Title](url) | CVPR 2019 |   (a ``Venue`` column)      table-cell
-    4. Source, Title (ICCV 2016): https://...                paren
+    4. Source, Title (ICCV 2016): https://...                title-paren (closes the title)
+    - [Title](url), a talk (ICCV 2016) on ...                paren (anywhere in the text)
     - [Title](url). ICLR, 2020.                              comma
     - **Title** (2015), A. Author et al. [[pdf]](url)        title-year (a year, no venue)
     **[4]** Author. "**Title**." CVPR (2016). [[pdf]](url)   citation (a numbered paragraph)
@@ -35,6 +36,7 @@ from awesome_lint.model import (
     Document,
     Entry,
     EntryKind,
+    LinkForm,
     ListNotation,
     Span,
     VenueMark,
@@ -42,18 +44,18 @@ from awesome_lint.model import (
 from awesome_lint.syntax.kbd import in_code_span
 from awesome_lint.syntax.tables import cell_mark, table_cells, table_columns
 from awesome_lint.syntax.treememo import per_tree
-from awesome_lint.syntax.venuemarks import title_without_marks
+from awesome_lint.syntax.venuemarks import title_without_marks, written_shape
 from awesome_lint.venues import parse_badge_text
 
 #: Every notation, in the order a list is most likely to use them.
 NOTATIONS = ("kbd", "bold-bracket", "bracket", "venue-first", "italic", "year-prefix",
-             "table-cell", "paren", "comma", "title-year", "citation")
+             "table-cell", "title-paren", "paren", "comma", "title-year", "citation")
 #: Notations whose delimiters make a stray match unlikely, with how many entries naming
 #: known venues make them the list's.  The others (prose-like) need three and a fifth of
 #: the entries.  In every notation, at least half the entries with a candidate must name a
 #: known venue.
 _STRONG = {"bold-bracket": 1, "venue-first": 2, "italic": 2, "year-prefix": 2,
-           "title-year": 3, "citation": 2}
+           "title-year": 3, "citation": 2, "title-paren": 1}
 #: Always read: ``<kbd>`` (the parser's own badges) and the venue column a header names.
 _ALWAYS = ("kbd", "table-cell")
 
@@ -69,6 +71,8 @@ _PAREN = re.compile(r"\(([A-Z][\w&+.-]{1,15}(?: [A-Z][\w&+.-]{0,12})?[ '’]{1,2
                     r"(?:(?:19|20)\d{2}|\d{2}))\)")
 _COMMA = re.compile(r"(?<![\w-])([A-Z][\w&+-]{1,15}(?: [A-Z][\w&+-]{0,12})?),\s?"
                     r"((?:19|20)\d{2})(?![\w-])")
+#: What may stand between a title's closing ``(ICCV 2016)`` and the URL after it.
+_TO_URL = re.compile(r"[\s,:;.–—-]*")
 _AFTER_PREFIX = re.compile(r"^\s*\S+\s+[-–—:]\s+")
 #: A heading that names a year: the year of marks that write none (venue-first lists).
 _YEAR_TITLE = re.compile(r"^\s*((?:19|20)\d{2})\s*$")
@@ -99,7 +103,8 @@ def _lines(document: Document, entry: Entry) -> Iterator[tuple[int, str]]:
 
 
 def _content_start(line: str, entry: Entry) -> int:
-    start = entry.marker_column - 1 + len(entry.marker)
+    """Where the entry's text starts on its line: after the list marker, if it has one."""
+    start = entry.marker_column - 1 + len(entry.marker) if entry.marker else 0
     while start < len(line) and line[start] in " \t":
         start += 1
     return start
@@ -238,14 +243,49 @@ def table_cell(document: Document, entry: Entry) -> Iterator[VenueMark]:
 
 
 def paren(document: Document, entry: Entry) -> Iterator[VenueMark]:
-    """``(ICCV 2016)`` or ``(ICCV'16)`` in the entry's text."""
+    """``(ICCV 2016)`` or ``(ICCV'16)`` in the entry's text (not the one that closes its
+    title: :func:`title_paren` reads that)."""
+    closing = _title_paren(document, entry)
     for number, line in _lines(document, entry):
         if "(" not in line:
             continue
         for m in _PAREN.finditer(line):
+            if closing is not None and (number, m.start()) == closing[0]:
+                continue
             if not in_code_span(line, m.start()):
                 yield _mark("paren", m.group(1), number, m.start(), m.end(), m.start(1),
                             m.end(1))
+
+
+def title_paren(document: Document, entry: Entry) -> Iterator[VenueMark]:
+    """``4. Medium, DenseNet (CVPR 2017): https://...``: the ``(VENUE YEAR)`` that closes
+    the title of an entry whose title is the text before its URL.  The title slot is
+    delimited (the mark ends the title, only ``:``/``,`` stand before the URL), so unlike
+    a parenthesis in prose one such mark naming a known venue makes the notation the list's."""
+    found = _title_paren(document, entry)
+    if found is not None:
+        (number, _start), m = found
+        yield _mark("title-paren", m.group(1), number, m.start(), m.end(), m.start(1),
+                    m.end(1))
+
+
+def _title_paren(document: Document, entry: Entry
+                 ) -> tuple[tuple[int, int], re.Match[str]] | None:
+    """((line, offset), match) of the paren mark closing the entry's title, if any."""
+    link = entry.link
+    if (entry.kind not in (EntryKind.NUMBERED_PROSE, EntryKind.TEXT_THEN_URL) or link is None
+            or link.form is not LinkForm.BARE or ")" not in entry.title):
+        return None
+    number = entry.line
+    line = document.line_text(number)
+    end = link.span.column - 1 if link.span.line == number else len(line)
+    found = list(_PAREN.finditer(line, 0, end))
+    m = found[-1] if found else None
+    if (m is None or _TO_URL.fullmatch(line, m.end(), end) is None
+            or in_code_span(line, m.start())
+            or not entry.title.rstrip(" ,:;.–—-").endswith(m.group(0))):
+        return None
+    return (number, m.start()), m
 
 
 def comma(document: Document, entry: Entry) -> Iterator[VenueMark]:
@@ -297,7 +337,8 @@ def _from_badge(b: Badge) -> VenueMark:
 
 GRAMMARS: dict[str, Callable[[Document, Entry], Iterator[VenueMark]]] = {
     "kbd": kbd, "bold-bracket": bold_bracket, "bracket": bracket, "venue-first": venue_first,
-    "italic": italic, "year-prefix": year_prefix, "table-cell": table_cell, "paren": paren,
+    "italic": italic, "year-prefix": year_prefix, "table-cell": table_cell,
+    "title-paren": title_paren, "paren": paren,
     "comma": comma, "title-year": title_year, "citation": citation,
 }
 
@@ -381,9 +422,9 @@ def year_digits(marks: Iterator[VenueMark]) -> int:
         if mark.year is not None and mark.year_from == "mark":
             key = (mark.style, mark.raw, mark.year)
             digits = seen.get(key)
-            if digits is None:
-                written = mark.style == "citation" or str(mark.year) in mark.raw
-                digits = seen[key] = 4 if written else 2  # (a citation: "CVPR (2016)")
+            if digits is None:  # as the list's notation reads the mark's year
+                digits = seen[key] = written_shape(mark.raw, mark.year, mark.year_from,
+                                                   mark.style)[1]
             counts[digits] += 1
     return counts.most_common(1)[0][0] if counts else 0
 

@@ -38,24 +38,27 @@ from awesome_lint.syntax.blocks import Blocks, block_tokens
 from awesome_lint.syntax.entries import (
     CITATION,
     RESOURCE_WORDS,
-    TAG_TOKEN,
     ItemText,
     build_entry,
     citation_entry,
     merge_bold_title,
     with_role,
 )
+from awesome_lint.syntax.html_entries import html_entries
 from awesome_lint.syntax.lines import MAX_NESTING, ParseError, check_nesting, split_lines
 from awesome_lint.syntax.notations import annotate
 from awesome_lint.syntax.parsememo import ItemParts, ParseMemo
 from awesome_lint.syntax.scanner import Positions, Scanner, ScanResult
 from awesome_lint.syntax.slugs import Slugger, heading_text, plain_text
 from awesome_lint.syntax.tables import title_cell
+from awesome_lint.syntax.tagtokens import TOKEN, is_legend_item_name
 
 __all__ = ["MAX_NESTING", "RESOURCE_WORDS", "ParseError", "ParseMemo", "parse", "paused_gc",
            "split_lines"]
 
-_OTHER_BREAKS = str.maketrans(dict.fromkeys("\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
+#: ``re.sub`` over a whole text costs a 20th of ``str.translate`` with a table (awesome-go:
+#: 2 ms, not 40; :mod:`awesome_lint.startup`).
+_OTHER_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _EXPLICIT_ANCHOR = re.compile(
     r"<[A-Za-z][^<>]*?\s(?:name|id)\s*=\s*(?:\"([^\"]+)\"|'([^']+)')", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
@@ -63,7 +66,8 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 #: the heading after it (amusi's lists), no content of the section it stands in.
 _ANCHOR_TAGS = re.compile(
     r"<a\s+(?:name|id)\s*=\s*(?:\"[^\"]*\"|'[^']*')\s*/?>(?:\s*</a>)?", re.IGNORECASE)
-_LEGEND_ITEM = re.compile(r"\s*(?:[*+-]|\d+[.)])\s+\[([A-Za-z][\w&+/-]{0,15})\]\s+(\S.*)")
+#: A legend list item: ``- [Gml] General machine learning`` (a tag name, then its meaning).
+_LEGEND_ITEM = re.compile(r"\s*(?:[*+-]|\d+[.)])\s+" + TOKEN.pattern + r"\s+(\S.*)")
 
 
 class _Builder:
@@ -176,7 +180,11 @@ class _Builder:
             self.table(token, first, last)
         elif name == "HtmlBlock":
             self.html_lines.update(range(first, last + 1))
-            self._scan(first, last, html_only=True)
+            result, _pos, _text = self._scan(first, last, html_only=True)
+            for entry in html_entries(self.lines[first - 1:last], first, result.links,
+                                      self.section.path):
+                self.entries.append(entry)
+                self.section.entries.append(entry)
             if top:
                 self._block("anchor" if self._only_anchors(first, last) else "html",
                             first, last)
@@ -325,8 +333,8 @@ class _Builder:
         raw = self.lines[first - 1]
         legend_match = None if scan.links else _LEGEND_ITEM.fullmatch(raw)
         legend = None
-        if legend_match is not None:
-            name = legend_match.group(1)
+        name = legend_match.group(1) if legend_match is not None else ""
+        if legend_match is not None and is_legend_item_name(name):
             legend = (name, legend_match.group(2).strip(), raw.index("[" + name + "]") + 1)
         entry = build_entry(item_text, first, last, leader, marker_col, list_index,
                             leader[:1].isdigit(), self.definitions, self._section_path())
@@ -339,8 +347,8 @@ class _Builder:
         """Tokens of an ``e.g. [Gml], [Opt]`` line just above a legend list."""
         for number in range(list_line - 1, max(0, list_line - 4), -1):
             line = self.lines[number - 1]
-            found = [m for m in TAG_TOKEN.finditer(line)]
-            if len(found) >= 2 and re.fullmatch(r"[\s,;/|]*", TAG_TOKEN.sub("", line.split(
+            found = [m for m in TOKEN.finditer(line)]
+            if len(found) >= 2 and re.fullmatch(r"[\s,;/|]*", TOKEN.sub("", line.split(
                     "e.g.")[-1]).replace("e.g.", "")):
                 return tuple(Tag(m.group(1), Span(number, m.start() + 1, number, m.end()))
                              for m in found)
@@ -453,7 +461,7 @@ def _parse(text: str, path: str | None, memo: ParseMemo | None = None) -> Docume
     builder = _Builder(lines, path, memo)
     # mistletoe splits with str.splitlines(), which also breaks at \v, \f, \x1c-\x1e, \x85,
     # U+2028 and U+2029; GitHub does not, so hide them to keep line numbers aligned.
-    tokens = _block_tokens(body.translate(_OTHER_BREAKS))
+    tokens = _block_tokens(_OTHER_BREAKS.sub(" ", body))
     for label, (dest, _title) in tokens.footnotes.items():
         builder.definitions[" ".join(str(label).split()).casefold()] = str(dest)
     builder.walk(list(tokens.children or []), max(1, len(lines)))

@@ -2,23 +2,16 @@
 
 Part of the dialect :func:`awesome_lint.syntax.notations.annotate` records on the document:
 what the list's entries look like (``* [Title](url)``, ``- **Title** (2015) [[pdf]](url)``,
-``* Title: https://...``, multi-line entries with a nested author line, table rows), the
-bullet most of them use, and how they write topic tags and their legend.
+``* Title: https://...``, multi-line entries with a nested author line, table rows, HTML
+lines in a ``<p>``), the bullet most of them use, and how they write topic tags and their legend.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from awesome_lint.model import Document, Entry, EntryKind
-
-#: ``[__`cls.`__]`` / ``__`cls.`__``: bold code-span tags (yochengliu's point-cloud list).
-_BOLD_CODE_TAG = re.compile(r"(?:\*\*|__)`[A-Za-z][\w.+&/-]{0,15}`(?:\*\*|__)")
-#: ``[`cls.`]``: code-span tags in brackets.
-_CODE_TAG = re.compile(r"\[`[A-Za-z][\w.+&/-]{0,15}`\]")
-#: A legend on one line: ``__`cls.`__: classification`` (often several, ``|``-separated).
-_LINE_LEGEND = re.compile(r"(?:\*\*|__)?`[A-Za-z][\w.+&/-]{0,15}`(?:\*\*|__)?\s*:\s*\w")
+from awesome_lint.syntax import codetags
 
 
 def _shape(document: Document, entry: Entry) -> str:
@@ -28,6 +21,8 @@ def _shape(document: Document, entry: Entry) -> str:
         return "numbered-prose"
     if entry.kind is EntryKind.LINK_TITLED:
         return "link-titled"
+    if entry.kind is EntryKind.HTML_LINE:
+        return "html-line"
     line = document.line_text(entry.line)
     content = (line[entry.marker_column - 1 + len(entry.marker):] if entry.marker
                else line).lstrip()
@@ -59,12 +54,9 @@ def tag_notation(document: Document) -> tuple[str, str]:
     for entry in document.entries:
         if entry.tags:
             counts["bracket"] += 1
-        line = document.line_text(entry.line)
-        if "`" in line:
-            if _BOLD_CODE_TAG.search(line):
-                counts["bold-code-span"] += 1
-            elif _CODE_TAG.search(line):
-                counts["code-span"] += 1
+        code = codetags.line_notation(document.line_text(entry.line))
+        if code:  # [__`cls.`__] (yochengliu's point-cloud list) or [`cls.`]
+            counts[code] += 1
     notation = counts.most_common(1)[0][0] if counts and counts.most_common(1)[0][1] >= 2 else ""
     from awesome_lint.syntax.legends import table_legend
 
@@ -74,6 +66,6 @@ def tag_notation(document: Document) -> tuple[str, str]:
     elif notation and table_legend(document):
         legend = "table"
     elif notation in ("bold-code-span", "code-span") and any(
-            len(_LINE_LEGEND.findall(line)) >= 2 for line in document.lines[:200]):
+            codetags.is_legend_line(line) for line in document.lines[:200]):
         legend = "line"
     return notation, legend

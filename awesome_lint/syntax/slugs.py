@@ -13,15 +13,16 @@ import re
 from collections.abc import Collection, Iterable
 from typing import Any
 
-import regex
+from awesome_lint.startup import AsciiTwin
+from awesome_lint.syntax.lookahead import code_spans
 
-_NOT_SLUG = regex.compile(r"[^\p{L}\p{M}\p{N}\p{Pc} -]")
+#: ``regex`` (Unicode properties) only for a non-ASCII heading (:class:`AsciiTwin`).
+_NOT_SLUG = AsciiTwin(r"[^\p{L}\p{M}\p{N}\p{Pc} -]", r"[^A-Za-z0-9_ -]")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 _EMPHASIS = re.compile(r"(?<![\w\\])[*_]+|[*_]+(?![\w])|~~")
-_CODE = re.compile(r"(`+)(.+?)\1")
 _MARKUP = re.compile(r"[\[<`*_~&\\]|:[a-z0-9_+-]+:")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
@@ -44,12 +45,15 @@ def plain_text(markdown: str, *, emoji: str = "") -> str:
 def _hide_code(markdown: str) -> tuple[str, list[str]]:
     """Code spans swapped for placeholders (their text is literal), and their texts."""
     codes: list[str] = []
-
-    def keep_code(match: re.Match[str]) -> str:
-        codes.append(match.group(2).strip())
-        return f"\x00{len(codes) - 1}\x00"
-
-    return _CODE.sub(keep_code, markdown), codes
+    pieces: list[str] = []
+    done = 0
+    for start, end in code_spans(markdown):
+        run = len(markdown[start:end]) - len(markdown[start:end].lstrip("`"))
+        codes.append(markdown[start + run:end - run].strip())
+        pieces += [markdown[done:start], f"\x00{len(codes) - 1}\x00"]
+        done = end
+    pieces.append(markdown[done:])
+    return "".join(pieces), codes
 
 
 def _finish(text: str, codes: list[str]) -> str:
@@ -95,7 +99,7 @@ def slug(text: str) -> str:
     return str(_NOT_SLUG.sub("", text.lower())).replace(" ", "-")
 
 
-_LOOSE = regex.compile(r"[\p{P}\p{S}\s]+")
+_LOOSE = AsciiTwin(r"[\p{P}\p{S}\s]+", r"[\t\n\v\f\r !-/:-@\[-`{-~]+")
 
 
 @functools.lru_cache(maxsize=65536)

@@ -34,8 +34,6 @@ from awesome_lint.config import Config, ConfigError
 from awesome_lint.model import Document, Entry, EntryKind, Span
 from awesome_lint.syntax import codetags, entrymemo
 from awesome_lint.syntax.legends import (
-    TAG_NAME,
-    TOKEN,
     EntryTag,
     Legend,
     LegendTag,
@@ -45,16 +43,17 @@ from awesome_lint.syntax.legends import (
     legend_order,
     resolve_legend,
 )
+from awesome_lint.syntax.lookahead import code_spans
 from awesome_lint.syntax.ranges import Covered
+from awesome_lint.syntax.tagtokens import TOKEN, is_tag_name
 
-__all__ = ["TAG_NAME", "EntryTag", "Legend", "LegendTag", "conventions", "edit_distance",
+__all__ = ["EntryTag", "Legend", "LegendTag", "conventions", "edit_distance",
            "enumeration", "legend_order", "resolve_legend", "settings", "unused"]
 
 TABLE = "tags"
 POSITIONS = ("before-title", "after-badge", "either")
 #: One character ``str.isalnum`` accepts: a word character that is not ``_``.
 _ALNUM = re.compile(r"[^\W_]")
-_CODE_SPAN = re.compile(r"(`+).*?(?<!`)\1(?!`)")
 #: The end of an offset range (``max(ranges, key=_END)``).
 _END = operator.itemgetter(1)
 
@@ -98,7 +97,7 @@ def _legend(value: Any, key: str) -> tuple[tuple[str, str], ...]:
     seen: set[str] = set()
     for name, _ in pairs:
         bare = name.strip("[]")
-        if not TAG_NAME.fullmatch(bare):
+        if not is_tag_name(bare):
             raise ConfigError(f"'{key}': {name!r} is not a tag name (one word starting "
                               "with a letter, at most 24 characters)")
         if bare.casefold() in seen:
@@ -210,7 +209,7 @@ def entry_tags(document: Document, entry: Entry, legend: Legend | None,
     if not text:
         return ()
     found: list[EntryTag] = []
-    matches = list(TOKEN.finditer(text))
+    matches = [m for m in TOKEN.finditer(text) if is_tag_name(m.group(1))]
     if matches:
         found = _bracket_tags(document, entry, legend, tag_settings, text, starts, matches)
     if code_tags(document):
@@ -236,7 +235,7 @@ def _legend_badges(document: Document, entry: Entry, legend: Legend,
     out: list[EntryTag] = []
     for badge in entry.badges:
         name = badge.raw.strip()
-        if not badge.closed or not TAG_NAME.fullmatch(name):
+        if not badge.closed or not is_tag_name(name):
             continue
         if name.casefold() in topic or legend.find(name) or legend.nearest(name):
             out.append(EntryTag(name, _strip_span(document, badge.inner_span), badge.span,
@@ -247,7 +246,8 @@ def _legend_badges(document: Document, entry: Entry, legend: Legend,
 def _bracket_tags(document: Document, entry: Entry, legend: Legend | None,
                   tag_settings: TagSettings, text: str, starts: list[int],
                   matches: list[re.Match[str]]) -> list[EntryTag]:
-    """The bracket-token tags of an entry (``matches``: every ``TOKEN`` of its text)."""
+    """The bracket-token tags of an entry (``matches``: every token of its text that is a
+    tag name)."""
     blocked = _blocked(entry, text, starts)
     #: Where the first link, badge or code span starts, and where the last one ends.
     first_start = min(blocked)[0] if blocked else None
@@ -291,7 +291,7 @@ def _entry_text(document: Document, entry: Entry) -> tuple[str, list[int]]:
         line = document.line_text(number)
         if number in document.code_lines:
             line = " " * len(line)
-        elif number == entry.line:
+        elif number == entry.line and entry.marker:  # (a paragraph or HTML line has none)
             skip = entry.marker_column - 1 + len(entry.marker)
             line = " " * skip + line[skip:]
         lines.append(line)
@@ -338,7 +338,7 @@ def _blocked(entry: Entry, text: str, starts: list[int]) -> list[tuple[int, int]
                 ranges.append((_offset(starts, first, span.line, span.column),
                                _offset(starts, first, span.end_line, span.end_column) + 1))
     if "`" in text:  # (no code span without one)
-        ranges.extend(m.span() for m in _CODE_SPAN.finditer(text))
+        ranges.extend(code_spans(text))
     return ranges
 
 

@@ -10,23 +10,23 @@ neighbours.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from awesome_lint.model import Document, Entry, EntryKind, VenueMark
 from awesome_lint.syntax.treememo import per_tree
+from awesome_lint.venues import parse_badge_text
 
 __all__ = ["BESIDE_TITLE", "WRAPPERS", "Notation", "VenueMark", "entry_marks", "notation",
-           "title_without_marks"]
+           "title_without_marks", "written_shape"]
 
-_YEAR_DIGITS = re.compile(r"(?:19|20)?\d{2}")
 #: Notations whose mark stands on the entry's line beside its title: where a missing mark
 #: can be inserted.
-BESIDE_TITLE = frozenset({"kbd", "bold-bracket", "bracket", "paren"})
+BESIDE_TITLE = frozenset({"kbd", "bold-bracket", "bracket", "paren", "title-paren"})
 #: How each notation wraps its inner text.
 WRAPPERS = {"kbd": "<kbd>{}</kbd>", "bold-bracket": "**[{}]**", "bracket": "[{}]",
-             "italic": "*{}*", "paren": "({})", "venue-first": "[{}]", "title-year": "({})"}
+             "italic": "*{}*", "paren": "({})", "title-paren": "({})", "venue-first": "[{}]",
+             "title-year": "({})"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,25 +60,20 @@ def entry_marks(document: Document) -> dict[Entry, tuple[VenueMark, ...]]:
     return {entry: entry.marks for entry in document.entries if entry.marks}
 
 
-def _shape(mark: VenueMark) -> tuple[str, int]:
-    """(separator, digits) of a mark that writes a venue and a year; digits 0 without one."""
-    return _shape_of(mark.raw, mark.venue, mark.year, mark.year_from, mark.style)
-
-
-def _shape_of(raw: str, venue: str, year: int | None, source: str, style: str
-              ) -> tuple[str, int]:
+def written_shape(raw: str, year: int | None, source: str, style: str) -> tuple[str, int]:
+    """(separator, digits) of a mark that writes a venue and a year, as the badge text's
+    one reading (:func:`~awesome_lint.venues.parse_badge_text`) found them; digits 0
+    without a year."""
     if year is None or source != "mark":
         return "", 0
     if style == "year-prefix":
         return "-", len(raw.split("-", 1)[0])
     if style == "citation":
         return " (", 4
-    text = " ".join(raw.split())
-    at = text.find(venue) + len(venue) if venue else 0
-    digits = _YEAR_DIGITS.search(text, at)
-    if digits is None:
+    parsed = parse_badge_text(raw)
+    if parsed.year is None:
         return " ", 4
-    return text[at:digits.start()], len(digits.group())
+    return parsed.year_sep, 2 if parsed.two_digit_year else 4
 
 
 def notation(document: Document, style: str | None = None) -> Notation:
@@ -98,14 +93,28 @@ def _notation(document: Document, style: str | None) -> Notation:
     chosen = style or Counter(m.style for _e, m in owned).most_common(1)[0][0]
     mine = [(e, m) for e, m in owned if m.style == chosen]
     # lists repeat a few dozen mark texts: each distinct one is measured once
-    texts = Counter((m.raw, m.venue, m.year, m.year_from, m.style) for _e, m in mine)
+    texts = Counter((m.raw, m.year, m.year_from, m.style) for _e, m in mine)
     shapes: Counter[tuple[str, int]] = Counter()
-    for (raw, venue, year, source, mark_style), n in texts.items():
-        shapes[_shape_of(raw, venue, year, source, mark_style)] += n
-    separator, digits = shapes.most_common(1)[0][0] if shapes else (" ", 4)
+    for (raw, year, source, mark_style), n in texts.items():
+        shapes[written_shape(raw, year, source, mark_style)] += n
+    separator, digits = _majority(shapes)
     leading = sum(1 for e, m in mine if e.kind is EntryKind.LINK_TITLED and e.link is not None
                   and (m.span.line, m.span.column) < (e.link.span.line, e.link.span.column))
     return Notation(chosen, separator if digits else " ", digits, leading * 2 > len(mine))
+
+
+def _majority(shapes: Counter[tuple[str, int]]) -> tuple[str, int]:
+    """The digits most marks write, then the separator most of those use: ``CVPR'19``,
+    ``CVPR’19`` and ``CVPR 2019`` write two digits (as the badge rules' year habit
+    counts them), not the one four-digit mark that came first in a three-way tie."""
+    if not shapes:
+        return " ", 4
+    digits: Counter[int] = Counter()
+    for (_separator, count), n in shapes.items():
+        digits[count] += n
+    chosen = digits.most_common(1)[0][0]
+    return Counter({sep: n for (sep, count), n in shapes.items() if count == chosen}
+                   ).most_common(1)[0][0], chosen
 
 
 def title_without_marks(entry: Entry, marks: tuple[VenueMark, ...]) -> str:

@@ -44,7 +44,13 @@ from awesome_lint.venues.registry import (
     default_registry,
     load_registry,
 )
-from awesome_lint.venues.url_hints import UrlHint, arxiv_year, url_hint, venue_hint_from_url
+from awesome_lint.venues.url_hints import (
+    UrlHint,
+    arxiv_posted,
+    arxiv_year,
+    url_hint,
+    venue_hint_from_url,
+)
 
 __all__ = [
     "DATA_PATH",
@@ -62,6 +68,7 @@ __all__ = [
     "VenueDataError",
     "WhitespaceIssue",
     "YearStyle",
+    "arxiv_posted",
     "arxiv_year",
     "default_registry",
     "load_registry",

@@ -211,45 +211,52 @@ _ARXIV_URL = (r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf|html)/([0-9]{2})([0-9]{
               r"(?:v[0-9]+)?(?:\.pdf)?")
 
 
-def _arxiv_id_year(ident: str) -> int | None:
+def _arxiv_id_posted(ident: str) -> tuple[int, int | None] | None:
     if m := compiled(_ARXIV_NEW).match(ident):
-        return _new_id_year(int(m.group(1)), int(m.group(2)))
+        return _new_id_posted(int(m.group(1)), int(m.group(2)))
     if m := compiled(_ARXIV_OLD).match(ident):
         yy, mm = int(m.group(1)), int(m.group(2))
         year = 1900 + yy if yy >= 91 else 2000 + yy
         if 1 <= mm <= 12 and (1991, 8) <= (year, mm) <= (2007, 3):
-            return year
+            return year, None
     return None
 
 
-def _new_id_year(yy: int, mm: int) -> int | None:
-    """The year of a new-style id ``YYMM.NNNNN``, if it is a month the scheme existed."""
+def _new_id_posted(yy: int, mm: int) -> tuple[int, int | None] | None:
+    """(year, month) of a new-style id ``YYMM.NNNNN``, if it is a month the scheme existed."""
     if 1 <= mm <= 12 and (yy, mm) >= (7, 4):  # new scheme began April 2007
-        return 2000 + yy
+        return 2000 + yy, mm
     return None
+
+
+def arxiv_year(url: str) -> int | None:
+    """Submission year of an arXiv URL or id (``arxiv.org/abs/1907.08610`` -> 2019)."""
+    posted = arxiv_posted(url)
+    return None if posted is None else posted[0]
 
 
 @functools.lru_cache(maxsize=16384)
-def arxiv_year(url: str) -> int | None:
-    """Submission year of an arXiv URL or id (``arxiv.org/abs/1907.08610`` -> 2019).
+def arxiv_posted(url: str) -> tuple[int, int | None] | None:
+    """Submission (year, month) of an arXiv URL or id (``arxiv.org/abs/1907.08610`` ->
+    (2019, 7)); the month is None for an old-style id (``cs/0112017`` -> (2001, None)).
 
-    Handles abs/pdf/html links, versions (``v2``), ``.pdf`` suffixes, old-style ids
-    (``cs/0112017`` -> 2001) and bare ``arXiv:`` ids.
+    Handles abs/pdf/html links, versions (``v2``), ``.pdf`` suffixes, old-style ids and
+    bare ``arXiv:`` ids.
     """
     text = url.strip()
     if m := compiled(_ARXIV_URL).fullmatch(text):
-        return _new_id_year(int(m.group(1)), int(m.group(2)))
+        return _new_id_posted(int(m.group(1)), int(m.group(2)))
     import unicodedata
 
     text = unicodedata.normalize("NFKC", text)
     if text.lower().startswith("arxiv:"):
-        return _arxiv_id_year(text)
+        return _arxiv_id_posted(text)
     host, path = _host(text)
     if host not in _ARXIV_HOSTS:
         return None
     segs = [s for s in path.split("/") if s]
     if segs[:2] == ["ftp", "arxiv"] and len(segs) >= 5:  # /ftp/arxiv/papers/1907/1907.08610.pdf
-        return _arxiv_id_year(segs[-1])
+        return _arxiv_id_posted(segs[-1])
     if len(segs) >= 2 and segs[0] in _ARXIV_PREFIXES:
-        return _arxiv_id_year("/".join(segs[1:]))
+        return _arxiv_id_posted("/".join(segs[1:]))
     return None

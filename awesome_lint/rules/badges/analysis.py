@@ -9,10 +9,8 @@ majority.  Nothing here scans lines.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import operator
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,11 +21,13 @@ from awesome_lint.model import Document, Entry, Span, VenueMark
 from awesome_lint.rules import RuleContext
 from awesome_lint.rules.badges.settings import VenueSettings, settings
 from awesome_lint.rules.context import Analysis as DocumentAnalysis
+from awesome_lint.rules.context import venues_for
 from awesome_lint.syntax import kbd
 from awesome_lint.syntax.dialect import options_for
 from awesome_lint.syntax.notations import read_marks
 from awesome_lint.syntax.venuemarks import WRAPPERS, Notation, notation
 from awesome_lint.venues import Match, ParsedBadge, Registry, Venue, parse_badge_text
+from awesome_lint.venues.badge_text import settle_year
 
 V = TypeVar("V")
 #: How a notation attaches a year when the configuration sets only its digits.
@@ -36,11 +36,6 @@ _DEFAULT_ATTACH = {"bold-bracket": "apostrophe", "year-prefix": "apostrophe"}
 VENUE_ONLY = frozenset({"citation"})
 #: Notations whose spacing and markup BDG001 judges (the others are read from prose).
 MARKUP_STYLES = frozenset({"kbd", "bold-bracket", "bracket"})
-_SPACE_TWO_DIGIT = re.compile(r"^(?P<head>.*[^\W\d_].*?)\s(?P<yy>\d{2})$")
-_BAD_DIGITS = re.compile(r"^(?P<head>.*?[^\W\d_].*?)[\s'’-]*(?P<digits>\d{3}|\d{5,})$")
-_FOUR_DIGITS = re.compile(r"[12]\d{3}")
-#: ``201907``: a year and a month written together (a date, not a typo).
-_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
@@ -69,33 +64,12 @@ class Reading:
 @functools.lru_cache(maxsize=8192)  # lists repeat the same badges thousands of times
 def read(text: str, reg: Registry, topics: frozenset[str] = frozenset()) -> Reading:
     """Parse and resolve badge text; also reads ``IJCAI 19`` and spots ``CVPR 20219``."""
-    parsed = parse_badge_text(text)
-    bad_year: str | None = None
-    if parsed.year is None and _FOUR_DIGITS.fullmatch(text.strip()):  # a year, if a wrong one
-        parsed = dataclasses.replace(parsed, venue_text="", year=int(text.strip()),
-                                     year_style="plain")
-    if parsed.year is None:
-        venue_text = parsed.venue_text
-        if (m := _SPACE_TWO_DIGIT.match(venue_text)) and reg.lookup(m["head"]) is not None:
-            parsed = dataclasses.replace(parsed, venue_text=m["head"],
-                                         year=two_digit(int(m["yy"])),
-                                         year_style="plain", two_digit_year=True)
-        elif (m := _BAD_DIGITS.match(venue_text)) and reg.lookup(m["head"]) is not None:
-            parsed = dataclasses.replace(parsed, venue_text=m["head"])
-            if (d := _YEAR_MONTH.fullmatch(m["digits"])) is not None:  # TMI 201907
-                parsed = dataclasses.replace(parsed, year=int(d[1]), month=int(d[2]),
-                                             year_style="plain")
-            else:
-                bad_year = m["digits"]
+    parsed, bad_year = settle_year(parse_badge_text(text),
+                                   lambda name: reg.lookup(name) is not None)
     match = reg.lookup(parsed.venue_text) if parsed.venue_text else None
     clean = " ".join(text.translate(_INVISIBLE).split())
     topic = match is None and (reg.is_topic(clean) or clean.casefold() in topics)
     return Reading(parsed, match, topic, bad_year)
-
-
-def two_digit(yy: int) -> int:
-    """The registry's pivot: '00-'49 are 2000s, '50-'99 are 1900s."""
-    return 2000 + yy if yy < 50 else 1900 + yy
 
 
 @dataclass(slots=True)
@@ -138,7 +112,9 @@ class Analysis:
     """What every badge rule reads: the settings, the registry and the document's badges."""
 
     settings: VenueSettings
-    registry: Registry
+    #: The registry, built when first asked for: a list without badges or venue marks never
+    #: needs it (7 ms of a small ``check``, :mod:`awesome_lint.startup`).
+    venues: Callable[[], Registry]
     badges: tuple[FoundBadge, ...]
     strays: tuple[Span, ...]
     #: The badges whose content the venue rules judge: closed, not empty.
@@ -148,6 +124,10 @@ class Analysis:
     #: Per notation, the year shape most of its marks use: (two digits, year style), when
     #: a clear majority (over half of three or more marks naming known venues) has one.
     year_habits: dict[str, tuple[bool, str]]
+
+    @property
+    def registry(self) -> Registry:
+        return self.venues()
 
     def notation(self, style: str) -> Notation:
         """How the list writes a mark in ``style`` (its majority: separator, digits),
@@ -161,7 +141,9 @@ def analysis(ctx: RuleContext) -> Analysis:
 
 
 def _analysis_of(found: DocumentAnalysis) -> Analysis:
-    return _analyse(found.document, found.config, found.venues)
+    # the registry through the config, not ``found``: the analysis is cached on ``found``,
+    # and a closure over it would be a cycle that keeps the tree alive (the collector is off)
+    return _analyse(found.document, found.config, functools.partial(venues_for, found.config))
 
 
 def _tag_topics(config: Config) -> frozenset[str]:
@@ -183,9 +165,12 @@ def _entries_by_line(document: Document) -> dict[int, Entry]:
 _POSITION = operator.attrgetter("span.line", "span.column")
 
 
-def _kbd_badges(document: Document, reg: Registry, topics: frozenset[str]
+def _kbd_badges(document: Document, reg: Callable[[], Registry], topics: frozenset[str]
                 ) -> list[FoundBadge]:
     """Every ``<kbd>`` badge the parser found, closed or not, with its owner entry."""
+    if not document.badges:
+        return []
+    registry = reg()
     by_line: dict[int, Entry] | None = None  # built when a badge has no owner
     owner = {(b.span.line, b.span.column): e for e in document.entries for b in e.badges}
     badges: list[FoundBadge] = []
@@ -207,7 +192,7 @@ def _kbd_badges(document: Document, reg: Registry, topics: frozenset[str]
             entry = by_line.get(number)
         badges.append(FoundBadge(
             "kbd", badge.raw, span, inner, badge.closed, badge.preceded_by, entry,
-            read(badge.raw, reg, topics), bad_closer))
+            read(badge.raw, registry, topics), bad_closer))
     return badges
 
 
@@ -232,7 +217,7 @@ def forced_notations(config: Config) -> tuple[str, ...] | None:
     return None if style == "kbd" else (style,)
 
 
-def _other_badges(document: Document, config: Config, reg: Registry,
+def _other_badges(document: Document, config: Config, reg: Callable[[], Registry],
                   topics: frozenset[str]) -> Iterator[FoundBadge]:
     """Marks in every notation but ``<kbd>`` (the inferred ones, or those config sets)."""
     forced = forced_notations(config)
@@ -250,7 +235,7 @@ def _other_badges(document: Document, config: Config, reg: Registry,
             if mark.style == "kbd" or mark.placeholder:
                 continue
             yield FoundBadge(mark.style, mark.raw, mark.span, mark.inner, True, "", entry,
-                             read(_mark_text(mark), reg, topics),
+                             read(_mark_text(mark), reg(), topics),
                              year_written=mark.year_from == "mark")
 
 
@@ -276,7 +261,7 @@ def year_shape(parsed: ParsedBadge) -> tuple[bool, str]:
     return parsed.two_digit_year, style
 
 
-def _analyse(document: Document, config: Config, reg: Registry) -> Analysis:
+def _analyse(document: Document, config: Config, reg: Callable[[], Registry]) -> Analysis:
     found = settings(config)
     topics = _tag_topics(config)
     badges = _kbd_badges(document, reg, topics)

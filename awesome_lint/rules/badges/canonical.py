@@ -3,13 +3,11 @@ writes years, spacing normalised.  Shared by the rules that suggest a rewrite.""
 
 from __future__ import annotations
 
-import re
-
-from awesome_lint.rules.badges.analysis import Analysis, Reading, two_digit, year_shape
+from awesome_lint.rules.badges.analysis import Analysis, Reading, year_shape
 from awesome_lint.syntax.venuemarks import Notation
 from awesome_lint.venues import ParsedBadge, Venue, parse_badge_text
+from awesome_lint.venues.badge_text import two_digit_year as two_digit
 
-_GLUED_YEAR = re.compile(r"(?<=[A-Za-z])(?=(?:18|19|20)\d{2}(?!\d))")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 #: Notations whose default way of writing a year the rules know (``CVPR 2017``,
 #: ``**[CVPR'17]**``); the others are written only as the list's majority writes them.
@@ -68,8 +66,10 @@ def respaced(raw: str) -> str:
     """The badge text with spaces normalised and a glued four-digit year split off."""
     clean = " ".join(raw.translate(_INVISIBLE).split())
     parsed = parse_badge_text(clean)
-    if parsed.year_style == "glued" and not parsed.two_digit_year:
-        clean = _GLUED_YEAR.sub(" ", clean, count=1)
+    before = clean[parsed.year_at - 1:parsed.year_at]
+    if parsed.year_style == "glued" and not parsed.two_digit_year and before.isascii():
+        # (a Latin name only: CJK text writes no space before 2023年)
+        clean = f"{clean[:parsed.year_at]} {clean[parsed.year_at:]}"
     return clean
 
 

@@ -11,7 +11,7 @@ from awesome_lint.rules import Rule, RuleContext, register
 from awesome_lint.rules.badges.analysis import Reading, analysis, judged
 from awesome_lint.rules.badges.settings import YearWindow
 from awesome_lint.rules.badges.unknown import YEAR_NOTATIONS
-from awesome_lint.venues import Venue, arxiv_year
+from awesome_lint.venues import Venue, arxiv_posted, arxiv_year
 
 PREFIX = "BDG"
 CATEGORY = "badges"
@@ -141,8 +141,6 @@ def _preprint(entry: Entry) -> tuple[str, int] | None:
     return None
 
 
-#: The month of a new-style arXiv id (``YYMM.NNNNN``) in an arXiv URL.
-_ARXIV_MONTH = re.compile(r"arxiv\.org/(?:abs|pdf|html)/\d{2}(\d{2})\.\d{4,5}", re.IGNORECASE)
 #: Months after the meeting within which a preprint is a usual late posting (PIXOR: CVPR
 #: 2018, arXiv February 2019); later than that, the badge year is usually wrong (TIDE:
 #: "ECCV 2018" for an ECCV 2020 paper).
@@ -155,14 +153,14 @@ def _usual_gap(url: str, year: int, venue: Venue | None) -> bool:
     """Whether ``url`` was posted within ``_GAP_MONTHS`` of the venue's meeting (the
     registry's ``month``; mid-year when unknown): NeurIPS 2021 (December) and a preprint
     of July 2022.  Old-style ids (no month) allow the next year."""
-    posted = arxiv_year(url)
-    if posted is None:
+    found = arxiv_posted(url)
+    if found is None:
         return False
-    m = _ARXIV_MONTH.search(url)
-    if m is None:
+    posted, posted_month = found
+    if posted_month is None:
         return posted <= year + 1
     month = venue.month if venue is not None and venue.month is not None else _MID_YEAR
-    return (posted - year) * 12 + int(m.group(1)) - month <= _GAP_MONTHS
+    return (posted - year) * 12 + posted_month - month <= _GAP_MONTHS
 
 
 def _short_url(url: str) -> str:

@@ -189,7 +189,9 @@ class DuplicateTitle(Rule):
         "are compared: not the author line nested under a wrapped entry, not a code-span "
         "tag, and in a table only the cell that holds the row's link. A distinguishing "
         "word keeps titles apart: `Fast R-CNN` and `Faster R-CNN`, a version number, a "
-        "leading `NIPS 2016 Tutorial:`, different authors (`by ...`). Sections and nested "
+        "leading `NIPS 2016 Tutorial:`, different authors (`by ...`); and a title both "
+        "descriptions name as their subject (`DNS-over-HTTPS` - 'a cartoon intro to DNS "
+        "over HTTPS') is the topic of two articles, not one item twice. Sections and nested "
         "sub-items are compared as duplicate-entry compares them. Entries with "
         "the same link are left to duplicate-entry. A warning: two resources can share a "
         "name."
@@ -371,8 +373,10 @@ _GITHUB_REPO = re.compile(r"^https?://(?:www\.)?github\.com/([^/?#]+/[^/?#]+)", 
 def _apart(a: Entry, b: Entry) -> bool:
     """Something outside the titles keeps two entries apart: different authors
     (``[Deep Learning](...) by Bengio`` and ``[Deep Learning](...) by Microsoft``), two
-    GitHub repositories (``cuckoofilter`` by two owners: a name clash, not a copy), or a
-    site and a page inside it."""
+    GitHub repositories (``cuckoofilter`` by two owners: a name clash, not a copy), a
+    site and a page inside it, or a title both descriptions name as their subject."""
+    if _about(a) and _about(b):
+        return True
     by_a, by_b = _BY.search(a.description), _BY.search(b.description)
     if by_a is not None and by_b is not None and \
             fold_title(by_a.group(1)) != fold_title(by_b.group(1)):
@@ -383,6 +387,18 @@ def _apart(a: Entry, b: Entry) -> bool:
     if repo_a is not None and repo_b is not None:
         return repo_a.group(1).casefold() != repo_b.group(1).casefold()
     return _site_and_page(url_a, url_b)
+
+
+def _about(entry: Entry) -> bool:
+    """Whether the entry's description names its title as its subject: the title is then
+    the topic the resource is about, not the resource's own name (``DNS-over-HTTPS`` -
+    "a cartoon intro to DNS over HTTPS" and ``DNS-over-HTTPS`` - "tutorial to set up your
+    own DNS-over-HTTPS server" are two articles, not one twice)."""
+    if not entry.description:
+        return False
+    title, text = fold_title(entry_title(entry)), fold_title(entry.description)
+    # (a description that starts with the title holds it: ``[[arXiv](url)] Title.``)
+    return bool(title) and not text.startswith(title) and f" {title} " in f" {text} "
 
 
 def _site_and_page(a: str, b: str) -> bool:

@@ -85,12 +85,14 @@ class Fixer:
         """The entry's lines hold nothing but the entry (quote markers aside)."""
         if entry.kind is EntryKind.TABLE_ROW:
             return entry.line == entry.end_line
+        if entry.kind is EntryKind.HTML_LINE:  # not when its last line closes the <p>
+            return not self.doc.line_text(entry.end_line).rstrip().lower().endswith("</p>")
         head = self.doc.line_text(entry.line)[: max(0, entry.marker_column - 1)]
         return head.strip(" \t>") == ""
 
     def _has_nested(self, entry: Entry) -> bool:
         """Whether lines after the entry's own text still belong to its list item."""
-        if entry.kind is EntryKind.TABLE_ROW:
+        if not entry.marker:  # a table row, an HTML line, a paragraph: not a list item
             return False
         indent = entry.marker_column - 1
         for number in range(entry.end_line + 1, len(self.doc.lines) + 1):
@@ -111,6 +113,8 @@ class Fixer:
     def _residual(self, entry: Entry) -> str:
         """The entry's own text with its links, badges and tags blanked out: its title
         (when not a link) and description, as written."""
+        if entry.kind is EntryKind.HTML_LINE:  # the markup around it is no text
+            return entry.description
         spans = [link.span for link in entry.links] + [b.span for b in entry.badges] + \
             [t.span for t in entry.tags]
         out: list[str] = []

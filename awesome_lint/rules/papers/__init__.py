@@ -134,7 +134,8 @@ class PublishedPreprint(_PaperRule):
                 mark = nota.mark(record.venue, record.year)
                 # a mark goes beside the title only in notations written there (not on an
                 # author line, in a table column or before the title)
-                fix = Fix((insertion(document, item.entry, mark, leads=nota.leads),),
+                fix = Fix((insertion(document, item.entry, mark, leads=nota.leads,
+                                     closes_title=nota.style == "title-paren"),),
                           Applicability.UNSAFE,
                           f"add {mark}") if nota.style in BESIDE_TITLE else None
                 span = (item.entry.link or item.links[0].link).span
