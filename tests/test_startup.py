@@ -114,6 +114,14 @@ def test_the_cached_registry_agrees_with_a_fresh_build(cache: Path) -> None:
     assert second.extend(venues=extra).venues == fresh.extend(venues=extra).venues
 
 
+def test_a_damaged_registry_cache_builds_the_registry_again(cache: Path) -> None:
+    venues.load_registry()
+    (path,) = cache.glob("venues-checked-*.marshal")
+    for damaged in ({"venues": [{"key": "x"}], "index": {}}, {"venues": []}, {}):
+        path.write_bytes(marshal.dumps(damaged))
+        assert venues.load_registry().venues == startup_free_registry().venues
+
+
 def test_cached_data_follows_the_code_behind_it(cache: Path, tmp_path: Path) -> None:
     data = tmp_path / "d.toml"
     data.write_text("x = 1\n")
