@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -12,13 +11,11 @@ from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Sever
 from awesome_lint.model import Document, Entry, ListInfo, Span
 from awesome_lint.rules import RuleContext, register
 from awesome_lint.rules.awesome.classic import ClassicRule, opted_in
+from awesome_lint.syntax.listitems import item_title
 from awesome_lint.syntax.ordering import sort_key
-from awesome_lint.syntax.slugs import plain_text
 
 PREFIX = "AWE4"
 CATEGORY = "awesome"
-
-_CONTENT = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,16 +31,12 @@ class _Unit:
 def _units(doc: Document, info: ListInfo, entries: dict[int, Entry]) -> list[_Unit]:
     starts = [item.line for item in info.items]
     units: list[_Unit] = []
-    for index, start in enumerate(starts):
+    for index, (start, item) in enumerate(zip(starts, info.items, strict=True)):
         last = starts[index + 1] - 1 if index + 1 < len(starts) else info.end_line
         while last > start and not doc.line_text(last).strip():
             last -= 1
         entry = entries.get(start)
-        if entry is not None:
-            title = entry.title
-        else:
-            match = _CONTENT.match(doc.line_text(start))
-            title = plain_text(match.group(1)) if match else doc.line_text(start)
+        title = entry.title if entry is not None else item_title(doc, item)
         units.append(_Unit(start, last, sort_key(title), title))
     return units
 

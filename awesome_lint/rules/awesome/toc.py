@@ -17,7 +17,6 @@ rewriting of the whole list, so a TOC edit comes from one place.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Sever
 from awesome_lint.model import Document, ListInfo, ListItemInfo, Section, Span, TocEntry
 from awesome_lint.rules import RuleContext, register
 from awesome_lint.rules.awesome.classic import ClassicRule
+from awesome_lint.syntax.listitems import bold_link
 from awesome_lint.syntax.slugs import matching_anchors
 
 PREFIX = "AWE3"
@@ -36,7 +36,6 @@ META_SECTIONS = ("contributing", "contribute", "contribution", "contributions",
                  "contributors", "license", "licence", "footnotes", "related lists",
                  "related", "credits", "acknowledgements", "acknowledgments", "sponsors",
                  "backers", "code of conduct")
-_LINKED = re.compile(r"^(\s*)([-*+]|\d+[.)])(\s+)(.*)$")
 
 
 @dataclass
@@ -204,8 +203,7 @@ def _style(doc: Document, lines: list[int], items: dict[int, ListItemInfo]) -> _
         indent = deeper.indent_text[len(parent.indent_text):] or "  "
         if "\t" not in indent:
             indent = " " * (deeper.marker_column - parent.marker_column)
-    bold = sum(1 for i in infos if doc.line_text(i.line)[
-        i.marker_column + len(i.marker):].strip().startswith("**[")) * 2 > len(infos)
+    bold = sum(1 for i in infos if bold_link(doc, i)) * 2 > len(infos)
     return _Style(marker, indent, bold, False)
 
 

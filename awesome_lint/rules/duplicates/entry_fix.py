@@ -11,6 +11,7 @@ from awesome_lint.model import Document, Entry, EntryKind, Link, LinkRole, Span
 from awesome_lint.rules.duplicates.keys import Keys
 from awesome_lint.rules.duplicates.pairs import clip
 from awesome_lint.rules.duplicates.titles import Title, entry_title, fold_title, titles_match
+from awesome_lint.syntax.whitespace import next_content
 
 
 class Fixer:
@@ -94,15 +95,9 @@ class Fixer:
         """Whether lines after the entry's own text still belong to its list item."""
         if not entry.marker:  # a table row, an HTML line, a paragraph: not a list item
             return False
-        indent = entry.marker_column - 1
-        for number in range(entry.end_line + 1, len(self.doc.lines) + 1):
-            text = self.doc.lines[number - 1]
-            if not text.strip():
-                continue
-            stripped = text.lstrip(" \t>")
-            width = len(text[: len(text) - len(stripped)].expandtabs(4))
-            return width > indent
-        return False
+        following = next_content(self.doc, entry.end_line)
+        return following is not None and \
+            len(following.quoted.expandtabs(4)) > entry.marker_column - 1
 
     def _opens_ordered_list(self, entry: Entry) -> bool:
         if not entry.marker[:1].isdigit() or not 0 <= entry.list_index < len(self.doc.lists):

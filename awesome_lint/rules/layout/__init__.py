@@ -20,6 +20,7 @@ from awesome_lint.syntax.layout_conventions import (
     list_indent,
     nested_lists,
 )
+from awesome_lint.syntax.whitespace import next_content
 
 PREFIX = "FMT"
 CATEGORY = "style"
@@ -54,11 +55,8 @@ def _shift(doc: Document, first: int, last: int, column: int, delta: int) -> lis
 def _absorbs(doc: Document, last: int, offset: int) -> bool:
     """Whether the first non-blank line after line ``last`` is indented at least
     ``offset`` columns: moving content left to ``offset`` would pull it into the list."""
-    for number in range(last + 1, len(doc.lines) + 1):
-        text = doc.line_text(number)
-        if text.strip():
-            return len(text) - len(text.lstrip(" \t")) >= offset
-    return False
+    following = next_content(doc, last)
+    return following is not None and len(following.lead) >= offset
 
 
 def _fix(edits: list[Edit] | None, description: str) -> Fix | None:
@@ -222,7 +220,7 @@ class BlankLines(Rule):
         if not conv.single_blank_lines:
             return
         doc = ctx.document
-        total = len(doc.lines)
+        total = doc.line_count
         for first, last in conv.blank_runs:
             if last in (first, total) or first == 1:
                 continue
