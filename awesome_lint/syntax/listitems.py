@@ -24,3 +24,15 @@ def bold_link(document: Document, item: ListItemInfo) -> bool:
     """Whether the item's content opens with a bold link (``- **[Name](#anchor)**``)."""
     line = document.line_text(item.line)
     return line[item.marker_column + len(item.marker):].strip().startswith("**[")
+
+
+#: A thematic break (``* * *``, ``---``, ``___``): CommonMark reads it before a list item.
+_THEMATIC = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+
+
+def remarked_is_break(document: Document, item: ListItemInfo, marker: str) -> bool:
+    """Whether writing ``marker`` in place of the item's marker would make its line a
+    thematic break (``- * *`` with ``*``): a bullet fix must not."""
+    text = document.line_text(item.line)
+    column = item.marker_column
+    return bool(_THEMATIC.match(text[: column - 1] + marker + text[column:]))

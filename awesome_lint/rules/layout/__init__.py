@@ -9,7 +9,6 @@ whole file instead.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
@@ -20,12 +19,11 @@ from awesome_lint.syntax.layout_conventions import (
     list_indent,
     nested_lists,
 )
+from awesome_lint.syntax.listitems import remarked_is_break
 from awesome_lint.syntax.whitespace import next_content
 
 PREFIX = "FMT"
 CATEGORY = "style"
-
-_THEMATIC = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
 
 def _conventions(ctx: RuleContext) -> Conventions:
@@ -96,11 +94,9 @@ class BulletMarker(Rule):
             have = markers.pop()
             edits = []
             for item in items:
-                col = item.info.marker_column
-                text = doc.line_text(item.info.line)
-                if _THEMATIC.match(text[: col - 1] + want + text[col:]):
+                if remarked_is_break(doc, item.info, want):
                     break
-                edits.append(Edit(item.info.line, col, len(have), want))
+                edits.append(Edit(item.info.line, item.info.marker_column, len(have), want))
             else:
                 first, last = items[0].info, items[-1].info
                 span = Span(first.line, first.marker_column, last.line, last.marker_column)
