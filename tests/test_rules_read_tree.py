@@ -1,11 +1,13 @@
 """Rules read the tree, never the raw text: a Document's ``lines`` (or any ``text`` of a
 document) are read in ``syntax/``, which puts what it finds in the tree (``model.py``) or
-computes it on demand for the tree (``syntax/treememo.per_tree``).
+computes it on demand for the tree (``syntax/treememo.per_tree``, or a small function such
+as ``syntax/linespans.whole_line``).
 
 The scan walks every module of ``awesome_lint/rules`` and fails on an access to ``.lines``
-(any receiver: only ``Document`` has that field) or to ``.text`` / ``.lines`` of something
-named ``doc`` / ``document``, outside the allow-list below.  The allow-list holds fix
-helpers that measure or move the text of a span the tree gives them; they read no syntax.
+or a call of ``.line_text`` (any receiver: only ``Document`` has them) or on ``.text`` of
+something named ``doc`` / ``document``, outside the allow-list below.  The allow-list holds
+fix helpers that measure or move the text of a span the tree gives them (and two readers of
+words in prose); none of them reads markdown syntax.
 """
 
 from __future__ import annotations
@@ -21,14 +23,41 @@ RULES = Path(__file__).resolve().parent.parent / "awesome_lint" / "rules"
 
 #: (module under rules/, function) -> why reading the lines there is no re-read of syntax.
 ALLOWED: dict[tuple[str, str], str] = {
-    # DUP001's fix deletes the later entry's lines: it sums the lengths of the lines of the
-    # entry's span (and checks the span is inside the text).
+    # -- fixes built from spans the tree gives: they cut, measure or move that text --------
+    # DUP001's fix deletes the later entry's lines: the lengths of the lines of its span.
     ("duplicates/entry_fix.py", "Fixer.removal"): "length of an entry's span, for the delete",
     # DUP001 calls a fix safe only when two entries' source texts are the same word for
-    # word: it compares the spans' text whole, whitespace collapsed, and parses nothing.
+    # word: it compares the spans' text whole, whitespace collapsed.
     ("duplicates/entry_fix.py", "_normalised"): "an entry span's text, compared whole",
+    # DUP001's merge: the entry's text with the tree's link, badge and tag spans blanked out.
+    ("duplicates/entry_fix.py", "Fixer._residual"): "an entry's text minus its nodes' spans",
+    # DUP001's merge copies a link, badge or tag of the later entry by its span.
+    ("duplicates/entry_fix.py", "Fixer._slice"): "the text of a node's one-line span",
+    # Where an insert after a link goes: past the ``]`` of a link the tree marks bracketed.
+    ("duplicates/entry_fix.py", "Fixer._link_end"): "end of a bracketed link's span",
+    # Where an insert at the end of an entry's line goes.
+    ("duplicates/entry_fix.py", "Fixer._line_end"): "end column of a line, for an insert",
+    # Where an entry's content starts: past the blanks after the marker the tree gives.
+    ("duplicates/entry_fix.py", "Fixer._content_start"): "blanks after a known marker",
+    # DUP003's fix deletes a resource link the tree marks bracketed, with its brackets.
+    ("duplicates/resource.py", "_delete_link"): "a link span's brackets and spaces, deleted",
     # AWE401's fix moves each list item's lines (spans the tree gives) into sorted order.
     ("awesome/order.py", "_sorted"): "list items' line spans, moved as they are",
+    # AWE203's fix removes a badge link (a tree span) with one space beside it.
+    ("awesome/title.py", "_remove_badge"): "a badge link's span and the space beside it",
+    # AWE301's fix rewrites the TOC list: the old lines it replaces, the author's own link
+    # text (a TocEntry's span) and the items that link elsewhere, kept as written.
+    ("awesome/toc.py", "_regenerate"): "the TOC list's lines, replaced whole",
+    ("awesome/toc.py", "_links"): "a TOC entry's span, kept as the author wrote it",
+    ("awesome/toc.py", "_hand_added"): "TOC items linking elsewhere, kept as written",
+    # FMT fixes re-indent lines of a list the tree gives; indentation is what they move.
+    ("layout/__init__.py", "_shift"): "indentation of a list's lines, shifted",
+    # -- words, not syntax ------------------------------------------------------------------
+    # AWE101 looks for misspelt names in lines the tree marks as prose; code spans and HTML
+    # tags come from syntax/prose.py, links and images from the tree.
+    ("awesome/spelling.py", "ProductSpelling.check_classic"): "words of prose lines",
+    # TAG's message quotes the entry's line when the entry has no title.
+    ("tags/__init__.py", "MissingTag.check"): "the line quoted in a message",
 }
 
 _DOCUMENT_NAMES = frozenset({"doc", "document"})
@@ -70,7 +99,8 @@ class _Scan(ast.NodeVisitor):
         self.found.append(Access(self.module, ".".join(self.scope), node.lineno, what))
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
-        if node.attr == "lines" or (node.attr in _RAW_FIELDS and _names_document(node.value)):
+        if node.attr in ("lines", "line_text") or (
+                node.attr in _RAW_FIELDS and _names_document(node.value)):
             self._hit(node, f"{ast.unparse(node)}")
         self.generic_visit(node)
 
@@ -114,6 +144,7 @@ def test_allow_list_names_only_current_readers() -> None:
     "def _planted(ctx):\n    return ctx.document.text.splitlines()\n",
     "class _Planted:\n    def check(self, ctx):\n        return len(self.doc.lines)\n",
     "def _planted(document):\n    return getattr(document, 'lines')\n",
+    "def _planted(document, n):\n    return document.line_text(n).count('](')\n",
 ])
 def test_the_scan_finds_a_planted_read(tmp_path: Path, planted: str) -> None:
     """The guard can fail: a copy of rules/ with one raw read planted in it is caught, even

@@ -36,3 +36,8 @@ def remarked_is_break(document: Document, item: ListItemInfo, marker: str) -> bo
     text = document.line_text(item.line)
     column = item.marker_column
     return bool(_THEMATIC.match(text[: column - 1] + marker + text[column:]))
+
+
+def inline_links_written(document: Document, line: int) -> int:
+    """How many inline links (``](``) the line writes, images included."""
+    return document.line_text(line).count("](")

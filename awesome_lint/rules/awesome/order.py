@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from awesome_lint.model import Document, Entry, ListInfo, Span
+from awesome_lint.model import Document, Entry, ListInfo
 from awesome_lint.rules import RuleContext, register
 from awesome_lint.rules.awesome.classic import ClassicRule, opted_in
+from awesome_lint.syntax.linespans import is_blank, whole_line
 from awesome_lint.syntax.listitems import item_title
 from awesome_lint.syntax.ordering import sort_key
 
@@ -33,7 +34,7 @@ def _units(doc: Document, info: ListInfo, entries: dict[int, Entry]) -> list[_Un
     units: list[_Unit] = []
     for index, (start, item) in enumerate(zip(starts, info.items, strict=True)):
         last = starts[index + 1] - 1 if index + 1 < len(starts) else info.end_line
-        while last > start and not doc.line_text(last).strip():
+        while last > start and is_blank(doc, last):
             last -= 1
         entry = entries.get(start)
         title = entry.title if entry is not None else item_title(doc, item)
@@ -79,9 +80,8 @@ class AlphabeticalOrder(ClassicRule):
                 continue
             fix = _sorted(doc, units)
             for before, unit in wrong:
-                line = doc.line_text(unit.first)
                 yield self.diagnostic(
-                    Span(unit.first, 1, unit.first, max(1, len(line))),
+                    whole_line(doc, unit.first),
                     f"'{unit.title}' should come before '{before.title}'", fix=fix)
 
 

@@ -14,6 +14,7 @@ from awesome_lint.rules.awesome.classic import ClassicRule
 from awesome_lint.syntax import dialect
 from awesome_lint.syntax.dialect import BADGE_IMAGES, BADGE_TARGETS, is_badge_image
 from awesome_lint.syntax.heads import html_title
+from awesome_lint.syntax.linespans import line_length, whole_line
 
 PREFIX = "AWE2"
 CATEGORY = "awesome"
@@ -38,7 +39,7 @@ def title_section(doc: Document) -> Section | None:
 
 
 def _span(doc: Document, line: int) -> Span:
-    return Span(line, 1, line, max(1, len(doc.line_text(line))))
+    return whole_line(doc, line)
 
 
 @register
@@ -115,8 +116,7 @@ class AwesomeBadge(ClassicRule):
             return
         images, outer = _badge_links(doc, title.line)
         if not images:
-            line = doc.line_text(title.line)
-            end = len(line) + 1
+            end = line_length(doc, title.line) + 1
             if dialect.badge_line is not None:
                 yield self.diagnostic(_span(doc, title.line),
                                       f"the Awesome badge (line {dialect.badge_line}) belongs "

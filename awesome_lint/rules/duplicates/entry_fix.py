@@ -11,6 +11,11 @@ from awesome_lint.model import Document, Entry, EntryKind, Link, LinkRole, Span
 from awesome_lint.rules.duplicates.keys import Keys
 from awesome_lint.rules.duplicates.pairs import clip
 from awesome_lint.rules.duplicates.titles import Title, entry_title, fold_title, titles_match
+from awesome_lint.syntax.entrylines import (
+    closes_html_paragraph,
+    ends_with_hard_break,
+    only_quotes_before_marker,
+)
 from awesome_lint.syntax.whitespace import next_content
 
 
@@ -87,9 +92,8 @@ class Fixer:
         if entry.kind is EntryKind.TABLE_ROW:
             return entry.line == entry.end_line
         if entry.kind is EntryKind.HTML_LINE:  # not when its last line closes the <p>
-            return not self.doc.line_text(entry.end_line).rstrip().lower().endswith("</p>")
-        head = self.doc.line_text(entry.line)[: max(0, entry.marker_column - 1)]
-        return head.strip(" \t>") == ""
+            return not closes_html_paragraph(self.doc, entry.end_line)
+        return only_quotes_before_marker(self.doc, entry)
 
     def _has_nested(self, entry: Entry) -> bool:
         """Whether lines after the entry's own text still belong to its list item."""
@@ -244,7 +248,7 @@ class Fixer:
         if first.kind is EntryKind.TABLE_ROW:
             self._fail(f"line {later.line} has links, badges or tags a table row cannot take")
             return False
-        if self.doc.line_text(first.end_line).rstrip().endswith("\\"):
+        if ends_with_hard_break(self.doc, first.end_line):
             self._fail(f"line {first.end_line} ends with a hard line break")
             return False
         return True

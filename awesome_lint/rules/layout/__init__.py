@@ -19,6 +19,7 @@ from awesome_lint.syntax.layout_conventions import (
     list_indent,
     nested_lists,
 )
+from awesome_lint.syntax.linespans import line_length
 from awesome_lint.syntax.listitems import remarked_is_break
 from awesome_lint.syntax.whitespace import next_content
 
@@ -220,7 +221,7 @@ class BlankLines(Rule):
         for first, last in conv.blank_runs:
             if last in (first, total) or first == 1:
                 continue
-            length = sum(len(doc.line_text(n)) + 1 for n in range(first + 1, last + 1))
+            length = sum(line_length(doc, n) + 1 for n in range(first + 1, last + 1))
             yield self.diagnostic(
                 Span(first + 1, 1, last, 1), f"{last - first + 1} blank lines where the "
                 "list uses one", fix=Fix((Edit(first + 1, 1, length, ""),),
@@ -254,7 +255,7 @@ class HeadingBlankLines(Rule):
         conv = _conventions(ctx)
         doc = ctx.document
         for heading in conv.headings:
-            width = len(doc.line_text(heading.line))
+            width = line_length(doc, heading.line)
             if conv.blank_before_headings and heading.blank_before is False:
                 yield self.diagnostic(Span(heading.line, 1, heading.line, 1),
                                       "no blank line before the heading",

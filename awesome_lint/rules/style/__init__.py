@@ -9,6 +9,7 @@ from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Sever
 from awesome_lint.model import Document, ListInfo, Span
 from awesome_lint.rules import Rule, RuleContext, register
 from awesome_lint.syntax import mojibake
+from awesome_lint.syntax.linespans import is_blank, line_length
 from awesome_lint.syntax.whitespace import trailing_whitespace
 
 PREFIX = "STY"
@@ -25,8 +26,8 @@ def _list_runs(document: Document) -> Iterator[list[ListInfo]]:
                        key=lambda x: x.line):
         if run and run[-1].depth == info.depth and 0 <= info.line - run[-1].end_line <= 2 \
                 and run[-1].items[0].marker_column == info.items[0].marker_column \
-                and not any(document.line_text(n).strip()
-                            for n in range(run[-1].end_line + 1, info.line)):
+                and all(is_blank(document, n)
+                        for n in range(run[-1].end_line + 1, info.line)):
             run.append(info)
         else:
             if run:
@@ -118,7 +119,7 @@ class MissingFinalNewline(Rule):
         if doc.ends_with_newline or not doc.line_count:
             return
         last = doc.line_count
-        end = len(doc.line_text(last)) + 1
+        end = line_length(doc, last) + 1
         yield self.diagnostic(Span(last, end, last, end), "no newline at end of file",
                               fix=Fix((Edit(last, end, 0, "\n"),), Applicability.SAFE,
                                       "add a newline"))
