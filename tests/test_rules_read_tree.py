@@ -24,8 +24,6 @@ RULES = Path(__file__).resolve().parent.parent / "awesome_lint" / "rules"
 #: (module under rules/, function) -> why reading the lines there is no re-read of syntax.
 ALLOWED: dict[tuple[str, str], str] = {
     # -- fixes built from spans the tree gives: they cut, measure or move that text --------
-    # DUP001's fix deletes the later entry's lines: the lengths of the lines of its span.
-    ("duplicates/entry_fix.py", "Fixer.removal"): "length of an entry's span, for the delete",
     # DUP001 calls a fix safe only when two entries' source texts are the same word for
     # word: it compares the spans' text whole, whitespace collapsed.
     ("duplicates/entry_fix.py", "_normalised"): "an entry span's text, compared whole",

@@ -16,6 +16,7 @@ from awesome_lint.syntax.entrylines import (
     ends_with_hard_break,
     only_quotes_before_marker,
 )
+from awesome_lint.syntax.linespans import line_length
 from awesome_lint.syntax.whitespace import next_content
 
 
@@ -52,8 +53,7 @@ class Fixer:
     def removal(self, first: Entry, later: Entry, threshold: float) -> Fix | None:
         self.reason = ""
         doc = self.doc
-        lines = doc.lines
-        if later.end_line > len(lines) or not self._whole_lines(later):
+        if later.end_line > doc.line_count or not self._whole_lines(later):
             return self._none("the entry shares its lines with other content")
         if self._has_nested(later):
             return self._none(f"line {later.line} has nested content")
@@ -75,7 +75,7 @@ class Fixer:
         removes = list(_without(
             [link.destination for link in self._links_on(later.line, later.end_line)
              if link.destination], merged))
-        delete = sum(len(lines[n - 1]) + 1 for n in range(later.line, later.end_line + 1))
+        delete = sum(line_length(doc, n) + 1 for n in range(later.line, later.end_line + 1))
         edits = [Edit(line, column, 0, "".join(parts))
                  for (line, column), parts in sorted(inserts.items())]
         edits.append(Edit(later.line, 1, delete))
