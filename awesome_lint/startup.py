@@ -6,6 +6,14 @@ costs.  The figures quoted are whole-process CPU times of ``awesome-lint check``
 command in ``benchmarks/PEERS.md``) unless another benchmark is named.  This module imports
 nothing beyond the standard library's cheapest modules, so anything may import it.
 
+The tricks here: (1) the cyclic collector off, (2) no interpreter teardown, (3) httpcore's
+sniffio import, (4) the plugin scan, (5) bundled TOML read back with ``marshal``, (6) compiled
+regular expressions and dataclass methods kept between runs (:class:`CompiledCache`: about
+45 ms of a seed's ``check``, the first run in a cache folder excepted), (7) ftfy only for a
+line it would change, and its answers kept, (8) the ``regex`` package only for non-ASCII
+text (:class:`AsciiTwin`: 8 ms; used by ``syntax.slugs``, ``syntax.ordering`` and
+``rules.awesome.items``).
+
 Tricks that live elsewhere because they are a module's own business, not start-up plumbing,
 are listed here so that one file still names them all:
 
@@ -19,9 +27,24 @@ are listed here so that one file still names them all:
   selection can match (:data:`awesome_lint.rules.index.RULE_INDEX`, a table of every
   built-in code tested to agree with the rule classes).
 - ``awesome_lint.syntax.mojibake``: ftfy (50-100 ms to import) only for a line holding a
-  character pair that can be UTF-8 read as a single-byte code page; an en dash or a curly
-  quote alone no longer pulls it in.
+  character pair that can be UTF-8 read as a single-byte code page and that ftfy's own
+  ``badness.is_bad`` flags (loaded alone, :func:`module_alone`): ftfy returns every other line
+  unchanged.  Its answers are kept between runs (:func:`remembered`), so a list with a
+  garbled emoji (seeds 000 and 001) stops paying 25 ms for ftfy on every ``check``.
+- ``awesome_lint.syntax.markdown``: mistletoe imported with its Unicode punctuation scan
+  limited to ASCII and an exact membership test put in its place (0.2 s).
+- ``awesome_lint.rules.badges.analysis``: the venue registry built only when a badge or a
+  venue mark needs reading (7 ms of CPU: two thirds of a 3-line file's run after imports).
+- ``awesome_lint.venues.badge_text.lookup_key``: an ASCII text skips the invisible-character
+  table (``str.translate`` with a table walks it per character): 2 ms of every run that
+  builds the registry.
 - ``awesome_lint.config``: tomllib only when a config file is read.
+- ``awesome_lint.files.discovery``: subprocess (for ``git ls-files``, 2 ms) only for a folder
+  argument; ``awesome_lint.report.summary``: json only for ``--statistics --format json``
+  (``tests/test_startup.py``).
+- ``awesome_lint.syntax.parser``: the line breaks mistletoe would split at and GitHub does not
+  hidden with one ``re.sub`` (awesome-go: 2 ms) instead of ``str.translate`` with a table
+  (40 ms).
 - ``awesome_lint.engine`` (memory, with the collector off): ``fix`` cuts the one cycle of a
   tree (a section's ``parent``) when it lets a tree go: before the guard and the re-parse of
   each pass, and when it returns, so reference counting frees it (12 files of 10k entries
@@ -40,6 +63,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import CodeType, ModuleType
 from typing import Any, NoReturn
 
 # -- 1. the cyclic garbage collector ----------------------------------------------------------
@@ -95,6 +119,8 @@ def exit_now(code: int) -> NoReturn:
         sys.stderr.flush()
     except (BrokenPipeError, ValueError):  # a closed pipe (``| head``): nothing left to say
         pass
+    if _compiled is not None:
+        _compiled.save()
     os._exit(code)
 
 
@@ -159,6 +185,24 @@ def cache_dir() -> Path | None:
     return Path(base) / "awesome-lint" if os.path.isabs(base) else None
 
 
+def clear_user_cache() -> list[Path]:
+    """Delete the files this module keeps in :func:`cache_dir` (``awesome-lint clean``): they
+    only save time, and every one is rebuilt by the next run that needs it."""
+    if _compiled is not None:  # this run saves nothing back at exit
+        _compiled.path = None
+    folder = cache_dir()
+    removed: list[Path] = []
+    if folder is None or not folder.is_dir():
+        return removed
+    for path in sorted(folder.glob("*.marshal")):
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
+
+
 def parse_toml(data: bytes) -> dict[str, Any]:
     """TOML bytes (UTF-8) to a dict.  tomllib is imported here, on the first file parsed: a
     run with no config file and warm caches never imports it."""
@@ -202,11 +246,330 @@ def cached_toml(path: Path, parse: Callable[[bytes], dict[str, Any]] = parse_tom
         blob = marshal.dumps(data)
     except ValueError:  # a value marshal cannot hold: never cached
         return data
+    _write_whole(cached, blob)
+    return data
+
+
+def _write_whole(path: Path, blob: bytes) -> None:
+    """Write ``blob`` to ``path`` through a temporary file and a rename, so that readers see
+    the whole file or none; a read-only cache folder is not an error."""
     try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         partial.write_bytes(blob)
-        os.replace(partial, cached)  # readers see the whole file or none
+        os.replace(partial, path)
     except OSError:
         pass
-    return data
+
+
+# -- 6. compiled regular expressions and dataclass methods, kept between runs -----------------
+
+#: Bumped when the cached form changes.
+_COMPILED_FORMAT = 3
+#: More entries than this (patterns built from documents or configs, say) and the next save
+#: keeps only what its run used.
+_COMPILED_CAP = 4000
+
+
+class _RecordingSre:
+    """Stands in for ``_sre`` inside ``re``'s compiler: passes every call on and keeps the
+    arguments of the last ``compile``, the whole outcome of parsing a pattern."""
+
+    def __init__(self, real: Any) -> None:
+        self._real = real
+        self.last: tuple[Any, ...] = ()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    def compile(self, *args: Any) -> Any:
+        self.last = args
+        return self._real.compile(*args)
+
+
+class CompiledCache:
+    """What Python compiles from text on every start and ``.pyc`` files do not keep: the
+    ``re`` patterns (216 compiled at import, about 30 ms of a small ``check``) and the methods
+    ``dataclasses`` writes as source and ``exec``-s (78 classes, about 25 ms).  Kept in two
+    ``marshal`` files in the user's cache folder (read in about 2 ms), named by the exact
+    Python build and the regular-expression engine's ``MAGIC``, so another Python never
+    reads it.
+
+    Identical by construction: a pattern is replayed from the very arguments ``re``'s
+    compiler handed to ``_sre.compile`` for the same text and flags, and a method is the code
+    object ``compile`` makes of the same source; ``tests/test_compile_cache.py`` checks every
+    entry against a fresh compile.  Installed by the command line only (``__main__.main``),
+    never in a library caller's process; anything unexpected (an unreadable file, a Python
+    whose ``re`` or ``dataclasses`` differ) falls back to compiling.  The cache folder is
+    trusted as Python trusts ``__pycache__``: the code objects read from it run."""
+
+    def __init__(self, path: Path | None) -> None:
+        #: The patterns' file; the methods and answers are in :attr:`methods_path`, read on
+        #: first use (``--version`` creates no dataclass: 2 ms less to read).
+        self.path = path
+        self.patterns: dict[tuple[str | bytes, int], tuple[Any, ...]] = \
+            _read_dicts(path, 1)[0] if path is not None else {}
+        self._methods: list[dict[Any, Any]] | None = None
+        self.used: set[object] = set()
+        self.patterns_changed = False
+        self.methods_changed = False
+
+    @property
+    def methods_path(self) -> Path | None:
+        return None if self.path is None else self.path.with_name(
+            f"{self.path.stem}-methods.marshal")
+
+    @property
+    def sources(self) -> dict[str, Any]:
+        """Source text -> code object of the methods ``dataclasses`` writes."""
+        return self._read_methods()[0]
+
+    @property
+    def answers(self) -> dict[tuple[str, str], str]:
+        """(what, input) -> answer of a pure function (:func:`remembered`)."""
+        return self._read_methods()[1]
+
+    def _read_methods(self) -> list[dict[Any, Any]]:
+        if self._methods is None:
+            path = self.methods_path
+            self._methods = _read_dicts(path, 2) if path is not None else [{}, {}]
+        return self._methods
+
+    def pattern(self, compile_: Callable[..., Any], recorder: _RecordingSre, sre: Any,
+                p: Any, flags: int) -> Any:
+        """``re``'s ``compile(p, flags)``, replayed when this text and these flags were
+        compiled before."""
+        if type(p) not in (str, bytes) or type(flags) is not int or flags & 128:  # DEBUG
+            return compile_(p, flags)
+        key = (p, flags)
+        args = self.patterns.get(key)
+        self.used.add(key)
+        if args is not None:
+            try:
+                return sre.compile(p, *args)
+            except (TypeError, ValueError, RuntimeError):  # a damaged entry: compile again
+                pass
+        compiled = compile_(p, flags)
+        last = recorder.last
+        if len(last) == 6 and last[0] is p:  # another thread's compile never gets stored
+            self.patterns[key] = (int(last[1]), [int(word) for word in last[2]],
+                                  *last[3:])
+            self.patterns_changed = True
+        return compiled
+
+    def source(self, text: str) -> Any:
+        """The code object of ``text``, as ``exec(text)`` in ``dataclasses`` compiles it."""
+        code = self.sources.get(text)
+        self.used.add(text)
+        if not isinstance(code, CodeType):  # not cached (or a damaged entry)
+            code = compile(text, "<string>", "exec", dont_inherit=True)
+            self.sources[text] = code
+            self.methods_changed = True
+        return code
+
+    def save(self) -> None:
+        """Write a file again when this run compiled something new for it."""
+        if self.patterns_changed and self.path is not None:
+            _write_dicts(self.path, [self.patterns], self.used)
+        if self.methods_changed and self.methods_path is not None:
+            _write_dicts(self.methods_path, self._read_methods(), self.used)
+
+
+def _read_dicts(path: Path, count: int) -> list[dict[Any, Any]]:
+    """The ``count`` dicts a cache file holds; empty ones for a missing or damaged file."""
+    import marshal
+
+    try:
+        found = marshal.loads(path.read_bytes())
+        if isinstance(found, tuple) and len(found) == count \
+                and all(isinstance(part, dict) for part in found):
+            return list(found)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    return [{} for _ in range(count)]
+
+
+def _write_dicts(path: Path, parts: list[dict[Any, Any]], used: set[object]) -> None:
+    """Write the dicts; over :data:`_COMPILED_CAP` entries, only what this run used."""
+    import marshal
+
+    if sum(len(part) for part in parts) > _COMPILED_CAP:
+        parts = [{k: v for k, v in part.items() if k in used} for part in parts]
+    try:
+        blob = marshal.dumps(tuple(parts))
+    except ValueError:  # something marshal cannot hold: leave the file as it is
+        return
+    _write_whole(path, blob)
+
+
+_compiled: CompiledCache | None = None
+
+
+def compiled_cache_path() -> Path | None:
+    """Where this Python's compiled cache lives (None without a cache folder)."""
+    import _sre  # type: ignore[import-not-found]
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    return folder / (f"compiled-{sys.implementation.name}-{sys.hexversion:x}-"
+                     f"{_sre.MAGIC}-v{_COMPILED_FORMAT}.marshal")
+
+
+def keep_compiled() -> CompiledCache | None:
+    """Route ``re``'s compiler and ``dataclasses``' ``exec`` through :class:`CompiledCache`
+    for the rest of this process (the command line calls it first; :func:`exit_now` saves).
+    None, and nothing changed, on a Python whose internals differ from what it expects."""
+    global _compiled
+    if _compiled is not None:
+        return _compiled
+    import builtins
+    import dataclasses
+    import re
+
+    compiler: Any = getattr(re, "_compiler", None) or sys.modules.get("sre_compile")
+    sre = getattr(compiler, "_sre", None)
+    if compiler is None or sre is None or not callable(getattr(compiler, "compile", None)) \
+            or getattr(dataclasses, "exec", builtins.exec) is not builtins.exec:
+        return None
+    cache = CompiledCache(compiled_cache_path())
+    recorder = _RecordingSre(sre)
+    original = compiler.compile
+
+    def compile_pattern(p: Any, flags: int = 0) -> Any:
+        return cache.pattern(original, recorder, sre, p, flags)
+
+    def exec_source(source: Any, globals_: Any = None, locals_: Any = None) -> None:
+        if type(source) is str:
+            source = cache.source(source)
+        builtins.exec(source, globals_, locals_)
+
+    compiler._sre = recorder
+    compiler.compile = compile_pattern
+    dataclasses.exec = exec_source  # type: ignore[attr-defined]  # shadows the builtin there
+    _compiled = cache
+    return cache
+
+
+# -- 7. ftfy only for a line it would change, and its answers kept ----------------------------
+
+
+def module_alone(package: str, name: str) -> ModuleType | None:
+    """The module ``package.name`` executed on its own, without ``package/__init__.py``
+    (None if it cannot be: not installed, or it needs its package).
+
+    ``ftfy.badness`` needs only ``re``; its package imports ftfy's code-page tables and
+    wcwidth (25 ms even with :class:`CompiledCache` warm), which ``ftfy.badness.is_bad``, the
+    test ftfy itself applies before changing a line, does not use."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(package)
+        folders = list(spec.submodule_search_locations or []) if spec else []
+        for folder in folders:
+            path = os.path.join(folder, f"{name}.py")
+            if not os.path.isfile(path):
+                continue
+            alone = importlib.util.spec_from_file_location(
+                f"awesome_lint._alone.{package}.{name}", path)
+            if alone is None or alone.loader is None:
+                return None
+            module = importlib.util.module_from_spec(alone)
+            alone.loader.exec_module(module)
+            return module
+    except (ImportError, OSError, SyntaxError):
+        pass
+    return None
+
+
+def package_stamp(package: str) -> str | None:
+    """A checksum of the names, sizes and modification times of the package's Python files:
+    another version of it installed, another stamp (a ``stat`` per file, no reading)."""
+    import importlib.util
+    import zlib
+
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    if not folders:
+        return None
+    facts = []
+    for folder in folders:
+        for root, dirs, files in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for file in sorted(f for f in files if f.endswith(".py")):
+                try:
+                    found = os.stat(os.path.join(root, file))
+                except OSError:
+                    return None
+                facts.append(f"{root}/{file}:{found.st_size}:{found.st_mtime_ns}")
+    return f"{package}-{zlib.crc32(chr(0).join(facts).encode()):08x}"
+
+
+def remembered(what: str, text: str, compute: Callable[[str], str]) -> str:
+    """``compute(text)``, kept between runs of the command line (:class:`CompiledCache`) under
+    ``what``, which must name the function and the version of the code behind it.  A
+    library caller's process computes every time.
+
+    ``ftfy.fix_encoding`` of a line it would change: a list with a garbled emoji paid for
+    importing ftfy on every ``check`` (seed 000: 25 ms of 0.11 s)."""
+    cache = _compiled
+    if cache is None:
+        return compute(text)
+    key = (what, text)
+    cache.used.add(key)
+    answer = cache.answers.get(key)
+    if answer is None:
+        answer = compute(text)
+        cache.answers[key] = answer
+        cache.methods_changed = True
+    return answer
+
+
+# -- 8. the ``regex`` package only for non-ASCII text -----------------------------------------
+
+
+class AsciiTwin:
+    """A ``regex`` pattern (Unicode properties, which ``re`` lacks) beside an ``re`` pattern
+    that does exactly the same on ASCII text.  ``regex`` costs 8 ms of CPU to import and to
+    compile its property classes, on every run; most headings, titles and first words of a
+    list are ASCII, and only the first non-ASCII one loads it.
+
+    ``sub`` and ``search`` take the twin for an ASCII text; ``match`` also for a text whose
+    characters up to the one after the twin's match are ASCII, which is exact for the
+    patterns given here: no lookaround, so a match is decided by the characters it covers and
+    the one that stops it.  ``tests/test_ascii_twins.py`` checks every twin against its
+    ``regex`` pattern on every ASCII character and on generated texts."""
+
+    __slots__ = ("_full", "ascii", "flags", "pattern")
+
+    def __init__(self, pattern: str, ascii: str, flags: int = 0) -> None:
+        import re
+
+        self.pattern = pattern
+        self.flags = flags
+        self.ascii = re.compile(ascii, flags)
+        self._full: Any = None
+
+    def full(self) -> Any:
+        """The ``regex`` pattern, compiled on first use."""
+        if self._full is None:
+            import regex
+
+            self._full = regex.compile(self.pattern, self.flags)
+        return self._full
+
+    def sub(self, repl: str, text: str) -> str:
+        found: str = (self.ascii if text.isascii() else self.full()).sub(repl, text)
+        return found
+
+    def search(self, text: str) -> Any:
+        return (self.ascii if text.isascii() else self.full()).search(text)
+
+    def match(self, text: str) -> Any:
+        found = self.ascii.match(text)
+        if text.isascii() or (found is not None and text[:found.end() + 1].isascii()):
+            return found
+        return self.full().match(text)

@@ -54,7 +54,7 @@ def _shape(token: Any) -> list[Any]:
 
 def _body(text: str) -> str:
     lines = split_lines(text)[0]
-    return ("\n".join(lines) + "\n").translate(_OTHER_BREAKS)
+    return _OTHER_BREAKS.sub(" ", "\n".join(lines) + "\n")
 
 
 def assert_same_as_mistletoe(text: str) -> None:

@@ -245,3 +245,56 @@ def test_an_offline_check_never_imports_the_link_checker(tmp_path: Path) -> None
     assert "awesome_lint.engine" in loaded
     assert not [name for name in ("awesome_lint.linkcheck", "asyncio", "httpx")
                 if name in loaded]
+
+
+def test_a_small_check_skips_what_it_does_not_use(tmp_path: Path) -> None:
+    """ftfy (a line it would change only), git's subprocess (a folder argument only), json
+    (``--statistics --format json`` only) stay unimported by a plain ``check``."""
+    readme = tmp_path / "README.md"
+    readme.write_text("# Awesome X\n\n- [A](https://example.org) - An example café – "
+                      "Tom\u00e1\u0161 \u2018quoted\u2019.\n", encoding="utf-8")
+    loaded = _imported_after(["check", "--exit-zero", str(readme)])
+    assert "awesome_lint.engine" in loaded
+    assert not [name for name in ("ftfy", "wcwidth", "subprocess", "json") if name in loaded]
+
+
+def test_a_list_without_badges_never_builds_the_venue_registry(tmp_path: Path) -> None:
+    code = ("import sys\nfrom awesome_lint import lint\n"
+            "from awesome_lint.venues import default_registry\n"
+            "lint('# Awesome X\\n\\n- [A](https://example.org) - An example.\\n')\n"
+            "print(default_registry.cache_info().currsize)\n"
+            "lint('# Awesome X\\n\\n- [A](https://example.org) <kbd>CVPR 2017</kbd>\\n')\n"
+            "print(default_registry.cache_info().currsize)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["0", "1"]
+
+
+def test_the_entry_point_keeps_version_light(tmp_path: Path) -> None:
+    """``awesome-lint --version`` through the installed entry point (the compiled cache on)
+    imports no command module, no rule and no parser."""
+    code = ("import sys\nsys.argv = ['awesome-lint', '--version']\n"
+            "from awesome_lint import startup\n"
+            "startup.exit_now = lambda code: (print(' '.join(sorted(sys.modules)),"
+            " file=sys.stderr), sys.exit(code))\n"
+            "from awesome_lint.__main__ import main\nmain()\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "AWESOME_LINT_CACHE_DIR": str(tmp_path)})
+    loaded = set(proc.stderr.split())
+    assert proc.stdout.startswith("awesome-lint, version")
+    assert "awesome_lint.cli" in loaded
+    assert not [name for name in ("awesome_lint.engine", "awesome_lint.rules", "regex",
+                                  "mistletoe", "ftfy", "awesome_lint.cli.check") if name in loaded]
+
+
+def test_clean_removes_the_start_up_cache_and_nothing_else(cache: Path, tmp_path: Path) -> None:
+    startup.cached_toml(venues.DATA_PATH)
+    keep = cache / "notes.txt"
+    keep.write_text("not ours")
+    assert list(cache.glob("*.marshal"))
+    env = {**os.environ, "AWESOME_LINT_CACHE_DIR": str(cache)}
+    out = subprocess.run([sys.executable, "-m", "awesome_lint", "clean", str(tmp_path)],
+                         capture_output=True, text=True, check=True, env=env).stdout
+    assert "start-up cache" in out
+    assert not list(cache.glob("*.marshal"))
+    assert keep.read_text() == "not ours"

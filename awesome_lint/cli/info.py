@@ -25,9 +25,11 @@ def server(stdio: bool) -> None:
 @click.command()
 @click.argument("path", required=False, type=click.Path(file_okay=False))
 def clean(path: str | None) -> None:
-    """Remove the link cache (.awesome-lint-cache/ in the project root)."""
+    """Remove the link cache (.awesome-lint-cache/ in the project root) and the start-up cache
+    (compiled patterns and parsed tables in the user's cache folder)."""
     from awesome_lint.linkcheck import clear_cache
     from awesome_lint.linkcheck import session as remote
+    from awesome_lint.startup import cache_dir, clear_user_cache
 
     folder = remote.project_root(Path(path or "."))
     cache = folder / remote.CACHE_DIR
@@ -36,6 +38,9 @@ def clean(path: str | None) -> None:
         click.echo(f"Removed {cache}")
     else:
         click.echo(f"No cache at {cache}")
+    removed = clear_user_cache()
+    if removed:
+        click.echo(f"Removed {len(removed)} start-up cache file(s) from {cache_dir()}")
 
 
 @click.command("rules")

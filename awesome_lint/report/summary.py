@@ -3,7 +3,6 @@ ruff prints them) and ``--show-fixes`` (what ``fix`` changed, or would change, p
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 
@@ -49,6 +48,8 @@ def statistics_text(reports: list[FileReport]) -> str:
 
 
 def statistics_json(reports: list[FileReport]) -> str:
+    import json  # only for ``--statistics --format json``
+
     return json.dumps([{"code": r.code, "name": r.name, "count": r.count,
                         "fixable": r.fixable, "unsafe_fixable": r.unsafe_fixable}
                        for r in rule_counts(reports)], indent=2) + "\n"

@@ -119,10 +119,7 @@ class Analysis:
     @cached_property
     def venues(self) -> Registry:
         """The venue registry: the defaults plus ``[venues]`` (built once per config)."""
-        from awesome_lint.venues import Registry, default_registry
-
-        registry = getattr(self.config.table("venues"), "registry", None)
-        return registry if isinstance(registry, Registry) else default_registry()
+        return venues_for(self.config)
 
     @cached_property
     def url_keys(self) -> UrlKeys:
@@ -137,3 +134,12 @@ class Analysis:
         from awesome_lint.syntax.classic import items
 
         return items(self.document)
+
+
+def venues_for(config: Config) -> Registry:
+    """The venue registry of ``config``: the defaults plus ``[venues]``, built once per
+    config (it holds nothing of a document, so a callable over it keeps no tree alive)."""
+    from awesome_lint.venues import Registry, default_registry
+
+    registry = getattr(config.table("venues"), "registry", None)
+    return registry if isinstance(registry, Registry) else default_registry()

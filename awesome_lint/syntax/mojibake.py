@@ -1,23 +1,25 @@
 """Find UTF-8 text that was decoded as Mac Roman or cp1252 (``‚≠ê`` for ⭐).
 
 ftfy repairs complete sequences; it is imported lazily (about 50 ms) and only for lines that
-contain a character typical of mojibake.  A sequence whose first UTF-8 byte was lost
+ftfy's own test calls mojibake, and its answers are kept between runs of the command line
+(see :mod:`awesome_lint.startup`).  A sequence whose first UTF-8 byte was lost
 (``üåü``: F0 shown as the Apple logo and dropped on copy) cannot be repaired with certainty;
 :func:`find` offers the likely character as a guess, flagged ``certain=False``.
 """
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from awesome_lint.model import Document
+
+from awesome_lint import startup
 
 #: Characters that UTF-8 lead or continuation bytes become in Mac Roman or cp1252.
 _SUSPECT = re.compile(
@@ -73,6 +75,41 @@ def may_be_utf8() -> re.Pattern[str]:
     return re.compile(rf"[\x80-\x9f\x1a]|[{LEAD}][{CONTINUATION}?]|[{LEAD_BEFORE_A0}] ")
 
 
+@functools.cache
+def ftfy_is_bad() -> Callable[[str], bool]:
+    """ftfy's own test, ``ftfy.badness.is_bad``: ``ftfy.fix_encoding`` returns a line it
+    rejects unchanged, so a line that fails it never loads ftfy.  Loaded without ftfy's
+    package (:func:`awesome_lint.startup.module_alone`: 1 ms, not 25)."""
+    alone = startup.module_alone("ftfy", "badness")
+    test: Callable[[str], bool] | None = getattr(alone, "is_bad", None)
+    if test is None:
+        from ftfy.badness import is_bad
+
+        return is_bad
+    return test
+
+
+@functools.cache
+def _ftfy_stamp() -> str | None:
+    return startup.package_stamp("ftfy")
+
+
+def _fix_encoding(line: str) -> str:
+    """``ftfy.fix_encoding(line)``, kept between runs of the command line under a checksum of
+    the installed ftfy (:func:`awesome_lint.startup.remembered`)."""
+    stamp = _ftfy_stamp()
+    if stamp is None:
+        return _ftfy_fix_encoding(line)
+    return startup.remembered(f"ftfy.fix_encoding {stamp}", line, _ftfy_fix_encoding)
+
+
+def _ftfy_fix_encoding(line: str) -> str:
+    import ftfy
+
+    fixed: str = ftfy.fix_encoding(line)
+    return fixed
+
+
 @dataclass(frozen=True)
 class Mojibake:
     column: int  # 1-based
@@ -81,30 +118,27 @@ class Mojibake:
     certain: bool
 
 
-def _mac_roman_continuations(text: str) -> bytes | None:
-    try:
-        data = text.encode("mac_roman")
-    except UnicodeEncodeError:
-        return None
-    return data if all(0x80 <= b <= 0xBF for b in data) else None
+#: Three characters that Mac Roman decodes from UTF-8 continuation bytes (80-BF): where a
+#: lost lead byte can be; searched at once, not tried at every offset of the line.
+_MAC_ROMAN_CONTINUATIONS = "".join(bytes([b]).decode("mac_roman") for b in range(0x80, 0xC0))
+_THREE_CONTINUATIONS = re.compile(f"(?=[{re.escape(_MAC_ROMAN_CONTINUATIONS)}]{{3}})")
 
 
 def _lost_lead_byte(line: str) -> Iterator[Mojibake]:
     """Three Mac Roman characters that are the tail of a 4-byte UTF-8 emoji."""
-    index = 0
-    while index + 3 <= len(line):
+    free = 0  # a guess's characters are not the start of another
+    for candidate in _THREE_CONTINUATIONS.finditer(line):
+        index = candidate.start()
+        if index < free:
+            continue
         chunk = line[index: index + 3]
-        tail = _mac_roman_continuations(chunk) if not chunk.isascii() else None
-        if tail is not None:
-            try:
-                char = (b"\xf0" + tail).decode("utf-8")
-            except UnicodeDecodeError:
-                char = ""
-            if char and unicodedata.category(char) == "So":
-                yield Mojibake(index + 1, chunk, char, certain=False)
-                index += 3
-                continue
-        index += 1
+        try:
+            char = (b"\xf0" + chunk.encode("mac_roman")).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if unicodedata.category(char) == "So":
+            yield Mojibake(index + 1, chunk, char, certain=False)
+            free = index + 3
 
 
 def find(line: str) -> list[Mojibake]:
@@ -113,11 +147,11 @@ def find(line: str) -> list[Mojibake]:
         return []
     found: list[Mojibake] = []
     fixed = line
-    if may_be_utf8().search(line):
-        import ftfy
-
-        fixed = ftfy.fix_encoding(line)
+    if may_be_utf8().search(line) and ftfy_is_bad()(line):
+        fixed = _fix_encoding(line)
     if fixed != line:
+        import difflib
+
         matcher = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
         for op, a1, a2, b1, b2 in matcher.get_opcodes():
             if op != "equal":

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 
-import regex
+from awesome_lint.startup import AsciiTwin
 
-_EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]|:[a-z0-9_+-]+:")
+#: ``regex`` (Unicode properties) only for a non-ASCII title (:class:`AsciiTwin`).
+_EMOJI = AsciiTwin(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]|:[a-z0-9_+-]+:",
+                   r":[a-z0-9_+-]+:")
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
 
 

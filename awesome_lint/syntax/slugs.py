@@ -13,11 +13,11 @@ import re
 from collections.abc import Collection, Iterable
 from typing import Any
 
-import regex
-
+from awesome_lint.startup import AsciiTwin
 from awesome_lint.syntax.lookahead import code_spans
 
-_NOT_SLUG = regex.compile(r"[^\p{L}\p{M}\p{N}\p{Pc} -]")
+#: ``regex`` (Unicode properties) only for a non-ASCII heading (:class:`AsciiTwin`).
+_NOT_SLUG = AsciiTwin(r"[^\p{L}\p{M}\p{N}\p{Pc} -]", r"[^A-Za-z0-9_ -]")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
@@ -99,7 +99,7 @@ def slug(text: str) -> str:
     return str(_NOT_SLUG.sub("", text.lower())).replace(" ", "-")
 
 
-_LOOSE = regex.compile(r"[\p{P}\p{S}\s]+")
+_LOOSE = AsciiTwin(r"[\p{P}\p{S}\s]+", r"[\t\n\v\f\r !-/:-@\[-`{-~]+")
 
 
 @functools.lru_cache(maxsize=65536)

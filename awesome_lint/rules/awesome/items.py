@@ -11,24 +11,26 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-import regex
-
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.model import Span
 from awesome_lint.rules import RuleContext, register
 from awesome_lint.rules.awesome.classic import ClassicItem, ClassicRule, described, items_of
 from awesome_lint.rules.awesome.words import lowercase_names
+from awesome_lint.startup import AsciiTwin
 
 PREFIX = "AWE0"
 CATEGORY = "awesome"
 
-_EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]+$")
+#: ``regex`` (Unicode properties) only for non-ASCII text (:class:`AsciiTwin`); no ASCII
+#: character is an emoji.
+_EMOJI = AsciiTwin(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]+$", r"(?!)")
 _SHORTCODE_END = re.compile(r":[a-z0-9_+-]+:$")
 _ONLY_PARENTHETICAL = re.compile(r"^\([^)]*\)$")
 _FINAL = "．.!?…"
 _CLOSERS = "\"'”’)]*_`»"
 #: The first word of a description, after emphasis markers.
-_FIRST_WORD = regex.compile(r"[*_]*([\p{L}\p{N}][\p{L}\p{N}.+#'’_-]*)")
+_FIRST_WORD = AsciiTwin(r"[*_]*([\p{L}\p{N}][\p{L}\p{N}.+#'’_-]*)",
+                        r"[*_]*([A-Za-z0-9][A-Za-z0-9.+#'’_-]*)")
 
 
 def _special(item: ClassicItem) -> bool:

@@ -21,6 +21,7 @@ from awesome_lint.model import Document, Entry, Span, VenueMark
 from awesome_lint.rules import RuleContext
 from awesome_lint.rules.badges.settings import VenueSettings, settings
 from awesome_lint.rules.context import Analysis as DocumentAnalysis
+from awesome_lint.rules.context import venues_for
 from awesome_lint.syntax import kbd
 from awesome_lint.syntax.dialect import options_for
 from awesome_lint.syntax.notations import read_marks
@@ -111,7 +112,9 @@ class Analysis:
     """What every badge rule reads: the settings, the registry and the document's badges."""
 
     settings: VenueSettings
-    registry: Registry
+    #: The registry, built when first asked for: a list without badges or venue marks never
+    #: needs it (7 ms of a small ``check``, :mod:`awesome_lint.startup`).
+    venues: Callable[[], Registry]
     badges: tuple[FoundBadge, ...]
     strays: tuple[Span, ...]
     #: The badges whose content the venue rules judge: closed, not empty.
@@ -121,6 +124,10 @@ class Analysis:
     #: Per notation, the year shape most of its marks use: (two digits, year style), when
     #: a clear majority (over half of three or more marks naming known venues) has one.
     year_habits: dict[str, tuple[bool, str]]
+
+    @property
+    def registry(self) -> Registry:
+        return self.venues()
 
     def notation(self, style: str) -> Notation:
         """How the list writes a mark in ``style`` (its majority: separator, digits),
@@ -134,7 +141,9 @@ def analysis(ctx: RuleContext) -> Analysis:
 
 
 def _analysis_of(found: DocumentAnalysis) -> Analysis:
-    return _analyse(found.document, found.config, found.venues)
+    # the registry through the config, not ``found``: the analysis is cached on ``found``,
+    # and a closure over it would be a cycle that keeps the tree alive (the collector is off)
+    return _analyse(found.document, found.config, functools.partial(venues_for, found.config))
 
 
 def _tag_topics(config: Config) -> frozenset[str]:
@@ -156,9 +165,12 @@ def _entries_by_line(document: Document) -> dict[int, Entry]:
 _POSITION = operator.attrgetter("span.line", "span.column")
 
 
-def _kbd_badges(document: Document, reg: Registry, topics: frozenset[str]
+def _kbd_badges(document: Document, reg: Callable[[], Registry], topics: frozenset[str]
                 ) -> list[FoundBadge]:
     """Every ``<kbd>`` badge the parser found, closed or not, with its owner entry."""
+    if not document.badges:
+        return []
+    registry = reg()
     by_line: dict[int, Entry] | None = None  # built when a badge has no owner
     owner = {(b.span.line, b.span.column): e for e in document.entries for b in e.badges}
     badges: list[FoundBadge] = []
@@ -180,7 +192,7 @@ def _kbd_badges(document: Document, reg: Registry, topics: frozenset[str]
             entry = by_line.get(number)
         badges.append(FoundBadge(
             "kbd", badge.raw, span, inner, badge.closed, badge.preceded_by, entry,
-            read(badge.raw, reg, topics), bad_closer))
+            read(badge.raw, registry, topics), bad_closer))
     return badges
 
 
@@ -205,7 +217,7 @@ def forced_notations(config: Config) -> tuple[str, ...] | None:
     return None if style == "kbd" else (style,)
 
 
-def _other_badges(document: Document, config: Config, reg: Registry,
+def _other_badges(document: Document, config: Config, reg: Callable[[], Registry],
                   topics: frozenset[str]) -> Iterator[FoundBadge]:
     """Marks in every notation but ``<kbd>`` (the inferred ones, or those config sets)."""
     forced = forced_notations(config)
@@ -223,7 +235,7 @@ def _other_badges(document: Document, config: Config, reg: Registry,
             if mark.style == "kbd" or mark.placeholder:
                 continue
             yield FoundBadge(mark.style, mark.raw, mark.span, mark.inner, True, "", entry,
-                             read(_mark_text(mark), reg, topics),
+                             read(_mark_text(mark), reg(), topics),
                              year_written=mark.year_from == "mark")
 
 
@@ -249,7 +261,7 @@ def year_shape(parsed: ParsedBadge) -> tuple[bool, str]:
     return parsed.two_digit_year, style
 
 
-def _analyse(document: Document, config: Config, reg: Registry) -> Analysis:
+def _analyse(document: Document, config: Config, reg: Callable[[], Registry]) -> Analysis:
     found = settings(config)
     topics = _tag_topics(config)
     badges = _kbd_badges(document, reg, topics)
