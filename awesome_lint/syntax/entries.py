@@ -49,10 +49,13 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
     its shape, title, primary link, resources, leading and trailing tags, badges and
     description, read from the scanned text."""
     links = [link for link in item.scan.links if not link.image]
-    if not links or all(link.destination.startswith("#") for link in links):
+    if not links or (links[0].destination.startswith("#")
+                     and all(link.destination.startswith("#") for link in links)):
         return None
     text, pos = item.text, item.pos
-    offsets = [offset(pos, link.span) for link in links]
+    single = len(pos.starts) == 1  # a one-line item: offsets are columns - 1
+    offsets = [(link.span.column - 1, link.span.end_column) for link in links] if single \
+        else [offset(pos, link.span) for link in links]
     start = item.content_start
     tags: list[Tag] = []
     inside: Covered | None = None
@@ -76,7 +79,6 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
     first_link, (f_start, f_end) = links[0], offsets[0]
     title_link = (f_start <= content + 1 and not first_link.bracketed
                   and first_link.form is not LinkForm.BARE)
-    roles: dict[int, LinkRole] = {}
     if title_link:
         kind = EntryKind.LINK_TITLED
         title = plain_text(first_link.text)
@@ -95,7 +97,7 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
             stop = offsets[1][0] if len(offsets) > 1 else len(text)
             segment = re.split(r"\s\[|<kbd", text[after:stop], maxsplit=1)[0]
             title = plain_text(segment).strip(" [|-–—:").strip()
-    roles[0] = LinkRole.TITLE
+    roles = [LinkRole.TITLE]
     after_title = True
     for index in range(1, len(links)):
         link = links[index]
@@ -104,14 +106,22 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
         is_resource = link.bracketed or label in RESOURCE_WORDS or (
             link.text.strip().startswith(("[", "`[")))
         if after_title and is_resource and len(gap.strip(" []|,/")) <= 2:
-            roles[index] = LinkRole.RESOURCE
+            roles.append(LinkRole.RESOURCE)
         else:
             after_title = False
-            roles[index] = LinkRole.RESOURCE if link.bracketed else LinkRole.DESCRIPTION
-    final_links = tuple(with_role(link, roles[i]) for i, link in enumerate(links))
+            roles.append(LinkRole.RESOURCE if link.bracketed else LinkRole.DESCRIPTION)
+    final_links = tuple([Link(link.text, link.destination, link.form, link.span,
+                              link.dest_span, link.title, link.image, link.bracketed, roles[i])
+                         for i, link in enumerate(links)])  # with_role, inlined
     badges = tuple(item.scan.badges)
-    tail_start = max([title_end, *(e for _, e in offsets),
-                      *(offset(pos, b.span)[1] for b in badges)])
+    tail_start = title_end
+    for _, link_end in offsets:
+        if link_end > tail_start:
+            tail_start = link_end
+    for found_badge in badges:
+        badge_end = found_badge.span.end_column if single else offset(pos, found_badge.span)[1]
+        if badge_end > tail_start:
+            tail_start = badge_end
     clear_to = tail_start  # text[tail_start:clear_to] holds only " \t,;"
     for match in TOKEN.finditer(text, tail_start):
         if clear_to >= 0:  # checked piece by piece: once not clear, never again
@@ -120,24 +130,24 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
         if clear_to >= 0 or (tags and tags[-1].span.end_line == pos.at(match.start())[0]):
             tags.append(Tag(match.group(1), pos.span(match.start(), match.end())))
             tail_start = clear_to = match.end()
-    description = _description(text, title_end, pos, final_links)
-    return Entry(
-        kind=kind, title=title, link=final_links[0], resources=resources_of(final_links),
-        badges=badges, tags=tuple(tags), description=description, line=first,
-        end_line=last, section_path=section_path, links=final_links, marker=marker,
-        marker_column=marker_col, list_index=list_index,
-    )
+    description = _description(text, title_end, final_links, offsets)
+    # (positional: a dataclass takes keywords at 2.5 times the cost, once per entry)
+    return Entry(kind, title, final_links[0], resources_of(final_links), badges, tuple(tags),
+                 description, first, last, section_path, final_links, marker, marker_col,
+                 list_index)
 
 
 def _kbd_elements(text: str, start: int) -> list[tuple[int, int]]:
     """What ``re.finditer(r"<kbd>.*?</kbd>", text[start:], re.I)`` finds, as offsets, with
     each opener paired to the first closer after it on its line by one merge of the two
     sorted lists of tags (linear, however many openers are never closed)."""
+    if text.isascii():
+        return _ascii_kbd_elements(text, start)
     closers = [m.start() for m in kbd.CLOSE_EXACT.finditer(text, start)]
     out: list[tuple[int, int]] = []
     if not closers:
         return out
-    newlines = [m.start() for m in _LINE_FEED.finditer(text, start)]
+    newlines = [m.start() for m in _LINE_FEED.finditer(text, start)] if "\n" in text else []
     index, done = 0, start
     for opener in kbd.OPEN_EXACT.finditer(text, start):
         at = opener.start()
@@ -152,6 +162,31 @@ def _kbd_elements(text: str, start: int) -> list[tuple[int, int]]:
         if newline == len(newlines) or newlines[newline] > close:
             out.append((at, close + 6))
             done = close + 6
+    return out
+
+
+def _ascii_kbd_elements(text: str, start: int) -> list[tuple[int, int]]:
+    """:func:`_kbd_elements` of an ASCII text, with ``str.find`` in its lower-cased copy
+    (speed trick, listed in awesome_lint.startup: three regex scans per entry were a
+    fifth of building it).  Lower-casing keeps ASCII offsets, and ``<kbd>`` matches ignoring
+    case exactly what it matches in the lower-cased text (the Kelvin sign that ``re``
+    also takes for ``k`` is not ASCII).  Each opener pairs with the first closer after
+    it, if no newline comes first."""
+    low = text.lower()
+    out: list[tuple[int, int]] = []
+    at = low.find("<kbd>", start)
+    close = -1
+    while at >= 0:
+        if close < at + 5:
+            close = low.find("</kbd>", at + 5)
+            if close < 0:
+                break
+        newline = low.find("\n", at, close)
+        if newline < 0:
+            out.append((at, close + 6))
+            at = low.find("<kbd>", close + 6)
+        else:
+            at = low.find("<kbd>", at + 1)
     return out
 
 
@@ -170,19 +205,18 @@ def resources_of(links: tuple[Link, ...]) -> tuple[Link, ...]:
     return tuple([link for link in links if link.role is LinkRole.RESOURCE])
 
 
-def _description(text: str, title_end: int, pos: Positions, links: tuple[Link, ...]) -> str:
+def _description(text: str, title_end: int, links: tuple[Link, ...],
+                 offsets: list[tuple[int, int]]) -> str:
     """The entry's text after its title, without ``[[Notes](url)]`` resources and badges.
 
     Cut at known offsets in one pass: replacing each resource's text throughout the tail
     (and a ``<kbd>.*?</kbd>`` regex tried from every unclosed ``<kbd>``) was quadratic on
-    a line of many resources or badges."""
+    a line of many resources or badges.  ``offsets``: each link's (start, end) in ``text``."""
     cuts: list[tuple[int, int]] = []
-    for link in links:
-        if link.role is LinkRole.RESOURCE:
-            start, end = offset(pos, link.span)
-            if start - 1 >= title_end and text[start - 1: end + 1] == \
-                    f"[[{link.text}]({link.destination})]":
-                cuts.append((start - 1, end + 1))
+    for link, (start, end) in zip(links, offsets, strict=True):
+        if link.role is LinkRole.RESOURCE and start - 1 >= title_end \
+                and text[start - 1: end + 1] == f"[[{link.text}]({link.destination})]":
+            cuts.append((start - 1, end + 1))
     cuts += _kbd_elements(text, title_end)
     pieces: list[str] = []
     done = title_end

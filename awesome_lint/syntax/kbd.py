@@ -82,7 +82,7 @@ def stray_closers(lines: list[str], code_lines: frozenset[int],
     for number, line in enumerate(lines, 1):
         if "</" not in line or number in code_lines:
             continue
-        ticks = Ticks(line)
+        ticks: Ticks | None = None  # (built when a closer outside every badge needs it)
         ranges = sorted(owned.get(number, ()))
         # Badge spans do not overlap, so their ends are sorted too: the widest reach of the
         # ranges starting at or before a column is the last one's (bisect, not a scan).
@@ -93,11 +93,18 @@ def stray_closers(lines: list[str], code_lines: frozenset[int],
         while at != -1:
             start, at = at, line.find("</", at + 2)
             column = start + 1
-            index = bisect.bisect_right(ranges, (column, len(line) + 1)) - 1
-            if index >= 0 and max(ends[max(0, index - 1): index + 1]) >= column:
-                continue
+            if len(ranges) == 1:  # one badge on the line (most lines): the same test, direct
+                if ranges[0] <= (column, len(line) + 1) and ends[0] >= column:
+                    continue
+            else:
+                index = bisect.bisect_right(ranges, (column, len(line) + 1)) - 1
+                if index >= 0 and max(ends[max(0, index - 1): index + 1]) >= column:
+                    continue
             m = CLOSE.match(line, start)
-            if m is not None and not ticks.in_code_span(start):
+            if m is None:
+                continue
+            ticks = ticks or Ticks(line)
+            if not ticks.in_code_span(start):
                 yield Span(number, column, number, m.end())
 
 

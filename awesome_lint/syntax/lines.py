@@ -27,7 +27,7 @@ def split_lines(text: str) -> tuple[list[str], bool, str, bool]:
     if had_bom:
         text = text[1:]
     newline = "\r\n" if "\r\n" in text else "\n"
-    lines = _NEWLINE.split(text)
+    lines = _NEWLINE.split(text) if "\r" in text else text.split("\n")
     ends_with_newline = len(lines) > 1 and lines[-1] == ""
     if ends_with_newline or lines == [""]:
         lines.pop()
@@ -36,6 +36,8 @@ def split_lines(text: str) -> tuple[list[str], bool, str, bool]:
 
 def check_nesting(lines: list[str]) -> None:
     for number, line in enumerate(lines, 1):
+        if not line or line[0] not in " \t>":
+            continue  # (no indent and no quote: the common line, decided at once)
         stripped = line.lstrip(" \t>")
         quotes = line[: len(line) - len(stripped)].count(">")
         indent = len(line) - len(line.lstrip(" \t"))

@@ -95,13 +95,21 @@ class Lookahead:
     do not each rescan to the end of a long line: ``find`` is ``str.find`` to the end of
     the text, and for non-decreasing starts each character is scanned once per needle."""
 
-    __slots__ = ("_found", "_memo", "_pairs", "text")
+    __slots__ = ("_found", "_known", "_memo", "_pairs", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._memo: dict[str, tuple[int, int]] = {}
         self._found: dict[re.Pattern[str], tuple[int, int, re.Match[str] | None]] = {}
         self._pairs: dict[int, int] | None = None
+        #: Pairs the scanner proved before the pass ran (its simple shapes): asking about
+        #: them does not run :func:`_bracket_pairs` (speed trick, listed in
+        #: awesome_lint.startup).
+        self._known: dict[int, int] = {}
+
+    def known_pair(self, start: int, close: int) -> None:
+        """Record that the ``[`` at ``start`` closes at ``close``, as the pass would find."""
+        self._known[start] = close
 
     def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
         """``pattern.search(text, start, end)``, remembered in the same way as :meth:`find`
@@ -134,6 +142,9 @@ class Lookahead:
     def closing_bracket(self, start: int) -> int:
         """Offset of the ``]`` closing the ``[`` at ``start``, or -1."""
         if self._pairs is None:
+            close = self._known.get(start, -1)
+            if close >= 0:
+                return close if close - start < _MAX_BRACKET_SEARCH else -1
             self._pairs = _bracket_pairs(self.text)
         close = self._pairs.get(start, -1)
         return close if close - start < _MAX_BRACKET_SEARCH else -1

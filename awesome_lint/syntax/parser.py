@@ -93,6 +93,9 @@ class _Builder:
         self.definitions: dict[str, str] = {}
         self.scanner = Scanner(self.definitions)
         self.continued: set[int] = set()
+        #: Each section's ``path`` (a walk up its parents), worked out once per section
+        #: instead of once per list item (speed trick, listed in awesome_lint.startup).
+        self._paths: dict[Section, tuple[str, ...]] = {}
 
     # -- helpers -------------------------------------------------------------------------------
     def _paragraph_lines(self, first: int, last: int) -> None:
@@ -122,6 +125,14 @@ class _Builder:
     @property
     def section(self) -> Section:
         return self.stack[-1]
+
+    def _section_path(self) -> tuple[str, ...]:
+        """``self.section.path``, remembered (a section's path never changes)."""
+        section = self.stack[-1]
+        path = self._paths.get(section)
+        if path is None:
+            path = self._paths[section] = section.path
+        return path
 
     def _block(self, kind: str, first: int, last: int) -> None:
         self.section.blocks.append(Block(kind, first, last))
@@ -242,7 +253,8 @@ class _Builder:
                     break
             tabbed = tuple((n, text[: len(text) - len(text.lstrip(" \t"))])
                            for n, text in enumerate(self.lines[i_first:own_last], i_first + 1)
-                           if text.strip() and "\t" in text[: len(text) - len(text.lstrip(" \t"))])
+                           if text.strip() and "\t" in text[: len(text) - len(text.lstrip(" \t"))]
+                           ) if own_last > i_first else ()  # (one-line items: none)
             infos.append(ListItemInfo(i_first, leader, marker_col, raw[: marker_col - 1],
                                       ordered, depth, tabbed))
             parts = self._item_parts(i_first, own_last, leader, marker_col, list_index)
@@ -302,32 +314,33 @@ class _Builder:
         if parts is None:
             parts = self._build_item(first, last, leader, marker_col, list_index)
         else:
-            parts = parts.placed(first, self.section.path, list_index)
+            parts = parts.placed(first, self._section_path(), list_index)
         memo.keep(key, parts)
         return parts
 
     def _build_item(self, first: int, last: int, leader: str, marker_col: int,
                     list_index: int) -> ItemParts:
         """Scan the item and build its entry: the work the memo saves."""
-        item_text = self._item_text(first, last, marker_col + len(leader) - 1)
-        scan = item_text.scan
+        # The item's own text, scanned (inlined: this runs once per list item).
+        block_lines = self.lines[first - 1: last]
+        text = "\n".join(block_lines) if len(block_lines) > 1 else block_lines[0]
+        pos = Positions(first, block_lines)
+        scan = self.scanner.scan(text, pos)
+        content_start = marker_col + len(leader) - 1
+        while content_start < len(text) and text[content_start] in " \t":
+            content_start += 1
+        item_text = ItemText(text, first, scan, pos, content_start)
         raw = self.lines[first - 1]
-        legend_match = _LEGEND_ITEM.fullmatch(raw)
+        legend_match = None if scan.links else _LEGEND_ITEM.fullmatch(raw)
         legend = None
         name = legend_match.group(1) if legend_match is not None else ""
-        if legend_match is not None and not scan.links and is_legend_item_name(name):
+        if legend_match is not None and is_legend_item_name(name):
             legend = (name, legend_match.group(2).strip(), raw.index("[" + name + "]") + 1)
         entry = build_entry(item_text, first, last, leader, marker_col, list_index,
-                            leader[:1].isdigit(), self.definitions, self.section.path)
+                            leader[:1].isdigit(), self.definitions, self._section_path())
         return ItemParts(first, tuple(scan.links), tuple(scan.problems), tuple(scan.badges),
                           legend, entry)
 
-    def _item_text(self, first: int, last: int, marker_end: int) -> ItemText:
-        result, pos, text = self._scan_text(first, last)
-        content_start = marker_end
-        while content_start < len(text) and text[content_start] in " \t":
-            content_start += 1
-        return ItemText(text, first, result, pos, content_start)
 
 
     def _enumeration(self, list_line: int) -> tuple[Tag, ...]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from dataclasses import dataclass, field
 
 from awesome_lint.model import Badge, Link, LinkForm, LinkProblem, ProblemKind, Span
@@ -41,8 +42,26 @@ _MAX_LABEL_DEPTH = 8
 #: Characters of the text before a badge kept besides its trailing blanks (enough to see a
 #: glued ``</kbd>``, link or word; a copy of the whole line per badge was quadratic memory).
 _BADGE_CONTEXT = 32
+#: Link texts up to this long are interned: resource labels ("Notes", "code", "pdf") repeat
+#: once per entry, and a 50k-entry list held 50k copies of each in every tree.
+_SHARED_LABEL = 12
 #: Where the scanner has something to do: escapes, code, tags, brackets and URL starts.
 _EVENT = re.compile(r"[\\`<\[]|!\[|https?://|www\.", re.IGNORECASE)
+#: Speed trick (listed in awesome_lint.startup): ``[text](dest)`` with no bracket, escape,
+#: code, tag, image or newline in its text and a plain destination, in one match.  In a
+#: block without backslashes or backticks its ``]`` is the bracket pair's and its
+#: destination what :func:`parse_destination` reads, so :meth:`Scanner._bracket` would
+#: find the same link (the label bound is ``closing_bracket``'s).
+_SIMPLE_LINK = re.compile(r"\[[^\[\]\\`<!\n]{0,3998}\]\(([^\s()<>\\]*)\)")
+#: ``[text]`` with no bracket in it (in such a block its ``]`` is the pair's), and
+#: ``[[Notes](url)]``, a bracket around one such link whose destination has no bracket
+#: (its ``]`` is the pair's too): the scanner then knows where they close without the
+#: block's bracket pairs.
+_SIMPLE_LABEL = re.compile(r"\[[^\[\]\n]{0,3998}\]")
+_BRACKETED_LINK = re.compile(r"\[\[[^\[\]\n]*\]\([^\s()<>\\\[\]]*\)\]")
+#: The same for a ``<kbd>`` badge: its text up to a ``</kbd>`` on the same line, with no
+#: ``<`` before it (then no other tag opens first, as :meth:`Scanner._kbd` checks).
+_SIMPLE_KBD_REST = re.compile(r"([^<\n]*)</kbd[^\S\n]*>", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -76,12 +95,12 @@ class Positions:
 
     def span(self, start: int, end: int) -> Span:
         """Span of text[start:end] (end exclusive)."""
+        last = end - 1 if end > start else start  # (max(start, end - 1), without the call)
         if self._single:
             shift = self.first_column
-            return Span(self.first_line, start + shift, self.first_line,
-                        max(start, end - 1) + shift)
+            return Span(self.first_line, start + shift, self.first_line, last + shift)
         line, column = self.at(start)
-        end_line, end_column = self.at(max(start, end - 1))
+        end_line, end_column = self.at(last)
         return Span(line, column, end_line, end_column)
 
 
@@ -94,6 +113,7 @@ class Scanner:
     def scan(self, text: str, pos: Positions, *, bare_urls: bool = True) -> ScanResult:
         result = ScanResult()
         self._look = Lookahead(text)
+        self._plain = "\\" not in text and "`" not in text
         self._scan(text, pos, result, bare_urls=bare_urls, inside_link=False)
         return result
 
@@ -119,8 +139,11 @@ class Scanner:
                 i = self._bracket(text, i + 1, pos, out, image=True, inside_link=inside_link,
                                   depth=depth)
             elif ch == "[":
-                i = self._bracket(text, i, pos, out, image=False, inside_link=inside_link,
-                                  depth=depth)
+                if self._plain and not inside_link:
+                    i = self._plain_bracket(text, i, pos, out, depth)
+                else:
+                    i = self._bracket(text, i, pos, out, image=False, inside_link=inside_link,
+                                      depth=depth)
             elif bare_urls and not inside_link and (
                     i == base or _may_start_autolink(text[i - 1])):
                 i = self._bare(text, i, pos, out)
@@ -140,6 +163,10 @@ class Scanner:
             return auto.end()
         opener = kbd.OPEN.match(text, i)
         if opener is not None:
+            rest = _SIMPLE_KBD_REST.match(text, opener.end())
+            if rest is not None:
+                return self._badge(text, i, opener.end(), rest.end(1), rest.end(), True, pos,
+                                   out)
             return self._kbd(text, i, opener.end(), pos, out)
         html = _HTML_LINK.match(text, i)
         if html is not None:
@@ -167,16 +194,24 @@ class Scanner:
             while inner_end > inner_start and text[inner_end - 1] in " \t":
                 inner_end -= 1
             end = inner_end
+        return self._badge(text, start, inner_start, inner_end, end, closed, pos, out)
+
+    def _badge(self, text: str, start: int, inner_start: int, inner_end: int, end: int,
+               closed: bool, pos: Positions, out: ScanResult) -> int:
+        """Add the badge ``text[start:end]`` whose text is ``text[inner_start:inner_end]``."""
         inner = text[inner_start:inner_end]
         parsed = parse_badge_text(inner)  # the venue registry's reading, cached
+        if parsed.text == inner:
+            # Memory trick (listed in awesome_lint.startup): the badge keeps the cached
+            # reading's copy of its text, one string per distinct badge, not one per entry.
+            inner = parsed.text
         venue, year, suffix = parsed.venue_text, parsed.year, parsed.suffix
+        # (positional: raw, venue, year, suffix, span, inner_span, closed, preceded_by)
         out.badges.append(Badge(
-            raw=inner, venue=venue, year=year, suffix=suffix,
-            span=pos.span(start, max(end, start + 1)),
-            inner_span=pos.span(inner_start, inner_end) if inner_end > inner_start
+            inner, venue, year, suffix, pos.span(start, max(end, start + 1)),
+            pos.span(inner_start, inner_end) if inner_end > inner_start
             else pos.span(inner_start, inner_start + 1),
-            closed=closed, preceded_by=text_before(text, start),
-        ))
+            closed, text_before(text, start)))
         out.covered.append((start, end))
         return max(end, inner_start)
 
@@ -187,7 +222,6 @@ class Scanner:
         close = self._look.closing_bracket(i)
         if close < 0:
             return i + 1
-        label = text[i + 1: close]
         after = close + 1
         n = len(text)
         if after < n and text[after] == "(":
@@ -195,31 +229,46 @@ class Scanner:
             if parsed is None:
                 self._unclosed_paren(text, start, close, after, pos, out)
                 return after + 1
-            dest, d_start, d_end, title, end = parsed
             if inside_link and not image:
-                return end  # links cannot contain links: CommonMark keeps the outer one
-            bracketed = start > 0 and text[start - 1] == "[" and not image
-            link = Link(
-                text=label, destination=dest.strip(), form=LinkForm.INLINE,
-                span=pos.span(start, end),
-                dest_span=pos.span(d_start, d_end) if d_end > d_start else None,
-                title=title, image=image,
-                bracketed=bracketed or (label.startswith("[") and label.endswith("]")),
-            )
-            out.links.append(link)
-            out.covered.append((start, end))
-            if bracketed:
-                self._check_outer_close(text, start, end, dest, pos, out)
-            if not dest.strip():
-                out.problems.append(LinkProblem(
-                    ProblemKind.EMPTY_DESTINATION, pos.span(start, end), text[start:end]))
-            # Images inside link text (badges such as [![x](img)](url)) are links too; only
-            # "<", "!" and "[" can start something there (most labels have none of them).
-            if ("[" in label or "!" in label or "<" in label) and depth < _MAX_LABEL_DEPTH:
-                self._scan(text, pos, out, bare_urls=False, inside_link=True, base=i + 1,
-                           stop=close, depth=depth + 1)
-            return end
-        # Reference forms: [text][ref], [text][], [ref]
+                return parsed[4]  # links cannot contain links: CommonMark keeps the outer one
+            return self._inline(text, start, i, close, parsed, pos, out, image=image,
+                                depth=depth)
+        return self._reference(text, start, i, close, pos, out, image=image,
+                               inside_link=inside_link)
+
+    def _plain_bracket(self, text: str, i: int, pos: Positions, out: ScanResult,
+                       depth: int) -> int:
+        """:meth:`_bracket` for a ``[`` outside links in a block without backslashes or
+        backticks, where the simple shapes (``_SIMPLE_LINK``, ``_SIMPLE_LABEL``,
+        ``_BRACKETED_LINK``) tell where the bracket closes without the block's bracket
+        pairs (speed trick, listed in awesome_lint.startup); anything else goes the
+        general way."""
+        simple = _SIMPLE_LINK.match(text, i)
+        if simple is not None:
+            return self._inline(text, i, i, simple.start(1) - 2, (
+                simple.group(1), simple.start(1), simple.end(1), None, simple.end()),
+                pos, out, image=False, depth=depth)
+        shape = _SIMPLE_LABEL.match(text, i) or _BRACKETED_LINK.match(text, i)
+        if shape is None:
+            return self._bracket(text, i, pos, out, image=False, inside_link=False,
+                                 depth=depth)
+        self._look.known_pair(i, shape.end() - 1)
+        close = self._look.closing_bracket(i)  # (that, within closing_bracket's bound)
+        if close < 0 or (close + 1 < len(text) and text[close + 1] == "("):
+            return self._bracket(text, i, pos, out, image=False, inside_link=False,
+                                 depth=depth)
+        return self._reference(text, i, i, close, pos, out, image=False, inside_link=False)
+
+    def _reference(self, text: str, start: int, i: int, close: int, pos: Positions,
+                   out: ScanResult, *, image: bool, inside_link: bool) -> int:
+        """``[text][ref]``, ``[text][]``, ``[ref]`` (the bracket at ``i`` closes at
+        ``close``, not followed by ``(``): a link when the document defines the label,
+        else literal brackets."""
+        if not self.definitions:  # (no label is defined: literal brackets)
+            return i + 1
+        label = text[i + 1: close]
+        after = close + 1
+        n = len(text)
         ref_label = label
         end = after
         if after < n and text[after] == "[":
@@ -235,6 +284,34 @@ class Scanner:
             return end
         # Literal brackets: keep scanning inside them (e.g. "[[Notes](url)]").
         return i + 1
+
+    def _inline(self, text: str, start: int, i: int, close: int,
+                parsed: tuple[str, int, int, str | None, int], pos: Positions, out: ScanResult,
+                *, image: bool, depth: int) -> int:
+        """Add the inline link ``text[start:end]``: label ``text[i + 1:close]``, then
+        ``parsed`` (:func:`parse_destination`'s reading of what follows)."""
+        label = text[i + 1: close]
+        if len(label) <= _SHARED_LABEL:
+            label = sys.intern(label)  # memory trick: one "Notes" for the whole list
+        dest, d_start, d_end, title, end = parsed
+        bracketed = start > 0 and text[start - 1] == "[" and not image
+        # (positional: text, destination, form, span, dest_span, title, image, bracketed)
+        link = Link(label, dest.strip(), LinkForm.INLINE, pos.span(start, end),
+                    pos.span(d_start, d_end) if d_end > d_start else None, title, image,
+                    bracketed or (label.startswith("[") and label.endswith("]")))
+        out.links.append(link)
+        out.covered.append((start, end))
+        if bracketed:
+            self._check_outer_close(text, start, end, dest, pos, out)
+        if not dest.strip():
+            out.problems.append(LinkProblem(
+                ProblemKind.EMPTY_DESTINATION, pos.span(start, end), text[start:end]))
+        # Images inside link text (badges such as [![x](img)](url)) are links too; only
+        # "<", "!" and "[" can start something there (most labels have none of them).
+        if ("[" in label or "!" in label or "<" in label) and depth < _MAX_LABEL_DEPTH:
+            self._scan(text, pos, out, bare_urls=False, inside_link=True, base=i + 1,
+                       stop=close, depth=depth + 1)
+        return end
 
     def _check_outer_close(self, text: str, start: int, end: int, dest: str, pos: Positions,
                            out: ScanResult) -> None:

@@ -281,6 +281,11 @@ def _entry_text(document: Document, entry: Entry) -> tuple[str, list[int]]:
     """The entry's own text after its marker, blanked where it is code, with line offsets.
 
     Text before the marker is replaced by spaces so offsets map back to columns."""
+    if entry.line == entry.end_line and entry.line not in document.code_lines:
+        # one line outside code (most entries): the loop below, unrolled
+        line = document.line_text(entry.line)
+        skip = entry.marker_column - 1 + len(entry.marker)
+        return " " * skip + line[skip:], [0]
     lines: list[str] = []
     for number in range(entry.line, entry.end_line + 1):
         line = document.line_text(number)

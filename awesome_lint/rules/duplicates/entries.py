@@ -293,14 +293,16 @@ class DuplicateTitle(Rule):
                 if not worded[i]:
                     continue
                 title_i = titles[i]
+                # (row i's values held in locals for its _WINDOW comparisons)
+                la, key_i, folded_i, numbers_i = lengths[i], keys[i], folded[i], numbers[i]
                 for j in order[position + 1:position + 1 + _WINDOW]:
                     if not worded[j]:
                         continue
-                    la, lb = lengths[i], lengths[j]
+                    lb = lengths[j]
                     # _alike's cheap tests first, inlined: this is the rule's hot loop
                     if 2.0 * (la if la < lb else lb) < threshold * (la + lb) \
-                            or keys[i] == keys[j] or folded[i] == folded[j] \
-                            or numbers[i] != numbers[j]:
+                            or key_i == keys[j] or folded_i == folded[j] \
+                            or numbers_i != numbers[j]:
                         continue
                     # words_align's counting test, without building the differences
                     common = len(title_i.words & titles[j].words)
@@ -318,7 +320,7 @@ class DuplicateTitle(Rule):
                             out.setdefault(i, []).append(j)
                 # memory trick: title i meets no later title in this order, so its word set
                 # goes (at most _WINDOW + 1 sets live instead of one per title)
-                title_i.forget_words()
+                title_i._words = None  # title_i.forget_words(), inlined
         return out
 
     def _finding(self, doc: Document, pair: Pair) -> Diagnostic:
