@@ -12,15 +12,9 @@ class UrlKeys:
     def __init__(self) -> None:
         #: keep_fragment -> destination -> key
         self._cache: dict[bool, dict[str, str]] = {True: {}, False: {}}
-        #: destinations without "#": the same key either way (``canonical_key`` strips
-        #: only what follows a "#")
-        self._plain: dict[str, str] = {}
 
     def url(self, url: str, keep_fragment: bool) -> str:
-        # Speed trick (listed in awesome_lint.startup): a URL without "#" has one key with
-        # or without its fragment, so both callers share one cache entry for it (the
-        # duplicate rules ask for both: 10k entries, 10k canonical_key calls fewer).
-        cache = self._cache[keep_fragment] if "#" in url else self._plain
+        cache = self._cache[keep_fragment]
         key = cache.get(url)
         if key is None:
             # keep_fragment=True is the default: the URL alone is cheaper for canonical_key's
