@@ -101,11 +101,13 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
     after_title = True
     for index in range(1, len(links)):
         link = links[index]
-        label = link.text.strip().strip("`*_").strip("[]").strip().lower()
-        gap = text[offsets[index - 1][1]: offsets[index][0]]
-        is_resource = link.bracketed or label in RESOURCE_WORDS or (
-            link.text.strip().startswith(("[", "`[")))
-        if after_title and is_resource and len(gap.strip(" []|,/")) <= 2:
+        # (a bracketed link, ``[[Notes](url)]``, the usual resource, is one without reading
+        # its label; and the gap is cut only when it decides: both once per resource link)
+        is_resource = link.bracketed or (
+            link.text.strip().strip("`*_").strip("[]").strip().lower() in RESOURCE_WORDS
+            or link.text.strip().startswith(("[", "`[")))
+        if after_title and is_resource and len(
+                text[offsets[index - 1][1]: offsets[index][0]].strip(" []|,/")) <= 2:
             roles.append(LinkRole.RESOURCE)
         else:
             after_title = False
