@@ -107,7 +107,7 @@ Per-entry tricks, round 2 (each pinned to the path it skips by
   a resource without its label being stripped and lower-cased, and the gap before it is
   cut only when it decides; whether a leading ``[Tag]`` lies inside one of up to
   ``_FEW_LINKS`` links asked of the links directly, not through a ``Covered`` built for
-  the entry (12.3 -> 11.2 us for an entry with a leading tag).
+  the entry (12.0 -> 10.9 us to build an entry with a leading tag, best of 7).
   ``awesome_lint.syntax.parser._Builder.list_block``: one
   ``str.find`` for the marker column, no continuation call for a one-line item.  With the
   item above, the in-process parse of 10k entries went about 410 -> 400 ms.
