@@ -345,6 +345,11 @@ class Document:
     def line_text(self, line: int) -> str:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
 
+    @property
+    def line_count(self) -> int:
+        """How many lines the text has (a final newline ends the last, opens none)."""
+        return len(self.lines)
+
 
 # -- speed trick (listed in awesome_lint.startup) ---------------------------------------------
 

@@ -117,6 +117,14 @@ def test_no_allowance_outlives_its_gap(style: sr.Style, scores: dict[str, sr.Sco
     assert not stale, "\n".join(map(str, stale))
 
 
+@pytest.mark.parametrize("style", STYLES, ids=[s.name for s in STYLES])
+def test_every_allowance_is_used(style: sr.Style, scores: dict[str, sr.Score]) -> None:
+    """Every ``[[allowed]]`` finding stands for a finding the rules make today, whatever its
+    reason: one no finding uses excuses nothing and would hide a stray that comes back."""
+    unused = scores[style.name].unused
+    assert not unused, "\n".join(map(str, unused))
+
+
 @pytest.mark.parametrize("style", [
     pytest.param(s, id=s.name, marks=_gap_marks(
         [p.gap for p in s.defects if p.gap] if _expected_recall(s) < sr.TARGET else []))

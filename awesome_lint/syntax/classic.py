@@ -18,6 +18,8 @@ from awesome_lint.syntax.slugs import plain_text
 #: glued to both neighbours (``[Foo](u)-based``) is a word, not a separator.
 _SEPARATOR = re.compile(r"[ \t\u00a0]*(?:[-–—]+|:)[ \t\u00a0]+|[ \t\u00a0]+[-–—]+(?=\S)")
 _CANONICAL = " - "
+#: A ``" - "`` separator before a capital, later in an item's text.
+_LATER_DASH = re.compile(r"\S - [A-Z]")
 #: A line that is only an in-page link: navigation, not part of a description.
 _NAVIGATION = re.compile(r"\s*[*_]*\[[^\]]*\]\(#[^)]*\)[*_]*\s*$")
 
@@ -41,6 +43,12 @@ class ClassicItem:
     @property
     def has_canonical_separator(self) -> bool:
         return self.separator_text == _CANONICAL
+
+    @property
+    def dash_after_links(self) -> bool:
+        """``[Logo](a) [Name](b) - Text``: an image or second link, then a proper separator
+        later in the text."""
+        return bool(_LATER_DASH.search(self.raw)) and self.raw.count("](") > 0
 
 
 def _item(document: Document, entry: Entry) -> ClassicItem:

@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from awesome_lint.model import Document, Span, TagLegend
 from awesome_lint.syntax import codetags, kbd
 from awesome_lint.syntax.tables import table_cells
 from awesome_lint.syntax.tagtokens import TAG_NAME, TOKEN, is_tag_name
-
-if TYPE_CHECKING:
-    from awesome_lint.syntax.tags import TagSettings
 
 _LEGEND_WORDS = re.compile(
     r"legend|\btags?\b|topic|categor|label|abbreviation|\bkey\b", re.IGNORECASE)
@@ -108,12 +104,15 @@ class Legend:
 
 
 # -- resolving the legend ------------------------------------------------------------------------
-def resolve_legend(document: Document, tag_settings: TagSettings) -> Legend | None:
+def resolve_legend(document: Document, configured: tuple[tuple[str, str], ...]
+                   ) -> Legend | None:
+    """The document's legend: the configured (name, description) pairs when there are any
+    (``[tool.awesome-lint.tags] legend``), else the legends the document writes."""
     lists = tuple(legend for legend in document.legends if _plausible(document, legend))
-    if tag_settings.legend:
+    if configured:
         span = _line_span(document, lists[0].line) if lists else _line_span(document, 1)
         tags = tuple(LegendTag(name, description, _document_span(lists, name))
-                     for name, description in tag_settings.legend)
+                     for name, description in configured)
         return Legend(tags, "config", lists, span)
     if lists:
         seen: set[str] = set()

@@ -14,6 +14,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from awesome_lint.model import Document
 
 from awesome_lint import startup
 
@@ -158,3 +162,14 @@ def find(line: str) -> list[Mojibake]:
         if not any(a < end and start < b for a, b in covered):
             found.append(guess)
     return sorted(found, key=lambda m: m.column)
+
+
+def in_lines(document: Document, skip: frozenset[int] = frozenset()
+             ) -> Iterator[tuple[int, Mojibake]]:
+    """Garbled sequences in the document, with the line each stands on; lines in ``skip``
+    (code) are not read."""
+    for number, line in enumerate(document.lines, 1):
+        if number in skip:
+            continue
+        for found in find(line):
+            yield number, found

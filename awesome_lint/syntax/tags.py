@@ -164,7 +164,7 @@ def conventions(document: Document, config: Config,
     ``ctx.analysis.tag_conventions``); ``memo`` reuses the tags of entries unchanged since
     an earlier version (the language server)."""
     tag_settings = settings(config)
-    legend = resolve_legend(document, tag_settings)
+    legend = resolve_legend(document, tag_settings.legend)
     if memo is None:
         entries = tuple([TaggedEntry(entry, entry_tags(document, entry, legend, tag_settings))
                          for entry in document.entries if entry.kind is not EntryKind.TABLE_ROW])
@@ -284,6 +284,8 @@ def _entry_text(document: Document, entry: Entry) -> tuple[str, list[int]]:
     if entry.line == entry.end_line and entry.line not in document.code_lines:
         # one line outside code (most entries): the loop below, unrolled
         line = document.line_text(entry.line)
+        if not entry.marker:  # a paragraph or HTML line: read whole
+            return line, [0]
         skip = entry.marker_column - 1 + len(entry.marker)
         return " " * skip + line[skip:], [0]
     lines: list[str] = []

@@ -66,15 +66,10 @@ class ItemSeparator(ClassicRule):
                 yield self.diagnostic(
                     item.separator, f"'{item.name}': separator '{shown}' should be ' - '",
                     fix=self.replace(item.separator, " - ", description="write ' - '"))
-            elif not _links_after_dash(item):
+            elif not item.dash_after_links:
                 span = item.entry.link.span if item.entry.link else item.description
                 yield self.diagnostic(
                     span, f"'{item.name}': name and description must be separated by ' - '")
-
-
-def _links_after_dash(item: ClassicItem) -> bool:
-    """``[Logo](a) [Name](b) - Text``: an image or second link before a proper separator."""
-    return bool(re.search(r"\S - [A-Z]", item.raw)) and item.raw.count("](") > 0
 
 
 @register

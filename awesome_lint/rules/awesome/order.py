@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from awesome_lint.model import Document, Entry, ListInfo, Span
+from awesome_lint.model import Document, Entry, ListInfo
 from awesome_lint.rules import RuleContext, register
 from awesome_lint.rules.awesome.classic import ClassicRule, opted_in
+from awesome_lint.syntax.linespans import is_blank, whole_line
+from awesome_lint.syntax.listitems import item_title
 from awesome_lint.syntax.ordering import sort_key
-from awesome_lint.syntax.slugs import plain_text
 
 PREFIX = "AWE4"
 CATEGORY = "awesome"
-
-_CONTENT = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,16 +32,12 @@ class _Unit:
 def _units(doc: Document, info: ListInfo, entries: dict[int, Entry]) -> list[_Unit]:
     starts = [item.line for item in info.items]
     units: list[_Unit] = []
-    for index, start in enumerate(starts):
+    for index, (start, item) in enumerate(zip(starts, info.items, strict=True)):
         last = starts[index + 1] - 1 if index + 1 < len(starts) else info.end_line
-        while last > start and not doc.line_text(last).strip():
+        while last > start and is_blank(doc, last):
             last -= 1
         entry = entries.get(start)
-        if entry is not None:
-            title = entry.title
-        else:
-            match = _CONTENT.match(doc.line_text(start))
-            title = plain_text(match.group(1)) if match else doc.line_text(start)
+        title = entry.title if entry is not None else item_title(doc, item)
         units.append(_Unit(start, last, sort_key(title), title))
     return units
 
@@ -86,9 +80,8 @@ class AlphabeticalOrder(ClassicRule):
                 continue
             fix = _sorted(doc, units)
             for before, unit in wrong:
-                line = doc.line_text(unit.first)
                 yield self.diagnostic(
-                    Span(unit.first, 1, unit.first, max(1, len(line))),
+                    whole_line(doc, unit.first),
                     f"'{unit.title}' should come before '{before.title}'", fix=fix)
 
 

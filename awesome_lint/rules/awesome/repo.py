@@ -15,6 +15,7 @@ from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.model import Span
 from awesome_lint.rules import RuleContext, register
 from awesome_lint.rules.awesome.classic import ClassicRule, opted_in
+from awesome_lint.syntax.linespans import whole_line
 
 PREFIX = "AWE5"
 CATEGORY = "awesome"
@@ -129,7 +130,6 @@ class LicenceSection(ClassicRule):
         doc = ctx.document
         for section in doc.sections:
             if section.title.strip().casefold() in ("license", "licence"):
-                line = doc.line_text(section.line)
-                yield self.diagnostic(Span(section.line, 1, section.line, max(1, len(line))),
+                yield self.diagnostic(whole_line(doc, section.line),
                                       "licence section in the README: keep the licence in "
                                       "its own file")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
@@ -11,13 +10,12 @@ from awesome_lint.model import Document, LinkForm, Span
 from awesome_lint.rules import RuleContext, register
 from awesome_lint.rules.awesome.classic import ClassicRule
 from awesome_lint.rules.awesome.words import find
+from awesome_lint.syntax.prose import not_prose
 from awesome_lint.syntax.slugs import slug
 
 PREFIX = "AWE1"
 CATEGORY = "awesome"
 
-#: Text that is not prose: code spans and HTML tags (link destinations come from the tree).
-_NOT_PROSE = re.compile(r"(`+).+?\1|<[^<>\n]+>")
 _PROSE_BLOCKS = ("paragraph", "quote")
 
 
@@ -98,9 +96,7 @@ class ProductSpelling(ClassicRule):
             _prose_lines(doc).items()) if (found := find(doc.line_text(number), extra))]
         masks = _masked(doc, {number for number, _, _ in hits}) if hits else {}
         for number, heading, found in hits:
-            line = doc.line_text(number)
-            skip = masks.get(number, []) + [(m.start(), m.end())
-                                             for m in _NOT_PROSE.finditer(line)]
+            skip = masks.get(number, []) + not_prose(doc, number)  # code spans, HTML tags
             for word in found:
                 end = word.start + len(word.wrong)
                 if any(a < end and word.start < b for a, b in skip):

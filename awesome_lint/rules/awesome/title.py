@@ -13,6 +13,8 @@ from awesome_lint.rules import RuleContext, register
 from awesome_lint.rules.awesome.classic import ClassicRule
 from awesome_lint.syntax import dialect
 from awesome_lint.syntax.dialect import BADGE_IMAGES, BADGE_TARGETS, is_badge_image
+from awesome_lint.syntax.heads import html_title
+from awesome_lint.syntax.linespans import line_length, whole_line
 
 PREFIX = "AWE2"
 CATEGORY = "awesome"
@@ -28,16 +30,6 @@ _CI_IMAGE = re.compile(
     r"|drone\.io/.+\.svg|semaphoreci\.com/api/.+/badge|buildkite\.com/.+\.svg",
     re.IGNORECASE)
 _CI_TEXT = re.compile(r"\bbuild status\b|\btravis\b|\bcircleci\b|\bci status\b", re.IGNORECASE)
-_HTML_TITLE = re.compile(r"<h[1-6][\s>]|<img\b", re.IGNORECASE)
-
-
-def _html_header(doc: Document) -> bool:
-    """awesome-lint accepts an HTML block with a heading or a logo as the title."""
-    first = next((b for b in doc.root.blocks), None)
-    if first is None or first.kind != "html":
-        return False
-    text = "\n".join(doc.lines[first.line - 1: first.end_line])
-    return bool(_HTML_TITLE.search(text))
 
 
 def title_section(doc: Document) -> Section | None:
@@ -47,7 +39,7 @@ def title_section(doc: Document) -> Section | None:
 
 
 def _span(doc: Document, line: int) -> Span:
-    return Span(line, 1, line, max(1, len(doc.line_text(line))))
+    return whole_line(doc, line)
 
 
 @register
@@ -67,7 +59,7 @@ class TitleHeading(ClassicRule):
     def check_classic(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         doc = ctx.document
         sections = doc.sections
-        html = _html_header(doc)
+        html = html_title(doc)  # awesome-lint accepts an HTML header as the title
         title = title_section(doc)
         if title is None and not html:
             if sections and not doc.root.blocks:
@@ -124,8 +116,7 @@ class AwesomeBadge(ClassicRule):
             return
         images, outer = _badge_links(doc, title.line)
         if not images:
-            line = doc.line_text(title.line)
-            end = len(line) + 1
+            end = line_length(doc, title.line) + 1
             if dialect.badge_line is not None:
                 yield self.diagnostic(_span(doc, title.line),
                                       f"the Awesome badge (line {dialect.badge_line}) belongs "

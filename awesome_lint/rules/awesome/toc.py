@@ -17,16 +17,17 @@ rewriting of the whole list, so a TOC edit comes from one place.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from awesome_lint.model import Document, ListInfo, ListItemInfo, Section, Span, TocEntry
+from awesome_lint.model import Document, ListInfo, ListItemInfo, Section, TocEntry
 from awesome_lint.rules import RuleContext, register
 from awesome_lint.rules.awesome.classic import ClassicRule
+from awesome_lint.syntax.linespans import is_blank, whole_line
+from awesome_lint.syntax.listitems import bold_link, inline_links_written
 from awesome_lint.syntax.slugs import matching_anchors
 
 PREFIX = "AWE3"
@@ -36,7 +37,6 @@ META_SECTIONS = ("contributing", "contribute", "contribution", "contributions",
                  "contributors", "license", "licence", "footnotes", "related lists",
                  "related", "credits", "acknowledgements", "acknowledgments", "sponsors",
                  "backers", "code of conduct")
-_LINKED = re.compile(r"^(\s*)([-*+]|\d+[.)])(\s+)(.*)$")
 
 
 @dataclass
@@ -163,8 +163,7 @@ class TocSync(ClassicRule):
         listed = {id(s) for s in toc.resolved if s is not None}
         for section, _depth in toc.expected:
             if id(section) not in listed:
-                line = doc.line_text(section.line)
-                yield self.diagnostic(Span(section.line, 1, section.line, max(1, len(line))),
+                yield self.diagnostic(whole_line(doc, section.line),
                                       f"section '{section.title}' is missing from the TOC",
                                       fix=fix)
         latest = 0
@@ -204,8 +203,7 @@ def _style(doc: Document, lines: list[int], items: dict[int, ListItemInfo]) -> _
         indent = deeper.indent_text[len(parent.indent_text):] or "  "
         if "\t" not in indent:
             indent = " " * (deeper.marker_column - parent.marker_column)
-    bold = sum(1 for i in infos if doc.line_text(i.line)[
-        i.marker_column + len(i.marker):].strip().startswith("**[")) * 2 > len(infos)
+    bold = sum(1 for i in infos if bold_link(doc, i)) * 2 > len(infos)
     return _Style(marker, indent, bold, False)
 
 
@@ -216,7 +214,7 @@ def _regenerate(doc: Document, toc: _Toc, *, safe: bool) -> Fix | None:
     if found is None:
         return None
     top, own, item_lines = found
-    blank = [n for n in own if not doc.line_text(n).strip()]
+    blank = [n for n in own if is_blank(doc, n)]
     style = _style(doc, item_lines, items)
     style = _Style(style.marker, style.indent, style.bold, bool(blank))
     link_of = _links(doc, toc)
@@ -256,14 +254,14 @@ def _plain_list(doc: Document, toc: _Toc, items: dict[int, ListItemInfo]
     if top is None or any(not top.line <= e.span.line <= top.end_line for e in toc.entries):
         return None
     end = top.end_line
-    while end > top.line and not doc.line_text(end).strip():
+    while end > top.line and is_blank(doc, end):
         end -= 1
     own = list(range(top.line, end + 1))
     item_lines = [n for n in own if n in items]
-    blank = [n for n in own if not doc.line_text(n).strip()]
+    blank = [n for n in own if is_blank(doc, n)]
     if len(item_lines) + len(blank) != len(own) or len(toc.entries) > len(item_lines):
         return None  # an item spans lines: leave it to the author
-    if any(doc.line_text(n).count("](") != 1 for n in item_lines
+    if any(inline_links_written(doc, n) != 1 for n in item_lines
            if any(e.span.line == n for e in toc.entries)):
         return None
     return top, own, item_lines

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.model import Span
 from awesome_lint.rules import Rule, RuleContext, register
 from awesome_lint.rules.badges.analysis import analysis
 from awesome_lint.rules.badges.unknown import host
+from awesome_lint.syntax.linespans import rest_of_line
 
 PREFIX = "BDG"
 CATEGORY = "badges"
@@ -47,9 +47,7 @@ class MissingBadge(Rule):
                        None)
             if url is None:
                 continue
-            line = ctx.document.line_text(entry.line)
-            column = max(1, entry.marker_column)
-            span = Span(entry.line, column, entry.line, max(column, len(line.rstrip())))
+            span = rest_of_line(ctx.document, entry.line, entry.marker_column)
             yield self.diagnostic(
                 span, f"paper entry '{entry.title}' on line {entry.line} has no venue badge "
                 f"(venues.require-badge is on; it links to {host(url)})")

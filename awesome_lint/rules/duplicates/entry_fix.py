@@ -11,6 +11,13 @@ from awesome_lint.model import Document, Entry, EntryKind, Link, LinkRole, Span
 from awesome_lint.rules.duplicates.keys import Keys
 from awesome_lint.rules.duplicates.pairs import clip
 from awesome_lint.rules.duplicates.titles import Title, entry_title, fold_title, titles_match
+from awesome_lint.syntax.entrylines import (
+    closes_html_paragraph,
+    ends_with_hard_break,
+    only_quotes_before_marker,
+)
+from awesome_lint.syntax.linespans import line_length
+from awesome_lint.syntax.whitespace import next_content
 
 
 class Fixer:
@@ -46,8 +53,7 @@ class Fixer:
     def removal(self, first: Entry, later: Entry, threshold: float) -> Fix | None:
         self.reason = ""
         doc = self.doc
-        lines = doc.lines
-        if later.end_line > len(lines) or not self._whole_lines(later):
+        if later.end_line > doc.line_count or not self._whole_lines(later):
             return self._none("the entry shares its lines with other content")
         if self._has_nested(later):
             return self._none(f"line {later.line} has nested content")
@@ -69,7 +75,7 @@ class Fixer:
         removes = list(_without(
             [link.destination for link in self._links_on(later.line, later.end_line)
              if link.destination], merged))
-        delete = sum(len(lines[n - 1]) + 1 for n in range(later.line, later.end_line + 1))
+        delete = sum(line_length(doc, n) + 1 for n in range(later.line, later.end_line + 1))
         edits = [Edit(line, column, 0, "".join(parts))
                  for (line, column), parts in sorted(inserts.items())]
         edits.append(Edit(later.line, 1, delete))
@@ -86,23 +92,16 @@ class Fixer:
         if entry.kind is EntryKind.TABLE_ROW:
             return entry.line == entry.end_line
         if entry.kind is EntryKind.HTML_LINE:  # not when its last line closes the <p>
-            return not self.doc.line_text(entry.end_line).rstrip().lower().endswith("</p>")
-        head = self.doc.line_text(entry.line)[: max(0, entry.marker_column - 1)]
-        return head.strip(" \t>") == ""
+            return not closes_html_paragraph(self.doc, entry.end_line)
+        return only_quotes_before_marker(self.doc, entry)
 
     def _has_nested(self, entry: Entry) -> bool:
         """Whether lines after the entry's own text still belong to its list item."""
         if not entry.marker:  # a table row, an HTML line, a paragraph: not a list item
             return False
-        indent = entry.marker_column - 1
-        for number in range(entry.end_line + 1, len(self.doc.lines) + 1):
-            text = self.doc.lines[number - 1]
-            if not text.strip():
-                continue
-            stripped = text.lstrip(" \t>")
-            width = len(text[: len(text) - len(stripped)].expandtabs(4))
-            return width > indent
-        return False
+        following = next_content(self.doc, entry.end_line)
+        return following is not None and \
+            len(following.quoted.expandtabs(4)) > entry.marker_column - 1
 
     def _opens_ordered_list(self, entry: Entry) -> bool:
         if not entry.marker[:1].isdigit() or not 0 <= entry.list_index < len(self.doc.lists):
@@ -249,7 +248,7 @@ class Fixer:
         if first.kind is EntryKind.TABLE_ROW:
             self._fail(f"line {later.line} has links, badges or tags a table row cannot take")
             return False
-        if self.doc.line_text(first.end_line).rstrip().endswith("\\"):
+        if ends_with_hard_break(self.doc, first.end_line):
             self._fail(f"line {first.end_line} ends with a hard line break")
             return False
         return True

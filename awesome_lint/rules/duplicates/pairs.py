@@ -10,6 +10,7 @@ from typing import Any
 from awesome_lint.model import Document, Entry, Section, Span
 from awesome_lint.rules import Rule
 from awesome_lint.syntax import suppression
+from awesome_lint.syntax.linespans import rest_of_line
 
 PREFIX = "DUP"
 CATEGORY = "duplicates"
@@ -53,9 +54,7 @@ def entry_span(document: Document, entry: Entry) -> Span:
     link = entry.link
     if link is not None and link.span.line == entry.line:
         return link.span
-    text = document.line_text(entry.line)
-    start = max(1, entry.marker_column)
-    return Span(entry.line, start, entry.line, max(start, len(text.rstrip())))
+    return rest_of_line(document, entry.line, entry.marker_column)
 
 
 @dataclass(frozen=True)

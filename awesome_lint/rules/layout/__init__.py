@@ -9,7 +9,6 @@ whole file instead.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
@@ -20,11 +19,12 @@ from awesome_lint.syntax.layout_conventions import (
     list_indent,
     nested_lists,
 )
+from awesome_lint.syntax.linespans import line_length
+from awesome_lint.syntax.listitems import remarked_is_break
+from awesome_lint.syntax.whitespace import next_content
 
 PREFIX = "FMT"
 CATEGORY = "style"
-
-_THEMATIC = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
 
 def _conventions(ctx: RuleContext) -> Conventions:
@@ -54,11 +54,8 @@ def _shift(doc: Document, first: int, last: int, column: int, delta: int) -> lis
 def _absorbs(doc: Document, last: int, offset: int) -> bool:
     """Whether the first non-blank line after line ``last`` is indented at least
     ``offset`` columns: moving content left to ``offset`` would pull it into the list."""
-    for number in range(last + 1, len(doc.lines) + 1):
-        text = doc.line_text(number)
-        if text.strip():
-            return len(text) - len(text.lstrip(" \t")) >= offset
-    return False
+    following = next_content(doc, last)
+    return following is not None and len(following.lead) >= offset
 
 
 def _fix(edits: list[Edit] | None, description: str) -> Fix | None:
@@ -98,11 +95,9 @@ class BulletMarker(Rule):
             have = markers.pop()
             edits = []
             for item in items:
-                col = item.info.marker_column
-                text = doc.line_text(item.info.line)
-                if _THEMATIC.match(text[: col - 1] + want + text[col:]):
+                if remarked_is_break(doc, item.info, want):
                     break
-                edits.append(Edit(item.info.line, col, len(have), want))
+                edits.append(Edit(item.info.line, item.info.marker_column, len(have), want))
             else:
                 first, last = items[0].info, items[-1].info
                 span = Span(first.line, first.marker_column, last.line, last.marker_column)
@@ -222,11 +217,11 @@ class BlankLines(Rule):
         if not conv.single_blank_lines:
             return
         doc = ctx.document
-        total = len(doc.lines)
+        total = doc.line_count
         for first, last in conv.blank_runs:
             if last in (first, total) or first == 1:
                 continue
-            length = sum(len(doc.line_text(n)) + 1 for n in range(first + 1, last + 1))
+            length = sum(line_length(doc, n) + 1 for n in range(first + 1, last + 1))
             yield self.diagnostic(
                 Span(first + 1, 1, last, 1), f"{last - first + 1} blank lines where the "
                 "list uses one", fix=Fix((Edit(first + 1, 1, length, ""),),
@@ -260,7 +255,7 @@ class HeadingBlankLines(Rule):
         conv = _conventions(ctx)
         doc = ctx.document
         for heading in conv.headings:
-            width = len(doc.line_text(heading.line))
+            width = line_length(doc, heading.line)
             if conv.blank_before_headings and heading.blank_before is False:
                 yield self.diagnostic(Span(heading.line, 1, heading.line, 1),
                                       "no blank line before the heading",

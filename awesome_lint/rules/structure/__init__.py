@@ -9,6 +9,7 @@ from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.model import Section, Span
 from awesome_lint.rules import Rule, RuleContext, register
 from awesome_lint.syntax.conventions import is_empty
+from awesome_lint.syntax.linespans import whole_line
 from awesome_lint.syntax.slugs import matching_anchors
 
 PREFIX = "STR"
@@ -16,8 +17,7 @@ CATEGORY = "structure"
 
 
 def _heading_span(ctx: RuleContext, section: Section) -> Span:
-    text = ctx.document.line_text(section.line)
-    return Span(section.line, 1, section.line, max(1, len(text)))
+    return whole_line(ctx.document, section.line)
 
 
 @register

@@ -9,6 +9,8 @@ from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Sever
 from awesome_lint.model import Document, ListInfo, Span
 from awesome_lint.rules import Rule, RuleContext, register
 from awesome_lint.syntax import mojibake
+from awesome_lint.syntax.linespans import is_blank, line_length
+from awesome_lint.syntax.whitespace import trailing_whitespace
 
 PREFIX = "STY"
 CATEGORY = "style"
@@ -24,8 +26,8 @@ def _list_runs(document: Document) -> Iterator[list[ListInfo]]:
                        key=lambda x: x.line):
         if run and run[-1].depth == info.depth and 0 <= info.line - run[-1].end_line <= 2 \
                 and run[-1].items[0].marker_column == info.items[0].marker_column \
-                and not any(document.line_text(n).strip()
-                            for n in range(run[-1].end_line + 1, info.line)):
+                and all(is_blank(document, n)
+                        for n in range(run[-1].end_line + 1, info.line)):
             run.append(info)
         else:
             if run:
@@ -84,15 +86,14 @@ class TrailingWhitespace(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         doc = ctx.document
-        for number, line in enumerate(doc.lines, 1):
-            if not line or line[-1] not in " \t" or number in doc.code_lines:
+        for found in trailing_whitespace(doc):
+            number, trailing = found.line, found.text
+            if number in doc.code_lines:
                 continue
-            stripped = line.rstrip(" \t")
-            trailing = line[len(stripped):]
-            if stripped and number in doc.continued_lines and trailing.strip(" ") == "" and \
-                    len(trailing) >= 2:
+            if found.column > 1 and number in doc.continued_lines and \
+                    trailing.strip(" ") == "" and len(trailing) >= 2:
                 continue  # a hard line break
-            span = Span(number, len(stripped) + 1, number, len(line))
+            span = Span(number, found.column, number, found.end_column)
             yield self.diagnostic(span, f"{len(trailing)} trailing whitespace character"
                                   f"{'s' if len(trailing) > 1 else ''}",
                                   fix=self.replace(span, "", description="remove"))
@@ -115,10 +116,10 @@ class MissingFinalNewline(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         doc = ctx.document
-        if doc.ends_with_newline or not doc.lines:
+        if doc.ends_with_newline or not doc.line_count:
             return
-        last = len(doc.lines)
-        end = len(doc.lines[-1]) + 1
+        last = doc.line_count
+        end = line_length(doc, last) + 1
         yield self.diagnostic(Span(last, end, last, end), "no newline at end of file",
                               fix=Fix((Edit(last, end, 0, "\n"),), Applicability.SAFE,
                                       "add a newline"))
@@ -141,16 +142,13 @@ class Mojibake(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Diagnostic]:
         doc = ctx.document
-        for number, line in enumerate(doc.lines, 1):
-            if number in doc.code_lines:
-                continue
-            for found in mojibake.find(line):
-                span = Span(number, found.column, number, found.column + len(found.text) - 1)
-                how = "" if found.certain else " (a guess: its first byte was lost)"
-                yield self.diagnostic(
-                    span, f"mojibake '{found.text}' is probably '{found.repaired}'{how}",
-                    fix=self.replace(span, found.repaired, safe=found.certain,
-                                     description=f"write {found.repaired!r}"))
+        for number, found in mojibake.in_lines(doc, skip=doc.code_lines):
+            span = Span(number, found.column, number, found.column + len(found.text) - 1)
+            how = "" if found.certain else " (a guess: its first byte was lost)"
+            yield self.diagnostic(
+                span, f"mojibake '{found.text}' is probably '{found.repaired}'{how}",
+                fix=self.replace(span, found.repaired, safe=found.certain,
+                                 description=f"write {found.repaired!r}"))
 
 
 @register

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 
 from awesome_lint.config import Validator
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Severity
-from awesome_lint.model import Span, TagLegend
+from awesome_lint.model import TagLegend
 from awesome_lint.rules import Rule, RuleContext, register
 from awesome_lint.syntax import tags as conv
+from awesome_lint.syntax.linespans import rest_of_line
 
 PREFIX = "TAG"
 CATEGORY = "tags"
@@ -241,11 +242,9 @@ class MissingTag(Rule):
             entry = tagged.entry
             if tagged.tags or not conv.in_sections(entry, found.settings.sections):
                 continue
-            line = ctx.document.line_text(entry.line)
-            column = max(1, entry.marker_column)
-            span = Span(entry.line, column, entry.line, max(column, len(line.rstrip())))
+            span = rest_of_line(ctx.document, entry.line, entry.marker_column)
             where = f" in section '{entry.section_path[-1]}'" if entry.section_path else ""
-            title = entry.title or _short(line.strip())
+            title = entry.title or _short(ctx.document.line_text(entry.line).strip())
             yield self.diagnostic(
                 span, f"entry '{_short(title, 60)}' on line {entry.line}{where} has no topic tag "
                 "(tags.require-tags is on)")
