@@ -141,6 +141,11 @@ def _plain_item(line: str) -> bool:
         return False  # heading, quote, HTML block, code fence
     if first == "[" and "]:" in text:
         return False  # may be a link reference definition
+    if not first.isspace() and first not in "-_*+" and not first.isdigit():
+        # Speed trick (listed in awesome_lint.startup): no pattern below can match (each
+        # needs a marker, digit or rule character after at most three spaces, and a rule
+        # line has nothing else), so the three "+ \n" copies and matches are skipped.
+        return True
     return not (_LIST_MARKER.match(text + "\n") or _THEMATIC_BREAK.match(text + "\n")
                 or _THEMATIC_BREAK.match(line + "\n"))
 

@@ -23,6 +23,8 @@ from awesome_lint.syntax.tagtokens import TOKEN
 _LEADING_NOISE = re.compile(r"[\s*_~]*(?:[^\w\s\[\]<(`!\\*_~#][\s*_~]*)*")
 _SEPARATOR = re.compile(r"^[\s\-–—:|,.;\]\)]+")
 _LINE_FEED = re.compile("\n")
+#: Up to this many links, "is this offset inside a link?" is a loop over them.
+_FEW_LINKS = 4
 RESOURCE_WORDS = frozenset({
     "pdf", "paper", "code", "notes", "note", "video", "slides", "project", "blog", "website",
     "site", "arxiv", "github", "git", "repo", "demo", "data", "dataset", "poster", "talk",
@@ -63,9 +65,16 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
         match = TOKEN.match(text, start)
         if match is None or match.group(1).casefold() in definitions:
             break
-        inside = inside or Covered(offsets)
-        if match.start() in inside:
-            break
+        at = match.start()
+        if len(offsets) <= _FEW_LINKS:
+            # Speed trick (listed in awesome_lint.startup): a few links are asked directly;
+            # ``Covered`` (sorted ranges, bisect) pays off only for many tokens and links.
+            if any(link_start <= at < link_end for link_start, link_end in offsets):
+                break
+        else:
+            inside = inside or Covered(offsets)
+            if at in inside:
+                break
         tags.append(Tag(match.group(1), pos.span(match.start(), match.end())))
         start = match.end()
         while start < len(text) and text[start] in " \t":
@@ -101,11 +110,13 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
     after_title = True
     for index in range(1, len(links)):
         link = links[index]
-        label = link.text.strip().strip("`*_").strip("[]").strip().lower()
-        gap = text[offsets[index - 1][1]: offsets[index][0]]
-        is_resource = link.bracketed or label in RESOURCE_WORDS or (
-            link.text.strip().startswith(("[", "`[")))
-        if after_title and is_resource and len(gap.strip(" []|,/")) <= 2:
+        # (a bracketed link, ``[[Notes](url)]``, the usual resource, is one without reading
+        # its label; and the gap is cut only when it decides: both once per resource link)
+        is_resource = link.bracketed or (
+            link.text.strip().strip("`*_").strip("[]").strip().lower() in RESOURCE_WORDS
+            or link.text.strip().startswith(("[", "`[")))
+        if after_title and is_resource and len(
+                text[offsets[index - 1][1]: offsets[index][0]].strip(" []|,/")) <= 2:
             roles.append(LinkRole.RESOURCE)
         else:
             after_title = False

@@ -242,7 +242,7 @@ class _Builder:
             i_last = self._trim(i_first, max(i_first, i_next))
             raw = self.lines[i_first - 1]
             leader = str(item.leader)
-            marker_col = raw.find(leader) + 1 if leader in raw else 1
+            marker_col = raw.find(leader) + 1 or 1  # (not found: column 1; one scan)
             ordered = leader[:1].isdigit()
             children = [c for c in (item.children or [])
                         if getattr(c, "line_number", None) is not None]
@@ -261,7 +261,8 @@ class _Builder:
             self.links.extend(parts.links)
             self.problems.extend(parts.problems)
             self.badges.extend(parts.badges)
-            self._paragraph_lines(i_first, own_last)
+            if own_last > i_first:  # (a one-line item continues no line: no call)
+                self._paragraph_lines(i_first, own_last)
             if parts.legend is not None:
                 name, description, tag_col = parts.legend
                 legend_items.append(LegendItem(

@@ -295,6 +295,7 @@ class DuplicateTitle(Rule):
                 title_i = titles[i]
                 # (row i's values held in locals for its _WINDOW comparisons)
                 la, key_i, folded_i, numbers_i = lengths[i], keys[i], folded[i], numbers[i]
+                size_i, words_i = sizes[i], None  # (row i's word set: built when first needed)
                 for j in order[position + 1:position + 1 + _WINDOW]:
                     if not worded[j]:
                         continue
@@ -305,8 +306,10 @@ class DuplicateTitle(Rule):
                             or numbers_i != numbers[j]:
                         continue
                     # words_align's counting test, without building the differences
-                    common = len(title_i.words & titles[j].words)
-                    only_i, only_j = sizes[i] - common, sizes[j] - common
+                    if words_i is None:
+                        words_i = title_i.words
+                    common = len(words_i & titles[j].words)
+                    only_i, only_j = size_i - common, sizes[j] - common
                     if (only_i > 0) != (only_j > 0) or only_i > MAX_WORD_EDITS \
                             or only_j > MAX_WORD_EDITS:
                         continue
