@@ -59,6 +59,8 @@ SchemaSource = Schema | Callable[[], Schema]
 
 @dataclass(frozen=True)
 class Config:
+    """The ``[tool.awesome-lint]`` settings of one file, validated."""
+
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()

@@ -37,6 +37,8 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Fix:
+    """The text edits that resolve one finding, and how safe applying them is."""
+
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
     description: str = ""
@@ -55,6 +57,8 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
+    """One finding: which rule, where, what it says, and its fix if it has one."""
+
     code: str
     rule: str
     category: str

@@ -40,6 +40,8 @@ class LinkRole(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Link:
+    """A link or image as written: text, destination, form and where it is."""
+
     text: str
     destination: str
     form: LinkForm
@@ -77,6 +79,8 @@ class ProblemKind(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class LinkProblem:
+    """Malformed link markup the scanner found (mistletoe sees none of it)."""
+
     kind: ProblemKind
     span: Span
     text: str
@@ -159,12 +163,16 @@ class ListNotation:
 
 @dataclass(frozen=True, slots=True)
 class Tag:
+    """A bracket tag on an entry (``[Gml]``) and where it is."""
+
     name: str
     span: Span
 
 
 @dataclass(frozen=True, slots=True)
 class LegendItem:
+    """One tag of a tag legend and what the legend says it means."""
+
     name: str
     description: str
     span: Span  # the "[Gml]" token
@@ -172,6 +180,8 @@ class LegendItem:
 
 @dataclass(frozen=True, slots=True)
 class TagLegend:
+    """The list's tag legend: the lines it covers and its tags."""
+
     line: int
     end_line: int
     items: tuple[LegendItem, ...]
@@ -182,6 +192,8 @@ class TagLegend:
 
 @dataclass(frozen=True, slots=True)
 class TocEntry:
+    """One link of the table of contents and the anchor it points at."""
+
     text: str
     anchor: str  # without the leading '#'
     span: Span  # the link
@@ -198,6 +210,8 @@ class EntryKind(str, Enum):
 
 @dataclass(slots=True, eq=False)
 class Entry:
+    """One entry of the list (a paper, a repository...) with its links, badges and tags."""
+
     kind: EntryKind
     title: str
     link: Link | None  # the primary link
@@ -238,6 +252,8 @@ class Block:
 
 @dataclass(slots=True, eq=False)
 class Section:
+    """A heading and what belongs to it: entries and subsections."""
+
     title: str
     level: int  # 0 for the implicit root section before any heading
     line: int
@@ -272,6 +288,8 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class ListItemInfo:
+    """How one list item is written: marker, indentation, where."""
+
     line: int
     marker: str
     marker_column: int  # 1-based
@@ -306,6 +324,8 @@ class Comment:
 
 @dataclass(slots=True, eq=False)
 class Document:
+    """The typed tree of one file: its lines, sections, entries and what the parser found."""
+
     path: str | None
     #: Source lines without line endings (BOM removed).
     lines: list[str]

@@ -178,7 +178,8 @@ def _child_env() -> dict[str, str]:
 TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 
 
-def run_once(argv: Sequence[str], cwd: Path, ok_codes: Sequence[int], cell: Cell) -> float:
+def run_once(argv: Sequence[str], cwd: Path, ok_codes: Sequence[int], cell: Cell,
+             env: dict[str, str] | None = None) -> float:
     """Run ``argv`` once, add its CPU, wall time and peak RSS to ``cell``; the wall time.
 
     CPU is user + system of the child and its children (``os.wait4``; through GNU time this
@@ -187,7 +188,7 @@ def run_once(argv: Sequence[str], cwd: Path, ok_codes: Sequence[int], cell: Cell
         command = [TIME, "-f", "%M", "-o", rss.name, *argv] if TIME else list(argv)
         start = time.perf_counter()
         proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, env=_child_env())
+                                stderr=subprocess.PIPE, env={**_child_env(), **(env or {})})
         assert proc.stderr is not None
         error = proc.stderr.read()  # drained as it comes, so a chatty child cannot block
         _, status, usage = os.wait4(proc.pid, 0)
@@ -218,6 +219,8 @@ class Tool:
     name: str
     argv: list[str]
     ok_codes: tuple[int, ...] = (0, 1)
+    #: Added to the child's environment.
+    env: dict[str, str] = field(default_factory=dict)
 
 
 def measure(tools: list[Tool], source: Path, runs: int, budget: float) -> list[Cell]:
@@ -230,13 +233,14 @@ def measure(tools: list[Tool], source: Path, runs: int, budget: float) -> list[C
         target = work / (source.stem + ".md")
         for tool in tools:  # one untimed warm-up each: caches, byte code, page cache
             shutil.copyfile(source, target)
-            run_once([*tool.argv, target.name], work, tool.ok_codes, Cell())
+            run_once([*tool.argv, target.name], work, tool.ok_codes, Cell(), tool.env)
         for _ in range(runs):
             for index, tool in enumerate(tools):
                 if slow[index] or cells[index].failed:
                     continue
                 shutil.copyfile(source, target)
-                run_once([*tool.argv, target.name], work, tool.ok_codes, cells[index])
+                run_once([*tool.argv, target.name], work, tool.ok_codes, cells[index],
+                         tool.env)
                 slow[index] = bool(cells[index].cpu) and cells[index].cpu[-1] > budget
     return cells
 
@@ -320,11 +324,16 @@ def main() -> None:
     if ours is None or not ours.exists():
         raise SystemExit("awesome-lint could not be installed: nothing to compare")
 
+    def own_cache(venv_name: str) -> dict[str, str]:
+        """Each installed awesome-lint gets a start-up cache of its own, as on a user's
+        machine, not the shared ``~/.cache`` that every other checkout's runs fill."""
+        return {"AWESOME_LINT_CACHE_DIR": str(STORE / f"cache-{venv_name}")}
+
     def ours_tools(verb: list[str], label: str) -> list[Tool]:
-        tools = [Tool(f"awesome-lint {label}", [str(ours), *verb])]
+        tools = [Tool(f"awesome-lint {label}", [str(ours), *verb], env=own_cache("venv"))]
         if baseline is not None and baseline.exists():
             tools.append(Tool(f"awesome-lint@{args.baseline} {label}",
-                              [str(baseline), *verb]))
+                              [str(baseline), *verb], env=own_cache(baseline.parent.parent.name)))
         return tools
 
     check_tools = ours_tools(["check", "--exit-zero"], "check")
@@ -334,7 +343,7 @@ def main() -> None:
         check_tools.append(Tool("markdownlint-cli2", [str(markdownlint)]))
     fix_tools = ours_tools(["fix", "--exit-zero"], "fix")
     fix_tools.insert(1, Tool("awesome-lint fix --diff", [str(ours), "fix", "--diff",
-                                                         "--exit-zero"]))
+                                                         "--exit-zero"], env=own_cache("venv")))
     if rumdl:
         fix_tools.append(Tool("rumdl fmt", [str(rumdl), "fmt", "--no-cache"]))
     if mdformat:
@@ -356,10 +365,12 @@ def main() -> None:
                      else "fix (rewrite the file in place)")
             output.append(table(title, tools, rows))
             print(output[-1], flush=True)
-        version_tools = [Tool("awesome-lint --version", [str(ours), "--version"])]
+        version_tools = [Tool("awesome-lint --version", [str(ours), "--version"],
+                              env=own_cache("venv"))]
         if baseline is not None and baseline.exists():
             version_tools.append(Tool(f"awesome-lint@{args.baseline} --version",
-                                      [str(baseline), "--version"]))
+                                      [str(baseline), "--version"],
+                                      env=own_cache(baseline.parent.parent.name)))
         if rumdl:
             version_tools.append(Tool("rumdl --version", [str(rumdl), "--version"]))
         version_tools.append(Tool("python -c pass", [str(ours.parent / "python"), "-c", "pass"]))
@@ -375,10 +386,10 @@ def measure_plain(tools: list[Tool], runs: int) -> list[Cell]:
     cells = [Cell() for _ in tools]
     with tempfile.TemporaryDirectory() as tmp:
         for tool in tools:
-            run_once(tool.argv, Path(tmp), (0,), Cell())
+            run_once(tool.argv, Path(tmp), (0,), Cell(), tool.env)
         for _ in range(runs):
             for tool, cell in zip(tools, cells, strict=True):
-                run_once(tool.argv, Path(tmp), (0,), cell)
+                run_once(tool.argv, Path(tmp), (0,), cell, tool.env)
     return cells
 
 

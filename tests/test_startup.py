@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awesome_lint import startup, venues
+from awesome_lint import rules, startup, venues
 from awesome_lint.syntax import mojibake
 
 CODE_PAGES = ["latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257",
@@ -92,6 +92,50 @@ def test_cached_venues_agree_with_the_toml(cache: Path) -> None:
     assert first == second == fresh
     cached = venues.load_registry()
     assert [v for v in cached] == list(startup_free_registry())
+
+
+def test_the_cached_registry_agrees_with_a_fresh_build(cache: Path) -> None:
+    """The checked venues and the indexes kept between runs build the very registry that
+    checking and indexing the TOML builds."""
+    fresh = startup_free_registry()
+    first = venues.load_registry()  # checks, indexes and writes the cache
+    assert len(list(cache.glob("venues-checked-*.marshal"))) == 1
+    second = venues.load_registry()  # from the cache
+    for registry in (first, second):
+        assert registry.venues == fresh.venues
+        assert registry._index() == fresh._index()
+        assert registry._near() == fresh._near()
+        assert registry.topic_badges == fresh.topic_badges
+    for text in ["NIPS", "NeurIPS 2019", "cvpr", "T RO", "ICCV Workshop", "Eurospeech",
+                 "JMLR", "arXiv", "nonsense"]:
+        assert second.lookup(text) == fresh.lookup(text), text
+        assert second.closest(text) == fresh.closest(text), text
+    extra = {"Gml": {"name": "Gml", "full_name": "Graph ML", "first_year": 2020}}
+    assert second.extend(venues=extra).venues == fresh.extend(venues=extra).venues
+
+
+def test_a_damaged_registry_cache_builds_the_registry_again(cache: Path) -> None:
+    venues.load_registry()
+    (path,) = cache.glob("venues-checked-*.marshal")
+    for damaged in ({"venues": [{"key": "x"}], "index": {}}, {"venues": []}, {}):
+        path.write_bytes(marshal.dumps(damaged))
+        assert venues.load_registry().venues == startup_free_registry().venues
+
+
+def test_cached_data_follows_the_code_behind_it(cache: Path, tmp_path: Path) -> None:
+    data = tmp_path / "d.toml"
+    data.write_text("x = 1\n")
+    code = tmp_path / "code.py"
+    code.write_text("# v1\n")
+    assert startup.cached_toml(data, lambda raw: {"v": 1}, name="d", depends=(str(code),)) \
+        == {"v": 1}
+    assert startup.cached_toml(data, lambda raw: {"v": 2}, name="d", depends=(str(code),)) \
+        == {"v": 1}  # read back
+    code.write_text("# version 2\n")
+    assert startup.cached_toml(data, lambda raw: {"v": 2}, name="d", depends=(str(code),)) \
+        == {"v": 2}  # other code: made again
+    assert startup.cached_toml(data, lambda raw: {"v": 3}, name="d",
+                               depends=(str(tmp_path / "gone.py"),)) == {"v": 3}
 
 
 def startup_free_registry() -> venues.Registry:
@@ -256,6 +300,41 @@ def test_a_small_check_skips_what_it_does_not_use(tmp_path: Path) -> None:
     loaded = _imported_after(["check", "--exit-zero", str(readme)])
     assert "awesome_lint.engine" in loaded
     assert not [name for name in ("ftfy", "wcwidth", "subprocess", "json") if name in loaded]
+
+
+def test_a_small_check_imports_no_fixer_and_no_network_family(tmp_path: Path) -> None:
+    """``check`` applies no fix (``autofix``), completes no shell word
+    (``click.shell_completion``) and, offline, runs no rule of a network-only family."""
+    readme = tmp_path / "README.md"
+    readme.write_text("# Awesome X\n\n- [A](https://example.org) - An example.\n")
+    loaded = _imported_after(["check", "--exit-zero", str(readme)])
+    assert "awesome_lint.rules.links" in loaded
+    assert not [name for name in ("awesome_lint.autofix.apply", "awesome_lint.autofix.linemap",
+                                  "click.shell_completion", *rules.NETWORK_FAMILIES)
+                if name in loaded]
+
+
+def test_network_families_are_those_whose_every_rule_needs_the_network() -> None:
+    by_family: dict[str, set[bool]] = {}
+    for rule in rules.all_rules():
+        if rules.is_builtin(rule):
+            by_family.setdefault(rules._family_of(rule.code), set()).add(rule.needs_network)
+    assert {f for f, needs in by_family.items() if needs == {True}} == rules.NETWORK_FAMILIES
+
+
+def test_offline_selection_answers_match_a_full_load() -> None:
+    """Skipping the network families (in a fresh process) changes no answer of the engine."""
+    selections = [("ALL",), ("LNK",), ("PAP",), ("links", "papers")]
+    code = ("from awesome_lint.config import Config\n"
+            "from awesome_lint.engine import selected_rules\n"
+            f"for select in {selections!r}:\n"
+            "    print(','.join(r.code for r in selected_rules(Config(select=select))))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    expected = [",".join(r.code for r in rules.all_rules()
+                         if any(rules.matches(r, s) for s in select) and not r.needs_network)
+                for select in selections]
+    assert out == expected
 
 
 def test_a_list_without_badges_never_builds_the_venue_registry(tmp_path: Path) -> None:

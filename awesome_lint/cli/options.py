@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
-from click.shell_completion import CompletionItem
 
 from awesome_lint.report import FORMATS
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -30,6 +32,8 @@ def note(line: str) -> None:
 def complete_rules(ctx: click.Context, param: click.Parameter, incomplete: str
                    ) -> list[CompletionItem]:
     """Shell completion of rule codes, names, prefixes and categories (after a comma too)."""
+    from click.shell_completion import CompletionItem  # only when completing (startup.py)
+
     from awesome_lint.report.rule_index import completions
 
     head, _, last = incomplete.rpartition(",")

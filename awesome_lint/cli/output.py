@@ -60,6 +60,8 @@ def output_options(func: F) -> F:
 
 @dataclass(frozen=True)
 class OutputSettings:
+    """Where the command's results go and when it fails, from the output options."""
+
     stdin_filename: str | None = None
     output_file: str | None = None
     statistics: bool = False

@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from awesome_lint.autofix.apply import apply_fixes
-from awesome_lint.autofix.linemap import LineMap
 from awesome_lint.config import Config
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 from awesome_lint.model import Comment, Document
@@ -25,6 +23,7 @@ from awesome_lint.syntax.parser import ParseMemo, parse, split_lines
 
 if TYPE_CHECKING:
     from awesome_lint.autofix.formatter import Formatted
+    from awesome_lint.autofix.linemap import LineMap
 
 MAX_FIX_PASSES = 10
 
@@ -60,7 +59,8 @@ class FixResult:
 
 
 def selected_rules(config: Config, *, network: bool = False) -> list[type[Rule]]:
-    return [rule for rule in iter_selected(config.effective_select, config.ignore)
+    return [rule for rule in iter_selected(config.effective_select, config.ignore,
+                                           network=network)
             if network or not rule.needs_network]
 
 
@@ -165,6 +165,9 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
 
     ``only_lines`` (``fix --diff-base``): apply only fixes whose edits stay on these lines
     of the input, and lines earlier fixes wrote."""
+    from awesome_lint.autofix.apply import apply_fixes  # not for ``check`` (startup.py)
+    from awesome_lint.autofix.linemap import LineMap
+
     config = config or Config()
     allow_unsafe = config.unsafe_fixes if unsafe is None else unsafe
     body, had_bom, newline = _normalised_body(text)

@@ -16,6 +16,8 @@ FORMATS = ("text", "concise", "json", "github", "sarif", "junit", "markdown", "g
 
 @dataclass(frozen=True)
 class ReportOptions:
+    """How a report is drawn (colour, source lines, links); the same for every format."""
+
     color: bool = False
     show_source: bool = True
     #: Markdown: each location links to ``link_base + path + "#L<line>"`` (the file at the

@@ -12,6 +12,8 @@ from awesome_lint.report import FileReport
 
 @dataclass(frozen=True)
 class RuleCount:
+    """One rule's line of ``--statistics``: how many findings, how many fixable."""
+
     code: str
     name: str
     count: int

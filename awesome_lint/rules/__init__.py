@@ -56,6 +56,10 @@ BUILTIN_FAMILIES: dict[str, str] = {
     "TAG": "awesome_lint.rules.tags",
 }
 
+#: Families whose every rule needs the network: an offline selection never imports them
+#: (``tests/test_startup.py`` checks the list against the rule classes).
+NETWORK_FAMILIES = frozenset({"awesome_lint.rules.links.http", "awesome_lint.rules.papers"})
+
 
 @dataclass
 class RuleContext:
@@ -201,11 +205,11 @@ def _family_of(code: str) -> str:
     return BUILTIN_FAMILIES[prefix]
 
 
-def _load_for(selectors: Iterable[str]) -> bool:
+def _load_for(selectors: Iterable[str], skip: frozenset[str] = frozenset()) -> bool:
     """Import only the families that hold a rule some selector names, by the generated
-    :data:`~awesome_lint.rules.index.RULE_INDEX`; plugin families always.  Everything when
-    a selector names no indexed rule (a plugin's rule, or one the index does not know yet):
-    False if nothing matched at all."""
+    :data:`~awesome_lint.rules.index.RULE_INDEX`, except those in ``skip``; plugin families
+    always.  Everything when a selector names no indexed rule (a plugin's rule, or one the
+    index does not know yet): False if nothing matched at all."""
     from awesome_lint.rules.index import RULE_INDEX
 
     wanted: set[str] = set()
@@ -218,7 +222,7 @@ def _load_for(selectors: Iterable[str]) -> bool:
         wanted |= hits
     indexed = {_family_of(code) for code, _, _ in RULE_INDEX}
     wanted |= set(BUILTIN_FAMILIES.values()) - indexed  # a family the index does not know
-    for module in sorted(wanted):
+    for module in sorted(wanted - skip):
         importlib.import_module(module)
     _load_plugins()
     return True
@@ -271,10 +275,13 @@ def is_valid_selector(selector: str) -> bool:
     return _load_for([selector])
 
 
-def iter_selected(select: Iterable[str], ignore: Iterable[str]) -> Iterator[type[Rule]]:
-    """The selected rules, ordered by code; only their families are imported."""
+def iter_selected(select: Iterable[str], ignore: Iterable[str], *, network: bool = True
+                  ) -> Iterator[type[Rule]]:
+    """The selected rules, ordered by code; only their families are imported, and without
+    ``network`` not the :data:`NETWORK_FAMILIES` (their rules may still be yielded if
+    already imported: the caller filters on ``needs_network``)."""
     select, ignore = list(select), list(ignore)
-    _load_for(select)
+    _load_for(select, frozenset() if network else NETWORK_FAMILIES)
     for code in sorted(_RULES):
         rule = _RULES[code]
         if any(matches(rule, s) for s in select) and not any(matches(rule, s) for s in ignore):

@@ -57,6 +57,8 @@ class Heading:
 
 @dataclass
 class Conventions:
+    """How this list writes its list items, by majority."""
+
     items: list[Item] = field(default_factory=list)
     #: List index -> the items of that list (lists whose every item is plain).
     by_list: dict[int, list[Item]] = field(default_factory=dict)

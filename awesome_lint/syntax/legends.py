@@ -41,6 +41,8 @@ class EntryTag:
 
 @dataclass(frozen=True, slots=True)
 class LegendTag:
+    """A tag the list (or its configuration) declares, with its meaning."""
+
     name: str
     description: str
     #: The ``[Gml]`` token in the document; None for a tag only the configuration declares.

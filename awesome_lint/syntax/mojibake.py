@@ -112,6 +112,8 @@ def _ftfy_fix_encoding(line: str) -> str:
 
 @dataclass(frozen=True)
 class Mojibake:
+    """Garbled characters in a line and what they read as repaired."""
+
     column: int  # 1-based
     text: str  # the garbled characters
     repaired: str

@@ -66,6 +66,8 @@ _SIMPLE_KBD_REST = re.compile(r"([^<\n]*)</kbd[^\S\n]*>", re.IGNORECASE)
 
 @dataclass(slots=True)
 class ScanResult:
+    """What the inline scanner found in one block: links, badges, problems."""
+
     links: list[Link] = field(default_factory=list)
     badges: list[Badge] = field(default_factory=list)
     problems: list[LinkProblem] = field(default_factory=list)

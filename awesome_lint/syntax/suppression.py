@@ -22,6 +22,8 @@ _DIRECTIVE = re.compile(
 
 @dataclass(eq=False)
 class Directive:
+    """One inline ``awesome-lint-disable``/``enable`` comment and the lines it covers."""
+
     kind: str
     selectors: tuple[str, ...]  # empty: every rule
     comment: Comment

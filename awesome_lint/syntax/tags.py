@@ -153,6 +153,8 @@ class TaggedEntry:
 
 @dataclass(frozen=True, slots=True)
 class Conventions:
+    """This list's tag settings, its legend and the tags of each entry."""
+
     settings: TagSettings
     legend: Legend | None
     entries: tuple[TaggedEntry, ...]

@@ -29,12 +29,14 @@ def lookup_key(text: str) -> str:
     if not text.isascii():
         text = text.translate(_INVISIBLE)
     text = " ".join(text.split()).casefold()
-    return compiled(_DBLP_VOLUME).sub("", text)
+    # Only a text ending in ")" can hold a volume: the rest skip the pattern's scan.
+    return compiled(_DBLP_VOLUME).sub("", text) if text.endswith(")") else text
 
 
 def loose_key(key: str) -> str:
     """Second-chance key that ignores spacing and punctuation (``T-RO`` = ``TRO``)."""
-    return compiled(_NOT_ALNUM).sub("", key)
+    # ``str.isalnum`` is exactly ``re``'s ``\w`` without ``_``: nothing to drop.
+    return key if key.isalnum() else compiled(_NOT_ALNUM).sub("", key)
 
 
 def _whitespace_issues(text: str) -> tuple[WhitespaceIssue, ...]:

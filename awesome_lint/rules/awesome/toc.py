@@ -41,6 +41,8 @@ META_SECTIONS = ("contributing", "contribute", "contribution", "contributions",
 
 @dataclass
 class _Toc:
+    """The table of contents beside the headings it should list."""
+
     entries: list[TocEntry]
     resolved: list[Section | None]
     #: TOC nesting of each entry, 0 = top level.
@@ -185,6 +187,8 @@ class TocSync(ClassicRule):
 
 @dataclass(frozen=True)
 class _Style:
+    """How the table of contents writes its items (marker, indent, bold)."""
+
     marker: str
     indent: str
     bold: bool

@@ -23,6 +23,8 @@ _GLUE = ".-_@#"
 
 @dataclass(frozen=True, slots=True)
 class Names:
+    """The product-name spellings the spelling rule knows."""
+
     #: wrong form -> right form
     corrections: Mapping[str, str]
     #: names written in lower case by their owners
@@ -56,6 +58,8 @@ def _compiled(extra: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict
 
 @dataclass(frozen=True, slots=True)
 class Misspelling:
+    """One wrongly spelt product name in a text and its right form."""
+
     start: int  # 0-based offset in the text given
     wrong: str
     right: str
