@@ -180,7 +180,7 @@ def test_a_full_cache_keeps_what_its_run_used(tmp_path: Path,
     path = tmp_path / "compiled.marshal"
     old: dict[str, object] = {f"x{i} = 1\n": None for i in range(3)}
     (tmp_path / "compiled-methods.marshal").write_bytes(marshal.dumps((old, {})))
-    monkeypatch.setattr(startup, "_COMPILED_CAP", 3)
+    monkeypatch.setattr(startup.compiled, "_COMPILED_CAP", 3)
     cache = startup.CompiledCache(path)
     assert cache.methods_path == tmp_path / "compiled-methods.marshal"
     assert cache.sources == old
@@ -197,7 +197,7 @@ def test_damaged_entries_are_compiled_again(tmp_path: Path) -> None:
     (tmp_path / "compiled-methods.marshal").write_bytes(marshal.dumps(({"x = 1\n": 42}, {})))
     cache = startup.CompiledCache(path)
     compiler: Any = getattr(re, "_compiler", None) or sys.modules["sre_compile"]
-    recorder = startup._RecordingSre(compiler._sre)
+    recorder = startup.compiled._RecordingSre(compiler._sre)
     compiler._sre, real = recorder, compiler._sre
     try:
         pattern = cache.pattern(compiler.compile, recorder, real, "a+", 0)

@@ -32,7 +32,7 @@ def note(line: str) -> None:
 def complete_rules(ctx: click.Context, param: click.Parameter, incomplete: str
                    ) -> list[CompletionItem]:
     """Shell completion of rule codes, names, prefixes and categories (after a comma too)."""
-    from click.shell_completion import CompletionItem  # only when completing (startup.py)
+    from click.shell_completion import CompletionItem  # only when completing (awesome_lint.startup)
 
     from awesome_lint.report.rule_index import completions
 

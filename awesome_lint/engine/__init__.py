@@ -165,7 +165,7 @@ def fix_text(text: str, config: Config | None = None, *, path: str | None = None
 
     ``only_lines`` (``fix --diff-base``): apply only fixes whose edits stay on these lines
     of the input, and lines earlier fixes wrote."""
-    from awesome_lint.autofix.apply import apply_fixes  # not for ``check`` (startup.py)
+    from awesome_lint.autofix.apply import apply_fixes  # not for ``check`` (awesome_lint.startup)
     from awesome_lint.autofix.linemap import LineMap
 
     config = config or Config()

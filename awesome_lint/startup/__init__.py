@@ -1,0 +1,174 @@
+"""Every speed trick of the project, in one place (this package), each saying what it saves.
+
+pre-commit starts ``awesome-lint`` on every commit, so a small ``check`` costs what start-up
+costs.  The figures quoted are whole-process CPU times of ``awesome-lint check`` measured by
+``benchmarks/bench_peers.py`` (side by side with rumdl and markdownlint-cli2; results and the
+command in ``benchmarks/PEERS.md``) unless another benchmark is named.  This package imports
+nothing beyond the standard library's cheapest modules, so anything may import it.
+
+The tricks here, one module each: ``process``: (1) the cyclic collector off, (2) no
+interpreter teardown, (3) httpcore's sniffio import, (4) the plugin scan; ``tables``: (5)
+bundled TOML read back with ``marshal``; ``compiled``: (6) compiled regular expressions (their
+code as bytes) and dataclass methods kept between runs (:class:`CompiledCache`: about 45 ms
+of a seed's ``check``, the first run in a cache folder excepted); ``external``: (7) ftfy
+only for a line it would change, and its answers kept; ``twins``: (8) the ``regex`` package
+only for non-ASCII text (:class:`AsciiTwin`: 8 ms; used by ``syntax.slugs``,
+``syntax.ordering`` and ``rules.awesome.items``).
+
+Tricks that live elsewhere because they are a module's own business, not start-up plumbing,
+are listed here so that one file still names them all:
+
+- ``awesome_lint.cli``: a command's module is imported only when that command runs
+  (``cli.LazyCommands``), and each imports the engine and the parser inside its function, so
+  ``--version`` costs click alone (0.064 -> 0.043 s) and ``rules``/``explain`` never import
+  the parser, mistletoe or the engine (``tests/test_startup.py``).
+- ``awesome_lint.cli.run``: the link checker (asyncio: 50-70 ms) is imported only when a file
+  wants its links checked.
+- ``awesome_lint.rules``: the families import when first asked for, and only the families a
+  selection can match (:data:`awesome_lint.rules.index.RULE_INDEX`, a table of every
+  built-in code tested to agree with the rule classes).
+- ``awesome_lint.syntax.mojibake``: ftfy (50-100 ms to import) only for a line holding a
+  character pair that can be UTF-8 read as a single-byte code page and that ftfy's own
+  ``badness.is_bad`` flags (loaded alone, :func:`module_alone`): ftfy returns every other line
+  unchanged.  Its answers are kept between runs (:func:`remembered`), so a list with a
+  garbled emoji (seeds 000 and 001) stops paying 25 ms for ftfy on every ``check``.
+- ``awesome_lint.syntax.markdown``: mistletoe imported with its Unicode punctuation scan
+  limited to ASCII and an exact membership test put in its place (0.2 s).
+- ``awesome_lint.rules.badges.analysis``: the venue registry built only when a badge or a
+  venue mark needs reading (7 ms of CPU: two thirds of a 3-line file's run after imports).
+- ``awesome_lint.venues.registry.load_registry``: the bundled venues, once checked, and the
+  registry's indexes kept between runs (:func:`cached_toml` with ``depends``: 5.5 -> 3.0 ms);
+  ``Registry._add`` makes one entry per spelling for both indexes, and ``lookup_key`` and
+  ``loose_key`` skip a pattern that cannot change an ASCII or alphanumeric key.
+- ``awesome_lint.rules.NETWORK_FAMILIES``: an offline selection never imports the families
+  whose every rule needs the network (LNK1, PAP).
+- ``awesome_lint.engine.fix_text``: the fix appliers (``autofix.apply``, ``autofix.linemap``)
+  imported by ``fix`` only; ``awesome_lint.cli.options``: ``click.shell_completion`` only
+  when completing a word (``tests/test_startup.py``).
+- Every dataclass a ``check`` creates has a docstring: ``dataclasses`` calls
+  ``inspect.signature`` to write one for a class without (27 classes: 1.3 ms).
+- ``awesome_lint.venues.badge_text.lookup_key``: an ASCII text skips the invisible-character
+  table (``str.translate`` with a table walks it per character): 2 ms of every run that
+  builds the registry.
+- ``awesome_lint.config``: tomllib only when a config file is read.
+- ``awesome_lint.files.discovery``: subprocess (for ``git ls-files``, 2 ms) only for a folder
+  argument; ``awesome_lint.report.summary``: json only for ``--statistics --format json``
+  (``tests/test_startup.py``).
+- ``awesome_lint.syntax.parser``: the line breaks mistletoe would split at and GitHub does not
+  hidden with one ``re.sub`` (awesome-go: 2 ms) instead of ``str.translate`` with a table
+  (40 ms).
+- ``awesome_lint.engine`` (memory, with the collector off): ``fix`` cuts the one cycle of a
+  tree (a section's ``parent``) when it lets a tree go: before the guard and the re-parse of
+  each pass, and when it returns, so reference counting frees it (12 files of 10k entries
+  in one ``fix``: peak RSS 369 -> 160 MB); the fixed body is the input itself when it needs
+  no newline or BOM change.  ``syntax.parser.ParseMemo.finish`` drops the items of the
+  parse before last once a parse ends.  ``rules.duplicates``: word sets built only while two
+  titles are compared, and a link seen once indexed as a pair (50k entries: ``fix`` peak
+  RSS 372 -> 292 MB, ``check`` 259 -> 218 MB; ``tests/test_memory.py``).
+
+Per-entry tricks (the hot paths of a long list; figures are ``check`` on 10k generated
+entries, whole-process CPU, medians of alternating runs against the version before):
+
+- ``awesome_lint.model._fast_frozen_init``: the frozen tree nodes (``Span``, ``Link``,
+  ``Badge``...) store their fields through their slots' descriptors instead of
+  ``object.__setattr__`` by name: a ``Link`` builds in 0.6 us instead of 1.06 us
+  (1.14 -> 1.08 s); those methods are compiled through (6) like dataclasses' own.
+- ``awesome_lint.syntax.scanner``: in a block without backslashes or backticks, the common
+  shapes are read in one regex match each, shapes whose bracket pair is certain without
+  the block's bracket pass (``_SIMPLE_LINK`` ``[t](url)``, ``_SIMPLE_LABEL`` ``[Tag]``,
+  ``_BRACKETED_LINK`` ``[[Notes](url)]``, recorded with ``Lookahead.known_pair`` so the pass
+  never runs for most entries); a closed ``<kbd>`` badge in one match
+  (``_SIMPLE_KBD_REST``); no reference lookup when the document defines no label.  Pinned
+  to the general paths by ``tests/test_scan_fast_paths.py``.  With the items below, the
+  parse of 10k entries went 595 -> 440 ms (in process).
+- ``awesome_lint.syntax.entries``: an ASCII entry's ``<kbd>`` elements by ``str.find`` in
+  its lower-cased copy instead of three regex scans (``_ascii_kbd_elements``); a one-line
+  item's link offsets read from the columns, worked out once for the entry and its
+  description.
+- ``awesome_lint.syntax.parser``: a section's path worked out once per section, not per
+  item (``_Builder._section_path``); ``Entry``, ``Link`` and ``Badge`` built with
+  positional arguments in the per-item paths (keywords cost 2.5 times as much).
+- ``awesome_lint.syntax.lines``: no line-ending regex for text without CR; the nesting
+  check skips at once the lines that start with neither a blank nor ``>``.
+  ``awesome_lint.syntax.tags._entry_text``: a one-line entry's text without the line loop.
+- ``awesome_lint.syntax.kbd.stray_closers``: a line with one badge tested directly, no
+  bisect; code-span ticks only for a closer outside every badge.
+- ``awesome_lint.rules.duplicates.entries.DuplicateTitle._near_pairs``: row i's values in
+  locals for its window.
+- ``awesome_lint.syntax.scanner`` (memory): a badge keeps the cached reading's copy of its
+  text, and link texts of up to ``_SHARED_LABEL`` characters are interned (``Notes``
+  once, not once per entry): 50k entries, ``fix`` peak RSS 300 -> 292 MB, ``check``
+  216 -> 210 MB.
+
+Together: ``check`` of 10k generated entries 1.16 -> 0.95 s CPU, of 50k 5.17 -> 4.27 s
+(medians of 5 alternating runs: ``python benchmarks/bench_peers.py --only check --sizes
+10000,50000 --baseline afc7674``).
+
+Per-entry tricks, round 2 (each pinned to the path it skips by
+``tests/test_per_entry_tricks.py``; figures are per-call micro-benchmarks times the calls a
+10k-entry ``check`` makes; whole-process figures at the end):
+
+- ``awesome_lint.engine._with_path``: a finding's copy with its path built positionally
+  (1.4 us) instead of ``dataclasses.replace`` (3.2 us): 1,360 findings, about 2.5 ms.
+- ``awesome_lint.syntax.blocks._plain_item``: an item whose text starts with a character
+  no list-marker or thematic-break pattern can start with skips the three ``line + "\n"``
+  copies and matches (0.59 -> 0.36 us a line): about 3 ms.
+- ``awesome_lint.files.sources.read_bounded``: the first read asks for the size ``fstat``
+  gave plus one byte, not for a buffer the size of the limit (10 MB): 0.7 ms a file.
+- ``awesome_lint.syntax.entries.build_entry``: a bracketed link (``[[Notes](url)]``) is
+  a resource without its label being stripped and lower-cased, and the gap before it is
+  cut only when it decides; whether a leading ``[Tag]`` lies inside one of up to
+  ``_FEW_LINKS`` links asked of the links directly, not through a ``Covered`` built for
+  the entry (12.0 -> 10.9 us to build an entry with a leading tag, best of 7).
+  ``awesome_lint.syntax.parser._Builder.list_block``: one
+  ``str.find`` for the marker column, no continuation call for a one-line item.  With the
+  item above, the in-process parse of 10k entries went about 410 -> 400 ms.
+- ``awesome_lint.syntax.layout_conventions._plain``: a one-character marker is read
+  without a regex (10k ``fullmatch`` calls).
+- ``awesome_lint.rules.duplicates.entries.DuplicateTitle._near_pairs``: row i's word set
+  read once for its window, not once per neighbour.
+"""
+
+from __future__ import annotations
+
+from awesome_lint.startup.compiled import (
+    CompiledCache,
+    clear_user_cache,
+    code_bytes,
+    code_words,
+    compiled_cache_path,
+    keep_compiled,
+)
+from awesome_lint.startup.external import module_alone, package_stamp, remembered
+from awesome_lint.startup.process import (
+    any_plugin_declared,
+    collecting,
+    collector_off,
+    exit_now,
+    fast_httpcore_imports,
+    paused_gc,
+)
+from awesome_lint.startup.tables import cache_dir, cached_toml, parse_toml
+from awesome_lint.startup.twins import AsciiTwin
+
+__all__ = [
+    "AsciiTwin",
+    "CompiledCache",
+    "any_plugin_declared",
+    "cache_dir",
+    "cached_toml",
+    "clear_user_cache",
+    "code_bytes",
+    "code_words",
+    "collecting",
+    "collector_off",
+    "compiled_cache_path",
+    "exit_now",
+    "fast_httpcore_imports",
+    "keep_compiled",
+    "module_alone",
+    "package_stamp",
+    "parse_toml",
+    "paused_gc",
+    "remembered",
+]
