@@ -323,7 +323,7 @@ class DuplicateTitle(Rule):
                             out.setdefault(i, []).append(j)
                 # memory trick: title i meets no later title in this order, so its word set
                 # goes (at most _WINDOW + 1 sets live instead of one per title)
-                title_i._words = None  # title_i.forget_words(), inlined
+                title_i.forget_words()
         return out
 
     def _finding(self, doc: Document, pair: Pair) -> Diagnostic:
