@@ -85,7 +85,7 @@ _DIGIT_CLOSE = re.compile(r"\d\]")
 #: absent, no line of any entry holds a mark and the grammar is not run entry by entry
 #: (awesome-go, 3k entries and no such mark: about 17 ms).  Lines hold no newline, so a
 #: match in one line is a match in the lines joined; pinned to the full run by
-#: ``tests/test_notation_gates.py``.
+#: ``tests/test_classic_list_tricks.py``.
 _GATES: dict[str, re.Pattern[str]] = {
     "title-paren": _PAREN, "paren": _PAREN,
     "comma": re.compile(r",\s?(?:19|20)\d\d"),

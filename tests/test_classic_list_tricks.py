@@ -1,6 +1,7 @@
-"""The notation gates of :func:`awesome_lint.syntax.notations.infer_venues` (a speed trick
-listed in awesome_lint.startup) skip a grammar only where running it entry by entry finds
-nothing: inference with the gates answers exactly as without them."""
+"""The speed tricks for long classic lists (listed in awesome_lint.startup) answer as the
+paths they skip: the notation gates of :func:`awesome_lint.syntax.notations.infer_venues`
+skip a grammar only where running it entry by entry finds nothing, and the TOC rule's
+section lookup with the sections listed once finds what a walk per entry finds."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from awesome_lint.rules.awesome import toc
 from awesome_lint.syntax import notations
 from awesome_lint.syntax.parser import parse, venue_lookup
 from tests.conftest import shared_lists
@@ -80,3 +82,23 @@ def test_gates_on_each_notation(text: str) -> None:
 def test_gates_on_real_lists(path: Path) -> None:
     gated, full = _both(path.read_text(encoding="utf-8", errors="replace"))
     assert _marks_of(gated) == _marks_of(full)  # type: ignore[arg-type]
+
+
+_TOC_LIST = ("# L\n\n## Contents\n\n- [A](#a)\n  - [A1](#a1)\n- [B](#b)\n\n## A\n\n"
+             "### A1\n\n- [x](https://x.example) - X.\n\n## B\n\n#### deep\n\ntext\n")
+
+
+def test_section_at_with_the_sections_listed_once() -> None:
+    _same_sections(_TOC_LIST)
+
+
+@pytest.mark.parametrize("path", shared_lists(), ids=lambda p: p.name)
+def test_section_at_on_real_lists(path: Path) -> None:
+    _same_sections(path.read_text(encoding="utf-8", errors="replace"))
+
+
+def _same_sections(text: str) -> None:
+    document = parse(text)
+    sections = document.sections
+    for line in range(0, len(document.lines) + 2):
+        assert toc._section_at(document, line, sections) is toc._section_at(document, line)
