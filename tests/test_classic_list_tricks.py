@@ -1,7 +1,8 @@
 """The speed tricks for long classic lists (listed in awesome_lint.startup) answer as the
 paths they skip: the notation gates of :func:`awesome_lint.syntax.notations.infer_venues`
 skip a grammar only where running it entry by entry finds nothing, and the TOC rule's
-section lookup with the sections listed once finds what a walk per entry finds."""
+section lookup with the sections listed once finds what a walk per entry finds, and the
+spelling search over the prose lines joined finds what a search per line finds."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.rules.awesome import toc
+from awesome_lint.rules.awesome import toc, words
 from awesome_lint.syntax import notations
 from awesome_lint.syntax.parser import parse, venue_lookup
 from tests.conftest import shared_lists
@@ -102,3 +103,23 @@ def _same_sections(text: str) -> None:
     sections = document.sections
     for line in range(0, len(document.lines) + 2):
         assert toc._section_at(document, line, sections) is toc._section_at(document, line)
+
+
+_WORDS = st.sampled_from(["Javascript", "Github", "Mac OS", "Mac OS X", "node.js", "NodeJS's",
+                          "Nodejs", "Ios", "my_github", "github.com", "x", ".", "-", "_", "@",
+                          "#", " ", "\t", "/", "é", "Go", "IOS", "osx", "Wifi"])
+_TEXT_LINE = st.lists(_WORDS, max_size=8).map("".join)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_TEXT_LINE, max_size=8),
+       st.sampled_from([{}, {"Go": "Golang"}, {"a\nb": "ab"}, {"x": "X"}]))
+def test_spelling_over_joined_lines_finds_as_per_line(lines: list[str],
+                                                      extra: dict[str, str]) -> None:
+    assert words.find_lines(lines, extra) == [words.find(line, extra) for line in lines]
+
+
+@pytest.mark.parametrize("path", shared_lists(), ids=lambda p: p.name)
+def test_spelling_over_joined_lines_on_real_lists(path: Path) -> None:
+    lines = parse(path.read_text(encoding="utf-8", errors="replace")).lines
+    assert words.find_lines(lines) == [words.find(line) for line in lines]
