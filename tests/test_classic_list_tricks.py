@@ -27,9 +27,15 @@ def _both(text: str) -> tuple[object, object]:
     for style in notations._absent_gates(document):
         grammar = notations.GRAMMARS[style]
         assert [e.line for e in document.entries if list(grammar(document, e))] == [], style
+    for style, gate in notations._LINE_GATES.items():
+        grammar = notations.GRAMMARS[style]
+        kept = {id(e) for e in notations._gated(document, document.entries, gate)}
+        assert [e.line for e in document.entries
+                if id(e) not in kept and list(grammar(document, e))] == [], style
     gated = notations.infer_venues(document, venue_lookup)
     with pytest.MonkeyPatch.context() as m:
         m.setattr(notations, "_GATES", {})
+        m.setattr(notations, "_LINE_GATES", {})
         full = notations.infer_venues(document, venue_lookup)
     return gated, full
 
@@ -41,12 +47,14 @@ def _marks_of(found: tuple[object, object]) -> object:
 
 def test_every_gated_grammar_has_a_gate() -> None:
     assert set(notations._GATES) == set(_GATED)
+    assert set(notations._LINE_GATES) == {"bold-bracket", "bracket"}
     assert set(_GATED) <= set(notations.GRAMMARS)
 
 
 _PIECES = st.sampled_from([
     "[Title](https://a.example/x)", " - ", "Desc.", " (ICCV 2016)", " (CVPR'17)", ", ICLR, 2020",
-    " ICLR,2019", "**Bold Title** (2015), A. Author", "\"**T**.\" CVPR (2016).", " (2016)",
+    " ICLR,2019", "**Bold Title** (2015), A. Author", " **[CVPR' 19]**", " [ICCV 2017]",
+    " [NeurIPS'18]", "**[", "9]", " [Gml]", "\"**T**.\" CVPR (2016).", " (2016)",
     ": https://b.example/y", " ,", "(", ")", " 2019", "NeurIPS", "\u2019", " ", ",",
 ])
 _LINE = st.builds(lambda marker, parts: marker + "".join(parts),
@@ -71,6 +79,9 @@ def test_gates_answer_as_the_grammars(lines: list[str]) -> None:
     "# L\n\n- **Title** (2015), A. Author et al. [[pdf]](https://a.example)\n"
     "- **Other** (2016), B. Author. [[pdf]](https://b.example)\n"
     "- **Third** (2017), C. Author. [[pdf]](https://c.example)\n",
+    "# L\n\n- Title | **[CVPR' 19]** | [pdf](https://a.example)\n"
+    "- [T](https://b.example) [CVPR 2019]\n- [U](https://c.example)\n  [ICCV 2017]\n"
+    "- Other | **[ICCV' 17]** | [pdf](https://d.example)\n",
     "# L\n\n**[4]** Author. \"**Title**.\" CVPR (2016). [[pdf]](https://a.example)\n\n"
     "**[5]** Author. \"**Other**.\" ICCV (2017). [[pdf]](https://b.example)\n",
 ])
