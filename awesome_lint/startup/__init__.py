@@ -127,6 +127,22 @@ Per-entry tricks, round 2 (each pinned to the path it skips by
   without a regex (10k ``fullmatch`` calls).
 - ``awesome_lint.rules.duplicates.entries.DuplicateTitle._near_pairs``: row i's word set
   read once for its window, not once per neighbour.
+
+Classic-list tricks (``- [Name](url) - Description.`` lists such as awesome-go, 3k entries
+without venue marks; each pinned to the path it skips by ``tests/test_classic_list_tricks.py``;
+together ``check`` of awesome-go 0.315 -> 0.291 s CPU, whole process, medians of 9
+alternating runs):
+
+- ``awesome_lint.syntax.notations._GATES``: the ``paren``, ``title-paren``, ``comma``,
+  ``title-year`` and ``citation`` grammars run entry by entry only when one search of the
+  whole document finds what each of their marks contains; ``_LINE_GATES``: the
+  ``bold-bracket`` and ``bracket`` grammars read only the entries with a line that holds
+  what they look for first (``**[``, a digit before ``]``), found in one search.  Venue
+  inference on awesome-go 29 -> 13 ms (in process, median of 7).
+- ``awesome_lint.rules.awesome.words.find_lines``: the product-name spellings searched in
+  one scan of the prose lines joined by newlines, not one call per line (about 4 ms).
+- ``awesome_lint.rules.awesome.toc._toc``: the sections listed once for all TOC entries,
+  not walked from the root once per entry (152 walks of 170 sections).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.model import Document, LinkForm, Span
 from awesome_lint.rules import RuleContext, register
 from awesome_lint.rules.awesome.classic import ClassicRule
-from awesome_lint.rules.awesome.words import find
+from awesome_lint.rules.awesome.words import find_lines
 from awesome_lint.syntax.prose import not_prose
 from awesome_lint.syntax.slugs import slug
 
@@ -92,8 +92,10 @@ class ProductSpelling(ClassicRule):
         extra = {k: v for k, v in ctx.options(self)["words"].items()
                  if k and isinstance(v, str)}
         doc = ctx.document
-        hits = [(number, heading, found) for number, heading in sorted(
-            _prose_lines(doc).items()) if (found := find(doc.line_text(number), extra))]
+        prose = sorted(_prose_lines(doc).items())
+        found_in = find_lines([doc.line_text(number) for number, _ in prose], extra)
+        hits = [(number, heading, found) for (number, heading), found
+                in zip(prose, found_in, strict=True) if found]
         masks = _masked(doc, {number for number, _, _ in hits}) if hits else {}
         for number, heading, found in hits:
             skip = masks.get(number, []) + not_prose(doc, number)  # code spans, HTML tags

@@ -6,6 +6,7 @@ first), so a line is scanned once however many names the table holds.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Mapping
@@ -70,3 +71,30 @@ def find(text: str, extra: Mapping[str, str] | None = None) -> list[Misspelling]
     file name, package or URL part and is left alone)."""
     pattern, table = _compiled(tuple(sorted((extra or {}).items())))
     return [Misspelling(m.start(), m.group(), table[m.group()]) for m in pattern.finditer(text)]
+
+
+def find_lines(lines: list[str], extra: Mapping[str, str] | None = None
+               ) -> list[list[Misspelling]]:
+    """:func:`find` of each of ``lines`` (offsets within its line).
+
+    Speed trick (listed in awesome_lint.startup): one scan of the lines joined by newlines
+    instead of a call per line (awesome-go, 3.5k prose lines: about 4 ms).  The same
+    matches: no wrong form holds a newline, so none spans two lines, and a newline is
+    neither a word nor a glue character, so the look-arounds at a line's ends answer as at
+    the ends of a string.  Falls back to :func:`find` per line when a line or a configured
+    wrong form holds a newline.  Pinned to :func:`find` by
+    ``tests/test_classic_list_tricks.py``."""
+    pattern, table = _compiled(tuple(sorted((extra or {}).items())))
+    joined = "\n".join(lines)
+    if joined.count("\n") != len(lines) - 1 or any("\n" in wrong for wrong in table):
+        return [find(line, extra) for line in lines]
+    out: list[list[Misspelling]] = [[] for _ in lines]
+    starts: list[int] = []
+    offset = 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    for m in pattern.finditer(joined):
+        index = bisect.bisect_right(starts, m.start()) - 1
+        out[index].append(Misspelling(m.start() - starts[index], m.group(), table[m.group()]))
+    return out

@@ -1,0 +1,136 @@
+"""The speed tricks for long classic lists (listed in awesome_lint.startup) answer as the
+paths they skip: the notation gates of :func:`awesome_lint.syntax.notations.infer_venues`
+skip a grammar only where running it entry by entry finds nothing, and the TOC rule's
+section lookup with the sections listed once finds what a walk per entry finds, and the
+spelling search over the prose lines joined finds what a search per line finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from awesome_lint.rules.awesome import toc, words
+from awesome_lint.syntax import notations
+from awesome_lint.syntax.parser import parse, venue_lookup
+from tests.conftest import shared_lists
+
+_GATED = ("title-paren", "paren", "comma", "title-year", "citation")
+
+
+def _both(text: str) -> tuple[object, object]:
+    """infer_venues of ``text`` with the gates and with every grammar run, after checking
+    that a grammar whose gate is absent reads no mark in any entry (what the trick skips)."""
+    document = parse(text)
+    for style in notations._absent_gates(document):
+        grammar = notations.GRAMMARS[style]
+        assert [e.line for e in document.entries if list(grammar(document, e))] == [], style
+    for style, gate in notations._LINE_GATES.items():
+        grammar = notations.GRAMMARS[style]
+        kept = {id(e) for e in notations._gated(document, document.entries, gate)}
+        assert [e.line for e in document.entries
+                if id(e) not in kept and list(grammar(document, e))] == [], style
+    gated = notations.infer_venues(document, venue_lookup)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(notations, "_GATES", {})
+        m.setattr(notations, "_LINE_GATES", {})
+        full = notations.infer_venues(document, venue_lookup)
+    return gated, full
+
+
+def _marks_of(found: tuple[object, object]) -> object:
+    used, marks = found  # type: ignore[misc]
+    return used, sorted((e.line, ms) for e, ms in marks.items())
+
+
+def test_every_gated_grammar_has_a_gate() -> None:
+    assert set(notations._GATES) == set(_GATED)
+    assert set(notations._LINE_GATES) == {"bold-bracket", "bracket"}
+    assert set(_GATED) <= set(notations.GRAMMARS)
+
+
+_PIECES = st.sampled_from([
+    "[Title](https://a.example/x)", " - ", "Desc.", " (ICCV 2016)", " (CVPR'17)", ", ICLR, 2020",
+    " ICLR,2019", "**Bold Title** (2015), A. Author", " **[CVPR' 19]**", " [ICCV 2017]",
+    " [NeurIPS'18]", "**[", "9]", " [Gml]", "\"**T**.\" CVPR (2016).", " (2016)",
+    ": https://b.example/y", " ,", "(", ")", " 2019", "NeurIPS", "\u2019", " ", ",",
+])
+_LINE = st.builds(lambda marker, parts: marker + "".join(parts),
+                  st.sampled_from(["- ", "* ", "1. ", "4. ", "", "  - "]),
+                  st.lists(_PIECES, min_size=1, max_size=6))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_LINE, min_size=1, max_size=12))
+def test_gates_answer_as_the_grammars(lines: list[str]) -> None:
+    gated, full = _both("# List\n\n" + "\n".join(lines) + "\n")
+    assert _marks_of(gated) == _marks_of(full)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", [
+    "# L\n\n- [A](https://a.example) - Go tools.\n- [B](https://b.example) - More.\n",
+    "# L\n\n- [A](https://a.example), a talk (ICCV 2016) on it.\n"
+    "- [B](https://b.example). ICLR, 2020.\n- [C](https://c.example) (CVPR 2017)\n"
+    "- [D](https://d.example). NeurIPS, 2019.\n- [E](https://e.example) (ECCV 2018)\n",
+    "# L\n\n1. Medium, DenseNet (CVPR 2017): https://a.example/x\n"
+    "2. Blog, ResNet (CVPR 2016): https://b.example/y\n",
+    "# L\n\n- **Title** (2015), A. Author et al. [[pdf]](https://a.example)\n"
+    "- **Other** (2016), B. Author. [[pdf]](https://b.example)\n"
+    "- **Third** (2017), C. Author. [[pdf]](https://c.example)\n",
+    "# L\n\n- Title | **[CVPR' 19]** | [pdf](https://a.example)\n"
+    "- [T](https://b.example) [CVPR 2019]\n- [U](https://c.example)\n  [ICCV 2017]\n"
+    "- Other | **[ICCV' 17]** | [pdf](https://d.example)\n",
+    "# L\n\n**[4]** Author. \"**Title**.\" CVPR (2016). [[pdf]](https://a.example)\n\n"
+    "**[5]** Author. \"**Other**.\" ICCV (2017). [[pdf]](https://b.example)\n",
+])
+def test_gates_on_each_notation(text: str) -> None:
+    gated, full = _both(text)
+    assert _marks_of(gated) == _marks_of(full)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("path", shared_lists(), ids=lambda p: p.name)
+def test_gates_on_real_lists(path: Path) -> None:
+    gated, full = _both(path.read_text(encoding="utf-8", errors="replace"))
+    assert _marks_of(gated) == _marks_of(full)  # type: ignore[arg-type]
+
+
+_TOC_LIST = ("# L\n\n## Contents\n\n- [A](#a)\n  - [A1](#a1)\n- [B](#b)\n\n## A\n\n"
+             "### A1\n\n- [x](https://x.example) - X.\n\n## B\n\n#### deep\n\ntext\n")
+
+
+def test_section_at_with_the_sections_listed_once() -> None:
+    _same_sections(_TOC_LIST)
+
+
+@pytest.mark.parametrize("path", shared_lists(), ids=lambda p: p.name)
+def test_section_at_on_real_lists(path: Path) -> None:
+    _same_sections(path.read_text(encoding="utf-8", errors="replace"))
+
+
+def _same_sections(text: str) -> None:
+    document = parse(text)
+    sections = document.sections
+    for line in range(0, len(document.lines) + 2):
+        assert toc._section_at(document, line, sections) is toc._section_at(document, line)
+
+
+_WORDS = st.sampled_from(["Javascript", "Github", "Mac OS", "Mac OS X", "node.js", "NodeJS's",
+                          "Nodejs", "Ios", "my_github", "github.com", "x", ".", "-", "_", "@",
+                          "#", " ", "\t", "/", "é", "Go", "IOS", "osx", "Wifi"])
+_TEXT_LINE = st.lists(_WORDS, max_size=8).map("".join)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_TEXT_LINE, max_size=8),
+       st.sampled_from([{}, {"Go": "Golang"}, {"a\nb": "ab"}, {"x": "X"}]))
+def test_spelling_over_joined_lines_finds_as_per_line(lines: list[str],
+                                                      extra: dict[str, str]) -> None:
+    assert words.find_lines(lines, extra) == [words.find(line, extra) for line in lines]
+
+
+@pytest.mark.parametrize("path", shared_lists(), ids=lambda p: p.name)
+def test_spelling_over_joined_lines_on_real_lists(path: Path) -> None:
+    lines = parse(path.read_text(encoding="utf-8", errors="replace")).lines
+    assert words.find_lines(lines) == [words.find(line) for line in lines]
