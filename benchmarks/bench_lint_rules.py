@@ -32,6 +32,7 @@ def child(path: str, mode: str, select: str | None, keep_gc: bool) -> None:
     from awesome_lint import engine
     from awesome_lint.config import Config
     from awesome_lint.rules import RuleContext, all_rules
+    from awesome_lint.rules.context import Services
     from awesome_lint.syntax.parser import parse
 
     with open(path, encoding="utf-8") as handle:
@@ -47,7 +48,7 @@ def child(path: str, mode: str, select: str | None, keep_gc: bool) -> None:
         start = time.perf_counter()
         all_rules()
         out["load"] = time.perf_counter() - start
-        ctx = RuleContext(document, config, {})
+        ctx = RuleContext(document, config, Services())
         if not keep_gc:
             gc.disable()
         for rule in engine.selected_rules(config):
