@@ -124,6 +124,22 @@ def test_readme_lists_every_rule_family() -> None:
         assert f"| `{prefix}` |" in table, f"README 'What it checks' lacks the {prefix} family"
 
 
+def test_readme_opens_with_the_two_commands_ci_runs() -> None:
+    """README's first block installs and runs the linter on the bundled example; its second
+    is, word for word, what ``.ci/run`` runs on a fresh checkout."""
+    opening = README[:README.index("\n## ")]
+    install_and_run, install_and_test = [b.strip() for b in blocks(opening, "sh")]
+    ci = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+          if line.strip() and not line.startswith(("#", "set ", "cd "))]
+    assert ci == [install_and_test]
+    assert install_and_test.endswith('pip install -e ".[test]" && python -m pytest')
+    example = install_and_run.rsplit("&& awesome-lint ", 1)[1].split()
+    assert example[0] == "check" and (ROOT / example[-1]).is_file()
+    result = cli(*example)
+    assert result.returncode == 1, result.stderr  # "The first command exits 1": real defects
+    assert "examples/README.md:" in result.stdout
+
+
 def test_quick_start_commands(tmp_path: Path) -> None:
     [quick] = blocks(section("Install and quick start"), "sh")
     commands = [line.split("#")[0].strip() for line in quick.splitlines()]
