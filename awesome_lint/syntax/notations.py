@@ -387,7 +387,8 @@ def infer_venues(document: Document, lookup: Lookup
     # entries then costs one pass).
     unmarked = [e for e in entries if not e.badges or not any(b.closed for b in e.badges)]
     candidates: dict[str, dict[Entry, list[VenueMark]]] = {}
-    absent = _absent_gates(document) if unmarked else frozenset()
+    joined = _joined(document) if unmarked else ("", [])
+    absent = _absent_gates(document, joined) if unmarked else frozenset()
     for style, grammar in GRAMMARS.items():
         found: dict[Entry, list[VenueMark]] = {}
         if style in absent:
@@ -400,7 +401,7 @@ def infer_venues(document: Document, lookup: Lookup
                         found[entry] = marks
         else:
             gate = _LINE_GATES.get(style)
-            for entry in unmarked if gate is None else _gated(document, unmarked, gate):
+            for entry in unmarked if gate is None else _gated(document, unmarked, gate, joined):
                 marks = list(grammar(document, entry))
                 if marks:
                     found[entry] = marks
@@ -419,25 +420,34 @@ def infer_venues(document: Document, lookup: Lookup
     return used, _collect(candidates, used)
 
 
-def _absent_gates(document: Document) -> frozenset[str]:
-    """The grammars whose gate (:data:`_GATES`) the document's lines do not hold."""
-    joined = "\n".join(document.lines)
-    seen: dict[re.Pattern[str], bool] = {}
-    for gate in _GATES.values():
-        if gate not in seen:
-            seen[gate] = gate.search(joined) is None
-    return frozenset(style for style, gate in _GATES.items() if seen[gate])
-
-
-def _gated(document: Document, entries: list[Entry], gate: re.Pattern[str]) -> list[Entry]:
-    """The ``entries`` with a line that holds ``gate`` (:data:`_LINE_GATES`)."""
+def _joined(document: Document) -> tuple[str, list[int]]:
+    """The document's lines joined by newlines, and the offset each line starts at there:
+    what the gates search, built once per :func:`infer_venues`."""
     starts: list[int] = []
     offset = 0
     for line in document.lines:
         starts.append(offset)
         offset += len(line) + 1
+    return "\n".join(document.lines), starts
+
+
+def _absent_gates(document: Document, joined: tuple[str, list[int]] | None = None
+                  ) -> frozenset[str]:
+    """The grammars whose gate (:data:`_GATES`) the document's lines do not hold."""
+    text, _ = joined or _joined(document)
+    seen: dict[re.Pattern[str], bool] = {}
+    for gate in _GATES.values():
+        if gate not in seen:
+            seen[gate] = gate.search(text) is None
+    return frozenset(style for style, gate in _GATES.items() if seen[gate])
+
+
+def _gated(document: Document, entries: list[Entry], gate: re.Pattern[str],
+           joined: tuple[str, list[int]] | None = None) -> list[Entry]:
+    """The ``entries`` with a line that holds ``gate`` (:data:`_LINE_GATES`)."""
+    text, starts = joined or _joined(document)
     held = {bisect.bisect_right(starts, m.start())
-            for m in gate.finditer("\n".join(document.lines))}  # 1-based line numbers
+            for m in gate.finditer(text)}  # 1-based line numbers
     return [e for e in entries if not held.isdisjoint(range(e.line, e.end_line + 1))]
 
 
