@@ -285,19 +285,14 @@ def _entry_text(document: Document, entry: Entry) -> tuple[str, list[int]]:
     Text before the marker is replaced by spaces so offsets map back to columns."""
     if entry.line == entry.end_line and entry.line not in document.code_lines:
         # one line outside code (most entries): the loop below, unrolled
-        line = document.line_text(entry.line)
-        if not entry.marker:  # a paragraph or HTML line: read whole
-            return line, [0]
-        skip = entry.marker_column - 1 + len(entry.marker)
-        return " " * skip + line[skip:], [0]
+        return _after_marker(entry, document.line_text(entry.line)), [0]
     lines: list[str] = []
     for number in range(entry.line, entry.end_line + 1):
         line = document.line_text(number)
         if number in document.code_lines:
             line = " " * len(line)
-        elif number == entry.line and entry.marker:  # (a paragraph or HTML line has none)
-            skip = entry.marker_column - 1 + len(entry.marker)
-            line = " " * skip + line[skip:]
+        elif number == entry.line:
+            line = _after_marker(entry, line)
         lines.append(line)
     starts: list[int] = []
     offset = 0
@@ -305,6 +300,15 @@ def _entry_text(document: Document, entry: Entry) -> tuple[str, list[int]]:
         starts.append(offset)
         offset += len(line) + 1
     return "\n".join(lines), starts
+
+
+def _after_marker(entry: Entry, line: str) -> str:
+    """The entry's first line with its list marker and what precedes it blanked; a paragraph
+    or HTML line (no marker) whole."""
+    if not entry.marker:
+        return line
+    skip = entry.marker_column - 1 + len(entry.marker)
+    return " " * skip + line[skip:]
 
 
 def _offset(starts: list[int], first_line: int, line: int, column: int) -> int:
