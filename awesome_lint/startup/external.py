@@ -8,6 +8,7 @@ from collections.abc import Callable
 from types import ModuleType
 
 from awesome_lint.startup import compiled
+from awesome_lint.startup.tables import files_stamp
 
 # -- 7. ftfy only for a line it would change, and its answers kept ----------------------------
 
@@ -44,7 +45,6 @@ def package_stamp(package: str) -> str | None:
     """A checksum of the names, sizes and modification times of the package's Python files:
     another version of it installed, another stamp (a ``stat`` per file, no reading)."""
     import importlib.util
-    import zlib
 
     try:
         spec = importlib.util.find_spec(package)
@@ -53,17 +53,14 @@ def package_stamp(package: str) -> str | None:
     folders = list(spec.submodule_search_locations or []) if spec else []
     if not folders:
         return None
-    facts = []
+    paths: list[str] = []
     for folder in folders:
         for root, dirs, files in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for file in sorted(f for f in files if f.endswith(".py")):
-                try:
-                    found = os.stat(os.path.join(root, file))
-                except OSError:
-                    return None
-                facts.append(f"{root}/{file}:{found.st_size}:{found.st_mtime_ns}")
-    return f"{package}-{zlib.crc32(chr(0).join(facts).encode()):08x}"
+            paths.extend(os.path.join(root, file)
+                         for file in sorted(f for f in files if f.endswith(".py")))
+    stamp = files_stamp(paths)
+    return None if stamp is None else f"{package}-{stamp}"
 
 
 def remembered(what: str, text: str, compute: Callable[[str], str]) -> str:

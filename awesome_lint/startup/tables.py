@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -58,12 +58,10 @@ def cached_toml(path: Path, parse: Callable[[bytes], dict[str, Any]] = parse_tom
     folder = cache_dir()
     if folder is None:
         return parse(raw)
-    try:
-        stamps = [f"{source}:{found.st_size}:{found.st_mtime_ns}"
-                  for source in depends for found in (os.stat(source),)]
-    except (OSError, TypeError):  # a source gone, or no file (``__file__`` is None)
+    stamp = files_stamp(depends) if depends else ""
+    if stamp is None:
         return parse(raw)
-    code = f"-{zlib.crc32(chr(0).join(stamps).encode()):08x}" if stamps else ""
+    code = f"-{stamp}" if stamp else ""
     key = f"{name or path.stem}-{zlib.crc32(raw):08x}-{len(raw)}{code}-py" \
           f"{sys.version_info[0]}{sys.version_info[1]}-v{_CACHE_FORMAT}.marshal"
     cached = folder / key
@@ -80,6 +78,20 @@ def cached_toml(path: Path, parse: Callable[[bytes], dict[str, Any]] = parse_tom
         return data
     write_whole(cached, blob)
     return data
+
+
+def files_stamp(paths: Iterable[str | None]) -> str | None:
+    """A checksum of the files' names, sizes and modification times (a ``stat`` each, no
+    reading): other code behind a cached form, another stamp.  None when a file is gone or
+    is no file (a module's ``__file__`` can be None)."""
+    import zlib
+
+    try:
+        facts = [f"{path}:{found.st_size}:{found.st_mtime_ns}"
+                 for path in paths for found in (os.stat(path),)]  # type: ignore[arg-type]
+    except (OSError, TypeError):
+        return None
+    return f"{zlib.crc32(chr(0).join(facts).encode()):08x}"
 
 
 def write_whole(path: Path, blob: bytes) -> None:
