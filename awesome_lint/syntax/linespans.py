@@ -3,6 +3,8 @@ one node on it: rules take these instead of measuring the line themselves."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from awesome_lint.model import Document, Span
 
 
@@ -25,3 +27,14 @@ def line_length(document: Document, line: int) -> int:
 def is_blank(document: Document, line: int) -> bool:
     """Whether ``line`` holds nothing but whitespace (a line past the end does too)."""
     return not document.line_text(line).strip()
+
+
+def joined(lines: Sequence[str]) -> tuple[str, list[int]]:
+    """The lines joined by newlines, and the offset each line starts at there: for one scan
+    of many lines whose matches map back to (line, column)."""
+    starts: list[int] = []
+    offset = 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    return "\n".join(lines), starts

@@ -43,6 +43,7 @@ from awesome_lint.model import (
     VenueMark,
 )
 from awesome_lint.syntax.kbd import in_code_span
+from awesome_lint.syntax.linespans import joined
 from awesome_lint.syntax.tables import cell_mark, table_cells, table_columns
 from awesome_lint.syntax.treememo import per_tree
 from awesome_lint.syntax.venuemarks import title_without_marks, written_shape
@@ -421,14 +422,8 @@ def infer_venues(document: Document, lookup: Lookup
 
 
 def _joined(document: Document) -> tuple[str, list[int]]:
-    """The document's lines joined by newlines, and the offset each line starts at there:
-    what the gates search, built once per :func:`infer_venues`."""
-    starts: list[int] = []
-    offset = 0
-    for line in document.lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    return "\n".join(document.lines), starts
+    """What the gates search (built once per :func:`infer_venues`)."""
+    return joined(document.lines)
 
 
 def _absent_gates(document: Document, joined: tuple[str, list[int]] | None = None

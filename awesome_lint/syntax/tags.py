@@ -43,6 +43,7 @@ from awesome_lint.syntax.legends import (
     legend_order,
     resolve_legend,
 )
+from awesome_lint.syntax.linespans import joined
 from awesome_lint.syntax.lookahead import code_spans
 from awesome_lint.syntax.ranges import Covered
 from awesome_lint.syntax.tagtokens import TOKEN, is_tag_name
@@ -294,12 +295,7 @@ def _entry_text(document: Document, entry: Entry) -> tuple[str, list[int]]:
         elif number == entry.line:
             line = _after_marker(entry, line)
         lines.append(line)
-    starts: list[int] = []
-    offset = 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    return "\n".join(lines), starts
+    return joined(lines)
 
 
 def _after_marker(entry: Entry, line: str) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from awesome_lint.startup import cached_toml
+from awesome_lint.syntax.linespans import joined
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "spelling.toml"
 #: Characters that glue a word to its neighbour: ``github.com``, ``node-js``, ``my_github``
@@ -85,16 +86,11 @@ def find_lines(lines: list[str], extra: Mapping[str, str] | None = None
     wrong form holds a newline.  Pinned to :func:`find` by
     ``tests/test_classic_list_tricks.py``."""
     pattern, table = _compiled(tuple(sorted((extra or {}).items())))
-    joined = "\n".join(lines)
-    if joined.count("\n") != len(lines) - 1 or any("\n" in wrong for wrong in table):
+    text, starts = joined(lines)
+    if text.count("\n") != len(lines) - 1 or any("\n" in wrong for wrong in table):
         return [find(line, extra) for line in lines]
     out: list[list[Misspelling]] = [[] for _ in lines]
-    starts: list[int] = []
-    offset = 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    for m in pattern.finditer(joined):
+    for m in pattern.finditer(text):
         index = bisect.bisect_right(starts, m.start()) - 1
         out[index].append(Misspelling(m.start() - starts[index], m.group(), table[m.group()]))
     return out
