@@ -69,6 +69,14 @@ def exit_now(code: int) -> NoReturn:
     os._exit(code)
 
 
+def closed_stdout() -> int:
+    """Point stdout at /dev/null so the final flush cannot raise again (the reader went away,
+    ``| head``); the exit code 1, as Python's documentation on SIGPIPE advises."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 1
+
+
 # -- 3. httpcore's import of sniffio ----------------------------------------------------------
 
 
