@@ -16,6 +16,7 @@ def main() -> NoReturn:
     if paths is not None:
         startup.defer_inspect()
     startup.keep_compiled()
+    startup.keep_modules()
     if paths is not None:
         _plain_check(paths)
     from awesome_lint.cli import console_main

@@ -135,7 +135,8 @@ def test_deferred_inspect_answers_as_inspect() -> None:
             "import dataclasses\n"
             "before = 'inspect' in sys.modules\n"
             "@dataclasses.dataclass\n"
-            "class Point:\n    x: int\n    y: 'list[str]' = dataclasses.field(default_factory=list)\n"
+            "class Point:\n    x: int\n"
+            "    y: 'list[str]' = dataclasses.field(default_factory=list)\n"
             "import inspect\n"
             "print(deferred, before, Point.__doc__, inspect.signature is not None,\n"
             "      type(inspect).__name__)\n")

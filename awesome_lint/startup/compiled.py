@@ -233,6 +233,9 @@ def clear_user_cache() -> list[Path]:
     only save time, and every one is rebuilt by the next run that needs it."""
     if _compiled is not None:  # this run saves nothing back at exit
         _compiled.path = None
+    from awesome_lint.startup import bundle
+
+    bundle.forget()
     folder = cache_dir()
     removed: list[Path] = []
     if folder is None or not folder.is_dir():

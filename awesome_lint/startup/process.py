@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import NoReturn
 
-from awesome_lint.startup import compiled
+from awesome_lint.startup import bundle, compiled
 
 # -- 1. the cyclic garbage collector ----------------------------------------------------------
 
@@ -66,6 +66,7 @@ def exit_now(code: int) -> NoReturn:
     except (BrokenPipeError, ValueError):  # a closed pipe (``| head``): nothing left to say
         pass
     compiled.save_at_exit()
+    bundle.save_at_exit()
     os._exit(code)
 
 
