@@ -95,11 +95,24 @@ def test_a_damaged_or_foreign_bundle_imports_as_usual(package: Path, tmp_path: P
     _import_with(first)
     first.save()
     if content is None:  # a bundle made for another folder
-        assert ModuleBundle(str(tmp_path), store, PACKAGE).entries == {}
+        assert ModuleBundle(str(tmp_path), store, PACKAGE).index == {}
         return
     store.write_bytes(content)
     found = _import_with(ModuleBundle(str(package), store, PACKAGE))
     assert found["bundled"] == [] and found["two"] == 2
+
+
+def test_a_truncated_bundle_imports_the_cut_module_as_usual(package: Path,
+                                                           tmp_path: Path) -> None:
+    __import__(PACKAGE)
+    store = tmp_path / "bundle.marshal"
+    first = ModuleBundle(str(package), store, PACKAGE)
+    _import_with(first)
+    first.save()
+    store.write_bytes(store.read_bytes()[:-10])  # the last module's code is cut short
+    found = _import_with(ModuleBundle(str(package), store, PACKAGE))
+    assert len(found["bundled"]) == 2  # type: ignore[arg-type]
+    assert (found["one"], found["two"]) == (1, 2)
 
 
 def test_the_command_line_imports_the_package_from_its_bundle(tmp_path: Path) -> None:
