@@ -76,7 +76,29 @@ def test_every_cached_method_equals_a_fresh_compile(warm: tuple[Path, Path, str]
     _, sources = _entries(warm[0])
     assert len(sources) > 100  # the methods of our dataclasses
     for text, code in sources.items():
-        assert code == compile(text, "<string>", "exec", dont_inherit=True)
+        if isinstance(text, tuple):  # a string annotation typing.ForwardRef compiled
+            assert text[0] == "eval"
+            assert code == compile(text[1], "<string>", "eval", dont_inherit=True)
+        else:
+            assert code == compile(text, "<string>", "exec", dont_inherit=True)
+
+
+def test_string_annotations_compile_as_typing_would(tmp_path: Path) -> None:
+    """typing's ForwardRef, through the cache (cold, then warm), holds the code a plain
+    ForwardRef holds, and evaluates the same."""
+    code = ("import sys, typing\n"
+            "from awesome_lint import startup\n"
+            "cache = startup.keep_compiled()\n"
+            "ref = typing.ForwardRef('list[int] | None')\n"
+            "alias = typing.Optional['Token']\n"
+            "print(typing.compile is not compile, ref.__forward_code__ == compile("
+            "'list[int] | None', '<string>', 'eval'),\n"
+            "      ref._evaluate(globals(), None, recursive_guard=frozenset()))\n"
+            "cache.save()\n")
+    env = {**os.environ, "AWESOME_LINT_CACHE_DIR": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env=env, check=True).stdout for _ in range(2)]
+    assert runs == ["True True list[int] | None\n"] * 2
 
 
 def test_output_does_not_depend_on_the_cache(warm: tuple[Path, Path, str]) -> None:

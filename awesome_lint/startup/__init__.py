@@ -9,7 +9,8 @@ nothing beyond the standard library's cheapest modules, so anything may import i
 The tricks here, one module each: ``process``: (1) the cyclic collector off, (2) no
 interpreter teardown, (3) httpcore's sniffio import, (4) the plugin scan; ``tables``: (5)
 bundled TOML read back with ``marshal``; ``compiled``: (6) compiled regular expressions (their
-code as bytes) and dataclass methods kept between runs (:class:`CompiledCache`: about 45 ms
+code as bytes), dataclass methods and string annotations (``typing.ForwardRef``: the first
+``compile`` of a process costs 1 ms) kept between runs (:class:`CompiledCache`: about 45 ms
 of a seed's ``check``, the first run in a cache folder excepted); ``external``: (7) ftfy
 only for a line it would change, and its answers kept; ``twins``: (8) the ``regex`` package
 only for non-ASCII text (:class:`AsciiTwin`: 8 ms; used by ``syntax.slugs``,

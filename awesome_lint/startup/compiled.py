@@ -118,6 +118,20 @@ class CompiledCache:
             self.methods_changed = True
         return code
 
+    def expression(self, text: str) -> Any:
+        """The code object of ``text`` compiled as an expression, as ``typing.ForwardRef``
+        compiles a string annotation (kept under ``("eval", text)``).  The first ``compile``
+        of a process costs about 1 ms (the compiler sets itself up), and mistletoe's
+        ``Optional['Token']`` annotations are the only ones a ``check`` makes."""
+        key = ("eval", text)
+        code = self.sources.get(key)  # type: ignore[call-overload]
+        self.used.add(key)
+        if not isinstance(code, CodeType):
+            code = compile(text, "<string>", "eval", dont_inherit=True)
+            self.sources[key] = code  # type: ignore[index]
+            self.methods_changed = True
+        return code
+
     def save(self) -> None:
         """Write a file again when this run compiled something new for it."""
         if self.patterns_changed and self.path is not None:
@@ -183,8 +197,9 @@ def compiled_cache_path() -> Path | None:
 
 
 def keep_compiled() -> CompiledCache | None:
-    """Route ``re``'s compiler and ``dataclasses``' ``exec`` through :class:`CompiledCache`
-    for the rest of this process (the command line calls it first; :func:`exit_now` saves).
+    """Route ``re``'s compiler, ``dataclasses``' ``exec`` and ``typing``'s ``compile`` (string
+    annotations) through :class:`CompiledCache` for the rest of this process (the command
+    line calls it first; :func:`exit_now` saves).
     None, and nothing changed, on a Python whose internals differ from what it expects."""
     global _compiled
     if _compiled is not None:
@@ -192,11 +207,13 @@ def keep_compiled() -> CompiledCache | None:
     import builtins
     import dataclasses
     import re
+    import typing
 
     compiler: Any = getattr(re, "_compiler", None) or sys.modules.get("sre_compile")
     sre = getattr(compiler, "_sre", None)
     if compiler is None or sre is None or not callable(getattr(compiler, "compile", None)) \
-            or getattr(dataclasses, "exec", builtins.exec) is not builtins.exec:
+            or getattr(dataclasses, "exec", builtins.exec) is not builtins.exec \
+            or getattr(typing, "compile", builtins.compile) is not builtins.compile:
         return None
     cache = CompiledCache(compiled_cache_path())
     recorder = _RecordingSre(sre)
@@ -210,9 +227,18 @@ def keep_compiled() -> CompiledCache | None:
             source = cache.source(source)
         builtins.exec(source, globals_, locals_)
 
+    def compile_expression(source: Any, filename: Any, mode: Any, flags: int = 0,
+                           dont_inherit: bool = False, optimize: int = -1) -> Any:
+        if type(source) is str and filename == "<string>" and mode == "eval" and not flags \
+                and optimize == -1:
+            return cache.expression(source)
+        # typing has no future imports: not inheriting ours compiles as it would
+        return builtins.compile(source, filename, mode, flags, True, optimize)
+
     compiler._sre = recorder
     compiler.compile = compile_pattern
     dataclasses.exec = exec_source  # type: ignore[attr-defined]  # shadows the builtin there
+    typing.compile = compile_expression  # type: ignore[attr-defined]  # ForwardRef's compile
     _compiled = cache
     return cache
 
