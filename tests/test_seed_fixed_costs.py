@@ -4,6 +4,9 @@ path it skips (listed in :mod:`awesome_lint.startup`)."""
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -57,3 +60,61 @@ def test_closest_answers_as_without_the_bag_bound(monkeypatch: pytest.MonkeyPatc
     full = load_registry()
     assert answers == [(full.closest(q), full.closest(q, 2)) for q in queries]
     assert sum(a is not None for a, _ in answers) > len(queries) // 4
+
+
+# -- the classic awesome-list family on a list of another dialect ---------------------------
+
+
+def test_classic_families_are_those_whose_every_rule_is_a_classic_rule() -> None:
+    from awesome_lint import rules
+    from awesome_lint.rules.awesome.classic import ClassicRule
+
+    by_family: dict[str, set[bool]] = {}
+    for rule in rules.all_rules():
+        if rules.is_builtin(rule):
+            silent = issubclass(rule, ClassicRule) and rule.check is ClassicRule.check
+            by_family.setdefault(rule.__module__, set()).add(silent)
+    assert {f for f, silent in by_family.items() if silent == {True}} == rules.CLASSIC_FAMILIES
+
+
+CLASSIC = ("# Awesome X\n\n> Things.\n\n## Contents\n\n- [Tools](#tools)\n\n## Tools\n\n"
+           "- [Alpha](https://example.org/alpha) - First entry.\n"
+           "- [Beta](https://example.org/beta) - second entry\n"
+           "- [Gamma](https://example.org/gamma) — Third entry.\n")
+
+
+def _lists() -> list[tuple[str, str]]:
+    """Every list of ``../shared`` and the fixtures, with a suppression comment added to a
+    seed-style list and to a classic one."""
+    from tests.conftest import shared_lists
+
+    found = [(p.name, p.read_text(encoding="utf-8")) for p in shared_lists()]
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    found += [(p.name, p.read_text(encoding="utf-8")) for p in sorted(fixtures.rglob("*.md"))]
+    seedlike = "# Reading\n\n* [A paper](https://arxiv.org/abs/1) <kbd>CVPR 2017</kbd>\n"
+    classic = CLASSIC
+    for comment in ("<!-- awesome-lint-disable AWE001 -->", "<!-- awesome-lint-disable -->"):
+        found += [("seedlike", f"{comment}\n{seedlike}"), ("classic", f"{comment}\n{classic}")]
+    return [*found, ("seedlike", seedlike), ("classic", classic)]
+
+
+def test_skipping_silent_families_changes_no_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    from awesome_lint import engine
+
+    lists = _lists()
+    assert len(lists) > 20
+    fast = [engine.lint(text, path=None) for _, text in lists]
+    monkeypatch.setattr(engine, "_silent_families", lambda ctx, active: frozenset())
+    assert fast == [engine.lint(text, path=None) for _, text in lists]
+
+
+def test_a_seed_style_list_imports_no_classic_rule() -> None:
+    code = ("import sys\nfrom awesome_lint import lint\n"
+            "from awesome_lint.rules import CLASSIC_FAMILIES\n"
+            "lint('# Reading\\n\\n* [A paper](https://arxiv.org/abs/1) <kbd>CVPR 2017</kbd>\\n')\n"
+            "print(sorted(CLASSIC_FAMILIES & set(sys.modules)))\n"
+            f"lint({CLASSIC!r})\n"
+            "print(len(CLASSIC_FAMILIES - set(sys.modules)))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split("\n")
+    assert out[:2] == ["[]", "0"]

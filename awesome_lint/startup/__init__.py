@@ -52,7 +52,10 @@ are listed here so that one file still names them all:
   ``Registry._add`` makes one entry per spelling for both indexes, and ``lookup_key`` and
   ``loose_key`` skip a pattern that cannot change an ASCII or alphanumeric key.
 - ``awesome_lint.rules.NETWORK_FAMILIES``: an offline selection never imports the families
-  whose every rule needs the network (LNK1, PAP).
+  whose every rule needs the network (LNK1, PAP).  ``awesome_lint.engine._silent_families``
+  with ``rules.CLASSIC_FAMILIES``: a list that is no classic awesome list (and has no
+  suppression comment) never imports the AWE family, whose every rule would be silent on
+  it (2.3 ms of a seed's ``check``; ``tests/test_seed_fixed_costs.py``).
 - ``awesome_lint.engine.fix_text``: the fix appliers (``autofix.apply``, ``autofix.linemap``)
   imported by ``fix`` only; ``awesome_lint.cli.options``: ``click.shell_completion`` only
   when completing a word (``tests/test_startup.py``).
