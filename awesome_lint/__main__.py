@@ -12,24 +12,26 @@ def main() -> NoReturn:
     the plain ``check PATH...`` without click (:func:`awesome_lint.startup.plain_check`)."""
     from awesome_lint import startup
 
-    paths = startup.plain_check(sys.argv[1:])
-    if paths is not None:
+    plain = startup.plain_check(sys.argv[1:])
+    if plain is not None:
         startup.defer_inspect()
     startup.keep_compiled()
     startup.keep_modules()
-    if paths is not None:
-        _plain_check(paths)
+    if plain is not None:
+        _plain_check(*plain)
     from awesome_lint.cli import console_main
 
     console_main()
 
 
-def _plain_check(paths: list[str]) -> NoReturn:
-    """``awesome-lint check PATH...`` as ``cli.check`` runs it with every option at its
-    default, and ``cli.console_main``'s and click's answers to what may interrupt it."""
+def _plain_check(paths: list[str], exit_zero: bool) -> NoReturn:
+    """``awesome-lint check [--exit-zero] PATH...`` as ``cli.check`` runs it with every
+    other option at its default, and ``cli.console_main``'s and click's answers to what may
+    interrupt it."""
     from awesome_lint import startup
     from awesome_lint.api import check
     from awesome_lint.config import ConfigError
+    from awesome_lint.diagnostics import Severity
     from awesome_lint.report import ReportOptions
     from awesome_lint.report.escape import printable
     from awesome_lint.report.terminal import color_enabled
@@ -44,7 +46,7 @@ def _plain_check(paths: list[str]) -> NoReturn:
             startup.exit_now(2)
         color = color_enabled("auto", sys.stdout)
         startup.echo(report.render("text", ReportOptions(color=color)), color=color)
-        code = report.exit_code()
+        code = report.exit_code(fail_on=None if exit_zero else Severity.WARNING)
     except (EOFError, KeyboardInterrupt):  # as click's standalone mode answers them
         startup.echo("\nAborted!\n", err=True)
         code = 1

@@ -58,6 +58,8 @@ def test_clean_missing_and_several_files(tmp_path: Path, cache: Path) -> None:
     assert _both([str(good)], tmp_path, cache)[0] == 0
     assert _both([str(good), str(bad)], tmp_path, cache)[0] == 1
     assert _both([str(bad), str(tmp_path / "gone.md")], tmp_path, cache)[0] == 2
+    assert _both(["--exit-zero", str(good), str(bad)], tmp_path, cache)[0] == 0
+    assert _both([str(bad), "--exit-zero", str(tmp_path / "gone.md")], tmp_path, cache)[0] == 2
     assert _both([], tmp_path, cache)[0] == 0  # README.md of the current folder
     assert _both(["docs"], tmp_path, cache)[0] == 1  # a folder
 
@@ -109,12 +111,17 @@ def test_the_plain_check_imports_neither_click_nor_inspect(tmp_path: Path,
     assert "awesome_lint.engine" in loaded
     assert not [name for name in ("click", "awesome_lint.cli", "inspect", "ast", "uuid")
                 if name in loaded]
-    assert "click" in _loaded_by_entry(["check", "--exit-zero", str(readme)], cache)
+    assert "click" not in _loaded_by_entry(["check", "--exit-zero", str(readme)], cache)
+    assert "click" in _loaded_by_entry(["check", "-q", str(readme)], cache)
 
 
 @pytest.mark.parametrize(("argv", "paths"), [
-    (["check", "a.md", "b/"], ["a.md", "b/"]),
-    (["check"], []),
+    (["check", "a.md", "b/"], (["a.md", "b/"], False)),
+    (["check"], ([], False)),
+    (["check", "--exit-zero", "a.md"], (["a.md"], True)),
+    (["check", "a.md", "--exit-zero", "b.md"], (["a.md", "b.md"], True)),
+    (["check", "--exit-zero=1", "a.md"], None),
+    (["check", "--exit"], None),
     (["check", "-"], None),
     (["check", "--select", "DUP", "a.md"], None),
     (["check", "a.md", "-q"], None),
@@ -122,7 +129,8 @@ def test_the_plain_check_imports_neither_click_nor_inspect(tmp_path: Path,
     (["--version"], None),
     ([], None),
 ])
-def test_which_command_lines_are_plain(argv: list[str], paths: list[str] | None) -> None:
+def test_which_command_lines_are_plain(argv: list[str],
+                                       paths: tuple[list[str], bool] | None) -> None:
     assert startup.plain_check(argv) == paths
 
 

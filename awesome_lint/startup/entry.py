@@ -47,10 +47,11 @@ def defer_inspect() -> bool:
 # -- 10. the plain ``check`` without click ----------------------------------------------------
 
 
-def plain_check(argv: list[str]) -> list[str] | None:
-    """The paths of ``awesome-lint check PATH...`` when the command line is that and nothing
-    else (no option, no ``-`` for standard input), on a platform and with streams where
-    click would write the report unchanged; None for every other command line.
+def plain_check(argv: list[str]) -> tuple[list[str], bool] | None:
+    """The paths of ``awesome-lint check [--exit-zero] PATH...``, and whether
+    ``--exit-zero`` was given, when the command line is that and nothing else (no other
+    option, no ``-`` for standard input), on a platform and with streams where click would
+    write the report unchanged; None for every other command line.
 
     ``__main__.main`` then runs the check through the API and prints its text report itself,
     as ``cli.check`` does, and never imports click and the command modules (about 9 ms of a
@@ -60,12 +61,12 @@ def plain_check(argv: list[str]) -> list[str] | None:
     click's on every list of ``../shared`` and the error cases."""
     if not argv or argv[0] != "check" or sys.platform.startswith("win"):
         return None
-    paths = argv[1:]
+    paths = [arg for arg in argv[1:] if arg != "--exit-zero"]
     if any(path.startswith("-") for path in paths):
         return None
     if not (_writes_as_is(sys.stdout) and _writes_as_is(sys.stderr)):
         return None
-    return paths
+    return paths, len(paths) < len(argv) - 1
 
 
 def _writes_as_is(stream: object) -> bool:
