@@ -42,7 +42,8 @@ are listed here so that one file still names them all:
   character pair that can be UTF-8 read as a single-byte code page and that ftfy's own
   ``badness.is_bad`` flags (loaded alone, :func:`module_alone`): ftfy returns every other line
   unchanged.  Its answers are kept between runs (:func:`remembered`), so a list with a
-  garbled emoji (seeds 000 and 001) stops paying 25 ms for ftfy on every ``check``.
+  garbled emoji (seeds 000 and 001) stops paying 25 ms for ftfy on every ``check``; kept
+  with the badness test's answer, so a line seen before loads the test neither (1 ms).
 - ``awesome_lint.syntax.markdown``: mistletoe imported with its Unicode punctuation scan
   limited to ASCII and an exact membership test put in its place (0.2 s).
 - ``awesome_lint.rules.badges.analysis``: the venue registry built only when a badge or a
