@@ -213,7 +213,7 @@ def test_a_full_cache_keeps_what_its_run_used(tmp_path: Path,
 
 def test_damaged_entries_are_compiled_again(tmp_path: Path) -> None:
     path = tmp_path / "compiled.marshal"
-    path.write_bytes(marshal.dumps(({("a+", 0): (0, [999999], 7)},)))
+    path.write_bytes(marshal.dumps(({("a+", 0): (0, [999999], 7)}, {"int": 42})))
     (tmp_path / "compiled-methods.marshal").write_bytes(marshal.dumps(({"x = 1\n": 42}, {})))
     cache = startup.CompiledCache(path)
     compiler: Any = getattr(re, "_compiler", None) or sys.modules["sre_compile"]
@@ -225,4 +225,5 @@ def test_damaged_entries_are_compiled_again(tmp_path: Path) -> None:
         compiler._sre = real
     assert pattern == re.compile("a+") and pattern.match("aa")
     assert cache.source("x = 1\n") == compile("x = 1\n", "<string>", "exec", dont_inherit=True)
+    assert cache.expression("int") == compile("int", "<string>", "eval", dont_inherit=True)
     assert cache.patterns_changed and cache.methods_changed
