@@ -13,6 +13,7 @@ def main() -> NoReturn:
     from awesome_lint import startup
 
     plain = startup.plain_check(sys.argv[1:])
+    startup.defer_ipaddress()  # before anything reads the cache folder (pathlib)
     if plain is not None:
         startup.defer_inspect()
     startup.keep_compiled()

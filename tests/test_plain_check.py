@@ -18,6 +18,17 @@ from awesome_lint import startup
 from tests.conftest import shared_lists
 
 ENTRY = [sys.executable, "-m", "awesome_lint"]
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _bare(env: dict[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
+    """A Python that imports nothing at start-up beyond the interpreter's own (``-S``: no
+    ``.pth`` files, such as an editable install's finder, which imports ``pathlib``), with
+    this checkout and the installed packages on its path, as an installed wheel runs."""
+    import site
+
+    path = os.pathsep.join([str(ROOT), *site.getsitepackages()])
+    return [sys.executable, "-S"], {**os.environ, **(env or {}), "PYTHONPATH": path}
 
 
 def _run(args: list[str], cwd: Path, cache: Path, **env: str
@@ -97,8 +108,9 @@ def _loaded_by_entry(args: list[str], cache: Path, **env: str) -> set[str]:
             "startup.exit_now = lambda code: (print(' '.join(sorted(sys.modules)),"
             " file=sys.stderr), sys.exit(code))\n"
             "from awesome_lint.__main__ import main\nmain()\n")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env={**os.environ, "AWESOME_LINT_CACHE_DIR": str(cache), **env})
+    python, environment = _bare({"AWESOME_LINT_CACHE_DIR": str(cache), **env})
+    proc = subprocess.run([*python, "-c", code], capture_output=True, text=True,
+                          env=environment)
     assert proc.returncode in (0, 1), proc.stderr
     return set(proc.stderr.split())
 
@@ -109,8 +121,8 @@ def test_the_plain_check_imports_neither_click_nor_inspect(tmp_path: Path,
     readme.write_text("# Awesome X\n\n- [A](https://example.org) - An example.\n")
     loaded = _loaded_by_entry(["check", str(readme)], cache)
     assert "awesome_lint.engine" in loaded
-    assert not [name for name in ("click", "awesome_lint.cli", "inspect", "ast", "uuid")
-                if name in loaded]
+    assert not [name for name in ("click", "awesome_lint.cli", "inspect", "ast", "uuid",
+                                  "ipaddress") if name in loaded]
     assert "click" not in _loaded_by_entry(["check", "--exit-zero", str(readme)], cache)
     assert "click" in _loaded_by_entry(["check", "-q", str(readme)], cache)
 
@@ -152,3 +164,28 @@ def test_deferred_inspect_answers_as_inspect() -> None:
                          check=True).stdout.split(" ", 2)
     assert out[:2] == ["True", "False"]
     assert out[2] == "Point(x: int, y: 'list[str]' = <factory>) True module\n"
+
+
+def test_deferred_ipaddress_answers_as_ipaddress() -> None:
+    """``urllib.parse`` with ``ipaddress`` deferred splits bracketed hosts (the one use) as
+    with the real module, errors included; anything importing it later gets the real one."""
+    code = ("import sys\n"
+            "from awesome_lint import startup\n"
+            "deferred = startup.defer_ipaddress() if sys.argv[1] == 'defer' else None\n"
+            "from urllib.parse import urlsplit\n"
+            "before = 'ipaddress' in sys.modules\n"
+            "out = []\n"
+            "for url in ('http://[::1]:8080/a', 'http://[v1.x]/', 'http://[1.2.3.4]/',\n"
+            "            'http://[zz]/', 'https://example.org/'):\n"
+            "    try:\n"
+            "        out.append(urlsplit(url).hostname)\n"
+            "    except ValueError as err:\n"
+            "        out.append(str(err))\n"
+            "import ipaddress\n"
+            "print(deferred, before, out, type(ipaddress).__name__, ipaddress.ip_address('::1'))\n")
+    python, env = _bare()
+    run = [subprocess.run([*python, "-c", code, how], capture_output=True, text=True, env=env,
+                          check=True).stdout.split(" ", 2) for how in ("defer", "plain")]
+    assert run[0][:2] == ["True", "False"]
+    assert run[0][2] == run[1][2]
+    assert "module ::1" in run[0][2] and "does not appear to be an IPv4 or IPv6" in run[0][2]

@@ -16,6 +16,8 @@ only for a line it would change, and its answers kept; ``twins``: (8) the ``rege
 only for non-ASCII text (:class:`AsciiTwin`: 8 ms; used by ``syntax.slugs``,
 ``syntax.ordering`` and ``rules.awesome.items``); ``entry``: (9) ``inspect`` imported only
 when ``dataclasses`` calls it (:func:`defer_inspect`: 4-7 ms where click is not imported),
+and ``ipaddress`` only when ``urllib.parse`` does (:func:`defer_ipaddress`: 1 ms; this
+package imports ``pathlib`` only when it makes a path, so the command line defers it first),
 (10) the plain ``check [--exit-zero] PATH...``, pre-commit's command line, run without click
 (:func:`plain_check`; the runner is ``awesome_lint.__main__._plain_check``: about 9 ms).
 With (9) and (10), ``check`` of seed 000 went 86.5 -> 73.2 ms of CPU and of a 3-line file
@@ -174,7 +176,13 @@ from awesome_lint.startup.compiled import (
     compiled_cache_path,
     keep_compiled,
 )
-from awesome_lint.startup.entry import defer_inspect, echo, plain_check
+from awesome_lint.startup.entry import (
+    defer_inspect,
+    defer_ipaddress,
+    echo,
+    import_deferring,
+    plain_check,
+)
 from awesome_lint.startup.external import module_alone, package_stamp, remembered
 from awesome_lint.startup.process import (
     any_plugin_declared,
@@ -203,9 +211,11 @@ __all__ = [
     "collector_off",
     "compiled_cache_path",
     "defer_inspect",
+    "defer_ipaddress",
     "echo",
     "exit_now",
     "fast_httpcore_imports",
+    "import_deferring",
     "keep_compiled",
     "keep_modules",
     "module_alone",

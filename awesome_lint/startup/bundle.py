@@ -8,11 +8,13 @@ import os
 import sys
 from collections.abc import Sequence
 from importlib.machinery import ModuleSpec
-from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from awesome_lint.startup.tables import cache_dir, write_whole
+
+if TYPE_CHECKING:  # pathlib is imported when a path is made (tables.cache_dir)
+    from pathlib import Path
 
 #: Bumped when the bundle's form changes.
 _BUNDLE_FORMAT = 2

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from types import CodeType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from awesome_lint.startup.tables import cache_dir, write_whole
+
+if TYPE_CHECKING:  # pathlib is imported when a path is made (tables.cache_dir)
+    from pathlib import Path
 
 # -- 6. compiled regular expressions and dataclass methods, kept between runs -----------------
 

@@ -1,5 +1,6 @@
-"""Start-up tricks (9) and (10) of the command line's entry point: ``inspect`` imported only
-when something calls it, and the plain ``check PATH...`` run without click."""
+"""Start-up tricks (9) and (10) of the command line's entry point: ``inspect`` and
+``ipaddress`` imported only when something calls them, and the plain ``check PATH...`` run
+without click."""
 
 from __future__ import annotations
 
@@ -7,41 +8,56 @@ import sys
 from types import ModuleType
 from typing import Any
 
-# -- 9. inspect, imported when called -----------------------------------------------------------
+# -- 9. modules imported for one rare call, imported when called ------------------------------
 
 
-class _DeferredInspect(ModuleType):
-    """What ``dataclasses`` gets for ``import inspect``: the real module is imported on the
-    first attribute asked of it (``dataclasses`` asks only to write a docstring for a class
-    without one, ``inspect.signature``)."""
+class _Deferred(ModuleType):
+    """What a module importing ``name`` gets while :func:`import_deferring` imports it: the
+    real module is imported on the first attribute asked of the stand-in."""
 
-    def __getattr__(self, name: str) -> Any:
-        if sys.modules.get("inspect") is self:
-            del sys.modules["inspect"]
-        import inspect
+    def __getattr__(self, attribute: str) -> Any:
+        name = self.__name__
+        if sys.modules.get(name) is self:
+            del sys.modules[name]
+        import importlib
 
-        return getattr(inspect, name)
+        return getattr(importlib.import_module(name), attribute)
+
+
+def import_deferring(module: str, deferred: tuple[str, ...]) -> bool:
+    """Import ``module`` with stand-ins for the modules ``deferred`` that import the real
+    ones on first use; anything that imports them afterwards gets the real modules (the
+    stand-ins leave ``sys.modules`` as soon as ``module`` is imported).  False, and nothing
+    changed, when any of them is already imported.
+
+    - ``dataclasses`` imports ``inspect`` (with ``ast``, ``dis``, ``tokenize`` and
+      ``linecache``: 6-7 ms) for one call, made only for a class without a docstring, and
+      every class a ``check`` creates has one; click imports it too, so the command line
+      defers it only for :func:`plain_check` (seed 000: about 4 ms of CPU).
+    - ``urllib.parse`` (imported by ``pathlib``) imports ``ipaddress`` (1 ms) to check a
+      URL whose host is in brackets (``http://[::1]/``).  The command line imports nothing
+      that reads the start-up cache, where ``pathlib`` comes in, before deferring it."""
+    if module in sys.modules or any(name in sys.modules for name in deferred):
+        return False
+    stand_ins = {name: _Deferred(name) for name in deferred}
+    sys.modules.update(stand_ins)
+    try:
+        __import__(module)
+    finally:
+        for name, stand_in in stand_ins.items():
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+    return True
 
 
 def defer_inspect() -> bool:
-    """Import ``dataclasses`` with a stand-in for ``inspect`` that imports the real module on
-    first use.  ``dataclasses`` imports ``inspect`` (with ``ast``, ``dis``, ``tokenize`` and
-    ``linecache``: 6-7 ms) for one call, made only for a class without a docstring, and
-    every class a ``check`` creates has one; click imports it too, so it pays only with
-    :func:`plain_check` (seed 000: about 4 ms of CPU).  Anything else that imports
-    ``inspect`` afterwards gets the real module: the stand-in leaves ``sys.modules`` as soon
-    as ``dataclasses`` is imported.  False, and nothing changed, when either module is
-    already imported."""
-    if "inspect" in sys.modules or "dataclasses" in sys.modules:
-        return False
-    stand_in = _DeferredInspect("inspect")
-    sys.modules["inspect"] = stand_in
-    try:
-        import dataclasses  # noqa: F401  (imported here, with the stand-in)
-    finally:
-        if sys.modules.get("inspect") is stand_in:
-            del sys.modules["inspect"]
-    return True
+    """``dataclasses`` imported with ``inspect`` deferred (:func:`import_deferring`)."""
+    return import_deferring("dataclasses", ("inspect",))
+
+
+def defer_ipaddress() -> bool:
+    """``urllib.parse`` imported with ``ipaddress`` deferred (:func:`import_deferring`)."""
+    return import_deferring("urllib.parse", ("ipaddress",))
 
 
 # -- 10. the plain ``check`` without click ----------------------------------------------------
