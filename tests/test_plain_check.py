@@ -122,7 +122,7 @@ def test_the_plain_check_imports_neither_click_nor_inspect(tmp_path: Path,
     loaded = _loaded_by_entry(["check", str(readme)], cache)
     assert "awesome_lint.engine" in loaded
     assert not [name for name in ("click", "awesome_lint.cli", "inspect", "ast", "uuid",
-                                  "ipaddress") if name in loaded]
+                                  "ipaddress", "copy", "weakref", "glob") if name in loaded]
     assert "click" not in _loaded_by_entry(["check", "--exit-zero", str(readme)], cache)
     assert "click" in _loaded_by_entry(["check", "-q", str(readme)], cache)
 
@@ -158,12 +158,15 @@ def test_deferred_inspect_answers_as_inspect() -> None:
             "class Point:\n    x: int\n"
             "    y: 'list[str]' = dataclasses.field(default_factory=list)\n"
             "import inspect\n"
+            "copied = dataclasses.asdict(Point(1, ['a']))\n"
             "print(deferred, before, Point.__doc__, inspect.signature is not None,\n"
-            "      type(inspect).__name__)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+            "      type(inspect).__name__, copied)\n")
+    python, env = _bare()
+    out = subprocess.run([*python, "-c", code], capture_output=True, text=True, env=env,
                          check=True).stdout.split(" ", 2)
     assert out[:2] == ["True", "False"]
-    assert out[2] == "Point(x: int, y: 'list[str]' = <factory>) True module\n"
+    assert out[2] == "Point(x: int, y: 'list[str]' = <factory>) True module " \
+        "{'x': 1, 'y': ['a']}\n"
 
 
 def test_deferred_ipaddress_answers_as_ipaddress() -> None:

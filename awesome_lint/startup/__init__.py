@@ -15,7 +15,8 @@ of a seed's ``check``, the first run in a cache folder excepted); ``external``: 
 only for a line it would change, and its answers kept; ``twins``: (8) the ``regex`` package
 only for non-ASCII text (:class:`AsciiTwin`: 8 ms; used by ``syntax.slugs``,
 ``syntax.ordering`` and ``rules.awesome.items``); ``entry``: (9) ``inspect`` imported only
-when ``dataclasses`` calls it (:func:`defer_inspect`: 4-7 ms where click is not imported),
+when ``dataclasses`` calls it, ``copy`` (with ``weakref``) when ``asdict`` does
+(:func:`defer_inspect`: 5-8 ms where click is not imported),
 and ``ipaddress`` only when ``urllib.parse`` does (:func:`defer_ipaddress`: 1 ms; this
 package imports ``pathlib`` only when it makes a path, so the command line defers it first),
 (10) the plain ``check [--exit-zero] PATH...``, pre-commit's command line, run without click
@@ -72,7 +73,7 @@ are listed here so that one file still names them all:
   builds the registry.
 - ``awesome_lint.config``: tomllib only when a config file is read.
 - ``awesome_lint.files.discovery``: subprocess (for ``git ls-files``, 2 ms) only for a folder
-  argument; ``awesome_lint.report.summary``: json only for ``--statistics --format json``
+  argument, glob only for a pattern; ``awesome_lint.report.summary``: json only for ``--statistics --format json``
   (``tests/test_startup.py``).
 - ``awesome_lint.syntax.parser``: the line breaks mistletoe would split at and GitHub does not
   hidden with one ``re.sub`` (awesome-go: 2 ms) instead of ``str.translate`` with a table

@@ -34,6 +34,8 @@ def import_deferring(module: str, deferred: tuple[str, ...]) -> bool:
       ``linecache``: 6-7 ms) for one call, made only for a class without a docstring, and
       every class a ``check`` creates has one; click imports it too, so the command line
       defers it only for :func:`plain_check` (seed 000: about 4 ms of CPU).
+    - ``dataclasses`` imports ``copy`` (with ``weakref``: 1 ms) for ``asdict`` and
+      ``astuple`` only, which a ``check`` never calls.
     - ``urllib.parse`` (imported by ``pathlib``) imports ``ipaddress`` (1 ms) to check a
       URL whose host is in brackets (``http://[::1]/``).  The command line imports nothing
       that reads the start-up cache, where ``pathlib`` comes in, before deferring it."""
@@ -51,8 +53,9 @@ def import_deferring(module: str, deferred: tuple[str, ...]) -> bool:
 
 
 def defer_inspect() -> bool:
-    """``dataclasses`` imported with ``inspect`` deferred (:func:`import_deferring`)."""
-    return import_deferring("dataclasses", ("inspect",))
+    """``dataclasses`` imported with ``inspect`` and ``copy`` deferred
+    (:func:`import_deferring`)."""
+    return import_deferring("dataclasses", ("inspect", "copy"))
 
 
 def defer_ipaddress() -> bool:
