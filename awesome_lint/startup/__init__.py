@@ -73,8 +73,8 @@ are listed here so that one file still names them all:
   builds the registry.
 - ``awesome_lint.config``: tomllib only when a config file is read.
 - ``awesome_lint.files.discovery``: subprocess (for ``git ls-files``, 2 ms) only for a folder
-  argument, glob only for a pattern; ``awesome_lint.report.summary``: json only for ``--statistics --format json``
-  (``tests/test_startup.py``).
+  argument, glob only for a pattern; ``awesome_lint.report.summary``: json only for
+  ``--statistics --format json`` (``tests/test_startup.py``).
 - ``awesome_lint.syntax.parser``: the line breaks mistletoe would split at and GitHub does not
   hidden with one ``re.sub`` (awesome-go: 2 ms) instead of ``str.translate`` with a table
   (40 ms).
