@@ -12,6 +12,7 @@ def main() -> NoReturn:
     the plain ``check PATH...`` without click (:func:`awesome_lint.startup.plain_check`)."""
     from awesome_lint import startup
 
+    startup.collector_off()  # before the imports: 27 collections, 2 ms of a seed's check
     plain = startup.plain_check(sys.argv[1:])
     startup.defer_ipaddress()  # before anything reads the cache folder (pathlib)
     if plain is not None:
@@ -37,7 +38,6 @@ def _plain_check(paths: list[str], exit_zero: bool) -> NoReturn:
     from awesome_lint.report.escape import printable
     from awesome_lint.report.terminal import color_enabled
 
-    startup.collector_off()
     try:
         try:
             report = check(paths, notes=lambda line: startup.echo(f"{line}\n", err=True),

@@ -192,3 +192,24 @@ def test_deferred_ipaddress_answers_as_ipaddress() -> None:
     assert run[0][:2] == ["True", "False"]
     assert run[0][2] == run[1][2]
     assert "module ::1" in run[0][2] and "does not appear to be an IPv4 or IPv6" in run[0][2]
+
+
+@pytest.mark.parametrize("args", [["check"], ["check", "-q"]])
+def test_no_collection_while_the_command_imports(tmp_path: Path, cache: Path,
+                                                 args: list[str]) -> None:
+    """The cyclic collector is off before the command imports anything (27 collections,
+    2 ms of a seed's ``check``, when it was switched off after the imports)."""
+    readme = tmp_path / "README.md"
+    readme.write_text("# Awesome X\n\n- [A](https://example.org) - An example.\n")
+    code = ("import gc, sys\n"
+            f"sys.argv = ['awesome-lint', *{args!r}, {str(readme)!r}]\n"
+            "from awesome_lint import startup\n"
+            "from awesome_lint.__main__ import main\n"
+            "runs = []\n"
+            "gc.callbacks.append(lambda phase, info: runs.append(phase))\n"
+            "startup.exit_now = lambda code: (print(len(runs), file=sys.stderr),"
+            " sys.exit(code))\n"
+            "main()\n")
+    python, env = _bare({"AWESOME_LINT_CACHE_DIR": str(cache)})
+    proc = subprocess.run([*python, "-c", code], capture_output=True, text=True, env=env)
+    assert proc.stderr.split()[-1] == "0", proc.stderr

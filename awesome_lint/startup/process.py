@@ -16,7 +16,9 @@ from awesome_lint.startup import bundle, compiled
 
 
 def collector_off() -> None:
-    """Switch the cyclic collector off for the whole command (called first by the CLI).
+    """Switch the cyclic collector off for the whole command (called first by the CLI, before
+    it imports anything else: importing the package made 27 collections, 2 ms of a seed's
+    ``check``).
 
     Each parse and lint makes hundreds of thousands of objects that live until the process
     exits, and every collection walked them all again (0.2 s of a 2.3 s ``fix`` on 10k
