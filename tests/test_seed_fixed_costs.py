@@ -118,3 +118,18 @@ def test_a_seed_style_list_imports_no_classic_rule() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split("\n")
     assert out[:2] == ["[]", "0"]
+
+
+def test_the_written_out_mac_roman_continuations_are_the_codecs() -> None:
+    from awesome_lint.syntax import mojibake
+
+    decoded = "".join(bytes([b]).decode("mac_roman") for b in range(0x80, 0xC0))
+    assert decoded == mojibake._MAC_ROMAN_CONTINUATIONS
+
+
+def test_the_written_out_ascii_punctuation_is_the_string_modules() -> None:
+    import string
+
+    from awesome_lint.syntax import markdown
+
+    assert frozenset(string.punctuation) == markdown._ASCII_PUNCTUATION

@@ -48,7 +48,10 @@ are listed here so that one file still names them all:
   garbled emoji (seeds 000 and 001) stops paying 25 ms for ftfy on every ``check``; kept
   with the badness test's answer, so a line seen before loads the test neither (1 ms).
 - ``awesome_lint.syntax.markdown``: mistletoe imported with its Unicode punctuation scan
-  limited to ASCII and an exact membership test put in its place (0.2 s).
+  limited to ASCII and an exact membership test put in its place (0.2 s); ASCII
+  punctuation written out rather than importing ``string``, and
+  ``syntax.mojibake._MAC_ROMAN_CONTINUATIONS`` rather than loading the mac_roman codec
+  at import (0.2 ms each; ``tests/test_seed_fixed_costs.py`` compares them).
 - ``awesome_lint.rules.badges.analysis``: the venue registry built only when a badge or a
   venue mark needs reading (7 ms of CPU: two thirds of a 3-line file's run after imports).
 - ``awesome_lint.venues.registry.load_registry``: the bundled venues, once checked, and the
