@@ -78,11 +78,11 @@ TAKEN = [
     "   * [x](y) [[Notes](https://x.org/n)]",
     "* [Self-Supervised (Again)](https://x.org/a) <kbd>Unknown Venue 2099 Oral</kbd>",
     "* [Title](https://x.org/a)\t[[A very long resource label](https://x.org/b)]",
+    "* [Title](https://x.org/a) [[TBP]()] <kbd>CVPR 2017</kbd>",  # empty resource: a finding
     "* [www.example.org](https://www.example.org) [[http://x.org](www.x.org)]",
 ]
 GENERAL = [
     "* [Net] [Title](#anchor) [[Notes](https://x.org/n)]",  # anchor first
-    "* [Title](https://x.org/a) [[TBP]()] <kbd>CVPR 2017</kbd>",  # empty resource
     "* [Title](https://x.org/a) [[Notes](https://x.org/n)) <kbd>CVPR 2017</kbd>",
     "* [Title](https://x.org/a) [[Notes](https://x.org/n)] <KBD>CVPR 2017</KBD>",
     "* [Title](https://x.org/a) [[N](https://x.org/n)] [[C](https://x.org/c)]",

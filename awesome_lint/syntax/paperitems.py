@@ -10,11 +10,12 @@ node once (about 8 us), so the parse of 10k generated entries falls by about a t
 
 Every piece of the pattern keeps to what the general path reads the same way without asking
 anything else of the text: no backslash or backtick anywhere (the scanner's simple shapes
-need neither), no ``[``, ``]``, ``<`` or ``!`` in link texts, no space in the tag (a bare
-URL cannot start in it), no ``#`` opening the title's destination (an anchor-only item is
-no entry), a non-empty resource destination (an empty one is a finding), and lengths far
-below the scanner's bounds.  The document must define no reference label (a bracket could be
-a link then).  Anything else, or any other shape, takes the general path.
+need neither), no ``[``, ``]``, ``<`` or ``!`` in link texts, no space or ``www.`` in the
+tag (a bare URL cannot start in it), no ``#`` opening the title's destination (an
+anchor-only item is no entry), and lengths far below the scanner's bounds.  An empty
+resource destination (``[[TBP]()]``, a link still to come) is the scanner's finding here
+too.  The document must define no reference label (a bracket could be a link then).
+Anything else, or any other shape, takes the general path.
 ``tests/test_paper_items.py`` pins the result to that path, node for node.
 """
 
@@ -23,7 +24,18 @@ from __future__ import annotations
 import re
 import sys
 
-from awesome_lint.model import Badge, Entry, EntryKind, Link, LinkForm, LinkRole, Span, Tag
+from awesome_lint.model import (
+    Badge,
+    Entry,
+    EntryKind,
+    Link,
+    LinkForm,
+    LinkProblem,
+    LinkRole,
+    ProblemKind,
+    Span,
+    Tag,
+)
 from awesome_lint.syntax.parsememo import ItemParts
 from awesome_lint.syntax.scanner import _SHARED_LABEL, text_before
 from awesome_lint.syntax.slugs import plain_text
@@ -36,7 +48,7 @@ _ITEM = re.compile(
     r"(?:\[(?P<tag>[A-Za-z0-9][\w.&/+'’-]{0,30})\][ \t]+)?"
     r"\[(?P<title>[^\[\]\\`<!\n]{1,1000})\]\((?P<url>[^\s()<>\\`\[\]#][^\s()<>\\`\[\]]{0,1000})\)"
     r"(?:[ \t]+\[(?P<res>\[(?P<label>[^\[\]\\`<!\n]{1,200})\]"
-    r"\((?P<dest>[^\s()<>\\`\[\]]{1,1000})\))\])?"
+    r"\((?P<dest>[^\s()<>\\`\[\]]{0,1000})\))\])?"
     r"(?:[ \t]+(?P<badge><kbd>(?P<inner>[^<\n\\`]{0,200})</kbd>))?"
     r"[ \t]*")
 _LINK_TITLED = EntryKind.LINK_TITLED
@@ -71,6 +83,7 @@ def paper_item(text: str, line: int, leader: str, marker_col: int, list_index: i
                  Span(line, url_start + 1, line, url_end), None, False, False, _TITLE)
     links: tuple[Link, ...] = (title,)
     resources: tuple[Link, ...] = ()
+    problems: tuple[LinkProblem, ...] = ()
     if found.start("res") >= 0:
         label = found.group("label")
         if len(label) <= _SHARED_LABEL:
@@ -78,9 +91,12 @@ def paper_item(text: str, line: int, leader: str, marker_col: int, list_index: i
         start, end = found.span("res")
         dest_start, dest_end = found.span("dest")
         resource = Link(label, found.group("dest"), _INLINE, Span(line, start + 1, line, end),
-                        Span(line, dest_start + 1, line, dest_end), None, False, True,
-                        _RESOURCE)
+                        Span(line, dest_start + 1, line, dest_end) if dest_end > dest_start
+                        else None, None, False, True, _RESOURCE)
         links, resources = (title, resource), (resource,)
+        if dest_end == dest_start:  # "[[TBP]()]": a link still to come, a finding
+            problems = (LinkProblem(ProblemKind.EMPTY_DESTINATION, resource.span,
+                                    text[start:end]),)
     badges: tuple[Badge, ...] = ()
     if found.start("badge") >= 0:
         start, end = found.span("badge")
@@ -96,4 +112,4 @@ def paper_item(text: str, line: int, leader: str, marker_col: int, list_index: i
                         True, text_before(text, start)),)
     entry = Entry(_LINK_TITLED, plain_text(found.group("title")), title, resources, badges,
                   tags, "", line, line, section_path, links, leader, marker_col, list_index)
-    return ItemParts(line, links, (), badges, None, entry)
+    return ItemParts(line, links, problems, badges, None, entry)
