@@ -75,22 +75,18 @@ def paper_item(text: str, line: int, leader: str, marker_col: int, list_index: i
             return None  # (after a "_", the scanner would read a bare URL there)
         at = found.start("tag") - 1
         tags = (Tag(found.group("tag"), Span(line, at + 1, line, found.end("tag") + 1)),)
-    label = found.group("title")
-    if len(label) <= _SHARED_LABEL:
-        label = sys.intern(label)  # memory trick, as the scanner's
     start, url_start, url_end = found.start("title") - 1, found.start("url"), found.end("url")
-    title = Link(label, found.group("url"), _INLINE, Span(line, start + 1, line, url_end + 1),
+    title = Link(_shared(found.group("title")), found.group("url"), _INLINE,
+                 Span(line, start + 1, line, url_end + 1),
                  Span(line, url_start + 1, line, url_end), None, False, False, _TITLE)
     links: tuple[Link, ...] = (title,)
     resources: tuple[Link, ...] = ()
     problems: tuple[LinkProblem, ...] = ()
     if found.start("res") >= 0:
-        label = found.group("label")
-        if len(label) <= _SHARED_LABEL:
-            label = sys.intern(label)
         start, end = found.span("res")
         dest_start, dest_end = found.span("dest")
-        resource = Link(label, found.group("dest"), _INLINE, Span(line, start + 1, line, end),
+        resource = Link(_shared(found.group("label")), found.group("dest"), _INLINE,
+                        Span(line, start + 1, line, end),
                         Span(line, dest_start + 1, line, dest_end) if dest_end > dest_start
                         else None, None, False, True, _RESOURCE)
         links, resources = (title, resource), (resource,)
@@ -110,6 +106,12 @@ def paper_item(text: str, line: int, leader: str, marker_col: int, list_index: i
                         Span(line, inner_start + 1, line, inner_end) if inner_end > inner_start
                         else Span(line, inner_start + 1, line, inner_start + 1),
                         True, text_before(text, start)),)
-    entry = Entry(_LINK_TITLED, plain_text(found.group("title")), title, resources, badges,
+    entry = Entry(_LINK_TITLED, plain_text(title.text), title, resources, badges,
                   tags, "", line, line, section_path, links, leader, marker_col, list_index)
     return ItemParts(line, links, problems, badges, None, entry)
+
+
+def _shared(label: str) -> str:
+    """A link text as the scanner keeps it: a short one interned (memory trick, as
+    :meth:`~awesome_lint.syntax.scanner.Scanner._inline`'s: one ``Notes`` per list)."""
+    return sys.intern(label) if len(label) <= _SHARED_LABEL else label
