@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awesome_lint.model import Document, LinkRole
-from awesome_lint.syntax import parser
+from awesome_lint.syntax import kbd, parser
 from awesome_lint.syntax.parsememo import ItemParts
 from awesome_lint.syntax.parser import ParseMemo, parse
 from tests.conftest import shared_lists
@@ -185,3 +185,55 @@ def test_moved_items_keep_their_roles_in_the_memo() -> None:
     with general_path_only():
         assert _tree(again) == _tree(parse(moved))
 
+
+
+# -- stray </kbd>: the count gate ----------------------------------------------------------
+@contextmanager
+def stray_search_always() -> Iterator[list[int]]:
+    """``kbd._none_outside`` off (the line-by-line search always runs); counts the times the
+    gate would have answered."""
+    gated = [0]
+    original = kbd._none_outside
+
+    def never(lines: list[str], closed: int) -> bool:
+        gated[0] += original(lines, closed)
+        return False
+
+    kbd._none_outside = never  # type: ignore[assignment]
+    try:
+        yield gated
+    finally:
+        kbd._none_outside = original
+
+
+def _strays_both_ways(text: str) -> int:
+    gated = kbd._markup(parse(text))
+    with stray_search_always() as taken:
+        full = kbd._markup(parse(text))
+    assert gated == full
+    return taken[0]
+
+
+_KBD = st.sampled_from(["<kbd>", "</kbd>", "</KBD >", "</b>", "</", "<kbd>CVPR 2017</kbd>",
+                        "`", "```\n", "\n", " ", "x", "<kbd>a</b>c</kbd>", "</bd>", "<kbd>",
+                        "[T](u) "])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_KBD, max_size=25))
+def test_the_stray_closer_gate_finds_what_the_search_finds(pieces: list[str]) -> None:
+    _strays_both_ways("* [T](u) " + "".join(pieces) + "\n")
+
+
+@pytest.mark.parametrize("text", [
+    "* [T](u) <kbd>CVPR 2017</kbd>\n",
+    "* [T](u) <kbd>a</b>c</kbd>\n* [U](v) </kbd>\n",  # two "</" in one badge, one stray
+    "* [T](u) <kbd>CVPR 2017</kbd>\n\n```\n</kbd>\n```\n",  # a closer in code
+    "* [T](u) <kbd>CVPR 2017</bd>\n* [U](v) </kbd>\n",  # a typed-wrong closer, a stray
+])
+def test_the_stray_closer_gate_on_hand_written_lists(text: str) -> None:
+    _strays_both_ways(text)
+
+
+def test_the_stray_closer_gate_answers_for_a_generated_list() -> None:
+    assert _strays_both_ways(seed_style_list(300)) == 1

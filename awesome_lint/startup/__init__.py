@@ -141,6 +141,9 @@ whole-process ``check`` CPU, medians of alternating runs against the version bef
   place (through the slot's descriptor, before the tree is published) instead of copying
   each with its role, so the entry's links are the document's own: 20k ``Link`` objects
   fewer at 10k entries (10 ms), and one copy of each link in the tree, not two.
+- ``awesome_lint.syntax.kbd._none_outside``: when the text holds as many ``</`` as there are
+  closed badges (each holds its own closing tag), no ``</kbd>`` can be stray, and the
+  line-by-line search (``stray_closers``) does not run: about 10 ms at 10k entries.
 
 Classic-list tricks (``- [Name](url) - Description.`` lists such as awesome-go, 3k entries
 without venue marks; each pinned to the path it skips by ``tests/test_classic_list_tricks.py``;
