@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -25,31 +26,35 @@ from generate import seed_style_list
 
 
 @contextmanager
+def replaced(module: object, name: str, new: object) -> Iterator[None]:
+    """``module.name`` is ``new`` inside the block."""
+    original = getattr(module, name)
+    setattr(module, name, new)
+    try:
+        yield
+    finally:
+        setattr(module, name, original)
+
+
+@contextmanager
 def counting() -> Iterator[list[int]]:
     """Count the items the one-match path built (``[taken]``)."""
     taken = [0]
     original = parser.paper_item
 
-    def spy(*args: object) -> ItemParts | None:
-        parts = original(*args)  # type: ignore[arg-type]
+    def spy(*args: Any) -> ItemParts | None:
+        parts = original(*args)
         taken[0] += parts is not None
         return parts
 
-    parser.paper_item = spy  # type: ignore[assignment]
-    try:
+    with replaced(parser, "paper_item", spy):
         yield taken
-    finally:
-        parser.paper_item = original
 
 
 @contextmanager
 def general_path_only() -> Iterator[None]:
-    original = parser.paper_item
-    parser.paper_item = lambda *args: None  # type: ignore[assignment]
-    try:
+    with replaced(parser, "paper_item", lambda *args: None):
         yield
-    finally:
-        parser.paper_item = original
 
 
 def _tree(doc: Document) -> list[str]:
@@ -199,11 +204,8 @@ def stray_search_always() -> Iterator[list[int]]:
         gated[0] += original(lines, closed)
         return False
 
-    kbd._none_outside = never  # type: ignore[assignment]
-    try:
+    with replaced(kbd, "_none_outside", never):
         yield gated
-    finally:
-        kbd._none_outside = original
 
 
 def _strays_both_ways(text: str) -> int:
