@@ -93,6 +93,15 @@ def test_a_config_error_is_one_line(tmp_path: Path, cache: Path) -> None:
     assert err.startswith("awesome-lint: ") and err.count("\n") == 1
 
 
+def test_a_link_check_from_the_config_notes_the_same(tmp_path: Path, cache: Path) -> None:
+    """Links checked because the config says so: the run's note on standard error (the
+    loopback link is refused before any request: no network)."""
+    (tmp_path / "pyproject.toml").write_text("[tool.awesome-lint.links]\ncheck = true\n")
+    (tmp_path / "README.md").write_text("# Awesome X\n\n- [A](http://127.0.0.1:9/a) - An a.\n")
+    code, out, err = _both(["README.md"], tmp_path, cache)
+    assert code == 1 and "LNK106" in out and err.startswith("Links: 1 checked")
+
+
 def test_an_ascii_stdout_goes_through_click(tmp_path: Path, cache: Path) -> None:
     """click writes to an ASCII stream through a wrapper of its own: the plain run steps
     aside, and the output is still the same."""
