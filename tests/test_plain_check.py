@@ -151,8 +151,11 @@ def test_the_plain_check_imports_neither_click_nor_inspect(tmp_path: Path,
     ([], None),
 ])
 def test_which_command_lines_are_plain(argv: list[str],
-                                       paths: tuple[list[str], bool] | None) -> None:
+                                       paths: tuple[list[str], bool] | None,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
     assert startup.plain_check(argv) == paths
+    monkeypatch.setenv("_AWESOME_LINT_COMPLETE", "bash_complete")  # click completes words
+    assert startup.plain_check(argv) is None
 
 
 def test_deferred_inspect_answers_as_inspect() -> None:

@@ -4,6 +4,7 @@ without click."""
 
 from __future__ import annotations
 
+import os
 import sys
 from types import ModuleType
 from typing import Any
@@ -78,7 +79,8 @@ def plain_check(argv: list[str]) -> tuple[list[str], bool] | None:
     ``ipaddress``, ``gettext``, ``locale``, ``platform``).  pre-commit's hook runs exactly
     this command line.  ``tests/test_plain_check.py`` compares its output and exit code with
     click's on every list of ``../shared`` and the error cases."""
-    if not argv or argv[0] != "check" or sys.platform.startswith("win"):
+    if not argv or argv[0] != "check" or sys.platform.startswith("win") \
+            or "_AWESOME_LINT_COMPLETE" in os.environ:  # click's shell completion
         return None
     paths = [arg for arg in argv[1:] if arg != "--exit-zero"]
     if any(path.startswith("-") for path in paths):
