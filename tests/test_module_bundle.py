@@ -102,6 +102,16 @@ def test_a_damaged_or_foreign_bundle_imports_as_usual(package: Path, tmp_path: P
     assert found["bundled"] == [] and found["two"] == 2
 
 
+def test_an_unwritable_cache_folder_imports_as_usual(package: Path, tmp_path: Path) -> None:
+    __import__(PACKAGE)
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    bundle = ModuleBundle(str(package), blocker / "cache" / "bundle.marshal", PACKAGE)
+    assert _import_with(bundle)["two"] == 2
+    bundle.save()  # nothing written, nothing raised
+    assert not (blocker / "cache").exists()
+
+
 def test_a_truncated_bundle_imports_the_cut_module_as_usual(package: Path,
                                                            tmp_path: Path) -> None:
     __import__(PACKAGE)
