@@ -134,3 +134,45 @@ def test_spelling_over_joined_lines_finds_as_per_line(lines: list[str],
 def test_spelling_over_joined_lines_on_real_lists(path: Path) -> None:
     lines = parse(path.read_text(encoding="utf-8", errors="replace")).lines
     assert words.find_lines(lines) == [words.find(line) for line in lines]
+
+
+# -- classic items: the one-line shortcut of syntax.classic._item ------------------------------
+_ITEM_PIECES = st.sampled_from([
+    "[Name](https://a.example/x)", " - ", " – ", ": ", "-", " ", "Desc.", "\\", "  ", "\t",
+    "\u00a0", "**[⬆ back to top](#contents)**", "`code`", "*x*", "[more](https://b.example)",
+])
+_ITEM_LINE = st.builds(lambda marker, parts: marker + "".join(parts),
+                       st.sampled_from(["- ", "* ", "1. ", "  ", "", "  - "]),
+                       st.lists(_ITEM_PIECES, min_size=1, max_size=6))
+
+
+def _same_items(text: str) -> None:
+    from awesome_lint.syntax import classic
+    from awesome_lint.syntax.dialect import is_classic_candidate
+
+    document = parse(text)
+    for entry in document.entries:
+        if is_classic_candidate(entry):
+            assert classic._item(document, entry) == classic._item(
+                document, entry, one_line=False), entry.line
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_ITEM_LINE, min_size=1, max_size=10))
+def test_classic_items_one_line_shortcut(lines: list[str]) -> None:
+    _same_items("# List\n\n" + "\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize("text", [
+    "- [A](https://a.example)\u00a0Desc.\n- [B](https://b.example) - Two \n  lines.\n",
+    "- [A](https://a.example) - \n- [B](https://b.example)\t\n- [C](https://c.example):x\n",
+    "- [A](https://a.example) - Ends in a break\\\n  and more.\n- [B](https://b.example)\n"
+    "  **[⬆ back to top](#contents)**\n",
+])
+def test_classic_items_one_line_shortcut_by_hand(text: str) -> None:
+    _same_items("# List\n\n" + text)
+
+
+@pytest.mark.parametrize("path", shared_lists(), ids=lambda p: p.name)
+def test_classic_items_one_line_shortcut_on_real_lists(path: Path) -> None:
+    _same_items(path.read_text(encoding="utf-8", errors="replace"))
