@@ -136,6 +136,32 @@ def test_spelling_over_joined_lines_on_real_lists(path: Path) -> None:
     assert words.find_lines(lines) == [words.find(line) for line in lines]
 
 
+_FORMS = st.sampled_from(["Github", "Git", "Gith", "GitHub", "Gitlab", "a b", "a", "ab", "Mac OS",
+                          "Mac OS X", "x.y", "Node", "node.js", "Nodejs", "G", "Go", "Golang"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_TEXT_LINE, max_size=6),
+       st.dictionaries(_FORMS, st.sampled_from(["GitHub", "Z", "macOS"]), max_size=4))
+def test_spelling_trie_finds_as_the_longest_first_alternation(
+        lines: list[str], extra: dict[str, str]) -> None:
+    key = tuple(sorted(extra.items()))
+    trie, table = words._compiled(key)
+    flat, same = words._compiled(key, trie=False)
+    assert table == same
+    for line in lines:
+        assert [(m.start(), m.group()) for m in trie.finditer(line)] == [
+            (m.start(), m.group()) for m in flat.finditer(line)]
+
+
+@pytest.mark.parametrize("path", shared_lists(), ids=lambda p: p.name)
+def test_spelling_trie_on_real_lists(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    trie, flat = words._compiled(())[0], words._compiled((), trie=False)[0]
+    assert [(m.start(), m.group()) for m in trie.finditer(text)] == [
+        (m.start(), m.group()) for m in flat.finditer(text)]
+
+
 # -- classic items: the one-line shortcut of syntax.classic._item ------------------------------
 _ITEM_PIECES = st.sampled_from([
     "[Name](https://a.example/x)", " - ", " – ", ": ", "-", " ", "Desc.", "\\", "  ", "\t",

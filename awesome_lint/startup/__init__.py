@@ -154,6 +154,9 @@ Classic-list tricks, round 2 (same tests; whole-process figures in ``benchmarks/
   its last line (almost all) read from that line without the per-line loop, and
   ``ClassicItem`` built through its slots (:func:`awesome_lint.model._fast_frozen_init`):
   the classic items of awesome-go 17.3 -> 14.0 ms (in process).
+- ``awesome_lint.rules.awesome.words._trie``: the misspelling alternation written as a prefix
+  tree, so each position meets only the forms sharing its first letters (the search of
+  awesome-go's prose 17 -> 12 ms).
 """
 
 from __future__ import annotations
