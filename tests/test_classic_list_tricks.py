@@ -137,11 +137,16 @@ def test_spelling_over_joined_lines_on_real_lists(path: Path) -> None:
 
 
 _FORMS = st.sampled_from(["Github", "Git", "Gith", "GitHub", "Gitlab", "a b", "a", "ab", "Mac OS",
-                          "Mac OS X", "x.y", "Node", "node.js", "Nodejs", "G", "Go", "Golang"])
+                          "Mac OS X", "x.y", "Node", "node.js", "Nodejs", "G", "Go", "Golang",
+                          "C++", "+x", " Go", "go ", ".net", "x.", "a-"])
 
 
-@settings(max_examples=80, deadline=None)
-@given(st.lists(_TEXT_LINE, max_size=6),
+_FORM_TEXT = st.lists(st.one_of(_FORMS, st.sampled_from([" ", "+", ".", "-", "x", "(", "\n"])),
+                      max_size=10).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_TEXT_LINE, _FORM_TEXT), max_size=6),
        st.dictionaries(_FORMS, st.sampled_from(["GitHub", "Z", "macOS"]), max_size=4))
 def test_spelling_trie_finds_as_the_longest_first_alternation(
         lines: list[str], extra: dict[str, str]) -> None:
@@ -150,16 +155,28 @@ def test_spelling_trie_finds_as_the_longest_first_alternation(
     flat, same = words._compiled(key, trie=False)
     assert table == same
     for line in lines:
-        assert [(m.start(), m.group()) for m in trie.finditer(line)] == [
-            (m.start(), m.group()) for m in flat.finditer(line)]
+        assert list(words._found(trie, line)) == list(words._found(flat, line))
+
+
+@pytest.mark.parametrize(("text", "extra"), [
+    ("C+++x and Github", {"C++": "Z", "+x": "Y"}),  # a form ending where the next begins
+    ("go .net", {"Go": "x", ".net": ".NET"}), ("Gith Github GitHub.com", {"Gith": "G"}),
+])
+def test_spelling_searches_by_hand(text: str, extra: dict[str, str]) -> None:
+    key = tuple(sorted(extra.items()))
+    fast, flat = words._compiled(key)[0], words._compiled(key, trie=False)[0]
+    assert list(words._found(fast, text)) == list(words._found(flat, text))
+    assert words.find(text, extra) == [
+        words.Misspelling(at, form, words._compiled(key)[1][form])
+        for at, form in words._found(flat, text)]
 
 
 @pytest.mark.parametrize("path", shared_lists(), ids=lambda p: p.name)
 def test_spelling_trie_on_real_lists(path: Path) -> None:
     text = path.read_text(encoding="utf-8", errors="replace")
     trie, flat = words._compiled(())[0], words._compiled((), trie=False)[0]
-    assert [(m.start(), m.group()) for m in trie.finditer(text)] == [
-        (m.start(), m.group()) for m in flat.finditer(text)]
+    assert trie.pattern.startswith("[^")  # the built-in forms take the fastest search
+    assert list(words._found(trie, text)) == list(words._found(flat, text))
 
 
 # -- classic items: the one-line shortcut of syntax.classic._item ------------------------------
