@@ -27,15 +27,19 @@ def _both(text: str) -> tuple[object, object]:
     for style in notations._absent_gates(document):
         grammar = notations.GRAMMARS[style]
         assert [e.line for e in document.entries if list(grammar(document, e))] == [], style
-    for style, gate in notations._LINE_GATES.items():
+    chosen_by = {style: notations._gated(document, document.entries, gate)
+                 for style, gate in notations._LINE_GATES.items()}
+    chosen_by["italic"] = notations._italic_gated(document, document.entries)
+    for style, chosen in chosen_by.items():
         grammar = notations.GRAMMARS[style]
-        kept = {id(e) for e in notations._gated(document, document.entries, gate)}
+        kept = {id(e) for e in chosen}
         assert [e.line for e in document.entries
                 if id(e) not in kept and list(grammar(document, e))] == [], style
     gated = notations.infer_venues(document, venue_lookup)
     with pytest.MonkeyPatch.context() as m:
         m.setattr(notations, "_GATES", {})
         m.setattr(notations, "_LINE_GATES", {})
+        m.setattr(notations, "_italic_gated", lambda _document, entries: entries)
         full = notations.infer_venues(document, venue_lookup)
     return gated, full
 
@@ -54,11 +58,12 @@ def test_every_gated_grammar_has_a_gate() -> None:
 _PIECES = st.sampled_from([
     "[Title](https://a.example/x)", " - ", "Desc.", " (ICCV 2016)", " (CVPR'17)", ", ICLR, 2020",
     " ICLR,2019", "**Bold Title** (2015), A. Author", " **[CVPR' 19]**", " [ICCV 2017]",
-    " [NeurIPS'18]", "**[", "9]", " [Gml]", "\"**T**.\" CVPR (2016).", " (2016)",
+    " [NeurIPS'18]", "**[", "9]", " [Gml]", " *CVPR 2019*", "_ICLR 2020_.", " *x* ;",
+    "\"**T**.\" CVPR (2016).", " (2016)",
     ": https://b.example/y", " ,", "(", ")", " 2019", "NeurIPS", "\u2019", " ", ",",
 ])
 _LINE = st.builds(lambda marker, parts: marker + "".join(parts),
-                  st.sampled_from(["- ", "* ", "1. ", "4. ", "", "  - "]),
+                  st.sampled_from(["- ", "* ", "1. ", "4. ", "", "  - ", "    -   "]),
                   st.lists(_PIECES, min_size=1, max_size=6))
 
 

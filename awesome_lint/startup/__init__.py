@@ -159,6 +159,11 @@ Classic-list tricks, round 2 (same tests; whole-process figures in ``benchmarks/
   awesome-go's prose 17 -> 12 ms); ``_compiled``: the character before a form read as the
   pattern's first, a class ``re`` scans for in C, instead of a lookbehind tried at every
   position (12 -> 8.5 ms).
+- ``awesome_lint.syntax.gates`` (the venue grammars' gates): the ``bracket`` gate (a digit
+  before ``]``) found from the ``]``, a literal ``re`` scans for (2.1 -> 0.3 ms); the
+  ``italic`` grammar reads only the entries whose author lines pass its first test (a line
+  ending in ``*`` or ``_``), found in one pass over the lines (3.4 -> 0.6 ms); a gated
+  one-line entry is one set lookup.
 """
 
 from __future__ import annotations
