@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awesome_lint.rules.awesome import toc, words
-from awesome_lint.syntax import notations
+from awesome_lint.syntax import gates, notations
 from awesome_lint.syntax.parser import parse, venue_lookup
 from tests.conftest import shared_lists
 
@@ -28,18 +28,23 @@ def _both(text: str) -> tuple[object, object]:
         grammar = notations.GRAMMARS[style]
         assert [e.line for e in document.entries if list(grammar(document, e))] == [], style
     chosen_by = {style: notations._gated(document, document.entries, gate)
-                 for style, gate in notations._LINE_GATES.items()}
+                 for style, gate in gates.LINE_GATES.items()}
     chosen_by["italic"] = notations._italic_gated(document, document.entries)
     for style, chosen in chosen_by.items():
         grammar = notations.GRAMMARS[style]
         kept = {id(e) for e in chosen}
         assert [e.line for e in document.entries
                 if id(e) not in kept and list(grammar(document, e))] == [], style
+    for style, kinds in gates.READS.items():
+        grammar = notations.GRAMMARS[style]
+        assert [e.line for e in document.entries
+                if e.kind not in kinds and list(grammar(document, e))] == [], style
     gated = notations.infer_venues(document, venue_lookup)
     with pytest.MonkeyPatch.context() as m:
         m.setattr(notations, "_GATES", {})
-        m.setattr(notations, "_LINE_GATES", {})
+        m.setattr(gates, "LINE_GATES", {})
         m.setattr(notations, "_italic_gated", lambda _document, entries: entries)
+        m.setattr(gates, "READS", {})
         full = notations.infer_venues(document, venue_lookup)
     return gated, full
 
@@ -51,7 +56,7 @@ def _marks_of(found: tuple[object, object]) -> object:
 
 def test_every_gated_grammar_has_a_gate() -> None:
     assert set(notations._GATES) == set(_GATED)
-    assert set(notations._LINE_GATES) == {"bold-bracket", "bracket"}
+    assert set(gates.LINE_GATES) == {"bold-bracket", "bracket"}
     assert set(_GATED) <= set(notations.GRAMMARS)
 
 
@@ -59,7 +64,8 @@ _PIECES = st.sampled_from([
     "[Title](https://a.example/x)", " - ", "Desc.", " (ICCV 2016)", " (CVPR'17)", ", ICLR, 2020",
     " ICLR,2019", "**Bold Title** (2015), A. Author", " **[CVPR' 19]**", " [ICCV 2017]",
     " [NeurIPS'18]", "**[", "9]", " [Gml]", " *CVPR 2019*", "_ICLR 2020_.", " *x* ;",
-    "\"**T**.\" CVPR (2016).", " (2016)",
+    "\"**T**.\" CVPR (2016).", " (2016)", "2018-NIPS - ", "19-CVPR: ",
+    "[[ICRA](https://r.example)] ",
     ": https://b.example/y", " ,", "(", ")", " 2019", "NeurIPS", "\u2019", " ", ",",
 ])
 _LINE = st.builds(lambda marker, parts: marker + "".join(parts),

@@ -139,7 +139,7 @@ alternating runs):
 
 - ``awesome_lint.syntax.notations._GATES``: the ``paren``, ``title-paren``, ``comma``,
   ``title-year`` and ``citation`` grammars run entry by entry only when one search of the
-  whole document finds what each of their marks contains; ``_LINE_GATES``: the
+  whole document finds what each of their marks contains; ``gates.LINE_GATES``: the
   ``bold-bracket`` and ``bracket`` grammars read only the entries with a line that holds
   what they look for first (``**[``, a digit before ``]``), found in one search.  Venue
   inference on awesome-go 29 -> 13 ms (in process, median of 7).
@@ -163,7 +163,9 @@ Classic-list tricks, round 2 (same tests; whole-process figures in ``benchmarks/
   before ``]``) found from the ``]``, a literal ``re`` scans for (2.1 -> 0.3 ms); the
   ``italic`` grammar reads only the entries whose author lines pass its first test (a line
   ending in ``*`` or ``_``), found in one pass over the lines (3.4 -> 0.6 ms); a gated
-  one-line entry is one set lookup.
+  one-line entry is one set lookup; ``gates.READS``: the grammars that read only some entry
+  kinds (``year-prefix``, ``venue-first``, ``table-cell``, ``citation``) are not called for
+  the others (about 3 ms on awesome-go's 3k link-titled entries).
 - Patterns searched through long text start with a character class, which ``re`` scans for
   in C, instead of branches or a lookaround tried at every position: the scanner's events
   (``awesome_lint.syntax.scanner._EVENT``: an entry's description 1.9 -> 0.8 us) and

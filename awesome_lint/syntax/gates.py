@@ -11,7 +11,24 @@ import bisect
 import re
 from collections.abc import Mapping
 
-from awesome_lint.model import Entry
+from awesome_lint.model import Entry, EntryKind
+
+#: What the ``bold-bracket`` and ``bracket`` grammars look for first in each of an entry's
+#: lines (``**[``; a digit before ``]``, found from the ``]``: a literal ``re`` scans for,
+#: 2.1 -> 0.3 ms), found once in the whole document; an entry none of whose lines holds it
+#: is not read.
+LINE_GATES: dict[str, re.Pattern[str]] = {
+    "bold-bracket": re.compile(r"\*\*\["), "bracket": re.compile(r"\](?<=\d\])"),
+}
+#: The entry kinds in which these grammars can read a mark (they return at once for the
+#: others; a ``year-prefix`` year would stand where a title link starts): no call for the
+#: rest (awesome-go, 3k link-titled entries: about 3 ms).
+READS: dict[str, frozenset[EntryKind]] = {
+    "venue-first": frozenset(EntryKind) - {EntryKind.LINK_TITLED},
+    "year-prefix": frozenset(EntryKind) - {EntryKind.LINK_TITLED, EntryKind.TABLE_ROW},
+    "table-cell": frozenset({EntryKind.TABLE_ROW}),
+    "citation": frozenset({EntryKind.NUMBERED_PROSE}),
+}
 
 
 def absent(gates: Mapping[str, re.Pattern[str]], text: str) -> frozenset[str]:

@@ -90,12 +90,6 @@ _GATES: dict[str, re.Pattern[str]] = {
     "title-year": re.compile(r"\(\d{4}\)"),
     "citation": re.compile(r"\((?:19|20)\d\d\)"),
 }
-#: What these grammars look for first in each of an entry's lines (``**[``; a digit before
-#: ``]``, found from the ``]``: a literal ``re`` scans for, 2.1 -> 0.3 ms), found once in the
-#: whole document; an entry none of whose lines holds it is not read.
-_LINE_GATES: dict[str, re.Pattern[str]] = {
-    "bold-bracket": re.compile(r"\*\*\["), "bracket": re.compile(r"\](?<=\d\])"),
-}
 #: The same for ``italic`` (marks end the entry's last line or one of the ``_AUTHOR_LINES``
 #: below it): the lines passing the grammar's first test (awesome-go: 3.4 -> 0.6 ms).
 _AUTHOR_LINES = 3
@@ -406,9 +400,11 @@ def infer_venues(document: Document, lookup: Lookup
                     if marks:
                         found[entry] = marks
         else:
-            gate = _LINE_GATES.get(style)
+            gate = gates.LINE_GATES.get(style)
             chosen = (_italic_gated(document, unmarked) if style == "italic" else unmarked
                       if gate is None else _gated(document, unmarked, gate, joined))
+            if style in gates.READS:
+                chosen = [e for e in chosen if e.kind in gates.READS[style]]
             for entry in chosen:
                 marks = list(grammar(document, entry))
                 if marks:
@@ -441,7 +437,7 @@ def _absent_gates(document: Document, joined: tuple[str, list[int]] | None = Non
 
 def _gated(document: Document, entries: list[Entry], gate: re.Pattern[str],
            joined: tuple[str, list[int]] | None = None) -> list[Entry]:
-    """The ``entries`` with a line that holds ``gate`` (:data:`_LINE_GATES`)."""
+    """The ``entries`` with a line that holds ``gate`` (:data:`gates.LINE_GATES`)."""
     return gates.touching(entries, gates.held_lines(gate, joined or _joined(document)))
 
 
