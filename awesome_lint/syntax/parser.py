@@ -48,6 +48,7 @@ from awesome_lint.syntax.html_entries import html_entries
 from awesome_lint.syntax.lines import MAX_NESTING, ParseError, check_nesting, split_lines
 from awesome_lint.syntax.notations import annotate
 from awesome_lint.syntax.parsememo import ItemParts, ParseMemo
+from awesome_lint.syntax.plain_items import plain_item
 from awesome_lint.syntax.scanner import Positions, Scanner, ScanResult
 from awesome_lint.syntax.slugs import Slugger, heading_text, plain_text
 from awesome_lint.syntax.tables import title_cell
@@ -322,6 +323,11 @@ class _Builder:
     def _build_item(self, first: int, last: int, leader: str, marker_col: int,
                     list_index: int) -> ItemParts:
         """Scan the item and build its entry: the work the memo saves."""
+        if first == last:  # the plain shape of a classic list: built directly (speed trick)
+            plain = plain_item(self.lines[first - 1], first, leader, marker_col, list_index,
+                               self._section_path)
+            if plain is not None:
+                return plain
         # The item's own text, scanned (inlined: this runs once per list item).
         block_lines = self.lines[first - 1: last]
         text = "\n".join(block_lines) if len(block_lines) > 1 else block_lines[0]

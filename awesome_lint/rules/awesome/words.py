@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,9 +127,10 @@ def find(text: str, extra: Mapping[str, str] | None = None) -> list[Misspelling]
     return [Misspelling(at, form, table[form]) for at, form in _found(pattern, text)]
 
 
-def find_lines(lines: list[str], extra: Mapping[str, str] | None = None
-               ) -> list[list[Misspelling]]:
-    """:func:`find` of each of ``lines`` (offsets within its line).
+def find_lines(lines: Sequence[str], extra: Mapping[str, str] | None = None
+               ) -> dict[int, list[Misspelling]]:
+    """:func:`find` of each of ``lines`` (offsets within its line), by index, for the lines
+    that hold any (a list is mostly lines without).
 
     Speed trick (listed in awesome_lint.startup): one scan of the lines joined by newlines
     instead of a call per line (awesome-go, 3.5k prose lines: about 4 ms).  The same
@@ -141,9 +142,9 @@ def find_lines(lines: list[str], extra: Mapping[str, str] | None = None
     pattern, table = _compiled(tuple(sorted((extra or {}).items())))
     text, starts = joined(lines)
     if text.count("\n") != len(lines) - 1 or any("\n" in wrong for wrong in table):
-        return [find(line, extra) for line in lines]
-    out: list[list[Misspelling]] = [[] for _ in lines]
+        return {index: found for index, line in enumerate(lines) if (found := find(line, extra))}
+    out: dict[int, list[Misspelling]] = {}
     for at, form in _found(pattern, text):
         index = bisect.bisect_right(starts, at) - 1
-        out[index].append(Misspelling(at - starts[index], form, table[form]))
+        out.setdefault(index, []).append(Misspelling(at - starts[index], form, table[form]))
     return out
