@@ -8,7 +8,8 @@ at the start of the content (``scanner._SIMPLE_LINK``), and no event
 scanner finds exactly that link and no badge or problem, and
 :func:`awesome_lint.syntax.entries.build_entry` makes it a link-titled entry without tags,
 resources or badges (no ``[Tag]`` can match at a link's opening bracket or in a tail
-without brackets), whose description it cuts with the same ``_description``.
+without brackets), whose description is the rest of the line, nothing cut (no ``<kbd>`` in
+a tail without ``<``), read by the same ``description_text``.
 :func:`plain_item` builds those same parts directly (awesome-go: the parse 3.1k items
 faster by about 5 us each).  ``tests/test_plain_items.py`` compares it with the general
 path on generated items and every list of ``../shared``.
@@ -20,7 +21,7 @@ import sys
 from collections.abc import Callable
 
 from awesome_lint.model import Entry, EntryKind, Link, LinkForm, LinkRole, Span
-from awesome_lint.syntax.entries import _description
+from awesome_lint.syntax.entries import description_text
 from awesome_lint.syntax.parsememo import ItemParts
 from awesome_lint.syntax.scanner import _EVENT, _SHARED_LABEL, _SIMPLE_LINK
 from awesome_lint.syntax.slugs import plain_text
@@ -56,6 +57,6 @@ def plain_item(line: str, number: int, marker: str, marker_col: int, list_index:
     links = (Link(label, dest, LinkForm.INLINE, span, dest_span, None, False, False,
                   LinkRole.TITLE),)
     entry = Entry(EntryKind.LINK_TITLED, plain_text(label), links[0], (), (), (),
-                  _description(line, end, links, [(start, end)]), number, number,
+                  description_text(line[end:]), number, number,
                   section_path(), links, marker, marker_col, list_index)
     return ItemParts(number, (scanned,), (), (), None, entry)
