@@ -36,6 +36,10 @@ LINES = [
     "<details>", "</details>", "<div>", "<pre>", "</pre>", "| a | b |", "|---|---|",
     "a | b", "--- | ---", ":--", "\u00a0", "*\titem", "*  two spaces", "*", "-", "+",
     "* \u00a0nbsp", "text  ", "\\", "<kbd>ICLR</kbd> [x](y)", "Title\u00a0with nbsp",
+    # lines that may continue an item's paragraph (or open something)
+    "  messaging system.", "  **[back to top](#contents)**", "-[x](y) text", "--x", "-- -",
+    "+x", "   text", "\ttext", "    four", "  - [x](y)", "  1. x", " ---", "  ===", "  --",
+    "-x|y", "  > q", "  ```", "  <div>", "  [r]: /u", "  #", "--", "-\t", " -x", "+++",
 ]
 
 
@@ -96,6 +100,30 @@ def test_plain_lines(lines: list[str], final_newline: bool) -> None:
     "[a]: /u\n# H\n[a]: /v\n* [a]\n", "<div>\n# H\n\n# I\n* a\n",
 ])
 def test_cases(text: str) -> None:
+    assert_same_as_mistletoe(text)
+
+
+_ITEMS_AND_MORE = st.sampled_from([
+    "* [T](https://a.org) - Text.", "- [T](https://a.org)", "* a", "", "", "# H",
+    "  continued here", "**lazy** [x](#y)", "-[x](y) lazy", "    deep", "\tTabbed text",
+    "  * nested", "  1. nested", "  ---", "  ===", "---", "text", " - one space", "   - three",
+    "  > quote", "  | t |", "--x", "+y",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ITEMS_AND_MORE, max_size=30))
+def test_items_and_what_may_continue_them(lines: list[str]) -> None:
+    assert_same_as_mistletoe("\n".join(lines) + "\n")
+
+
+def test_continued_items_skip_mistletoe() -> None:
+    """Items whose paragraph goes on, indented or lazily, are built without mistletoe."""
+    text = ("# L\n\n* [a](https://a.org) - A\n  continued.\n* [b](https://b.org) - B\n"
+            "**[back to top](#l)**\n-[c](https://c.org) lazy\n\n* [d](https://d.org)\n"
+            "\tTabbed on.\n\n## M\n")
+    found = blocks.block_tokens(_body(text))
+    assert all(type(token).__module__ == blocks.__name__ for token in found.children)
     assert_same_as_mistletoe(text)
 
 

@@ -155,6 +155,10 @@ Classic-list tricks, round 2 (same tests unless named; whole-process figures in
   Description.`` whose text holds nothing else the scanner looks for (nine in ten of
   awesome-go's) built without the scanner and the general entry builder, into the same
   parts (``tests/test_plain_items.py``): the parse of awesome-go 99 -> 80 ms (in process).
+- ``awesome_lint.syntax.blocks._continues``: an item whose paragraph goes on (an indented
+  line, or a lazy one at the margin: ``**[back to top](#contents)**``, ``-[x](y)``) stays on
+  the fast path instead of sending its section to mistletoe (awesome-go: four sections,
+  about 4 ms; ``tests/test_blocks.py``).
 
 - ``awesome_lint.syntax.classic._item``: the description of an item whose name link ends on
   its last line (almost all) read from that line without the per-line loop, and
