@@ -31,8 +31,8 @@ def plain_item(line: str, number: int, marker: str, marker_col: int, list_index:
                section_path: Callable[[], tuple[str, ...]]) -> ItemParts | None:
     """The parts of the one-line item ``line`` (line ``number``) when it has the plain
     shape, else None (then the general path builds them)."""
-    if "\\" in line or "`" in line:
-        return None
+    if "\\" in line or "`" in line or "<" in line or "[[" in line:
+        return None  # (the last two, what the event search would find, found sooner)
     start = marker_col + len(marker) - 1
     while start < len(line) and line[start] in " \t":
         start += 1
