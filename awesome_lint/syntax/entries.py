@@ -25,6 +25,13 @@ _SEPARATOR = re.compile(r"^[\s\-–—:|,.;\]\)]+")
 _LINE_FEED = re.compile("\n")
 #: Up to this many links, "is this offset inside a link?" is a loop over them.
 _FEW_LINKS = 4
+#: Speed and memory trick (listed in awesome_lint.startup): each link of a list item is
+#: built once, by the scanner, and :func:`build_entry` gives it its role in place, through
+#: the slot's own descriptor, before the tree is published (the links are the item's
+#: fresh scan, which nothing else holds yet).  Copying each link with its role cost a
+#: ``Link`` per link (10k entries: 20k), and kept two of each in the tree: the document's
+#: links and the entry's are now the same objects.
+_set_role = Link.__dict__["role"].__set__
 RESOURCE_WORDS = frozenset({
     "pdf", "paper", "code", "notes", "note", "video", "slides", "project", "blog", "website",
     "site", "arxiv", "github", "git", "repo", "demo", "data", "dataset", "poster", "talk",
@@ -106,7 +113,8 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
             stop = offsets[1][0] if len(offsets) > 1 else len(text)
             segment = re.split(r"\s\[|<kbd", text[after:stop], maxsplit=1)[0]
             title = plain_text(segment).strip(" [|-–—:").strip()
-    roles = [LinkRole.TITLE]
+    # (each scanned link typed in place: see _set_role)
+    _set_role(first_link, LinkRole.TITLE)
     after_title = True
     for index in range(1, len(links)):
         link = links[index]
@@ -117,13 +125,11 @@ def build_entry(item: ItemText, first: int, last: int, marker: str, marker_col: 
             or link.text.strip().startswith(("[", "`[")))
         if after_title and is_resource and len(
                 text[offsets[index - 1][1]: offsets[index][0]].strip(" []|,/")) <= 2:
-            roles.append(LinkRole.RESOURCE)
+            _set_role(link, LinkRole.RESOURCE)
         else:
             after_title = False
-            roles.append(LinkRole.RESOURCE if link.bracketed else LinkRole.DESCRIPTION)
-    final_links = tuple([Link(link.text, link.destination, link.form, link.span,
-                              link.dest_span, link.title, link.image, link.bracketed, roles[i])
-                         for i, link in enumerate(links)])  # with_role, inlined
+            _set_role(link, LinkRole.RESOURCE if link.bracketed else LinkRole.DESCRIPTION)
+    final_links = tuple(links)
     badges = tuple(item.scan.badges)
     tail_start = title_end
     for _, link_end in offsets:

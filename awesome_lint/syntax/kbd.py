@@ -129,6 +129,7 @@ def _markup(document: Document) -> Markup:
     closers: dict[tuple[int, int], tuple[str, Span]] = {}
     typos: set[tuple[int, int]] = set()
     owned: list[Span] = []
+    closed = 0  # owned closed badges: each span holds its own "</" (its closing tag)
     for badge in document.badges:
         span = badge.span
         key = (span.line, span.column)
@@ -136,6 +137,7 @@ def _markup(document: Document) -> Markup:
             continue
         owned.append(span)
         if badge.closed:
+            closed += 1
             continue
         end = badge.inner_span.column - 1 + len(badge.raw)
         found = closer_after(document.line_text(span.line), span.line, end)
@@ -145,5 +147,15 @@ def _markup(document: Document) -> Markup:
             owned.append(closer)
             if reopened:
                 typos.add((span.line, closer.column))
-    return Markup(closers, frozenset(typos),
-                  tuple(stray_closers(document.lines, document.code_lines, owned)))
+    strays = () if _none_outside(document.lines, closed) else tuple(
+        stray_closers(document.lines, document.code_lines, owned))
+    return Markup(closers, frozenset(typos), strays)
+
+
+def _none_outside(lines: list[str], closed: int) -> bool:
+    """Whether no ``</`` lies outside the ``closed`` owned closed badges: the text holds
+    just as many, and each of those badges holds at least one in its span (its closing
+    tag), so each holds exactly one and none is left.  Speed trick (listed in
+    awesome_lint.startup): no stray closer then, without :func:`stray_closers`' search
+    line by line (10k entries: about 10 ms)."""
+    return sum(line.count("</") for line in lines) == closed

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from awesome_lint.model import Badge, Entry, Link, LinkProblem, Span, Tag
-from awesome_lint.syntax.entries import resources_of, with_role
+from awesome_lint.syntax.entries import resources_of
 
 
 @dataclass(slots=True)
@@ -16,7 +16,8 @@ class ItemParts:
     item's text, its marker and the document's reference definitions."""
 
     line: int
-    links: tuple[Link, ...]  # as scanned (role OTHER): the document's links
+    #: As scanned (an entry's links typed with their roles): the document's links.
+    links: tuple[Link, ...]
     problems: tuple[LinkProblem, ...]
     badges: tuple[Badge, ...]
     legend: tuple[str, str, int] | None  # a tag legend item: name, description, column
@@ -42,11 +43,9 @@ class ItemParts:
             own_links, tags = entry.links, entry.tags
             link, resources = entry.link, entry.resources  # (immutable: shared when not moved)
             if delta:
-                # as in entries.build_entry: the role-annotated copies of the non-image links,
-                # sharing their spans; the badges are the item's badges
-                scanned = [link for link in links if not link.image]
-                own_links = tuple([with_role(link, old.role)
-                                   for link, old in zip(scanned, own_links, strict=True)])
+                # as in entries.build_entry: the entry's links are the item's non-image
+                # links (moved with their roles); the badges are the item's badges
+                own_links = tuple([link for link in links if not link.image])
                 tags = tuple([Tag(tag.name, _moved_span(tag.span, delta)) for tag in tags])
                 link, resources = own_links[0] if own_links else None, resources_of(own_links)
             entry = Entry(

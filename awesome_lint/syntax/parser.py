@@ -47,6 +47,7 @@ from awesome_lint.syntax.entries import (
 from awesome_lint.syntax.html_entries import html_entries
 from awesome_lint.syntax.lines import MAX_NESTING, ParseError, check_nesting, split_lines
 from awesome_lint.syntax.notations import annotate
+from awesome_lint.syntax.paperitems import paper_item
 from awesome_lint.syntax.parsememo import ItemParts, ParseMemo
 from awesome_lint.syntax.plain_items import plain_item
 from awesome_lint.syntax.scanner import Positions, Scanner, ScanResult
@@ -331,11 +332,16 @@ class _Builder:
         # The item's own text, scanned (inlined: this runs once per list item).
         block_lines = self.lines[first - 1: last]
         text = "\n".join(block_lines) if len(block_lines) > 1 else block_lines[0]
-        pos = Positions(first, block_lines)
-        scan = self.scanner.scan(text, pos)
         content_start = marker_col + len(leader) - 1
         while content_start < len(text) and text[content_start] in " \t":
             content_start += 1
+        if first == last and not self.definitions:  # (speed trick: paperitems' docstring)
+            parts = paper_item(text, first, leader, marker_col, list_index, content_start,
+                               self._section_path())
+            if parts is not None:
+                return parts
+        pos = Positions(first, block_lines)
+        scan = self.scanner.scan(text, pos)
         item_text = ItemText(text, first, scan, pos, content_start)
         raw = self.lines[first - 1]
         legend_match = None if scan.links else _LEGEND_ITEM.fullmatch(raw)
