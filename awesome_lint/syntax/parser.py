@@ -324,22 +324,22 @@ class _Builder:
     def _build_item(self, first: int, last: int, leader: str, marker_col: int,
                     list_index: int) -> ItemParts:
         """Scan the item and build its entry: the work the memo saves."""
-        if first == last:  # the plain shape of a classic list: built directly (speed trick)
-            plain = plain_item(self.lines[first - 1], first, leader, marker_col, list_index,
-                               self._section_path)
-            if plain is not None:
-                return plain
         # The item's own text, scanned (inlined: this runs once per list item).
         block_lines = self.lines[first - 1: last]
         text = "\n".join(block_lines) if len(block_lines) > 1 else block_lines[0]
         content_start = marker_col + len(leader) - 1
         while content_start < len(text) and text[content_start] in " \t":
             content_start += 1
-        if first == last and not self.definitions:  # (speed trick: paperitems' docstring)
-            parts = paper_item(text, first, leader, marker_col, list_index, content_start,
-                               self._section_path())
-            if parts is not None:
-                return parts
+        if first == last:  # the commonest one-line shapes, built directly (speed tricks)
+            if not self.definitions:  # a reading list's item (paperitems' docstring)
+                parts = paper_item(text, first, leader, marker_col, list_index, content_start,
+                                   self._section_path())
+                if parts is not None:
+                    return parts
+            plain = plain_item(text, first, leader, marker_col, list_index, content_start,
+                               self._section_path)  # a classic list's (plain_items')
+            if plain is not None:
+                return plain
         pos = Positions(first, block_lines)
         scan = self.scanner.scan(text, pos)
         item_text = ItemText(text, first, scan, pos, content_start)

@@ -11,7 +11,8 @@ resources or badges (no ``[Tag]`` can match at a link's opening bracket or in a 
 without brackets), whose description is the rest of the line, nothing cut (no ``<kbd>`` in
 a tail without ``<``), read by the same ``description_text``.
 :func:`plain_item` builds those same parts directly (awesome-go: the parse 3.1k items
-faster by about 5 us each).  ``tests/test_plain_items.py`` compares it with the general
+faster by about 5 us each).  The parser tries it after
+:func:`awesome_lint.syntax.paperitems.paper_item`, which reads a link alone the same way.  ``tests/test_plain_items.py`` compares it with the general
 path on generated items and every list of ``../shared``.
 """
 
@@ -28,14 +29,11 @@ from awesome_lint.syntax.slugs import plain_text
 
 
 def plain_item(line: str, number: int, marker: str, marker_col: int, list_index: int,
-               section_path: Callable[[], tuple[str, ...]]) -> ItemParts | None:
-    """The parts of the one-line item ``line`` (line ``number``) when it has the plain
-    shape, else None (then the general path builds them)."""
+               start: int, section_path: Callable[[], tuple[str, ...]]) -> ItemParts | None:
+    """The parts of the one-line item ``line`` (line ``number``, its content from offset
+    ``start``) when it has the plain shape, else None (then the general path builds them)."""
     if "\\" in line or "`" in line or "<" in line or "[[" in line:
         return None  # (the last two, what the event search would find, found sooner)
-    start = marker_col + len(marker) - 1
-    while start < len(line) and line[start] in " \t":
-        start += 1
     if not start or line[start - 1] not in " \t":
         return None  # (no blank after the marker: the general path decides)
     simple = _SIMPLE_LINK.match(line, start)
@@ -51,12 +49,13 @@ def plain_item(line: str, number: int, marker: str, marker_col: int, list_index:
     dest = simple.group(1)
     span = Span(number, start + 1, number, end)
     dest_span = Span(number, d_start + 1, number, simple.end(1))
-    scanned = Link(label, dest, LinkForm.INLINE, span, dest_span)
-    if dest.startswith("#"):
-        return ItemParts(number, (scanned,), (), (), None, None)  # an in-page link: no entry
+    if dest.startswith("#"):  # an in-page link: no entry, and the link keeps no role
+        return ItemParts(number, (Link(label, dest, LinkForm.INLINE, span, dest_span),), (),
+                         (), None, None)
+    # (one link, the document's and the entry's, as the general path builds it)
     links = (Link(label, dest, LinkForm.INLINE, span, dest_span, None, False, False,
                   LinkRole.TITLE),)
     entry = Entry(EntryKind.LINK_TITLED, plain_text(label), links[0], (), (), (),
                   description_text(line[end:]), number, number,
                   section_path(), links, marker, marker_col, list_index)
-    return ItemParts(number, (scanned,), (), (), None, entry)
+    return ItemParts(number, links, (), (), None, entry)
