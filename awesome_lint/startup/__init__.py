@@ -165,8 +165,9 @@ alternating runs):
 - ``awesome_lint.rules.awesome.toc._toc``: the sections listed once for all TOC entries,
   not walked from the root once per entry (152 walks of 170 sections).
 
-Classic-list tricks, round 2 (same tests unless named; whole-process figures in
-``benchmarks/PEERS.md``):
+Classic-list tricks, round 2 (same tests unless named; together with the ``regex`` twins
+of (8), ``check`` of awesome-go 0.29 -> 0.23 s CPU, whole process, medians of 15
+alternating runs; ``benchmarks/PEERS.md`` has the table and the command):
 
 - ``awesome_lint.syntax.plain_items.plain_item``: a one-line item ``- [Name](url) -
   Description.`` whose text holds nothing else the scanner looks for (nine in ten of
@@ -176,7 +177,6 @@ Classic-list tricks, round 2 (same tests unless named; whole-process figures in
   line, or a lazy one at the margin: ``**[back to top](#contents)**``, ``-[x](y)``) stays on
   the fast path instead of sending its section to mistletoe (awesome-go: four sections,
   about 4 ms; ``tests/test_blocks.py``).
-
 - ``awesome_lint.syntax.classic._item``: the description of an item whose name link ends on
   its last line (almost all) read from that line without the per-line loop, and
   ``ClassicItem`` built through its slots (:func:`awesome_lint.model._fast_frozen_init`):
@@ -185,7 +185,8 @@ Classic-list tricks, round 2 (same tests unless named; whole-process figures in
   tree, so each position meets only the forms sharing its first letters (the search of
   awesome-go's prose 17 -> 12 ms); ``_compiled``: the character before a form read as the
   pattern's first, a class ``re`` scans for in C, instead of a lookbehind tried at every
-  position (12 -> 8.5 ms).
+  position (12 -> 8.5 ms); ``find_lines`` answers only for the lines with a find, so the
+  rule searches every line at once and keeps the prose lines' finds.
 - ``awesome_lint.syntax.gates`` (the venue grammars' gates): the ``bracket`` gate (a digit
   before ``]``) found from the ``]``, a literal ``re`` scans for (2.1 -> 0.3 ms); the
   ``italic`` grammar reads only the entries whose author lines pass its first test (a line
