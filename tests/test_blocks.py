@@ -107,7 +107,8 @@ _ITEMS_AND_MORE = st.sampled_from([
     "* [T](https://a.org) - Text.", "- [T](https://a.org)", "* a", "", "", "# H",
     "  continued here", "**lazy** [x](#y)", "-[x](y) lazy", "    deep", "\tTabbed text",
     "  * nested", "  1. nested", "  ---", "  ===", "---", "text", " - one space", "   - three",
-    "  > quote", "  | t |", "--x", "+y",
+    "  > quote", "  | t |", "--x", "+y", "1. one", "2. two", "10) ten", "2.  spaced",
+    "1.     five", "3.\ttab", "1. - nested", "1) [x](y) - z", "0. zero", "1.", "007. bond",
 ])
 
 
@@ -115,6 +116,15 @@ _ITEMS_AND_MORE = st.sampled_from([
 @given(st.lists(_ITEMS_AND_MORE, max_size=30))
 def test_items_and_what_may_continue_them(lines: list[str]) -> None:
     assert_same_as_mistletoe("\n".join(lines) + "\n")
+
+
+def test_numbered_items_skip_mistletoe() -> None:
+    """Lists numbered ``1.``/``1)`` of one-line items are built without mistletoe."""
+    text = ("# L\n\n1.  [a](https://a.org) by A.\n2.  [b](https://b.org)\n10. c\n\n"
+            "1) d\n2) e\n- f\n3. g\n\ntext\n1. h\n")
+    found = blocks.block_tokens(_body(text))
+    assert all(type(token).__module__ == blocks.__name__ for token in found.children)
+    assert_same_as_mistletoe(text)
 
 
 def test_continued_items_skip_mistletoe() -> None:

@@ -1,19 +1,20 @@
 """Block structure: mistletoe's block tokens, with a fast path for plain list runs.
 
 mistletoe reads about 35 000 lines a second, a third of our parse.  Most of an awesome list
-is runs of headings, blank lines, one-line bullet items and plain paragraphs whose
-structure is certain, so
-those runs get tokens shaped exactly like mistletoe's (same names, attributes and quirks)
-without it.  Everything else still goes to mistletoe, one segment at a time.
+is runs of headings, blank lines, bullet or numbered items (one line, or more that only
+continue its paragraph) and plain paragraphs whose structure is certain, so those runs get
+tokens shaped exactly like mistletoe's (same names, attributes and quirks) without it.
+Everything else still goes to mistletoe, one segment at a time.
 
 The document is cut before ATX headings at column 0.  A chunk whose lines are all plain
-(blank, such a heading, a ``* text`` item whose text cannot open a block of its own, or a
-paragraph line that cannot start or interrupt a block and does not continue an item) is
-built here.  Other chunks are parsed by mistletoe together with the heading that follows
-them: when that heading comes back as a top-level heading, the segment closed before it (no
-open fence, HTML block, list or definition swallowed it) and what follows parses the same
-as it would in one piece.  Otherwise the rest of the document is parsed in one piece.
-``tests/test_blocks.py`` compares both paths on generated and real lists.
+(blank, such a heading, a ``* text`` or ``1. text`` item whose text cannot open a block of
+its own, a line that continues an item's paragraph, or a paragraph line that cannot start
+or interrupt a block) is built here.  Other chunks are parsed by mistletoe together with
+the heading that follows them: when that heading comes back as a top-level heading, the
+segment closed before it (no open fence, HTML block, list or definition swallowed it) and
+what follows parses the same as it would in one piece.  Otherwise the rest of the document
+is parsed in one piece.  ``tests/test_blocks.py`` compares both paths on generated and real
+lists.
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ _LIST_MARKER = re.compile(r' {0,3}(?:\d{1,9}[.)]|[+\-*])(?:[ \t]*$|[ \t]+)')
 
 #: A bullet whose text starts a paragraph: one space after the marker, then non-space.
 _BULLET = re.compile(r"[*+-] \S")
-_BLANK, _HEADING_LINE, _ITEM, _TEXT, _OTHER, _CONTINUED = range(6)
+#: The same for a numbered item (1 to 4 spaces: five would open indented code).
+_NUMBERED = re.compile(r"(\d{1,9})([.)]) {1,4}(?=\S)")
+_BLANK, _HEADING_LINE, _ITEM, _TEXT, _OTHER, _CONTINUED, _NUMBERED_ITEM = range(7)
 
 
 # Named and shaped like mistletoe's tokens (the parser reads them by class name), with
@@ -93,9 +96,16 @@ def block_tokens(body: str) -> Blocks:
     lines = body.split("\n")
     lines.pop()  # after the final newline
     kinds = [_kind(line) for line in lines]
+    if kinds and kinds[0] == _NUMBERED_ITEM:
+        kinds[0] = _ITEM
     for index in range(1, len(kinds)):
-        if kinds[index - 1] in (_ITEM, _CONTINUED) and (
-                kinds[index] == _TEXT or (kinds[index] == _OTHER and _continues(lines[index]))):
+        kind = kinds[index]
+        if kind == _NUMBERED_ITEM:
+            # one not numbered 1 cannot interrupt a paragraph: it goes on with it
+            kinds[index] = _OTHER if kinds[index - 1] == _TEXT and _number(
+                lines[index]) != 1 else _ITEM
+        elif kinds[index - 1] in (_ITEM, _CONTINUED) and (
+                kind == _TEXT or (kind == _OTHER and _continues(lines[index]))):
             kinds[index] = _CONTINUED  # the item's paragraph goes on (speed trick: below)
     blocks = Blocks()
     for start, stop, plain in _runs(kinds):
@@ -117,6 +127,10 @@ def _kind(line: str) -> int:
         return _HEADING_LINE if _HEADING.match(line + "\n") else _OTHER
     if first in "*+-" and _BULLET.match(line) and _plain_item(line):
         return _ITEM
+    if first.isdigit():  # a numbered item (speed trick: _NUMBERED), or text
+        numbered = _NUMBERED.match(line)
+        if numbered is not None:
+            return _NUMBERED_ITEM if _plain_item(line, numbered.end()) else _OTHER
     return _TEXT if _plain_text(line) else _OTHER
 
 
@@ -149,9 +163,10 @@ def _plain_text(line: str) -> bool:
     return first != "[" or "]:" not in line
 
 
-def _plain_item(line: str) -> bool:
-    """Whether the item's text is a paragraph and the line no thematic break."""
-    text = line[2:]
+def _plain_item(line: str, at: int = 2) -> bool:
+    """Whether the item's text (from offset ``at``) is a paragraph and the line no thematic
+    break."""
+    text = line[at:]
     first = text[0]
     if first in "#><" or text.startswith(("```", "~~~")):
         return False  # heading, quote, HTML block, code fence
@@ -213,7 +228,7 @@ def _plain_list(lines: list[str], kinds: list[int], index: int, stop: int
     Blank lines before another item stay in the item above (mistletoe counts them as its
     children); before a heading or the end, only the last of them is read again at the
     top level, as mistletoe's list item backs up one line."""
-    marker = lines[index][0]
+    key, marker = _marker(lines[index])
     token = List(index + 1)
     while True:
         end = index + 1  # after the item's paragraph (its continued lines included)
@@ -227,11 +242,30 @@ def _plain_list(lines: list[str], kinds: list[int], index: int, stop: int
             children.extend(BlankLine(n + 1) for n in range(end, after))
             token.children.append(ListItem(index + 1, marker, children))
             index = after
-            if lines[after][0] != marker:
+            next_key, marker = _marker(lines[after])
+            if next_key != key:
                 return token, index
             continue
         token.children.append(ListItem(index + 1, marker, [Paragraph(index + 1)]))
         return token, (after - 1 if after > end else after)
+
+
+def _number(line: str) -> int:
+    """The number of a numbered item's line."""
+    numbered = _NUMBERED.match(line)
+    assert numbered is not None
+    return int(numbered[1])
+
+
+def _marker(line: str) -> tuple[str, str]:
+    """(what a list's items share, the item's own leader): a bullet's character, or a
+    numbered item's delimiter and its number with it (``1.``, ``10)``)."""
+    first = line[0]
+    if first in "*+-":
+        return first, first
+    numbered = _NUMBERED.match(line)
+    assert numbered is not None  # (an item line is a bullet or numbered)
+    return numbered[2], numbered[1] + numbered[2]
 
 
 def _mistletoe_segment(lines: list[str], start: int, stop: int, blocks: Blocks,
