@@ -109,6 +109,8 @@ _ITEMS_AND_MORE = st.sampled_from([
     "  * nested", "  1. nested", "  ---", "  ===", "---", "text", " - one space", "   - three",
     "  > quote", "  | t |", "--x", "+y", "1. one", "2. two", "10) ten", "2.  spaced",
     "1.     five", "3.\ttab", "1. - nested", "1) [x](y) - z", "0. zero", "1.", "007. bond",
+    "  - nested", "    - deeper", "      - deepest", "  + plus", " - one", "  - * x", "    text",
+    "  -", "  -  two", "\t- tab", "  * * *", "  - # h",
 ])
 
 
@@ -116,6 +118,15 @@ _ITEMS_AND_MORE = st.sampled_from([
 @given(st.lists(_ITEMS_AND_MORE, max_size=30))
 def test_items_and_what_may_continue_them(lines: list[str]) -> None:
     assert_same_as_mistletoe("\n".join(lines) + "\n")
+
+
+def test_nested_lists_skip_mistletoe() -> None:
+    """Bullets nested at their parent's content column are built without mistletoe."""
+    text = ("# L\n\n- A\n  - [a](https://a.org) - A.\n    - [b](https://b.org)\n  - c\n"
+            "  continued\n- B\n  * d\n\n- C\n  - e\n\n\n## M\n")
+    found = blocks.block_tokens(_body(text))
+    assert all(type(token).__module__ == blocks.__name__ for token in found.children)
+    assert_same_as_mistletoe(text)
 
 
 def test_numbered_items_skip_mistletoe() -> None:
