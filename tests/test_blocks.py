@@ -98,6 +98,8 @@ def test_plain_lines(lines: list[str], final_newline: bool) -> None:
     "* a\n\n\n# H\n", "* a\n\n\n", "* a\n\n- b\n\n\n* c\n", "text\n* a\ntext\n",
     "* a\n\ntext\n", "# H\n```\n# not a heading\n", "<!--\n# H\n-->\n# I\n* a\n",
     "[a]: /u\n# H\n[a]: /v\n* [a]\n", "<div>\n# H\n\n# I\n* a\n",
+    "- a\n  - b\n\t- c\n", "- a\n\t- b\n  - c\n", "- a\n\t- b\n\t\t- c\n- d\n",
+    "1. a\n\t- b\n", "- a\n\n\t- b\n", "- a\n  - b\n    - c\n  - d\n- e\n  - f\n",
 ])
 def test_cases(text: str) -> None:
     assert_same_as_mistletoe(text)
@@ -110,7 +112,8 @@ _ITEMS_AND_MORE = st.sampled_from([
     "  > quote", "  | t |", "--x", "+y", "1. one", "2. two", "10) ten", "2.  spaced",
     "1.     five", "3.\ttab", "1. - nested", "1) [x](y) - z", "0. zero", "1.", "007. bond",
     "  - nested", "    - deeper", "      - deepest", "  + plus", " - one", "  - * x", "    text",
-    "  -", "  -  two", "\t- tab", "  * * *", "  - # h",
+    "  -", "  -  two", "\t- tab", "  * * *", "  - # h", "\t* star", "\t\t- two tabs",
+    "\t- [x](y) - z",
 ])
 
 
@@ -123,7 +126,7 @@ def test_items_and_what_may_continue_them(lines: list[str]) -> None:
 def test_nested_lists_skip_mistletoe() -> None:
     """Bullets nested at their parent's content column are built without mistletoe."""
     text = ("# L\n\n- A\n  - [a](https://a.org) - A.\n    - [b](https://b.org)\n  - c\n"
-            "  continued\n- B\n  * d\n\n- C\n  - e\n\n\n## M\n")
+            "  continued\n- B\n  * d\n\n- C\n  - e\n\n\n## M\n\n- D\n\t- f\n\t- g\n- E\n")
     found = blocks.block_tokens(_body(text))
     assert all(type(token).__module__ == blocks.__name__ for token in found.children)
     assert_same_as_mistletoe(text)

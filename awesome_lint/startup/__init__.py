@@ -181,9 +181,10 @@ alternating runs; ``benchmarks/PEERS.md`` has the table and the command):
   the same fast path (one not numbered 1 right under paragraph text goes on with it, as
   mistletoe reads it): ChristosChristofidis' list, 650 of its 686 lines mistletoe read,
   136 -> 123 ms a ``check`` (``tests/test_blocks.py``).
-- ``awesome_lint.syntax.blocks._nest``: bullets nested (by spaces) at their parent item's
-  content column, right under an item line, on the same fast path: vinta's list, half of its
-  lines mistletoe read, 129 -> 116 ms a ``check`` (``tests/test_blocks.py``).
+- ``awesome_lint.syntax.blocks._nest``: bullets nested at their parent item's content column
+  (by spaces), or by one tab under a top-level item, right under an item line, on the same
+  fast path: vinta's list, half of its lines mistletoe read, 129 -> 116 ms a ``check``;
+  sindresorhus' tab-nested list too (``tests/test_blocks.py``).
 - ``awesome_lint.syntax.classic._item``: the description of an item whose name link ends on
   its last line (almost all) read from that line without the per-line loop, and
   ``ClassicItem`` built through its slots (:func:`awesome_lint.model._fast_frozen_init`):

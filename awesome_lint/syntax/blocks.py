@@ -102,7 +102,9 @@ def block_tokens(body: str) -> Blocks:
     kinds = [_kind(line) for line in lines]
     if kinds and kinds[0] in (_NUMBERED_ITEM, _NESTED_ITEM):
         kinds[0] = _ITEM if kinds[0] == _NUMBERED_ITEM else _OTHER
-    nest: list[tuple[int, int]] = []  # (indent, content column) of the open bullet items
+    # (indent, content column) of the open bullet items
+    nest: list[tuple[int, int]] = [(0, 2)] if kinds and kinds[0] == _ITEM and lines[0][
+        0] in "*+-" else []
     for index in range(1, len(kinds)):
         kind = kinds[index]
         if kind == _NUMBERED_ITEM:
@@ -142,6 +144,9 @@ def _kind(line: str) -> int:
         if indented is not None and _plain_item(line, indented.end() - 1):
             return _NESTED_ITEM
         return _OTHER
+    if first == "\t" and line[1:2] in ("*", "+", "-") and _BULLET.match(line, 1) \
+            and _plain_item(line, 3):
+        return _NESTED_ITEM  # (one tab: see _nest)
     if first.isdigit():  # a numbered item (speed trick: _NUMBERED), or text
         numbered = _NUMBERED.match(line)
         if numbered is not None:
@@ -278,9 +283,14 @@ def _nest(nest: list[tuple[int, int]], line: str, above: int) -> int:
 
     Speed trick (listed in awesome_lint.startup): nested lists of one-line items (vinta's
     list: 600 of its 1,200 lines) were mistletoe's with their whole section."""
-    indent = len(line) - len(line.lstrip(" "))
     if above not in (_ITEM, _CONTINUED) or not nest:
         return _OTHER
+    if line[0] == "\t":  # one tab: nested in a top-level item, beside other such items only
+        if nest == [(0, 2)] or nest == [(0, 2), _TABBED]:
+            nest[1:] = [_TABBED]
+            return _ITEM
+        return _OTHER
+    indent = len(line) - len(line.lstrip(" "))
     if indent == nest[-1][1]:
         nest.append((indent, indent + 2))
         return _ITEM
@@ -291,8 +301,13 @@ def _nest(nest: list[tuple[int, int]], line: str, above: int) -> int:
     return _OTHER
 
 
+#: The nesting entry of a one-tab bullet (matches no indent or content column).
+_TABBED = (-1, -1)
+
+
 def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
+    """A bullet line's indent: spaces, or one tab (which nests it one level, see _nest)."""
+    return len(line) - len(line.lstrip(" \t"))
 
 
 def _number(line: str) -> int:
