@@ -123,29 +123,19 @@ def test_items_and_what_may_continue_them(lines: list[str]) -> None:
     assert_same_as_mistletoe("\n".join(lines) + "\n")
 
 
-def test_nested_lists_skip_mistletoe() -> None:
-    """Bullets nested at their parent's content column are built without mistletoe."""
-    text = ("# L\n\n- A\n  - [a](https://a.org) - A.\n    - [b](https://b.org)\n  - c\n"
-            "  continued\n- B\n  * d\n\n- C\n  - e\n\n\n## M\n\n- D\n\t- f\n\t- g\n- E\n")
-    found = blocks.block_tokens(_body(text))
-    assert all(type(token).__module__ == blocks.__name__ for token in found.children)
-    assert_same_as_mistletoe(text)
-
-
-def test_numbered_items_skip_mistletoe() -> None:
-    """Lists numbered ``1.``/``1)`` of one-line items are built without mistletoe."""
-    text = ("# L\n\n1.  [a](https://a.org) by A.\n2.  [b](https://b.org)\n10. c\n\n"
-            "1) d\n2) e\n- f\n3. g\n\ntext\n1. h\n")
-    found = blocks.block_tokens(_body(text))
-    assert all(type(token).__module__ == blocks.__name__ for token in found.children)
-    assert_same_as_mistletoe(text)
-
-
-def test_continued_items_skip_mistletoe() -> None:
-    """Items whose paragraph goes on, indented or lazily, are built without mistletoe."""
-    text = ("# L\n\n* [a](https://a.org) - A\n  continued.\n* [b](https://b.org) - B\n"
-            "**[back to top](#l)**\n-[c](https://c.org) lazy\n\n* [d](https://d.org)\n"
-            "\tTabbed on.\n\n## M\n")
+@pytest.mark.parametrize("text", [
+    # bullets nested at their parent's content column (by spaces, or one tab)
+    "# L\n\n- A\n  - [a](https://a.org) - A.\n    - [b](https://b.org)\n  - c\n"
+    "  continued\n- B\n  * d\n\n- C\n  - e\n\n\n## M\n\n- D\n\t- f\n\t- g\n- E\n",
+    # lists numbered 1. / 1) of one-line items
+    "# L\n\n1.  [a](https://a.org) by A.\n2.  [b](https://b.org)\n10. c\n\n"
+    "1) d\n2) e\n- f\n3. g\n\ntext\n1. h\n",
+    # items whose paragraph goes on, indented or lazily
+    "# L\n\n* [a](https://a.org) - A\n  continued.\n* [b](https://b.org) - B\n"
+    "**[back to top](#l)**\n-[c](https://c.org) lazy\n\n* [d](https://d.org)\n"
+    "\tTabbed on.\n\n## M\n",
+])
+def test_these_lists_skip_mistletoe(text: str) -> None:
     found = blocks.block_tokens(_body(text))
     assert all(type(token).__module__ == blocks.__name__ for token in found.children)
     assert_same_as_mistletoe(text)
