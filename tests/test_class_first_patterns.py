@@ -17,7 +17,7 @@ from tests.conftest import shared_lists
 
 #: (the rewritten pattern, its plain form)
 PAIRS = {
-    "scanner._EVENT": (scanner._EVENT, re.compile(scanner.EVENT_PLAIN, re.IGNORECASE)),
+    "scanner.EVENT": (scanner.EVENT, re.compile(scanner.EVENT_PLAIN, re.IGNORECASE)),
     "slugs._MARKUP": (slugs._MARKUP, re.compile(slugs.MARKUP_PLAIN)),
 }
 _ALPHABET = [*"\\`<[]!()hHtTpPsSwW.:/_*~&-+az09 \n",

@@ -107,13 +107,13 @@ are listed here so that one file still names them all:
 Per-entry tricks (the hot paths of a long list; figures are ``check`` on 10k generated
 entries, whole-process CPU, medians of alternating runs against the version before):
 
-- ``awesome_lint.model._fast_frozen_init``: the frozen tree nodes (``Span``, ``Link``,
+- ``awesome_lint.model.fast_frozen_init``: the frozen tree nodes (``Span``, ``Link``,
   ``Badge``...) store their fields through their slots' descriptors instead of
   ``object.__setattr__`` by name: a ``Link`` builds in 0.6 us instead of 1.06 us
   (1.14 -> 1.08 s); those methods are compiled through (6) like dataclasses' own.
 - ``awesome_lint.syntax.scanner``: in a block without backslashes or backticks, the common
   shapes are read in one regex match each, shapes whose bracket pair is certain without
-  the block's bracket pass (``_SIMPLE_LINK`` ``[t](url)``, ``_SIMPLE_LABEL`` ``[Tag]``,
+  the block's bracket pass (``SIMPLE_LINK`` ``[t](url)``, ``_SIMPLE_LABEL`` ``[Tag]``,
   ``_BRACKETED_LINK`` ``[[Notes](url)]``, recorded with ``Lookahead.known_pair`` so the pass
   never runs for most entries); a closed ``<kbd>`` badge in one match
   (``_SIMPLE_KBD_REST``); no reference lookup when the document defines no label.  Pinned
@@ -134,7 +134,7 @@ entries, whole-process CPU, medians of alternating runs against the version befo
 - ``awesome_lint.rules.duplicates.entries.DuplicateTitle._near_pairs``: row i's values in
   locals for its window.
 - ``awesome_lint.syntax.scanner`` (memory): a badge keeps the cached reading's copy of its
-  text, and link texts of up to ``_SHARED_LABEL`` characters are interned (``Notes``
+  text, and link texts of up to ``SHARED_LABEL`` characters are interned (``Notes``
   once, not once per entry): 50k entries, ``fix`` peak RSS 300 -> 292 MB, ``check``
   216 -> 210 MB.
 
@@ -221,7 +221,7 @@ alternating runs; ``benchmarks/PEERS.md`` has the table and the command):
   sindresorhus' tab-nested list too (``tests/test_blocks.py``).
 - ``awesome_lint.syntax.classic._item``: the description of an item whose name link ends on
   its last line (almost all) read from that line without the per-line loop, and
-  ``ClassicItem`` built through its slots (:func:`awesome_lint.model._fast_frozen_init`):
+  ``ClassicItem`` built through its slots (:func:`awesome_lint.model.fast_frozen_init`):
   the classic items of awesome-go 17.3 -> 14.0 ms (in process).
 - ``awesome_lint.rules.awesome.words._trie``: the misspelling alternation written as a prefix
   tree, so each position meets only the forms sharing its first letters (the search of
@@ -238,7 +238,7 @@ alternating runs; ``benchmarks/PEERS.md`` has the table and the command):
   the others (about 3 ms on awesome-go's 3k link-titled entries).
 - Patterns searched through long text start with a character class, which ``re`` scans for
   in C, instead of branches or a lookaround tried at every position: the scanner's events
-  (``awesome_lint.syntax.scanner._EVENT``: an entry's description 1.9 -> 0.8 us) and
+  (``awesome_lint.syntax.scanner.EVENT``: an entry's description 1.9 -> 0.8 us) and
   ``awesome_lint.syntax.slugs._MARKUP`` (0.8 -> 0.3 us, 12k texts a run of awesome-go),
   each pinned to its plain form by ``tests/test_class_first_patterns.py``; the misspelling
   search and the ``bracket`` gate above are the same trick.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from awesome_lint.model import Document, Entry, Span, _fast_frozen_init
+from awesome_lint.model import Document, Entry, Span, fast_frozen_init
 from awesome_lint.syntax.dialect import is_classic_candidate
 from awesome_lint.syntax.slugs import plain_text
 
@@ -53,7 +53,7 @@ class ClassicItem:
 
 # One per classic item: built through its slots like the tree's nodes (speed trick, listed
 # in awesome_lint.startup; 1.6 -> 0.7 us an item).
-_fast_frozen_init(ClassicItem)
+fast_frozen_init(ClassicItem)
 
 
 def _item(document: Document, entry: Entry, *, one_line: bool = True) -> ClassicItem:

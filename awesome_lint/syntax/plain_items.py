@@ -3,8 +3,8 @@ without the scanner and the general entry builder.
 
 Nine in ten items of awesome-go are one line ``- [Name](url) - Description.`` whose text
 holds nothing else the scanner looks for: no escape or code span anywhere, one inline link
-at the start of the content (``scanner._SIMPLE_LINK``), and no event
-(``scanner._EVENT``: tag, bracket, image, URL) before or after it.  For such a line the
+at the start of the content (``scanner.SIMPLE_LINK``), and no event
+(``scanner.EVENT``: tag, bracket, image, URL) before or after it.  For such a line the
 scanner finds exactly that link and no badge or problem, and
 :func:`awesome_lint.syntax.entries.build_entry` makes it a link-titled entry without tags,
 resources or badges (no ``[Tag]`` can match at a link's opening bracket or in a tail
@@ -25,7 +25,7 @@ from collections.abc import Callable
 from awesome_lint.model import Entry, EntryKind, Link, LinkForm, LinkRole, Span
 from awesome_lint.syntax.entries import description_text
 from awesome_lint.syntax.parsememo import ItemParts
-from awesome_lint.syntax.scanner import _EVENT, _SHARED_LABEL, _SIMPLE_LINK
+from awesome_lint.syntax.scanner import EVENT, SHARED_LABEL, SIMPLE_LINK
 from awesome_lint.syntax.slugs import plain_text
 
 
@@ -37,15 +37,15 @@ def plain_item(line: str, number: int, marker: str, marker_col: int, list_index:
         return None  # (the last two, what the event search would find, found sooner)
     if not start or line[start - 1] not in " \t":
         return None  # (no blank after the marker: the general path decides)
-    simple = _SIMPLE_LINK.match(line, start)
+    simple = SIMPLE_LINK.match(line, start)
     if simple is None:
         return None
     d_start, end = simple.start(1), simple.end()
-    if d_start == simple.end(1) or _EVENT.search(line, end) is not None \
-            or _EVENT.search(line, 0, start) is not None:
+    if d_start == simple.end(1) or EVENT.search(line, end) is not None \
+            or EVENT.search(line, 0, start) is not None:
         return None  # (an empty destination is a problem to report)
     label = line[start + 1: d_start - 2]
-    if len(label) <= _SHARED_LABEL:
+    if len(label) <= SHARED_LABEL:
         label = sys.intern(label)  # as the scanner does
     dest = simple.group(1)
     span = Span(number, start + 1, number, end)
