@@ -9,6 +9,7 @@ import it.
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import subprocess
@@ -31,9 +32,17 @@ def _mistletoe_shapes(text: str) -> list[Any]:
 
 
 def read(text: str) -> list[Any] | None:
-    """The list reader's shapes for ``text`` read as one chunk (None: it gave up)."""
+    """The list reader's shapes for ``text`` read as one chunk (None: it gave up); a
+    heading at column 0 starts a chunk of its own, as ``blocks`` cuts the text."""
     lines = _body(text).split("\n")[:-1]
-    tokens = listblocks.chunk_tokens(lines, 0, len(lines))
+    heads = [n for n, line in enumerate(lines) if n and blocks._kind(line) == blocks._HEADING_LINE]
+    cuts = [0, *heads, len(lines)]
+    tokens = []
+    for start, stop in itertools.pairwise(cuts):
+        chunk = listblocks.chunk_tokens(lines, start, stop)
+        if chunk is None:
+            return None
+        tokens += chunk
     return None if tokens is None else [_shape(t) for t in tokens]
 
 
@@ -80,7 +89,10 @@ def test_helpers_answer_as_mistletoes(text: str) -> None:
     from mistletoe import block_token
 
     line = text + "\n"
-    assert listblocks._html_start(line) == (block_token.HtmlBlock.start(line) or 0)
+    rule, end = listblocks._html_start(line)
+    assert rule == (block_token.HtmlBlock.start(line) or 0)
+    if rule:
+        assert end == block_token.HtmlBlock._end_cond
     assert listblocks._parse_marker(line) == block_token.ListItem.parse_marker(line)
     for prepend in (0, 2, 3, 4, 5):
         assert listblocks._continuation(line, prepend) == (
@@ -128,21 +140,29 @@ READ = {
     "paragraph continued by indented lines": "Text\n      indented\n   * item\n",
     "HTML custom tag continues a paragraph": "Focal topics\n<br><br>\n**Plan**: read\n<br><br>\n",
     "emoji and text in items": "* :star: [x](y) | [z](w)\n* [Tag] x\n",
+    "empty items": "-\n  text\n- \n\n- b\n-\n\n\nText\n1.\n",
+    "HTML blocks": ('<p align="center">\n  <img src="x.png">\n</p>\n\n<br>\n<br>\n\n'
+                    "<!-- a\n\n  # not a heading\n-->\n<pre>\n\n</PRE>\n"),
+    "HTML interrupting an item": "- a\n<div>\n\n- b\n  <p>\n  x\n\nText\n<details>\n\n",
+    "fences": "- a\n  ```\n  # code\n  ```\nText\n~~~py\n\n~~~\n```x`\n````\n```\n````\n",
+    "quotes": ("> A curated list\n> of things\nlazy line\n\n> _If you see_\n>\n> - item\n"
+               ">> nested\n> ```\nafter fence\n\n>Tight\n    > four spaces\n"),
+    "thematic breaks": "- a\n***\nText\n___\n- - -\n* * *\n---\n\n",
+    "list and quote interrupting": "Text\n> q\n- a\n> b\n1. c\n",
 }
 
 #: Shapes the reader must leave to mistletoe.
 UNREAD = {
-    "fence in an item": "- a\n  ```\n  code\n  ```\n",
-    "quote": "- a\n> quote\n",
+    "quote with a tab": "- a\n>\tquote\n",
     "indented code after a blank": "- a\n\n        code\n",
-    "empty item": "-\n  text\n",
-    "thematic break": "- a\n***\n",
     "setext heading": "Title\n---\n",
+    "setext heading in a quote": "> Title\n> ===\n",
     "definition": "- [a]: /u\n",
     "definition label over two lines": "[foo\nbar]: /url\n",
     "table": "a | b\n--- | ---\n",
-    "HTML block": "<details>\n- a\n</details>\n",
-    "HTML interrupting an item": "- a\n<div>\n",
+    "HTML block open at a chunk's end": "<details>\n- a\n# H\n",
+    "HTML comment open at a chunk's end": "- a\n<!--\n\n# H\n-->\n",
+    "fence open at a chunk's end": "```\n- a\n# H\n```\n",
 }
 
 
@@ -166,7 +186,7 @@ _TEXT = st.sampled_from([
     "**Bold** -", "e.g. [Gml], [Opt]", "https://a.org/x  ", "# Heading", "## h ##", "a | b",
     "---", "===", "<br><br>", "<div>", "> quote", "```", "[a]: /u", "[a] b", "\\[x]", "",
     "  ", "2019 was a year", "*emphasis*", "<kbd>CVPR</kbd> x", "- - -", "1.", "-",
-    "Title\u00a0nbsp"])
+    "Title\u00a0nbsp", ">", "> - x", "***", "~~~py", "<!-- x", "-->", "<p>", "</pre>"])
 _LINE = st.tuples(_INDENT, _MARKER, _TEXT).map("".join)
 
 

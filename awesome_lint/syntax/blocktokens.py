@@ -44,6 +44,22 @@ class Paragraph(_Leaf):
     __slots__ = ()
 
 
+class HtmlBlock(_Leaf):
+    __slots__ = ()
+
+
+class CodeFence(_Leaf):
+    __slots__ = ()
+
+
+class ThematicBreak(_Leaf):
+    __slots__ = ()
+
+
+class Quote(_Leaf):
+    __slots__ = ()
+
+
 class ListItem:
     __slots__ = ("children", "leader", "line_number")
 

@@ -6,10 +6,11 @@ those line by line, and importing mistletoe for them costs more than the rest of
 ``check``'s parse.  This module follows mistletoe 1.x's own algorithm (``tokenize_block``,
 ``List.read``, ``ListItem.read``, ``Paragraph.read``, with its quirks: lazy continuation,
 the item's ``prepend``, blank lines kept in the item above, the one line stepped back
-before a heading) for four token types only: blank lines, ATX headings, paragraphs and
-lists.  Wherever mistletoe would try any other token (a definition, HTML block, indented
-code, quote, fence, thematic break, table, setext heading, an empty item) or the answer is
-not certain from the line, it raises :class:`Unsure` and the chunk goes to mistletoe.
+before a heading, empty items, lazy quote lines) for the token types lists and their
+surroundings use: blank lines, ATX headings, paragraphs, lists, HTML blocks, quotes, code
+fences and thematic breaks.  Wherever mistletoe would try any other token (a definition,
+indented code, a table, a setext heading) or the answer is not certain from the line
+(a tab on a quote's line), it raises :class:`Unsure` and the chunk goes to mistletoe.
 ``tests/test_listblocks.py`` compares the trees node for node.
 
 Speed trick (listed in :mod:`awesome_lint.startup`): the seeds and generated lists never
@@ -26,10 +27,14 @@ from awesome_lint.syntax.blocktokens import (
     LIST_MARKER,
     THEMATIC_BREAK,
     BlankLine,
+    CodeFence,
     Heading,
+    HtmlBlock,
     List,
     ListItem,
     Paragraph,
+    Quote,
+    ThematicBreak,
 )
 
 # mistletoe 1.x's patterns, verbatim (tests/test_listblocks.py checks each against it).
@@ -41,6 +46,8 @@ _BLANK = re.compile(r"\s*\n$")
 _SETEXT = re.compile(r' {0,3}(=|-)+ *$')
 #: ``Table.delimiter_row_pattern``.
 _DELIMITER_ROW = re.compile(r'\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*')
+#: ``CodeFence.pattern``.
+_CODE_FENCE = re.compile(r'( {0,3})(`{3,}|~{3,})( *(\S*)[^\n]*)')
 #: ``HtmlBlock``'s patterns and ``span_token._tags``.
 _HTML_MULTIBLOCK = re.compile(r'<(pre|script|style|textarea)[ >\n]')
 _HTML_PREDEFINED = re.compile(r'<\/?(.+?)(?:\/?>|[ \n])')
@@ -71,14 +78,17 @@ def chunk_tokens(lines: list[str], start: int, stop: int) -> list[Any] | None:
     """The block tokens mistletoe builds for ``lines[start:stop]`` read alone (lines without
     their newline; line numbers 1-based in the whole document), or None when unsure."""
     try:
-        return _tokens([line + "\n" for line in lines[start:stop]], start + 1)
+        return _tokens([line + "\n" for line in lines[start:stop]], start + 1,
+                       stop == len(lines))
     except (Unsure, RecursionError):
         return None
 
 
-def _tokens(buf: list[str], first: int) -> list[Any]:
+def _tokens(buf: list[str], first: int, final: bool = True) -> list[Any]:
     """``tokenize_block``: the tokens of ``buf`` (lines with their newline), whose first line
-    is line ``first``; token types tried in the markdown renderer's order."""
+    is line ``first``; token types tried in the markdown renderer's order.  ``final``: the
+    end of ``buf`` is the end of what mistletoe reads (a list item's lines, the document),
+    not a chunk's end."""
     out: list[Any] = []
     count = len(buf)
     index = 0
@@ -92,17 +102,32 @@ def _tokens(buf: list[str], first: int) -> list[Any]:
             out.append(BlankLine(first + index))
             index += 1
             continue
-        if lead == "<" and _html_start(line):
-            raise Unsure("HTML block")
-        if line.replace("\t", "    ", 1).startswith("    "):
+        if lead == "<":
+            rule, end = _html_start(line)
+            if rule:
+                out.append(HtmlBlock(first + index))
+                index = _html_end(buf, index, end, final)
+                continue
+        if _indented_code(line):
             raise Unsure("indented code")
         heading = HEADING.match(line)
         if heading:
             out.append(Heading(first + index, len(heading.group(1))))
             index += 1
             continue
-        if lead == ">" or stripped.startswith(("```", "~~~")) or THEMATIC_BREAK.match(line):
-            raise Unsure("quote, fence or thematic break")
+        if lead == ">" and _quote_start(line):
+            quote, index = _quote(buf, index, first)
+            out.append(quote)
+            continue
+        fence = _fence(line)
+        if fence:
+            out.append(CodeFence(first + index))
+            index = _fence_end(buf, index, fence, final)
+            continue
+        if THEMATIC_BREAK.match(line):
+            out.append(ThematicBreak(first + index))
+            index += 1
+            continue
         if LIST_MARKER.match(line):
             token, index = _list(buf, index, first)
             out.append(token)
@@ -133,25 +158,42 @@ def _may_define(line: str) -> bool:
     return True
 
 
-def _html_start(line: str) -> int:
-    """``HtmlBlock.start``: 0, or the rule (1 to 7) the line opens an HTML block by."""
+def _html_start(line: str) -> tuple[int, str | None]:
+    """``HtmlBlock.start``: the rule (1 to 7) the line opens an HTML block by, 0 if none,
+    and the text that ends the block (None: a blank line does)."""
     stripped = line.lstrip()
     if len(line) - len(stripped) >= 4:
-        return 0
-    if _HTML_MULTIBLOCK.match(stripped):
-        return 1
-    if stripped.startswith("<!--"):
-        return 2
-    if stripped.startswith("<?"):
-        return 3
-    if stripped.startswith("<!") and stripped[2].isupper():
-        return 4
-    if stripped.startswith("<![CDATA["):
-        return 5
+        return 0, None
+    match = _HTML_MULTIBLOCK.match(stripped)
+    if match is not None:
+        return 1, f"</{match.group(1).casefold()}>"
+    for rule, opening, end in _HTML_OPENINGS:
+        if stripped.startswith(opening) and (rule != 4 or stripped[2].isupper()):
+            return rule, end
     match = _HTML_PREDEFINED.match(stripped)
     if match is not None and match.group(1).casefold() in _HTML_TAGS:
-        return 6
-    return _CUSTOM_TAG if _HTML_CUSTOM.match(stripped) else 0
+        return 6, None
+    return (_CUSTOM_TAG if _HTML_CUSTOM.match(stripped) else 0), None
+
+
+#: HtmlBlock's rules 2 to 5: (rule, how the line opens, the text that ends the block).
+_HTML_OPENINGS = ((2, "<!--", "-->"), (3, "<?", "?>"), (4, "<!", ">"), (5, "<![CDATA[", "]]>"))
+
+
+def _html_end(buf: list[str], index: int, end: str | None, final: bool) -> int:
+    """``HtmlBlock.read``: the index after the block opening at ``index`` (a blank line
+    ending it is read again).  A block still open at a chunk's end would run on past it
+    (and over the heading) in mistletoe's reading of the whole document: unsure."""
+    for at in range(index, len(buf)):
+        line = buf[at]
+        if end is None:
+            if not line.strip():
+                return at
+        elif end in line.casefold():
+            return at + 1
+    if not final:
+        raise Unsure("HTML block open at the end of a chunk")
+    return len(buf)
 
 
 def _table_at(buf: list[str], index: int) -> bool:
@@ -159,23 +201,25 @@ def _table_at(buf: list[str], index: int) -> bool:
     return index + 1 < len(buf) and _DELIMITER_ROW.fullmatch(buf[index + 1]) is not None
 
 
-def _interrupts(buf: list[str], index: int, in_item: bool) -> bool:
-    """Whether the line interrupts a paragraph (``in_item``: ends a list item instead):
-    True for a heading, or a list marker where lists may interrupt.  Raises
-    :class:`Unsure` where another token would."""
+#: Who asks :func:`_interrupts`, and so which token types may break in: a paragraph (all
+#: but a thematic break), a list item (all but a list), a quote (all but a quote).
+_PARAGRAPH, _ITEM, _QUOTE = range(3)
+
+
+def _interrupts(buf: list[str], index: int, asker: int) -> bool:
+    """``any(t.check_interrupts_paragraph(lines) for t in breaking_tokens)`` of mistletoe's
+    paragraph, list item or quote reader for the line at ``index``."""
     line = buf[index]
-    stripped = line.lstrip()
-    lead = stripped[:1]
-    if lead == "<" and _html_start(line) not in (0, _CUSTOM_TAG):
-        raise Unsure("HTML block")
-    if HEADING.match(line):
+    lead = line.lstrip()[:1]
+    if (HEADING.match(line) or _fence(line)
+            or (lead == "<" and _html_start(line)[0] not in (0, _CUSTOM_TAG))
+            or ("|" in line and _table_at(buf, index))):
         return True
-    if lead == ">" or stripped.startswith(("```", "~~~")) or (
-            "|" in line and _table_at(buf, index)):
-        raise Unsure("quote, fence or table")
-    if in_item:
-        if THEMATIC_BREAK.match(line):
-            raise Unsure("thematic break")
+    if asker != _QUOTE and lead == ">" and _quote_start(line):
+        return True
+    if asker != _PARAGRAPH and THEMATIC_BREAK.match(line):
+        return True
+    if asker == _ITEM:
         return False
     marker = _parse_marker(line)  # List.check_interrupts_paragraph
     if marker is not None and marker[3].strip():
@@ -184,16 +228,88 @@ def _interrupts(buf: list[str], index: int, in_item: bool) -> bool:
     return False
 
 
+def _quote_start(line: str) -> bool:
+    """``Quote.start``."""
+    stripped = line.lstrip(" ")
+    return len(line) - len(stripped) <= 3 and stripped.startswith(">")
+
+
+def _quote(buf: list[str], index: int, first: int) -> tuple[Quote, int]:
+    """``Quote.read``: the quote at ``index`` and the index after it.  A tab on a quote's
+    line (``convert_leading_tabs``) is not followed; nor is the setext switch a quote
+    turns off, since a setext underline is left to mistletoe everywhere."""
+    number = first + index
+    line = buf[index]
+    if "\t" in line:
+        raise Unsure("tab in a quote")
+    content = line.lstrip().split(">", 1)[1]
+    if content[:1] == " ":
+        content = content[1:]
+    own = [content]
+    closed = bool(_fence(content)) or _indented_code(content) or not content.strip()
+    count = len(buf)
+    index += 1
+    while index < count and buf[index].strip() and not _interrupts(buf, index, _QUOTE):
+        line = buf[index]
+        stripped = line.lstrip()
+        if stripped[0] == ">":
+            if "\t" in line:
+                raise Unsure("tab in a quote")
+            stripped = stripped[2:] if stripped[1] == " " else stripped[1:]
+            closed = bool(_fence(stripped)) or _indented_code(stripped) or not stripped.strip()
+            own.append(stripped)
+        elif closed:  # no lazy continuation after a fence, code or a blank line
+            break
+        else:
+            own.append(line)
+        index += 1
+    token = Quote(number)
+    token.children = _tokens(own, number)
+    return token, index
+
+
+def _indented_code(line: str) -> bool:
+    """``BlockCode.start``."""
+    return line.replace("\t", "    ", 1).startswith("    ")
+
+
+def _fence(line: str) -> tuple[int, str] | None:
+    """``CodeFence.start``: the opening's indentation and fence, or None."""
+    match = _CODE_FENCE.match(line)
+    if match is None:
+        return None
+    fence = match.group(2)
+    if fence[0] == "`" and "`" in match.group(3):
+        return None
+    return len(match.group(1)), fence
+
+
+def _fence_end(buf: list[str], index: int, fence: tuple[int, str], final: bool) -> int:
+    """``CodeFence.read``: the index after the fence opening at ``index`` (its closing line
+    included).  One still open at a chunk's end would run on past it: unsure."""
+    for at in range(index + 1, len(buf)):
+        line = buf[at]
+        stripped = line.lstrip(" ")
+        if (stripped.startswith(fence[1]) and len(stripped.split(maxsplit=1)) == 1
+                and len(line) - len(stripped) < 4):
+            return at + 1
+    if not final:
+        raise Unsure("code fence open at the end of a chunk")
+    return len(buf)
+
+
 def _paragraph_end(buf: list[str], index: int) -> int:
     """``Paragraph.read``: the index after the paragraph that starts at ``index``."""
     count = len(buf)
     index += 1
     while index < count and buf[index].strip():
-        if _interrupts(buf, index, in_item=False):
+        if _interrupts(buf, index, _PARAGRAPH):
             break
         line = buf[index]
-        if _SETEXT.match(line) or THEMATIC_BREAK.match(line):
-            raise Unsure("setext heading or thematic break")
+        if _SETEXT.match(line):  # (in a quote, mistletoe skips this test for the next)
+            raise Unsure("setext heading")
+        if THEMATIC_BREAK.match(line):
+            break
         index += 1
     return index
 
@@ -255,21 +371,26 @@ def _item(buf: list[str], index: int, first: int, marker: Marker | None
     marker = marker or _parse_marker(buf[index])
     if marker is None:
         raise Unsure("marker")
-    _indentation, prepend, leader, content = marker
-    if not content.strip():
-        raise Unsure("item opening with a blank line")
-    own = [content]
+    indentation, prepend, leader, content = marker
     count = len(buf)
     index += 1
+    own = [content]
+    if not content.strip():  # an item opening with a blank line
+        own = []
+        prepend = indentation + len(leader) + 1
+        blank = index
+        while index < count and not buf[index].strip():
+            index += 1
+        if index > blank:  # blank lines after it: an empty item, and they are its own
+            return (ListItem(number, leader, []), index,
+                    _parse_marker(buf[index]) if index < count else None)
     newlines = 0
     following: Marker | None = None
-    while True:
-        if index >= count:
-            break
+    while index < count:
         line = buf[index]
         continued = _continuation(line, prepend)
         if continued is None:
-            if _interrupts(buf, index, in_item=True):
+            if _interrupts(buf, index, _ITEM):
                 break
             following = _parse_marker(line)
             if following is not None:
