@@ -37,9 +37,9 @@ are listed here so that one file still names them all:
 - ``awesome_lint.syntax.listblocks``: nested, ordered and continued lists (a TOC, an
   indented tag legend, topic trees), and the HTML blocks, quotes, fences and thematic
   breaks around them, read by mistletoe's own block algorithm re-done for those token
-  types, so the seeds, the generated lists and 13 of the 18 corpus lists never import
+  types, so the seeds, the generated lists and 14 of the 18 corpus lists never import
   mistletoe (its import and tokenizing: about 4 ms of a seed's ``check``); anything else
-  (tables, definitions, indented code, setext headings) still goes to mistletoe
+  (tables, some definitions, setext headings) still goes to mistletoe
   (``tests/test_listblocks.py``).
 - ``awesome_lint.rules.badges.analysis``: the venue registry built only when a badge or a
   venue mark needs reading (7 ms of CPU: two thirds of a 3-line file's run after imports).

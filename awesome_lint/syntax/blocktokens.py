@@ -52,6 +52,10 @@ class CodeFence(_Leaf):
     __slots__ = ()
 
 
+class BlockCode(_Leaf):
+    __slots__ = ()
+
+
 class ThematicBreak(_Leaf):
     __slots__ = ()
 

@@ -8,8 +8,8 @@ those line by line, and importing mistletoe for them costs more than the rest of
 the item's ``prepend``, blank lines kept in the item above, the one line stepped back
 before a heading, empty items, lazy quote lines) for the token types lists and their
 surroundings use: blank lines, ATX headings, paragraphs, lists, HTML blocks, quotes, code
-fences and thematic breaks.  Wherever mistletoe would try any other token (a definition,
-indented code, a table, a setext heading) or the answer is not certain from the line
+fences, indented code and thematic breaks.  Wherever mistletoe would try any other token
+(a definition, a table, a setext heading) or the answer is not certain from the line
 (a tab on a quote's line), it raises :class:`Unsure` and the chunk goes to mistletoe.
 ``tests/test_listblocks.py`` compares the trees node for node.
 
@@ -27,6 +27,7 @@ from awesome_lint.syntax.blocktokens import (
     LIST_MARKER,
     THEMATIC_BREAK,
     BlankLine,
+    BlockCode,
     CodeFence,
     Heading,
     HtmlBlock,
@@ -96,7 +97,7 @@ def _tokens(buf: list[str], first: int, final: bool = True) -> list[Any]:
         line = buf[index]
         stripped = line.lstrip()
         lead = stripped[:1]
-        if lead == "[" and _may_define(line):
+        if lead == "[" and _may_define(buf, index, final):
             raise Unsure("definition")
         if _BLANK.match(line):
             out.append(BlankLine(first + index))
@@ -109,7 +110,9 @@ def _tokens(buf: list[str], first: int, final: bool = True) -> list[Any]:
                 index = _html_end(buf, index, end, final)
                 continue
         if _indented_code(line):
-            raise Unsure("indented code")
+            out.append(BlockCode(first + index))
+            index = _indented_code_end(buf, index)
+            continue
         heading = HEADING.match(line)
         if heading:
             out.append(Heading(first + index, len(heading.group(1))))
@@ -139,23 +142,31 @@ def _tokens(buf: list[str], first: int, final: bool = True) -> list[Any]:
     return out
 
 
-def _may_define(line: str) -> bool:
-    """Whether a link reference definition might start here (``Footnote.match_link_label``
-    followed by ``:``); True also when the label or an escape runs past what this line
-    settles."""
+def _may_define(buf: list[str], index: int, final: bool) -> bool:
+    """Whether a link reference definition might start at ``index``: its label
+    (``Footnote.match_link_label`` over the lines up to a blank one) followed by ``:``.
+    True also where an escape comes first, or the label runs on past a chunk's end."""
     start = -1
-    for index, char in enumerate(line):
-        if char == "\\":
-            return True
-        if char == "[":
-            if start != -1:
+    position = 0  # in the lines joined, as mistletoe reads them
+    seen: list[str] = []
+    for line in buf[index:]:
+        if not line.strip():
+            return False  # the lines read end here, the label unclosed: no definition
+        seen.append(line)
+        for column, char in enumerate(line):
+            if char == "\\":
+                return True
+            if char == "[":
+                if start != -1:
+                    return False
+                start = position
+            elif char == "]":
+                label = "".join(seen)[start + 1:position]
+                return bool(label.strip()) and line[column + 1:column + 2] == ":"
+            if start == -1 and not (char == " " and position < 3):
                 return False
-            start = index
-        elif char == "]":
-            return bool(line[start + 1:index].strip()) and line[index + 1:index + 2] == ":"
-        if start == -1 and not (char == " " and index < 3):
-            return False
-    return True
+            position += 1
+    return not final
 
 
 def _html_start(line: str) -> tuple[int, str | None]:
@@ -271,6 +282,24 @@ def _quote(buf: list[str], index: int, first: int) -> tuple[Quote, int]:
 def _indented_code(line: str) -> bool:
     """``BlockCode.start``."""
     return line.replace("\t", "    ", 1).startswith("    ")
+
+
+def _indented_code_end(buf: list[str], index: int) -> int:
+    """``BlockCode.read``: the index after the indented code at ``index``; the empty lines
+    at its end (not those holding spaces) are read again.  A chunk's end needs no care: the
+    heading after it ends the code."""
+    trailing = 0
+    count = len(buf)
+    while index < count:
+        line = buf[index]
+        if not line.strip():
+            trailing = trailing + 1 if line == "\n" else 0
+        elif _indented_code(line):
+            trailing = 0
+        else:
+            break
+        index += 1
+    return index - trailing
 
 
 def _fence(line: str) -> tuple[int, str] | None:
