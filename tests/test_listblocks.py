@@ -152,6 +152,8 @@ READ = {
                ">> nested\n> ```\nafter fence\n\n>Tight\n    > four spaces\n"),
     "indented code": ("- a\n\n        code\n\n  \n        more\n\n\n- b\n    code\n\n"
                       "    top\n  \n\n\tcode\n\n"),
+    "tables": ("| Date | Title |\n|---|:-:|\n| 2020 | [T](https://a.org) |\nnot a row\n\n"
+               "- a\nb | c\n---\n\nText\nx | y\n--- | ---\n| 1 |\n"),
     "thematic breaks": "- a\n***\nText\n___\n- - -\n* * *\n---\n\n",
     "list and quote interrupting": "Text\n> q\n- a\n> b\n1. c\n",
 }
@@ -164,7 +166,7 @@ UNREAD = {
     "definition": "- [a]: /u\n",
     "definition label over two lines": "[foo\nbar]: /url\n",
     "label open at a chunk's end": "[a\n# b]: /u\n",
-    "table": "a | b\n--- | ---\n",
+    "table at a chunk's end": "a | b\n--- | ---\n1 | 2\n# H | I\n",
     "HTML block open at a chunk's end": "<details>\n- a\n# H\n",
     "HTML comment open at a chunk's end": "- a\n<!--\n\n# H\n-->\n",
     "fence open at a chunk's end": "```\n- a\n# H\n```\n",

@@ -35,12 +35,12 @@ are listed here so that one file still names them all:
 - ``awesome_lint.syntax.markdown``: mistletoe imported with its Unicode punctuation scan
   limited to ASCII and an exact membership test put in its place (0.2 s).
 - ``awesome_lint.syntax.listblocks``: nested, ordered and continued lists (a TOC, an
-  indented tag legend, topic trees), and the HTML blocks, quotes, fences and thematic
-  breaks around them, read by mistletoe's own block algorithm re-done for those token
-  types, so the seeds, the generated lists and 14 of the 18 corpus lists never import
-  mistletoe (its import and tokenizing: about 4 ms of a seed's ``check``); anything else
-  (tables, some definitions, setext headings) still goes to mistletoe
-  (``tests/test_listblocks.py``).
+  indented tag legend, topic trees), and the HTML blocks, quotes, code, tables and
+  thematic breaks around them, read by mistletoe's own block algorithm re-done for those
+  token types, so the seeds, the generated lists and 17 of the 18 corpus lists never
+  import mistletoe (its import and tokenizing: 3 to 8 ms of a seed's ``check``, 11 ms of
+  awesome-go's); a definition, a setext heading or a chunk it cannot close still goes to
+  mistletoe (``tests/test_listblocks.py``).
 - ``awesome_lint.rules.badges.analysis``: the venue registry built only when a badge or a
   venue mark needs reading (7 ms of CPU: two thirds of a 3-line file's run after imports).
 - ``awesome_lint.venues.registry.load_registry``: the bundled venues, once checked, and the

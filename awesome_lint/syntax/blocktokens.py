@@ -73,6 +73,20 @@ class ListItem:
         self.children = children
 
 
+class TableRow(_Leaf):
+    __slots__ = ()
+
+
+class Table:
+    """A pipe table: its rows after the delimiter row (the header row is not a child)."""
+
+    __slots__ = ("children", "line_number")
+
+    def __init__(self, line_number: int, children: list[TableRow]) -> None:
+        self.line_number = line_number
+        self.children = children
+
+
 class List:
     __slots__ = ("children", "line_number")
 

@@ -8,8 +8,8 @@ those line by line, and importing mistletoe for them costs more than the rest of
 the item's ``prepend``, blank lines kept in the item above, the one line stepped back
 before a heading, empty items, lazy quote lines) for the token types lists and their
 surroundings use: blank lines, ATX headings, paragraphs, lists, HTML blocks, quotes, code
-fences, indented code and thematic breaks.  Wherever mistletoe would try any other token
-(a definition, a table, a setext heading) or the answer is not certain from the line
+fences, indented code, tables and thematic breaks.  Wherever mistletoe would try any
+other token (a definition, a setext heading) or the answer is not certain from the line
 (a tab on a quote's line), it raises :class:`Unsure` and the chunk goes to mistletoe.
 ``tests/test_listblocks.py`` compares the trees node for node.
 
@@ -35,6 +35,8 @@ from awesome_lint.syntax.blocktokens import (
     ListItem,
     Paragraph,
     Quote,
+    Table,
+    TableRow,
     ThematicBreak,
 )
 
@@ -135,8 +137,12 @@ def _tokens(buf: list[str], first: int, final: bool = True) -> list[Any]:
             token, index = _list(buf, index, first)
             out.append(token)
             continue
-        if ("|" in line and _table_at(buf, index)) or not stripped:
-            raise Unsure("table")  # (or a line no token type starts: mistletoe skips it)
+        if "|" in line and _table_at(buf, index):
+            table, index = _table(buf, index, first, final)
+            out.append(table)
+            continue
+        if not stripped:
+            raise Unsure("no token")  # (mistletoe skips such a line: not seen so far)
         out.append(Paragraph(first + index))
         index = _paragraph_end(buf, index)
     return out
@@ -215,6 +221,21 @@ def _table_at(buf: list[str], index: int) -> bool:
 #: Who asks :func:`_interrupts`, and so which token types may break in: a paragraph (all
 #: but a thematic break), a list item (all but a list), a quote (all but a quote).
 _PARAGRAPH, _ITEM, _QUOTE = range(3)
+
+
+def _table(buf: list[str], index: int, first: int, final: bool) -> tuple[Table, int]:
+    """``Table.read``: the table whose header row is at ``index`` (its delimiter row after
+    it; rows go on while a line holds ``|``) and the index after it.  A table running to a
+    chunk's end might take the heading after it (``# a | b``): unsure."""
+    number = first + index
+    stop = index + 2
+    count = len(buf)
+    while stop < count and "|" in buf[stop]:
+        stop += 1
+    if stop == count and not final:
+        raise Unsure("table at the end of a chunk")
+    rows = [TableRow(first + at) for at in range(index + 2, stop)]
+    return Table(number, rows), stop
 
 
 def _interrupts(buf: list[str], index: int, asker: int) -> bool:
