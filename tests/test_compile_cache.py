@@ -53,8 +53,10 @@ def _entries(cache: Path) -> tuple[dict, dict]:  # type: ignore[type-arg]
     (methods,) = cache.glob("compiled-*-methods.marshal")
     (path,) = [p for p in cache.glob("compiled-*.marshal") if p != methods]
     assert methods.name == f"{path.stem}-methods.marshal"
-    (patterns,) = marshal.loads(path.read_bytes())
+    patterns, expressions = marshal.loads(path.read_bytes())
     sources, _ = marshal.loads(methods.read_bytes())
+    for text, code in expressions.items():  # string annotations typing.ForwardRef compiled
+        assert code == compile(text, "<string>", "eval", dont_inherit=True)
     return patterns, sources
 
 
@@ -77,6 +79,24 @@ def test_every_cached_method_equals_a_fresh_compile(warm: tuple[Path, Path, str]
     assert len(sources) > 100  # the methods of our dataclasses
     for text, code in sources.items():
         assert code == compile(text, "<string>", "exec", dont_inherit=True)
+
+
+def test_string_annotations_compile_as_typing_would(tmp_path: Path) -> None:
+    """typing's ForwardRef, through the cache (cold, then warm), holds the code a plain
+    ForwardRef holds, and evaluates the same."""
+    code = ("import sys, typing\n"
+            "from awesome_lint import startup\n"
+            "cache = startup.keep_compiled()\n"
+            "ref = typing.ForwardRef('list[int] | None')\n"
+            "alias = typing.Optional['Token']\n"
+            "print(typing.compile is not compile, ref.__forward_code__ == compile("
+            "'list[int] | None', '<string>', 'eval'),\n"
+            "      ref._evaluate(globals(), None, recursive_guard=frozenset()))\n"
+            "cache.save()\n")
+    env = {**os.environ, "AWESOME_LINT_CACHE_DIR": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env=env, check=True).stdout for _ in range(2)]
+    assert runs == ["True True list[int] | None\n"] * 2
 
 
 def test_output_does_not_depend_on_the_cache(warm: tuple[Path, Path, str]) -> None:
@@ -193,7 +213,7 @@ def test_a_full_cache_keeps_what_its_run_used(tmp_path: Path,
 
 def test_damaged_entries_are_compiled_again(tmp_path: Path) -> None:
     path = tmp_path / "compiled.marshal"
-    path.write_bytes(marshal.dumps(({("a+", 0): (0, [999999], 7)},)))
+    path.write_bytes(marshal.dumps(({("a+", 0): (0, [999999], 7)}, {"int": 42})))
     (tmp_path / "compiled-methods.marshal").write_bytes(marshal.dumps(({"x = 1\n": 42}, {})))
     cache = startup.CompiledCache(path)
     compiler: Any = getattr(re, "_compiler", None) or sys.modules["sre_compile"]
@@ -205,4 +225,5 @@ def test_damaged_entries_are_compiled_again(tmp_path: Path) -> None:
         compiler._sre = real
     assert pattern == re.compile("a+") and pattern.match("aa")
     assert cache.source("x = 1\n") == compile("x = 1\n", "<string>", "exec", dont_inherit=True)
+    assert cache.expression("int") == compile("int", "<string>", "eval", dont_inherit=True)
     assert cache.patterns_changed and cache.methods_changed

@@ -85,17 +85,21 @@ def test_a_line_ftfy_would_not_change_never_loads_it(tmp_path: Path) -> None:
 
 
 def test_ftfys_answers_kept_between_runs(tmp_path: Path) -> None:
+    """A line ftfy repairs and one its badness test lets through: the second run answers
+    both from the cache, loading neither ftfy nor the test."""
     line = "* \u201a\u2260\u00ea Stanford CS231n"
+    passed = "88. [ Tom\u00e1\u0161 Mikolov ](https://example.org/tm)"
     code = ("import sys\nfrom awesome_lint import startup\nstartup.keep_compiled()\n"
             "from awesome_lint.syntax import mojibake\n"
-            f"found = mojibake.find({line!r})\n"
+            f"found = mojibake.find({line!r}) + mojibake.find({passed!r})\n"
             "print([(m.column, m.text, m.repaired, m.certain) for m in found],"
-            " 'ftfy' in sys.modules)\n"
+            " 'ftfy' in sys.modules, mojibake.ftfy_is_bad.cache_info().currsize == 1)\n"
             "startup.exit_now(0)")
-    expected = repr([(m.column, m.text, m.repaired, m.certain) for m in mojibake.find(line)])
+    expected = repr([(m.column, m.text, m.repaired, m.certain)
+                     for m in mojibake.find(line) + mojibake.find(passed)])
     assert "\u2b50" in expected
-    assert _run(code, tmp_path) == f"{expected} True"  # computed, then saved
-    assert _run(code, tmp_path) == f"{expected} False"  # answered from the cache
+    assert _run(code, tmp_path) == f"{expected} True True"  # computed, then saved
+    assert _run(code, tmp_path) == f"{expected} False False"  # answered from the cache
 
 
 def test_answers_are_kept_per_ftfy_version(tmp_path: Path) -> None:

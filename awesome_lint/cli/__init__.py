@@ -12,7 +12,6 @@ and this module alone (see :mod:`awesome_lint.startup`).
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 from collections.abc import Iterator, MutableMapping
 from typing import NoReturn
@@ -73,14 +72,6 @@ def main() -> None:
     """Lint, link-check and fix awesome-list READMEs."""
 
 
-def _closed_stdout() -> int:
-    """Point stdout at /dev/null so the final flush cannot raise again; exit 1 (as Python's
-    documentation on SIGPIPE advises)."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    return 1
-
-
 def console_main() -> NoReturn:
     """The ``awesome-lint`` command: :func:`main` with the cyclic collector off, then exit
     without the interpreter's teardown (both explained in :mod:`awesome_lint.startup`)."""
@@ -93,7 +84,7 @@ def console_main() -> NoReturn:
     except SystemExit as exit_:
         code = exit_.code
     except BrokenPipeError:  # the reader went away (``| head``): no message, as cat and git
-        code = _closed_stdout()
+        code = startup.closed_stdout()
     except MemoryError:
         sys.stderr.write("awesome-lint: not enough memory\n")
         code = 2

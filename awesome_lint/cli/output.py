@@ -19,10 +19,10 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from awesome_lint.cli.terminal import color_enabled
 from awesome_lint.diagnostics import Severity
 from awesome_lint.files.inputs import has_input_errors
 from awesome_lint.report import FileReport, ReportOptions, renderer
+from awesome_lint.report.terminal import color_enabled
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -13,7 +13,6 @@ README) are returned as :class:`InputError` items in order, so the run reports t
 
 from __future__ import annotations
 
-import glob
 import os
 import re
 from collections.abc import Iterator
@@ -87,6 +86,8 @@ def _expand(raw: str) -> Iterator[Path | InputError]:
     elif os.path.lexists(path):
         yield path  # a file, FIFO, device...: the reader accepts or refuses it
     elif _GLOB_CHARS & set(raw):
+        import glob  # only for a pattern (awesome_lint.startup)
+
         matches = sorted(glob.glob(raw, recursive=True))
         if not matches:
             yield InputError(raw, "no file matches this pattern")

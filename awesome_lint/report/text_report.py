@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-import click
-
 from awesome_lint.diagnostics import Diagnostic, Severity
 from awesome_lint.report import FileReport, ReportOptions
 from awesome_lint.report.escape import printable
@@ -23,7 +21,11 @@ MAX_SOURCE = 300
 
 
 def _paint(text: str, style: dict[str, Any], options: ReportOptions) -> str:
-    return click.style(text, **style) if options.color else text
+    if not options.color:
+        return text
+    import click  # only for colour: a plain report never imports click (awesome_lint.startup)
+
+    return click.style(text, **style)
 
 
 def _source(line: str, d: Diagnostic, colour: dict[str, Any], options: ReportOptions

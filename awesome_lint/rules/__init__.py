@@ -60,6 +60,12 @@ BUILTIN_FAMILIES: dict[str, str] = {
 #: (``tests/test_startup.py`` checks the list against the rule classes).
 NETWORK_FAMILIES = frozenset({"awesome_lint.rules.links.http", "awesome_lint.rules.papers"})
 
+#: Families whose every rule is silent unless the list is a classic awesome list (AWE's
+#: ``ClassicRule``): the engine imports none of them for a list of another dialect
+#: (``tests/test_seed_fixed_costs.py`` checks the list against the rule classes).
+CLASSIC_FAMILIES = frozenset(module for prefix, module in BUILTIN_FAMILIES.items()
+                             if prefix.startswith("AWE"))
+
 
 @dataclass
 class RuleContext:
@@ -275,13 +281,14 @@ def is_valid_selector(selector: str) -> bool:
     return _load_for([selector])
 
 
-def iter_selected(select: Iterable[str], ignore: Iterable[str], *, network: bool = True
-                  ) -> Iterator[type[Rule]]:
+def iter_selected(select: Iterable[str], ignore: Iterable[str], *, network: bool = True,
+                  skip: frozenset[str] = frozenset()) -> Iterator[type[Rule]]:
     """The selected rules, ordered by code; only their families are imported, and without
-    ``network`` not the :data:`NETWORK_FAMILIES` (their rules may still be yielded if
-    already imported: the caller filters on ``needs_network``)."""
+    ``network`` not the :data:`NETWORK_FAMILIES`, nor the families in ``skip`` (their rules
+    may still be yielded if already imported: the caller filters on ``needs_network`` and
+    on the module)."""
     select, ignore = list(select), list(ignore)
-    _load_for(select, frozenset() if network else NETWORK_FAMILIES)
+    _load_for(select, (frozenset() if network else NETWORK_FAMILIES) | skip)
     for code in sorted(_RULES):
         rule = _RULES[code]
         if any(matches(rule, s) for s in select) and not any(matches(rule, s) for s in ignore):

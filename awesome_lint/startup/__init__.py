@@ -6,14 +6,34 @@ costs.  The figures quoted are whole-process CPU times of ``awesome-lint check``
 command in ``benchmarks/PEERS.md``) unless another benchmark is named.  This package imports
 nothing beyond the standard library's cheapest modules, so anything may import it.
 
-The tricks here, one module each: ``process``: (1) the cyclic collector off, (2) no
-interpreter teardown, (3) httpcore's sniffio import, (4) the plugin scan; ``tables``: (5)
-bundled TOML read back with ``marshal``; ``compiled``: (6) compiled regular expressions (their
-code as bytes) and dataclass methods kept between runs (:class:`CompiledCache`: about 45 ms
-of a seed's ``check``, the first run in a cache folder excepted); ``external``: (7) ftfy
-only for a line it would change, and its answers kept; ``twins``: (8) the ``regex`` package
-only for non-ASCII text (:class:`AsciiTwin`: 8 ms; used by ``syntax.slugs``,
-``syntax.ordering`` and ``rules.awesome.items``).
+The tricks here, one module each:
+
+- ``process``: (1) the cyclic collector off (before the command line imports anything: 27
+  collections, 1-2 ms), (2) no interpreter teardown, (3) httpcore's sniffio import, (4) the
+  plugin scan (``entry_points.txt`` read as bytes).
+- ``tables``: (5) bundled TOML read back with ``marshal``; ``pathlib`` is imported only when
+  a path is made, so that (9) can defer what it imports.
+- ``compiled``: (6) compiled regular expressions (their code as bytes), dataclass methods and
+  string annotations (``typing.ForwardRef``: the first ``compile`` of a process costs 1 ms)
+  kept between runs (:class:`CompiledCache`: about 45 ms of a seed's ``check``, the first
+  run in a cache folder excepted).
+- ``external``: (7) ftfy only for a line it would change, and its answers kept.
+- ``twins``: (8) the ``regex`` package only for non-ASCII text (:class:`AsciiTwin`: 8 ms;
+  used by ``syntax.slugs``, ``syntax.ordering`` and ``rules.awesome.items``).
+- ``entry``: (9) modules imported for one rare call, imported when called
+  (:func:`import_deferring`): ``inspect`` and ``copy`` (with ``weakref``) by
+  ``dataclasses`` (:func:`defer_inspect`: 5-8 ms where click is not imported), ``ipaddress``
+  by ``urllib.parse`` (:func:`defer_ipaddress`: 1 ms); (10) the plain ``check [--exit-zero]
+  PATH...``, pre-commit's command line, run without click (:func:`plain_check`; the runner
+  is ``awesome_lint.__main__._plain_check``: about 9 ms).
+- ``bundle``: (11) the package's own modules imported from one file of code objects in the
+  cache folder, each checked against its source by one ``stat`` (:class:`ModuleBundle`:
+  about 35 us a module, 3.5-4.5 ms of a ``check``'s 100 modules).
+
+With (9)-(11) and the items of this list that name 5 Dec's ``boot`` round, ``check`` of the
+seeds went 0.084-0.095 -> 0.060-0.070 s of CPU, of a 3-line file 0.073 -> 0.049 s, of 1k
+entries 0.141 -> 0.114 s (medians of 7 alternating runs beside main b32c38e,
+``benchmarks/PEERS.md``).
 
 Tricks that live elsewhere because they are a module's own business, not start-up plumbing,
 are listed here so that one file still names them all:
@@ -22,6 +42,8 @@ are listed here so that one file still names them all:
   (``cli.LazyCommands``), and each imports the engine and the parser inside its function, so
   ``--version`` costs click alone (0.064 -> 0.043 s) and ``rules``/``explain`` never import
   the parser, mistletoe or the engine (``tests/test_startup.py``).
+- ``awesome_lint.report.text_report``: click (for ``click.style``) only for a coloured
+  report, so that a report to a pipe or file never imports it (with (10); ``boot``).
 - ``awesome_lint.cli.run``: the link checker (asyncio: 50-70 ms) is imported only when a file
   wants its links checked.
 - ``awesome_lint.rules``: the families import when first asked for, and only the families a
@@ -31,9 +53,14 @@ are listed here so that one file still names them all:
   character pair that can be UTF-8 read as a single-byte code page and that ftfy's own
   ``badness.is_bad`` flags (loaded alone, :func:`module_alone`): ftfy returns every other line
   unchanged.  Its answers are kept between runs (:func:`remembered`), so a list with a
-  garbled emoji (seeds 000 and 001) stops paying 25 ms for ftfy on every ``check``.
+  garbled emoji (seeds 000 and 001) stops paying 25 ms for ftfy on every ``check``; kept
+  with the badness test's answer, so a line seen before loads the test neither (1 ms;
+  ``boot``).
 - ``awesome_lint.syntax.markdown``: mistletoe imported with its Unicode punctuation scan
-  limited to ASCII and an exact membership test put in its place (0.2 s).
+  limited to ASCII and an exact membership test put in its place (0.2 s); ASCII
+  punctuation written out rather than importing ``string``, and
+  ``syntax.mojibake._MAC_ROMAN_CONTINUATIONS`` rather than loading the mac_roman codec
+  at import (0.2 ms each; ``tests/test_seed_fixed_costs.py`` compares them; ``boot``).
 - ``awesome_lint.syntax.listblocks``: nested, ordered and continued lists (a TOC, an
   indented tag legend, topic trees), and the HTML blocks, quotes, code, tables and
   thematic breaks around them, read by mistletoe's own block algorithm re-done for those
@@ -48,19 +75,25 @@ are listed here so that one file still names them all:
   ``Registry._add`` makes one entry per spelling for both indexes, and ``lookup_key`` and
   ``loose_key`` skip a pattern that cannot change an ASCII or alphanumeric key.
 - ``awesome_lint.rules.NETWORK_FAMILIES``: an offline selection never imports the families
-  whose every rule needs the network (LNK1, PAP).
+  whose every rule needs the network (LNK1, PAP).  ``awesome_lint.engine._silent_families``
+  with ``rules.CLASSIC_FAMILIES``: a list that is no classic awesome list (and has no
+  suppression comment) never imports the AWE family, whose every rule would be silent on
+  it (2.3 ms of a seed's ``check``; ``tests/test_seed_fixed_costs.py``; ``boot``).
 - ``awesome_lint.engine.fix_text``: the fix appliers (``autofix.apply``, ``autofix.linemap``)
   imported by ``fix`` only; ``awesome_lint.cli.options``: ``click.shell_completion`` only
   when completing a word (``tests/test_startup.py``).
 - Every dataclass a ``check`` creates has a docstring: ``dataclasses`` calls
   ``inspect.signature`` to write one for a class without (27 classes: 1.3 ms).
+- ``awesome_lint.venues.registry._bag_distance``: "did you mean" measures the edit distance
+  only to spellings whose letters could be that close (seed 001's three unknown venues:
+  2.4 -> 0.4 ms; ``tests/test_seed_fixed_costs.py``; ``boot``).
 - ``awesome_lint.venues.badge_text.lookup_key``: an ASCII text skips the invisible-character
   table (``str.translate`` with a table walks it per character): 2 ms of every run that
   builds the registry.
 - ``awesome_lint.config``: tomllib only when a config file is read.
 - ``awesome_lint.files.discovery``: subprocess (for ``git ls-files``, 2 ms) only for a folder
-  argument; ``awesome_lint.report.summary``: json only for ``--statistics --format json``
-  (``tests/test_startup.py``).
+  argument, glob only for a pattern (``boot``); ``awesome_lint.report.summary``: json only for
+  ``--statistics --format json`` (``tests/test_startup.py``).
 - ``awesome_lint.syntax.parser``: the line breaks mistletoe would split at and GitHub does not
   hidden with one ``re.sub`` (awesome-go: 2 ms) instead of ``str.translate`` with a table
   (40 ms).
@@ -171,6 +204,7 @@ alternating runs):
 
 from __future__ import annotations
 
+from awesome_lint.startup.bundle import ModuleBundle, keep_modules
 from awesome_lint.startup.compiled import (
     CompiledCache,
     clear_user_cache,
@@ -179,9 +213,17 @@ from awesome_lint.startup.compiled import (
     compiled_cache_path,
     keep_compiled,
 )
+from awesome_lint.startup.entry import (
+    defer_inspect,
+    defer_ipaddress,
+    echo,
+    import_deferring,
+    plain_check,
+)
 from awesome_lint.startup.external import module_alone, package_stamp, remembered
 from awesome_lint.startup.process import (
     any_plugin_declared,
+    closed_stdout,
     collecting,
     collector_off,
     exit_now,
@@ -194,21 +236,29 @@ from awesome_lint.startup.twins import AsciiTwin
 __all__ = [
     "AsciiTwin",
     "CompiledCache",
+    "ModuleBundle",
     "any_plugin_declared",
     "cache_dir",
     "cached_toml",
     "clear_user_cache",
+    "closed_stdout",
     "code_bytes",
     "code_words",
     "collecting",
     "collector_off",
     "compiled_cache_path",
+    "defer_inspect",
+    "defer_ipaddress",
+    "echo",
     "exit_now",
     "fast_httpcore_imports",
+    "import_deferring",
     "keep_compiled",
+    "keep_modules",
     "module_alone",
     "package_stamp",
     "parse_toml",
     "paused_gc",
+    "plain_check",
     "remembered",
 ]

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from types import CodeType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from awesome_lint.startup.tables import cache_dir, write_whole
+
+if TYPE_CHECKING:  # pathlib is imported when a path is made (tables.cache_dir)
+    from pathlib import Path
 
 # -- 6. compiled regular expressions and dataclass methods, kept between runs -----------------
 
 #: Bumped when the cached form changes.
-_COMPILED_FORMAT = 4
+_COMPILED_FORMAT = 5
 #: More entries than this (patterns built from documents or configs, say) and the next save
 #: keeps only what its run used.
 _COMPILED_CAP = 4000
@@ -56,8 +58,11 @@ class CompiledCache:
         #: The patterns' file; the methods and answers are in :attr:`methods_path`, read on
         #: first use (``--version`` creates no dataclass: 2 ms less to read).
         self.path = path
-        self.patterns: dict[tuple[str | bytes, int], tuple[Any, ...]] = \
-            _read_dicts(path, 1)[0] if path is not None else {}
+        parts = _read_dicts(path, 2) if path is not None else [{}, {}]
+        self.patterns: dict[tuple[str | bytes, int], tuple[Any, ...]] = parts[0]
+        #: String annotations -> code objects (:meth:`expression`): few and small, so they
+        #: live beside the patterns, not in the methods' file (``--version`` reads no more).
+        self.expressions: dict[str, Any] = parts[1]
         self._methods: list[dict[Any, Any]] | None = None
         self.used: set[object] = set()
         self.patterns_changed = False
@@ -118,10 +123,23 @@ class CompiledCache:
             self.methods_changed = True
         return code
 
+    def expression(self, text: str) -> Any:
+        """The code object of ``text`` compiled as an expression, as ``typing.ForwardRef``
+        compiles a string annotation.  The first ``compile`` of a process costs about 1 ms
+        (the compiler sets itself up): mistletoe's ``Optional['Token']`` made it on every
+        ``check``, click's annotations 26 times on ``--version``."""
+        code = self.expressions.get(text)
+        self.used.add(text)
+        if not isinstance(code, CodeType):
+            code = compile(text, "<string>", "eval", dont_inherit=True)
+            self.expressions[text] = code
+            self.patterns_changed = True
+        return code
+
     def save(self) -> None:
         """Write a file again when this run compiled something new for it."""
         if self.patterns_changed and self.path is not None:
-            _write_dicts(self.path, [self.patterns], self.used)
+            _write_dicts(self.path, [self.patterns, self.expressions], self.used)
         if self.methods_changed and self.methods_path is not None:
             _write_dicts(self.methods_path, self._read_methods(), self.used)
 
@@ -183,8 +201,9 @@ def compiled_cache_path() -> Path | None:
 
 
 def keep_compiled() -> CompiledCache | None:
-    """Route ``re``'s compiler and ``dataclasses``' ``exec`` through :class:`CompiledCache`
-    for the rest of this process (the command line calls it first; :func:`exit_now` saves).
+    """Route ``re``'s compiler, ``dataclasses``' ``exec`` and ``typing``'s ``compile`` (string
+    annotations) through :class:`CompiledCache` for the rest of this process (the command
+    line calls it first; :func:`exit_now` saves).
     None, and nothing changed, on a Python whose internals differ from what it expects."""
     global _compiled
     if _compiled is not None:
@@ -192,11 +211,13 @@ def keep_compiled() -> CompiledCache | None:
     import builtins
     import dataclasses
     import re
+    import typing
 
     compiler: Any = getattr(re, "_compiler", None) or sys.modules.get("sre_compile")
     sre = getattr(compiler, "_sre", None)
     if compiler is None or sre is None or not callable(getattr(compiler, "compile", None)) \
-            or getattr(dataclasses, "exec", builtins.exec) is not builtins.exec:
+            or getattr(dataclasses, "exec", builtins.exec) is not builtins.exec \
+            or getattr(typing, "compile", builtins.compile) is not builtins.compile:
         return None
     cache = CompiledCache(compiled_cache_path())
     recorder = _RecordingSre(sre)
@@ -210,9 +231,18 @@ def keep_compiled() -> CompiledCache | None:
             source = cache.source(source)
         builtins.exec(source, globals_, locals_)
 
+    def compile_expression(source: Any, filename: Any, mode: Any, flags: int = 0,
+                           dont_inherit: bool = False, optimize: int = -1) -> Any:
+        if type(source) is str and filename == "<string>" and mode == "eval" and not flags \
+                and optimize == -1:
+            return cache.expression(source)
+        # typing has no future imports: not inheriting ours compiles as it would
+        return builtins.compile(source, filename, mode, flags, True, optimize)
+
     compiler._sre = recorder
     compiler.compile = compile_pattern
     dataclasses.exec = exec_source  # type: ignore[attr-defined]  # shadows the builtin there
+    typing.compile = compile_expression  # type: ignore[attr-defined]  # ForwardRef's compile
     _compiled = cache
     return cache
 
@@ -233,6 +263,9 @@ def clear_user_cache() -> list[Path]:
     only save time, and every one is rebuilt by the next run that needs it."""
     if _compiled is not None:  # this run saves nothing back at exit
         _compiled.path = None
+    from awesome_lint.startup import bundle
+
+    bundle.forget()
     folder = cache_dir()
     removed: list[Path] = []
     if folder is None or not folder.is_dir():

@@ -10,13 +10,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import NoReturn
 
-from awesome_lint.startup import compiled
+from awesome_lint.startup import bundle, compiled
 
 # -- 1. the cyclic garbage collector ----------------------------------------------------------
 
 
 def collector_off() -> None:
-    """Switch the cyclic collector off for the whole command (called first by the CLI).
+    """Switch the cyclic collector off for the whole command (called first by the CLI, before
+    it imports anything else: importing the package made 27 collections, 2 ms of a seed's
+    ``check``).
 
     Each parse and lint makes hundreds of thousands of objects that live until the process
     exits, and every collection walked them all again (0.2 s of a 2.3 s ``fix`` on 10k
@@ -66,7 +68,16 @@ def exit_now(code: int) -> NoReturn:
     except (BrokenPipeError, ValueError):  # a closed pipe (``| head``): nothing left to say
         pass
     compiled.save_at_exit()
+    bundle.save_at_exit()
     os._exit(code)
+
+
+def closed_stdout() -> int:
+    """Point stdout at /dev/null so the final flush cannot raise again (the reader went away,
+    ``| head``); the exit code 1, as Python's documentation on SIGPIPE advises."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 1
 
 
 # -- 3. httpcore's import of sniffio ----------------------------------------------------------
@@ -95,7 +106,7 @@ def any_plugin_declared(group: str) -> bool:
     this reads the ``entry_points.txt`` files directly (one ``scandir`` per ``sys.path``
     folder: 0.6 ms with 25 distributions installed), and only a hit pays for
     ``importlib.metadata``."""
-    marker = f"[{group}]"
+    marker = f"[{group}]".encode()
     for folder in sys.path:
         try:
             entries = list(os.scandir(folder or "."))
@@ -105,7 +116,8 @@ def any_plugin_declared(group: str) -> bool:
             if not entry.name.endswith(".dist-info"):
                 continue
             try:
-                with open(os.path.join(entry.path, "entry_points.txt"), encoding="utf-8") as fh:
+                # read as bytes: no text layer per file (11 files: 0.4 -> 0.15 ms)
+                with open(os.path.join(entry.path, "entry_points.txt"), "rb") as fh:
                     if marker in fh.read():
                         return True
             except OSError:

@@ -6,8 +6,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pathlib is imported when a path is made (tables.cache_dir)
+    from pathlib import Path
 
 # -- 5. bundled TOML data without parsing TOML ------------------------------------------------
 
@@ -19,6 +21,8 @@ def cache_dir() -> Path | None:
     """The user's cache folder for awesome-lint: ``$AWESOME_LINT_CACHE_DIR``, else
     ``$XDG_CACHE_HOME/awesome-lint``, else ``~/.cache/awesome-lint``; None when there is no
     home to put it in (never a relative folder under the current directory)."""
+    from pathlib import Path  # here: the command line defers what pathlib imports (entry)
+
     explicit = os.environ.get("AWESOME_LINT_CACHE_DIR")
     if explicit:
         return Path(explicit)

@@ -9,12 +9,13 @@ every code point).  Only ``in`` is ever used on that set.
 
 from __future__ import annotations
 
-import string
 import sys
 import unicodedata
 from types import ModuleType
 
-_ASCII_PUNCTUATION = frozenset(string.punctuation)
+#: ``string.punctuation``, written out: the ``string`` module is imported for nothing else
+#: (``tests/test_seed_fixed_costs.py`` compares them).
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _PATCHED: list[bool] = []  # non-empty once mistletoe's list patterns are corrected
 
 

@@ -95,15 +95,19 @@ def _ftfy_stamp() -> str | None:
 
 
 def _fix_encoding(line: str) -> str:
-    """``ftfy.fix_encoding(line)``, kept between runs of the command line under a checksum of
-    the installed ftfy (:func:`awesome_lint.startup.remembered`)."""
+    """``ftfy.fix_encoding(line)`` for a line :func:`ftfy_is_bad` flags, else the line itself,
+    kept between runs of the command line under a checksum of the installed ftfy
+    (:func:`awesome_lint.startup.remembered`): a line seen before loads neither ftfy nor its
+    badness test (1 ms of seeds 000 and 001's ``check``)."""
     stamp = _ftfy_stamp()
     if stamp is None:
-        return _ftfy_fix_encoding(line)
-    return startup.remembered(f"ftfy.fix_encoding {stamp}", line, _ftfy_fix_encoding)
+        return _ftfy_fix_if_bad(line)
+    return startup.remembered(f"ftfy.fix_encoding-if-bad {stamp}", line, _ftfy_fix_if_bad)
 
 
-def _ftfy_fix_encoding(line: str) -> str:
+def _ftfy_fix_if_bad(line: str) -> str:
+    if not ftfy_is_bad()(line):
+        return line
     import ftfy
 
     fixed: str = ftfy.fix_encoding(line)
@@ -122,7 +126,9 @@ class Mojibake:
 
 #: Three characters that Mac Roman decodes from UTF-8 continuation bytes (80-BF): where a
 #: lost lead byte can be; searched at once, not tried at every offset of the line.
-_MAC_ROMAN_CONTINUATIONS = "".join(bytes([b]).decode("mac_roman") for b in range(0x80, 0xC0))
+#: Written out: decoding them at import loaded the mac_roman codec on every run (0.2 ms;
+#: ``tests/test_seed_fixed_costs.py`` decodes them again).
+_MAC_ROMAN_CONTINUATIONS = ("ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø")
 _THREE_CONTINUATIONS = re.compile(f"(?=[{re.escape(_MAC_ROMAN_CONTINUATIONS)}]{{3}})")
 
 
@@ -149,7 +155,7 @@ def find(line: str) -> list[Mojibake]:
         return []
     found: list[Mojibake] = []
     fixed = line
-    if may_be_utf8().search(line) and ftfy_is_bad()(line):
+    if may_be_utf8().search(line):
         fixed = _fix_encoding(line)
     if fixed != line:
         import difflib
