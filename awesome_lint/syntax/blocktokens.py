@@ -29,6 +29,8 @@ class Heading:
 
 
 class _Leaf:
+    """A token with a first line and children (none for a leaf), set by its builder."""
+
     __slots__ = ("children", "line_number")
 
     def __init__(self, line_number: int) -> None:
@@ -77,19 +79,14 @@ class TableRow(_Leaf):
     __slots__ = ()
 
 
-class Table:
-    """A pipe table: its rows after the delimiter row (the header row is not a child)."""
+class Table(_Leaf):
+    """A pipe table; its children are the rows after the delimiter row (mistletoe keeps
+    the header row apart)."""
 
-    __slots__ = ("children", "line_number")
-
-    def __init__(self, line_number: int, children: list[TableRow]) -> None:
-        self.line_number = line_number
-        self.children = children
+    __slots__ = ()
 
 
-class List:
-    __slots__ = ("children", "line_number")
+class List(_Leaf):
+    """A list; its children are :class:`ListItem` tokens."""
 
-    def __init__(self, line_number: int) -> None:
-        self.line_number = line_number
-        self.children: list[ListItem] = []
+    __slots__ = ()

@@ -234,8 +234,9 @@ def _table(buf: list[str], index: int, first: int, final: bool) -> tuple[Table, 
         stop += 1
     if stop == count and not final:
         raise Unsure("table at the end of a chunk")
-    rows = [TableRow(first + at) for at in range(index + 2, stop)]
-    return Table(number, rows), stop
+    table = Table(number)
+    table.children = [TableRow(first + at) for at in range(index + 2, stop)]
+    return table, stop
 
 
 def _interrupts(buf: list[str], index: int, asker: int) -> bool:
