@@ -398,20 +398,20 @@ def _same_marker_type(leader: str, other: str) -> bool:
 
 
 def _list(buf: list[str], index: int, first: int) -> tuple[List, int]:
-    """``List.read``: the list starting at ``index`` and the index after it."""
+    """``List.read``: the list starting at ``index`` and the index after it.
+
+    mistletoe reads an item with a marker of another type before it drops it (and reads it
+    again as the next list's first); the marker that ends an item says the type, so that
+    item is not read here at all (the same tree, without reading nested lists twice at
+    every level)."""
     token = List(first + index)
-    leader = ""
-    marker: Marker | None = None
-    while True:
-        anchor = index
+    item, index, marker = _item(buf, index, first, None)
+    leader = item.leader
+    token.children.append(item)
+    while marker is not None and _same_marker_type(leader, marker[2]):
         item, index, marker = _item(buf, index, first, marker)
-        if not leader:
-            leader = item.leader
-        elif not _same_marker_type(leader, item.leader):
-            return token, anchor
         token.children.append(item)
-        if marker is None:
-            return token, index
+    return token, index
 
 
 def _item(buf: list[str], index: int, first: int, marker: Marker | None
