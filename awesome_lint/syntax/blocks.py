@@ -87,9 +87,11 @@ def block_tokens(body: str) -> Blocks:
 
 
 def _kind(line: str) -> int:
-    if not line.strip(" \t"):
+    if not line:
         return _BLANK
     first = line[0]
+    if first in " \t" and not line.strip(" \t"):  # (a line opening with text: no copy)
+        return _BLANK
     if first == "#":
         return _HEADING_LINE if _HEADING.match(line + "\n") else _OTHER
     if first in "*+-" and _BULLET.match(line) and _plain_item(line):
@@ -115,17 +117,18 @@ def _plain_text(line: str) -> bool:
 
 def _plain_item(line: str) -> bool:
     """Whether the item's text is a paragraph and the line no thematic break."""
-    text = line[2:]
-    first = text[0]
-    if first in "#><" or text.startswith(("```", "~~~")):
+    first = line[2]
+    if first in "#><" or line.startswith(("```", "~~~"), 2):
         return False  # heading, quote, HTML block, code fence
-    if first == "[" and "]:" in text:
+    if first == "[" and line.find("]:", 2) >= 0:
         return False  # may be a link reference definition
     if not first.isspace() and first not in "-_*+" and not first.isdigit():
         # Speed trick (listed in awesome_lint.startup): no pattern below can match (each
         # needs a marker, digit or rule character after at most three spaces, and a rule
-        # line has nothing else), so the three "+ \n" copies and matches are skipped.
+        # line has nothing else), so the three "+ \n" copies and matches are skipped; the
+        # tests above read the line from its third character, without copying the text.
         return True
+    text = line[2:]
     return not (_LIST_MARKER.match(text + "\n") or _THEMATIC_BREAK.match(text + "\n")
                 or _THEMATIC_BREAK.match(line + "\n"))
 
@@ -179,20 +182,24 @@ def _plain_list(lines: list[str], kinds: list[int], index: int, stop: int
     top level, as mistletoe's list item backs up one line."""
     marker = lines[index][0]
     token = List(index + 1)
+    items = token.children
     while True:
-        after = index + 1
+        number = index + 1
+        after = number
         while after < stop and kinds[after] == _BLANK:
             after += 1
         if after < stop and kinds[after] == _ITEM:
-            children: list[Any] = [Paragraph(index + 1)]
-            children.extend(BlankLine(n + 1) for n in range(index + 1, after))
-            token.children.append(ListItem(index + 1, marker, children))
+            # (Speed trick, listed in awesome_lint.startup: no blank line between two
+            # items, the common case, builds the children without a generator.)
+            items.append(ListItem(number, marker, [Paragraph(number)] if after == number else
+                                  [Paragraph(number),
+                                   *[BlankLine(n + 1) for n in range(number, after)]]))
             index = after
             if lines[after][0] != marker:
                 return token, index
             continue
-        token.children.append(ListItem(index + 1, marker, [Paragraph(index + 1)]))
-        return token, (after - 1 if after > index + 1 else after)
+        items.append(ListItem(number, marker, [Paragraph(number)]))
+        return token, (after - 1 if after > number else after)
 
 
 def _mistletoe_segment(lines: list[str], start: int, stop: int, blocks: Blocks,
