@@ -13,8 +13,9 @@ other token (a definition, a setext heading) or the answer is not certain from t
 (a tab on a quote's line), it raises :class:`Unsure` and the chunk goes to mistletoe.
 ``tests/test_listblocks.py`` compares the trees node for node.
 
-Speed trick (listed in :mod:`awesome_lint.startup`): the seeds and generated lists never
-import mistletoe (about 7 ms of import, plus its tokenizing).
+Speed trick (listed in :mod:`awesome_lint.startup`): the seeds, the generated lists and
+17 of the 18 corpus lists never import mistletoe (its import and tokenizing: 3 to 8 ms of a
+seed's ``check``), and this reader builds a tree two to four times faster than mistletoe.
 """
 
 from __future__ import annotations
