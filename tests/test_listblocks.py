@@ -187,7 +187,7 @@ def test_shapes_left_to_mistletoe(text: str) -> None:
 
 _INDENT = st.sampled_from(["", "", "", " ", "  ", "   ", "    ", "     ", "        ", "\t"])
 _MARKER = st.sampled_from(["", "", "- ", "* ", "+ ", "1. ", "2. ", "10. ", "1) ", "-  ",
-                           "-     ", "- ", "* ", "3. "])
+                           "-     ", "- ", "* ", "3. ", "-\t", "1.\t", "> ", ">", "> - "])
 _TEXT = st.sampled_from([
     "Text", "[Gml] General ML", "[Title](https://a.org/x) [[Notes](https://b.org)]",
     "**Bold** -", "e.g. [Gml], [Opt]", "https://a.org/x  ", "# Heading", "## h ##", "a | b",
@@ -261,6 +261,23 @@ def test_every_chunk_of_real_lists(path: Path) -> None:
         for token in reference.children:
             blocks._shift(token, start)
         assert [_shape(t) for t in tokens] == [_shape(t) for t in reference.children]
+
+
+def test_windows_of_real_lines() -> None:
+    """Runs of real lines, in order or shuffled, cut anywhere (inside fences, items,
+    quotes, HTML): the reader equals mistletoe wherever it answers."""
+    paths = shared_lists()
+    if not paths:
+        pytest.skip("../shared is absent")
+    lines = [line for path in paths
+             for line in path.read_text(encoding="utf-8", errors="replace").split("\n")]
+    rng = random.Random(5)
+    for _ in range(150):
+        start = rng.randrange(len(lines) - 40)
+        window = lines[start:start + rng.randint(1, 40)]
+        if rng.random() < 0.5:
+            rng.shuffle(window)
+        assert_read_as_mistletoe("\n".join(window) + "\n")
 
 
 def test_seed_shapes_skip_mistletoe(monkeypatch: pytest.MonkeyPatch) -> None:
