@@ -374,7 +374,7 @@ class Document:
 # -- speed trick (listed in awesome_lint.startup) ---------------------------------------------
 
 
-def _fast_frozen_init(*classes: type) -> None:
+def fast_frozen_init(*classes: type) -> None:
     """Give frozen, slotted dataclasses an ``__init__`` that stores each field through its
     slot's own descriptor.
 
@@ -418,5 +418,5 @@ def _fast_frozen_init(*classes: type) -> None:
 
 
 # The parser builds these by the hundred thousand.
-_fast_frozen_init(Span, Link, LinkProblem, Badge, Tag, Block, ListItemInfo, ListInfo, Comment,
+fast_frozen_init(Span, Link, LinkProblem, Badge, Tag, Block, ListItemInfo, ListInfo, Comment,
                   TocEntry, LegendItem, VenueMark)

@@ -17,8 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awesome_lint.rules.awesome import items
-from awesome_lint.startup import AsciiTwin
+from awesome_lint.startup import EMOJI_CLASS, AsciiTwin
 from awesome_lint.syntax import ordering, slugs
+from tests.conftest import shared_lists
 
 TWINS = {"slugs._NOT_SLUG": slugs._NOT_SLUG, "slugs._LOOSE": slugs._LOOSE,
          "ordering._EMOJI": ordering._EMOJI, "items._EMOJI": items._EMOJI,
@@ -70,23 +71,99 @@ def test_first_words_of_mixed_text() -> None:
         assert _shape(word.match(text)) == _shape(word.full().match(text)), text
 
 
+def _check_in_a_child(readme: Path) -> list[str]:
+    """Whether ``check`` of ``readme`` in a fresh process imported ``regex``, and the codes
+    it found."""
+    code = ("import sys\nfrom awesome_lint.api import check\n"
+            f"report = check([{str(readme)!r}])\n"
+            "print('regex' in sys.modules, [d.code for d in report.diagnostics])")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env={**os.environ}).stdout.split(maxsplit=1)
+
+
 def test_an_ascii_list_never_imports_regex(tmp_path: Path) -> None:
     readme = tmp_path / "README.md"
     readme.write_text("# Awesome X\n\n## Tools & Things\n\n- [B](https://example.org/b) - "
                       "Bee.\n- [a](https://example.org/a) - lower start.\n"
                       "- [C](#tools-thing) - See.\n", encoding="utf-8")
-    code = ("import sys\nfrom awesome_lint.api import check\n"
-            f"report = check([{str(readme)!r}])\n"
-            "print('regex' in sys.modules, [d.code for d in report.diagnostics])")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, env={**os.environ}).stdout.split()
-    assert out == ["False", "['LNK004']"]
+    assert _check_in_a_child(readme) == ["False", "['LNK004']\n"]
 
 
 def test_twin_patterns_are_plain_ascii() -> None:
+    """Plain ASCII, but for the classes a twin with ``unsure`` spells out (checked below)."""
     for twin in TWINS.values():
         assert isinstance(twin, AsciiTwin)
-        assert all(c in string.printable for c in twin.ascii.pattern.replace("’", ""))
+        pattern = twin.ascii.pattern.replace("’", "").replace(EMOJI_CLASS, "")
+        pattern = pattern.replace(items._LETTER_DIGIT, "")
+        assert all(c in string.printable for c in pattern)
+
+
+# -- twins exact beyond ASCII (``unsure``) -----------------------------------------------------
+_EVERY_CHARACTER = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+def test_the_emoji_class_is_regex_s_on_every_code_point() -> None:
+    import regex
+
+    full = regex.findall(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]",
+                         _EVERY_CHARACTER)
+    assert re.findall(EMOJI_CLASS, _EVERY_CHARACTER) == full
+    assert len(full) > 2800
+
+
+def _sure_characters(twin: AsciiTwin) -> list[str]:
+    """The non-ASCII characters the twin's ``unsure`` pattern lets through, alone."""
+    assert twin._unsure is not None
+    return [c for c in _EVERY_CHARACTER[128:] if twin._unsure.search(c) is None]
+
+
+def test_first_word_twin_on_every_character_it_is_sure_of() -> None:
+    twin = items._FIRST_WORD
+    sure = _sure_characters(twin)
+    assert "é" in sure and "“" in sure and "📋" in sure and "中" not in sure
+    full = twin.full()
+    for char in sure:
+        for text in (char, f"a{char}b", f"{char}a", f"**{char}x", f"x’{char}"):
+            assert _shape(twin.match(text)) == _shape(full.match(text)), text
+            assert _shape(twin.ascii.match(text)) == _shape(full.match(text)), text
+
+
+def test_emoji_twins_are_sure_of_everything() -> None:
+    for twin in (items._EMOJI, ordering._EMOJI):
+        assert len(_sure_characters(twin)) == len(_EVERY_CHARACTER) - 128
+
+
+_BEYOND = list("éÉßÀÿıĲŉɏ²µº“”’‘…–—€™→←©®‼⁉\u00a0\u2028\u3000⭐🎉👍🏽🚀📋🐮"
+               "\u200d\ufe0f中한ْ٣\U0001fbf5")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["items._FIRST_WORD", "items._EMOJI", "ordering._EMOJI"]),
+       st.text(alphabet=st.sampled_from(ASCII + _BEYOND), max_size=12))
+def test_twins_with_unsure_alike_on_any_text(name: str, text: str) -> None:
+    _alike(TWINS[name], text)
+
+
+@pytest.mark.parametrize("path", shared_lists(), ids=lambda p: p.name)
+def test_twins_alike_on_real_descriptions(path: Path) -> None:
+    from awesome_lint.syntax.classic import items as classic_items
+    from awesome_lint.syntax.parser import parse
+
+    document = parse(path.read_text(encoding="utf-8", errors="replace"))
+    for item in classic_items(document):
+        for text in (item.raw, item.text, item.name):
+            _alike(items._FIRST_WORD, text)
+            _alike(items._EMOJI, text)
+            _alike(ordering._EMOJI, text)
+
+
+def test_a_classic_list_beyond_ascii_never_imports_regex(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("# Awesome X\n\n## Tools\n\n- [B](https://example.org/b) - “go build” "
+                      "wrapper.\n- [C](https://example.org/c) - 📋 clipboard™ → done 🚀\n"
+                      "- [D](https://example.org/d) - Florianópolis, Brazil.\n"
+                      "- [E](https://example.org/e) - We’ll write an API.\n", encoding="utf-8")
+    assert _check_in_a_child(readme)[0] == "False"
 
 
 @settings(max_examples=300, deadline=None)

@@ -36,6 +36,10 @@ LINES = [
     "<details>", "</details>", "<div>", "<pre>", "</pre>", "| a | b |", "|---|---|",
     "a | b", "--- | ---", ":--", "\u00a0", "*\titem", "*  two spaces", "*", "-", "+",
     "* \u00a0nbsp", "text  ", "\\", "<kbd>ICLR</kbd> [x](y)", "Title\u00a0with nbsp",
+    # lines that may continue an item's paragraph (or open something)
+    "  messaging system.", "  **[back to top](#contents)**", "-[x](y) text", "--x", "-- -",
+    "+x", "   text", "\ttext", "    four", "  - [x](y)", "  1. x", " ---", "  ===", "  --",
+    "-x|y", "  > q", "  ```", "  <div>", "  [r]: /u", "  #", "--", "-\t", " -x", "+++",
 ]
 
 
@@ -94,8 +98,46 @@ def test_plain_lines(lines: list[str], final_newline: bool) -> None:
     "* a\n\n\n# H\n", "* a\n\n\n", "* a\n\n- b\n\n\n* c\n", "text\n* a\ntext\n",
     "* a\n\ntext\n", "# H\n```\n# not a heading\n", "<!--\n# H\n-->\n# I\n* a\n",
     "[a]: /u\n# H\n[a]: /v\n* [a]\n", "<div>\n# H\n\n# I\n* a\n",
+    "- a\n  - b\n\t- c\n", "- a\n\t- b\n  - c\n", "- a\n\t- b\n\t\t- c\n- d\n",
+    "1. a\n\t- b\n", "- a\n\n\t- b\n", "- a\n  - b\n    - c\n  - d\n- e\n  - f\n",
 ])
 def test_cases(text: str) -> None:
+    assert_same_as_mistletoe(text)
+
+
+_ITEMS_AND_MORE = st.sampled_from([
+    "* [T](https://a.org) - Text.", "- [T](https://a.org)", "* a", "", "", "# H",
+    "  continued here", "**lazy** [x](#y)", "-[x](y) lazy", "    deep", "\tTabbed text",
+    "  * nested", "  1. nested", "  ---", "  ===", "---", "text", " - one space", "   - three",
+    "  > quote", "  | t |", "--x", "+y", "1. one", "2. two", "10) ten", "2.  spaced",
+    "1.     five", "3.\ttab", "1. - nested", "1) [x](y) - z", "0. zero", "1.", "007. bond",
+    "  - nested", "    - deeper", "      - deepest", "  + plus", " - one", "  - * x", "    text",
+    "  -", "  -  two", "\t- tab", "  * * *", "  - # h", "\t* star", "\t\t- two tabs",
+    "\t- [x](y) - z",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ITEMS_AND_MORE, max_size=30))
+def test_items_and_what_may_continue_them(lines: list[str]) -> None:
+    assert_same_as_mistletoe("\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize("text", [
+    # bullets nested at their parent's content column (by spaces, or one tab)
+    "# L\n\n- A\n  - [a](https://a.org) - A.\n    - [b](https://b.org)\n  - c\n"
+    "  continued\n- B\n  * d\n\n- C\n  - e\n\n\n## M\n\n- D\n\t- f\n\t- g\n- E\n",
+    # lists numbered 1. / 1) of one-line items
+    "# L\n\n1.  [a](https://a.org) by A.\n2.  [b](https://b.org)\n10. c\n\n"
+    "1) d\n2) e\n- f\n3. g\n\ntext\n1. h\n",
+    # items whose paragraph goes on, indented or lazily
+    "# L\n\n* [a](https://a.org) - A\n  continued.\n* [b](https://b.org) - B\n"
+    "**[back to top](#l)**\n-[c](https://c.org) lazy\n\n* [d](https://d.org)\n"
+    "\tTabbed on.\n\n## M\n",
+])
+def test_these_lists_skip_mistletoe(text: str) -> None:
+    found = blocks.block_tokens(_body(text))
+    assert all(type(token).__module__ == blocktokens.__name__ for token in found.children)
     assert_same_as_mistletoe(text)
 
 

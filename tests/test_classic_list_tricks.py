@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awesome_lint.rules.awesome import toc, words
-from awesome_lint.syntax import notations
+from awesome_lint.syntax import gates, notations
 from awesome_lint.syntax.parser import parse, venue_lookup
 from tests.conftest import shared_lists
 
@@ -27,15 +27,24 @@ def _both(text: str) -> tuple[object, object]:
     for style in notations._absent_gates(document):
         grammar = notations.GRAMMARS[style]
         assert [e.line for e in document.entries if list(grammar(document, e))] == [], style
-    for style, gate in notations._LINE_GATES.items():
+    chosen_by = {style: notations._gated(document, document.entries, gate)
+                 for style, gate in gates.LINE_GATES.items()}
+    chosen_by["italic"] = notations._italic_gated(document, document.entries)
+    for style, chosen in chosen_by.items():
         grammar = notations.GRAMMARS[style]
-        kept = {id(e) for e in notations._gated(document, document.entries, gate)}
+        kept = {id(e) for e in chosen}
         assert [e.line for e in document.entries
                 if id(e) not in kept and list(grammar(document, e))] == [], style
+    for style, kinds in gates.READS.items():
+        grammar = notations.GRAMMARS[style]
+        assert [e.line for e in document.entries
+                if e.kind not in kinds and list(grammar(document, e))] == [], style
     gated = notations.infer_venues(document, venue_lookup)
     with pytest.MonkeyPatch.context() as m:
         m.setattr(notations, "_GATES", {})
-        m.setattr(notations, "_LINE_GATES", {})
+        m.setattr(gates, "LINE_GATES", {})
+        m.setattr(notations, "_italic_gated", lambda _document, entries: entries)
+        m.setattr(gates, "READS", {})
         full = notations.infer_venues(document, venue_lookup)
     return gated, full
 
@@ -47,18 +56,20 @@ def _marks_of(found: tuple[object, object]) -> object:
 
 def test_every_gated_grammar_has_a_gate() -> None:
     assert set(notations._GATES) == set(_GATED)
-    assert set(notations._LINE_GATES) == {"bold-bracket", "bracket"}
+    assert set(gates.LINE_GATES) == {"bold-bracket", "bracket"}
     assert set(_GATED) <= set(notations.GRAMMARS)
 
 
 _PIECES = st.sampled_from([
     "[Title](https://a.example/x)", " - ", "Desc.", " (ICCV 2016)", " (CVPR'17)", ", ICLR, 2020",
     " ICLR,2019", "**Bold Title** (2015), A. Author", " **[CVPR' 19]**", " [ICCV 2017]",
-    " [NeurIPS'18]", "**[", "9]", " [Gml]", "\"**T**.\" CVPR (2016).", " (2016)",
+    " [NeurIPS'18]", "**[", "9]", " [Gml]", " *CVPR 2019*", "_ICLR 2020_.", " *x* ;",
+    "\"**T**.\" CVPR (2016).", " (2016)", "2018-NIPS - ", "19-CVPR: ",
+    "[[ICRA](https://r.example)] ",
     ": https://b.example/y", " ,", "(", ")", " 2019", "NeurIPS", "\u2019", " ", ",",
 ])
 _LINE = st.builds(lambda marker, parts: marker + "".join(parts),
-                  st.sampled_from(["- ", "* ", "1. ", "4. ", "", "  - "]),
+                  st.sampled_from(["- ", "* ", "1. ", "4. ", "", "  - ", "    -   "]),
                   st.lists(_PIECES, min_size=1, max_size=6))
 
 
@@ -127,10 +138,97 @@ _TEXT_LINE = st.lists(_WORDS, max_size=8).map("".join)
        st.sampled_from([{}, {"Go": "Golang"}, {"a\nb": "ab"}, {"x": "X"}]))
 def test_spelling_over_joined_lines_finds_as_per_line(lines: list[str],
                                                       extra: dict[str, str]) -> None:
-    assert words.find_lines(lines, extra) == [words.find(line, extra) for line in lines]
+    assert words.find_lines(lines, extra) == {
+        index: found for index, line in enumerate(lines) if (found := words.find(line, extra))}
 
 
 @pytest.mark.parametrize("path", shared_lists(), ids=lambda p: p.name)
 def test_spelling_over_joined_lines_on_real_lists(path: Path) -> None:
     lines = parse(path.read_text(encoding="utf-8", errors="replace")).lines
-    assert words.find_lines(lines) == [words.find(line) for line in lines]
+    assert words.find_lines(lines) == {
+        index: found for index, line in enumerate(lines) if (found := words.find(line))}
+
+
+_FORMS = st.sampled_from(["Github", "Git", "Gith", "GitHub", "Gitlab", "a b", "a", "ab", "Mac OS",
+                          "Mac OS X", "x.y", "Node", "node.js", "Nodejs", "G", "Go", "Golang",
+                          "C++", "+x", " Go", "go ", ".net", "x.", "a-"])
+
+
+_FORM_TEXT = st.lists(st.one_of(_FORMS, st.sampled_from([" ", "+", ".", "-", "x", "(", "\n"])),
+                      max_size=10).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_TEXT_LINE, _FORM_TEXT), max_size=6),
+       st.dictionaries(_FORMS, st.sampled_from(["GitHub", "Z", "macOS"]), max_size=4))
+def test_spelling_trie_finds_as_the_longest_first_alternation(
+        lines: list[str], extra: dict[str, str]) -> None:
+    key = tuple(sorted(extra.items()))
+    trie, table = words._compiled(key)
+    flat, same = words._compiled(key, trie=False)
+    assert table == same
+    for line in lines:
+        assert list(words._found(trie, line)) == list(words._found(flat, line))
+
+
+@pytest.mark.parametrize(("text", "extra"), [
+    ("C+++x and Github", {"C++": "Z", "+x": "Y"}),  # a form ending where the next begins
+    ("go .net", {"Go": "x", ".net": ".NET"}), ("Gith Github GitHub.com", {"Gith": "G"}),
+])
+def test_spelling_searches_by_hand(text: str, extra: dict[str, str]) -> None:
+    key = tuple(sorted(extra.items()))
+    fast, flat = words._compiled(key)[0], words._compiled(key, trie=False)[0]
+    assert list(words._found(fast, text)) == list(words._found(flat, text))
+    assert words.find(text, extra) == [
+        words.Misspelling(at, form, words._compiled(key)[1][form])
+        for at, form in words._found(flat, text)]
+
+
+@pytest.mark.parametrize("path", shared_lists(), ids=lambda p: p.name)
+def test_spelling_trie_on_real_lists(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    trie, flat = words._compiled(())[0], words._compiled((), trie=False)[0]
+    assert trie.pattern.startswith("[^")  # the built-in forms take the fastest search
+    assert list(words._found(trie, text)) == list(words._found(flat, text))
+
+
+# -- classic items: the one-line shortcut of syntax.classic._item ------------------------------
+_ITEM_PIECES = st.sampled_from([
+    "[Name](https://a.example/x)", " - ", " – ", ": ", "-", " ", "Desc.", "\\", "  ", "\t",
+    "\u00a0", "**[⬆ back to top](#contents)**", "`code`", "*x*", "[more](https://b.example)",
+])
+_ITEM_LINE = st.builds(lambda marker, parts: marker + "".join(parts),
+                       st.sampled_from(["- ", "* ", "1. ", "  ", "", "  - "]),
+                       st.lists(_ITEM_PIECES, min_size=1, max_size=6))
+
+
+def _same_items(text: str) -> None:
+    from awesome_lint.syntax import classic
+    from awesome_lint.syntax.dialect import is_classic_candidate
+
+    document = parse(text)
+    for entry in document.entries:
+        if is_classic_candidate(entry):
+            assert classic._item(document, entry) == classic._item(
+                document, entry, one_line=False), entry.line
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_ITEM_LINE, min_size=1, max_size=10))
+def test_classic_items_one_line_shortcut(lines: list[str]) -> None:
+    _same_items("# List\n\n" + "\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize("text", [
+    "- [A](https://a.example)\u00a0Desc.\n- [B](https://b.example) - Two \n  lines.\n",
+    "- [A](https://a.example) - \n- [B](https://b.example)\t\n- [C](https://c.example):x\n",
+    "- [A](https://a.example) - Ends in a break\\\n  and more.\n- [B](https://b.example)\n"
+    "  **[⬆ back to top](#contents)**\n",
+])
+def test_classic_items_one_line_shortcut_by_hand(text: str) -> None:
+    _same_items("# List\n\n" + text)
+
+
+@pytest.mark.parametrize("path", shared_lists(), ids=lambda p: p.name)
+def test_classic_items_one_line_shortcut_on_real_lists(path: Path) -> None:
+    _same_items(path.read_text(encoding="utf-8", errors="replace"))

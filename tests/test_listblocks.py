@@ -250,7 +250,7 @@ def test_generated_list_documents(rng: random.Random) -> None:
 def test_every_chunk_of_real_lists(path: Path) -> None:
     """Each chunk the reader answers for equals mistletoe's tree of that chunk alone."""
     lines = _body(path.read_text(encoding="utf-8", errors="replace")).split("\n")[:-1]
-    kinds = [blocks._kind(line) for line in lines]
+    kinds = blocks._kinds(lines)
     for start, stop, plain in blocks._runs(kinds):
         if plain:
             continue

@@ -25,15 +25,15 @@ _NEVER = re.compile(r"(?!)")
 @contextmanager
 def general_paths_only() -> Iterator[None]:
     """Every shortcut of the scanner off: what the general paths find."""
-    saved = (scanner._SIMPLE_LINK, scanner._SIMPLE_LABEL, scanner._BRACKETED_LINK,
+    saved = (scanner.SIMPLE_LINK, scanner._SIMPLE_LABEL, scanner._BRACKETED_LINK,
              scanner._SIMPLE_KBD_REST)
     # (with the shapes off, no bracket pair is recorded before the block's pass either)
-    scanner._SIMPLE_LINK = scanner._SIMPLE_LABEL = scanner._BRACKETED_LINK = _NEVER
+    scanner.SIMPLE_LINK = scanner._SIMPLE_LABEL = scanner._BRACKETED_LINK = _NEVER
     scanner._SIMPLE_KBD_REST = _NEVER
     try:
         yield
     finally:
-        (scanner._SIMPLE_LINK, scanner._SIMPLE_LABEL, scanner._BRACKETED_LINK,
+        (scanner.SIMPLE_LINK, scanner._SIMPLE_LABEL, scanner._BRACKETED_LINK,
          scanner._SIMPLE_KBD_REST) = saved
 
 

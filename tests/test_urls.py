@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import assume, example, given
@@ -15,6 +16,7 @@ from awesome_lint.syntax.urls import (
     is_http_url,
     strip_fragment,
 )
+from tests.conftest import shared_lists
 
 
 def same(*urls: str) -> None:
@@ -450,6 +452,34 @@ def test_plain_urls_get_the_general_key(scheme: str, host: str, path: str) -> No
     general = scheme.upper() + url[len(scheme):]
     assert canonical_key(url) == canonical_key(general)
     assert canonical_key(url, keep_fragment=False) == canonical_key(general, keep_fragment=False)
+
+
+_GITHUB_PARTS = st.sampled_from(["Owner", "repo", "Repo.js", "r.git", "x.git.git", ".git",
+                                 ".hidden", "index.html", "index.htm", "a_b-c", "UPPER", "",
+                                 ".", "..", "tree", "main", "%41", "é"])
+
+
+@given(st.sampled_from(["http", "https"]), st.sampled_from(["github.com", "www.github.com"]),
+       st.lists(_GITHUB_PARTS, min_size=1, max_size=4).map("/".join),
+       st.sampled_from(["", "/", "#readme", "?tab=x"]))
+def test_plain_github_urls_get_the_general_key(scheme: str, host: str, path: str,
+                                               tail: str) -> None:
+    """``https://github.com/Owner/Repo`` takes a one-match path (``urls._PLAIN_GITHUB``); an
+    upper-case scheme takes the general one, which must give the same key."""
+    url = f"{scheme}://{host}/{path}{tail}"
+    general = scheme.upper() + url[len(scheme):]
+    assert canonical_key(url) == canonical_key(general)
+
+
+@pytest.mark.parametrize("path", shared_lists(), ids=lambda p: p.name)
+def test_plain_urls_of_real_lists_get_the_general_key(path: Path) -> None:
+    from awesome_lint.syntax.parser import parse
+
+    for link in parse(path.read_text(encoding="utf-8", errors="replace")).links:
+        url = link.destination.strip()
+        if url.startswith(("http://", "https://")):
+            general = "HTTP" + url[4:]
+            assert canonical_key(url) == canonical_key(general), url
 
 
 urlish = st.one_of(

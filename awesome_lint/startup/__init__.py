@@ -19,7 +19,12 @@ The tricks here, one module each:
   run in a cache folder excepted).
 - ``external``: (7) ftfy only for a line it would change, and its answers kept.
 - ``twins``: (8) the ``regex`` package only for non-ASCII text (:class:`AsciiTwin`: 8 ms;
-  used by ``syntax.slugs``, ``syntax.ordering`` and ``rules.awesome.items``).
+  used by ``syntax.slugs``, ``syntax.ordering`` and ``rules.awesome.items``), and with
+  ``unsure`` for the non-ASCII text a twin spells out exactly: the emoji class
+  (:data:`EMOJI_CLASS`) everywhere, a description's first word on accented Latin letters,
+  punctuation and symbol blocks (typographic quotes, accents and emoji in a classic list's
+  descriptions no longer load ``regex``: awesome-go, vinta's and sindresorhus' lists, about
+  8 ms each).
 - ``entry``: (9) modules imported for one rare call, imported when called
   (:func:`import_deferring`): ``inspect`` and ``copy`` (with ``weakref``) by
   ``dataclasses`` (:func:`defer_inspect`: 5-8 ms where click is not imported), ``ipaddress``
@@ -67,10 +72,7 @@ are listed here so that one file still names them all:
   token types, so the seeds, the generated lists and 17 of the 18 corpus lists never
   import mistletoe (its import and tokenizing: 3 to 8 ms of a seed's ``check``, 11 ms of
   awesome-go's); a definition, a setext heading or a chunk it cannot close still goes to
-  mistletoe (``tests/test_listblocks.py``).  ``syntax.blocks._plain_list`` builds an
-  item's children without a generator when no blank line follows it, and ``_kind`` and
-  ``_plain_item`` read a line without copying it (block structure of 10k entries
-  20.7 -> 16.3 ms, awesome-go 8.8 -> 7.5 ms, in process).
+  mistletoe (``tests/test_listblocks.py``).
 - ``awesome_lint.rules.badges.analysis``: the venue registry built only when a badge or a
   venue mark needs reading (7 ms of CPU: two thirds of a 3-line file's run after imports).
 - ``awesome_lint.venues.registry.load_registry``: the bundled venues, once checked, and the
@@ -112,13 +114,13 @@ are listed here so that one file still names them all:
 Per-entry tricks (the hot paths of a long list; figures are ``check`` on 10k generated
 entries, whole-process CPU, medians of alternating runs against the version before):
 
-- ``awesome_lint.model._fast_frozen_init``: the frozen tree nodes (``Span``, ``Link``,
+- ``awesome_lint.model.fast_frozen_init``: the frozen tree nodes (``Span``, ``Link``,
   ``Badge``...) store their fields through their slots' descriptors instead of
   ``object.__setattr__`` by name: a ``Link`` builds in 0.6 us instead of 1.06 us
   (1.14 -> 1.08 s); those methods are compiled through (6) like dataclasses' own.
 - ``awesome_lint.syntax.scanner``: in a block without backslashes or backticks, the common
   shapes are read in one regex match each, shapes whose bracket pair is certain without
-  the block's bracket pass (``_SIMPLE_LINK`` ``[t](url)``, ``_SIMPLE_LABEL`` ``[Tag]``,
+  the block's bracket pass (``SIMPLE_LINK`` ``[t](url)``, ``_SIMPLE_LABEL`` ``[Tag]``,
   ``_BRACKETED_LINK`` ``[[Notes](url)]``, recorded with ``Lookahead.known_pair`` so the pass
   never runs for most entries); a closed ``<kbd>`` badge in one match
   (``_SIMPLE_KBD_REST``); no reference lookup when the document defines no label.  Pinned
@@ -139,7 +141,7 @@ entries, whole-process CPU, medians of alternating runs against the version befo
 - ``awesome_lint.rules.duplicates.entries.DuplicateTitle._near_pairs``: row i's values in
   locals for its window.
 - ``awesome_lint.syntax.scanner`` (memory): a badge keeps the cached reading's copy of its
-  text, and link texts of up to ``_SHARED_LABEL`` characters are interned (``Notes``
+  text, and link texts of up to ``SHARED_LABEL`` characters are interned (``Notes``
   once, not once per entry): 50k entries, ``fix`` peak RSS 300 -> 292 MB, ``check``
   216 -> 210 MB.
 
@@ -195,7 +197,7 @@ alternating runs):
 
 - ``awesome_lint.syntax.notations._GATES``: the ``paren``, ``title-paren``, ``comma``,
   ``title-year`` and ``citation`` grammars run entry by entry only when one search of the
-  whole document finds what each of their marks contains; ``_LINE_GATES``: the
+  whole document finds what each of their marks contains; ``gates.LINE_GATES``: the
   ``bold-bracket`` and ``bracket`` grammars read only the entries with a line that holds
   what they look for first (``**[``, a digit before ``]``), found in one search.  Venue
   inference on awesome-go 29 -> 13 ms (in process, median of 7).
@@ -203,6 +205,53 @@ alternating runs):
   one scan of the prose lines joined by newlines, not one call per line (about 4 ms).
 - ``awesome_lint.rules.awesome.toc._toc``: the sections listed once for all TOC entries,
   not walked from the root once per entry (152 walks of 170 sections).
+
+Classic-list tricks, round 2 (same tests unless named; together with the ``regex`` twins
+of (8), ``check`` of awesome-go 0.29 -> 0.23 s CPU, whole process, medians of 15
+alternating runs; ``benchmarks/PEERS.md`` has the table and the command):
+
+- ``awesome_lint.syntax.plain_items.plain_item``: a one-line item ``- [Name](url) -
+  Description.`` whose text holds nothing else the scanner looks for (nine in ten of
+  awesome-go's) built without the scanner and the general entry builder, into the same
+  parts (``tests/test_plain_items.py``): the parse of awesome-go 99 -> 80 ms (in process).
+- ``awesome_lint.syntax.blocks._continues``: an item whose paragraph goes on (an indented
+  line, or a lazy one at the margin: ``**[back to top](#contents)**``, ``-[x](y)``) stays on
+  the fast path instead of sending its section to mistletoe (awesome-go: four sections,
+  about 4 ms; ``tests/test_blocks.py``).
+- ``awesome_lint.syntax.blocks._NUMBERED``: lists numbered ``1.``/``1)`` of one-line items on
+  the same fast path (one not numbered 1 right under paragraph text goes on with it, as
+  mistletoe reads it): ChristosChristofidis' list, 650 of its 686 lines mistletoe read,
+  136 -> 123 ms a ``check`` (``tests/test_blocks.py``).
+- ``awesome_lint.syntax.blocks._nest``: bullets nested at their parent item's content column
+  (by spaces), or by one tab under a top-level item, right under an item line, on the same
+  fast path: vinta's list, half of its lines mistletoe read, 129 -> 116 ms a ``check``;
+  sindresorhus' tab-nested list too (``tests/test_blocks.py``).
+- ``awesome_lint.syntax.classic._item``: the description of an item whose name link ends on
+  its last line (almost all) read from that line without the per-line loop, and
+  ``ClassicItem`` built through its slots (:func:`awesome_lint.model.fast_frozen_init`):
+  the classic items of awesome-go 17.3 -> 14.0 ms (in process).
+- ``awesome_lint.rules.awesome.words._trie``: the misspelling alternation written as a prefix
+  tree, so each position meets only the forms sharing its first letters (the search of
+  awesome-go's prose 17 -> 12 ms); ``_compiled``: the character before a form read as the
+  pattern's first, a class ``re`` scans for in C, instead of a lookbehind tried at every
+  position (12 -> 8.5 ms); ``find_lines`` answers only for the lines with a find, so the
+  rule searches every line at once and keeps the prose lines' finds.
+- ``awesome_lint.syntax.gates`` (the venue grammars' gates): the ``bracket`` gate (a digit
+  before ``]``) found from the ``]``, a literal ``re`` scans for (2.1 -> 0.3 ms); the
+  ``italic`` grammar reads only the entries whose author lines pass its first test (a line
+  ending in ``*`` or ``_``), found in one pass over the lines (3.4 -> 0.6 ms); a gated
+  one-line entry is one set lookup; ``gates.READS``: the grammars that read only some entry
+  kinds (``year-prefix``, ``venue-first``, ``table-cell``, ``citation``) are not called for
+  the others (about 3 ms on awesome-go's 3k link-titled entries).
+- Patterns searched through long text start with a character class, which ``re`` scans for
+  in C, instead of branches or a lookaround tried at every position: the scanner's events
+  (``awesome_lint.syntax.scanner.EVENT``: an entry's description 1.9 -> 0.8 us) and
+  ``awesome_lint.syntax.slugs._MARKUP`` (0.8 -> 0.3 us, 12k texts a run of awesome-go),
+  each pinned to its plain form by ``tests/test_class_first_patterns.py``; the misspelling
+  search and the ``bracket`` gate above are the same trick.
+- ``awesome_lint.syntax.urls._PLAIN_GITHUB``: a repository's front page
+  (``https://github.com/Owner/Repo``, 2.8k of awesome-go's 3.3k URLs) keyed in one match,
+  as the GitHub handler keys it (2.6 -> 0.8 us a URL; ``tests/test_urls.py``).
 """
 
 from __future__ import annotations
@@ -234,9 +283,10 @@ from awesome_lint.startup.process import (
     paused_gc,
 )
 from awesome_lint.startup.tables import cache_dir, cached_toml, parse_toml
-from awesome_lint.startup.twins import AsciiTwin
+from awesome_lint.startup.twins import EMOJI_CLASS, AsciiTwin
 
 __all__ = [
+    "EMOJI_CLASS",
     "AsciiTwin",
     "CompiledCache",
     "ModuleBundle",

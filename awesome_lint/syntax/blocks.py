@@ -1,22 +1,24 @@
 """Block structure: mistletoe's block tokens, with a fast path for plain list runs.
 
 mistletoe reads about 35 000 lines a second, a third of our parse.  Most of an awesome list
-is runs of headings, blank lines, one-line bullet items and plain paragraphs whose
-structure is certain, so
-those runs get tokens shaped exactly like mistletoe's (same names, attributes and quirks)
-without it.  Everything else still goes to mistletoe, one segment at a time.
+is runs of headings, blank lines, bullet or numbered items (one line, or more that only
+continue its paragraph; bullets nested at their parent's content column) and plain
+paragraphs whose structure is certain, so those runs get
+tokens shaped exactly like mistletoe's (same names, attributes and quirks) without it.
+Everything else still goes to mistletoe, one segment at a time.
 
 The document is cut before ATX headings at column 0.  A chunk whose lines are all plain
-(blank, such a heading, a ``* text`` item whose text cannot open a block of its own, or a
-paragraph line that cannot start or interrupt a block and does not continue an item) is
-built here.  Other chunks (nested, ordered or continued lists) are read by
-:mod:`awesome_lint.syntax.listblocks`, mistletoe's own algorithm for the few token types
-lists use, which gives up on anything else.  What it gives up on is parsed by mistletoe
-together with the heading that follows: when that heading comes back as a top-level
-heading, the segment closed before it (no open fence, HTML block, list or definition
-swallowed it) and what follows parses the same as it would in one piece.  Otherwise the
-rest of the document is parsed in one piece.  ``tests/test_blocks.py`` and
-``tests/test_listblocks.py`` compare the paths on generated and real lists.
+(blank, such a heading, a ``* text`` or ``1. text`` item whose text cannot open a block of
+its own, a line that continues an item's paragraph, or a paragraph line that cannot start
+or interrupt a block) is built here.  Other chunks (nested lists off their parent's column,
+lazy lines, quotes, HTML, code, tables...) are read by :mod:`awesome_lint.syntax.listblocks`,
+mistletoe's own algorithm for the token types lists and their surroundings use, which
+gives up on anything else.  What it gives up on is parsed by mistletoe together with the
+heading that follows: when that heading comes back as a top-level heading, the segment
+closed before it (no open fence, HTML block, list or definition swallowed it) and what
+follows parses the same as it would in one piece.  Otherwise the rest of the document is
+parsed in one piece.  ``tests/test_blocks.py`` and ``tests/test_listblocks.py`` compare the
+paths on generated and real lists.
 """
 
 from __future__ import annotations
@@ -46,7 +48,12 @@ _LIST_MARKER = LIST_MARKER
 
 #: A bullet whose text starts a paragraph: one space after the marker, then non-space.
 _BULLET = re.compile(r"[*+-] \S")
-_BLANK, _HEADING_LINE, _ITEM, _TEXT, _OTHER = range(5)
+#: The same for a numbered item (1 to 4 spaces: five would open indented code).
+_NUMBERED = re.compile(r"(\d{1,9})([.)]) {1,4}(?=\S)")
+_BLANK, _HEADING_LINE, _ITEM, _TEXT, _OTHER, _CONTINUED, _NUMBERED_ITEM, _NESTED_ITEM = range(8)
+#: A bullet indented by spaces (a nested item when its indent is an open item's content
+#: column; speed trick: see _nest).
+_INDENTED_BULLET = re.compile(r"( +)[*+-] \S")
 
 
 @dataclass
@@ -62,10 +69,7 @@ def block_tokens(body: str) -> Blocks:
     """Block tokens of ``body`` (lines joined by ``\\n``, with a final newline)."""
     lines = body.split("\n")
     lines.pop()  # after the final newline
-    kinds = [_kind(line) for line in lines]
-    for index in range(1, len(kinds)):
-        if kinds[index] == _TEXT and kinds[index - 1] == _ITEM:
-            kinds[index] = _OTHER  # lazy continuation of the item: left to mistletoe
+    kinds = _kinds(lines)
     blocks = Blocks()
     pending = -1  # the first line of chunks left to mistletoe, if any
     for start, stop, plain in _runs(kinds):
@@ -86,17 +90,64 @@ def block_tokens(body: str) -> Blocks:
     return blocks
 
 
+def _kinds(lines: list[str]) -> list[int]:
+    """Each line's kind, as the fast path reads it in place (items, nesting, continuation)."""
+    kinds = [_kind(line) for line in lines]
+    if kinds and kinds[0] in (_NUMBERED_ITEM, _NESTED_ITEM):
+        kinds[0] = _ITEM if kinds[0] == _NUMBERED_ITEM else _OTHER
+    # (indent, content column) of the open bullet items
+    nest: list[tuple[int, int]] = [(0, 2)] if kinds and kinds[0] == _ITEM and lines[0][
+        0] in "*+-" else []
+    for index in range(1, len(kinds)):
+        kind = kinds[index]
+        if kind == _NUMBERED_ITEM:
+            # one not numbered 1 cannot interrupt a paragraph: it goes on with it
+            kinds[index] = _OTHER if kinds[index - 1] == _TEXT and _number(
+                lines[index]) != 1 else _ITEM
+            nest = []
+        elif kind == _ITEM:
+            nest = [(0, 2)] if lines[index][0] in "*+-" else []
+        elif kind == _NESTED_ITEM:
+            kinds[index] = _nest(nest, lines[index], kinds[index - 1])
+        elif kinds[index - 1] in (_ITEM, _CONTINUED) and (
+                kind == _TEXT or (kind == _OTHER and _continues(lines[index]))):
+            kinds[index] = _CONTINUED  # the item's paragraph goes on (speed trick: below)
+    return kinds
+
+
 def _kind(line: str) -> int:
-    if not line:
+    if not line.strip(" \t"):
         return _BLANK
     first = line[0]
-    if first in " \t" and not line.strip(" \t"):  # (a line opening with text: no copy)
-        return _BLANK
     if first == "#":
         return _HEADING_LINE if _HEADING.match(line + "\n") else _OTHER
     if first in "*+-" and _BULLET.match(line) and _plain_item(line):
         return _ITEM
+    if first == " ":  # a nested bullet (speed trick: _nest), or what mistletoe reads
+        indented = _INDENTED_BULLET.match(line)
+        if indented is not None and _plain_item(line, indented.end() - 1):
+            return _NESTED_ITEM
+        return _OTHER
+    if first == "\t" and line[1:2] in ("*", "+", "-") and _BULLET.match(line, 1) \
+            and _plain_item(line, 3):
+        return _NESTED_ITEM  # (one tab: see _nest)
+    if first.isdigit():  # a numbered item (speed trick: _NUMBERED), or text
+        numbered = _NUMBERED.match(line)
+        if numbered is not None:
+            return _NUMBERED_ITEM if _plain_item(line, numbered.end()) else _OTHER
     return _TEXT if _plain_text(line) else _OTHER
+
+
+def _continues(line: str) -> bool:
+    """Whether an indented line right under a one-line item (or its continuation) goes on
+    with the item's paragraph: its text can only be paragraph text, so it opens nothing
+    inside the item or out of it, and indented code cannot interrupt a paragraph.
+
+    Speed trick (listed in awesome_lint.startup): such lines, and the paragraph lines that
+    continue an item lazily, were left to mistletoe with their whole section (awesome-go:
+    four of its seven sections mistletoe read for one line each)."""
+    text = line.lstrip(" \t")
+    return bool(text) and line[0] in " \t" and _plain_text(text)
 
 
 def _plain_text(line: str) -> bool:
@@ -104,6 +155,9 @@ def _plain_text(line: str) -> bool:
     (heading, quote, list, rule, fence, HTML, definition, indented code), is no setext
     underline and no table row."""
     first = line[0]
+    if first in "+-" and "|" not in line:  # "-[x](y)": no marker, rule or underline
+        return not (_LIST_MARKER.match(line + "\n") or _THEMATIC_BREAK.match(line + "\n")
+                    or not line.rstrip(" \t").strip("-"))
     if first.isspace() or first in "#>+-=<:|" or "|" in line:
         return False
     if first in "*_" or first.isdigit():
@@ -115,20 +169,20 @@ def _plain_text(line: str) -> bool:
     return first != "[" or ("]" in line and "]:" not in line and "\\" not in line)
 
 
-def _plain_item(line: str) -> bool:
-    """Whether the item's text is a paragraph and the line no thematic break."""
-    first = line[2]
-    if first in "#><" or line.startswith(("```", "~~~"), 2):
+def _plain_item(line: str, at: int = 2) -> bool:
+    """Whether the item's text (from offset ``at``) is a paragraph and the line no thematic
+    break."""
+    text = line[at:]
+    first = text[0]
+    if first in "#><" or text.startswith(("```", "~~~")):
         return False  # heading, quote, HTML block, code fence
-    if first == "[" and line.find("]:", 2) >= 0:
+    if first == "[" and "]:" in text:
         return False  # may be a link reference definition
     if not first.isspace() and first not in "-_*+" and not first.isdigit():
         # Speed trick (listed in awesome_lint.startup): no pattern below can match (each
         # needs a marker, digit or rule character after at most three spaces, and a rule
-        # line has nothing else), so the three "+ \n" copies and matches are skipped; the
-        # tests above read the line from its third character, without copying the text.
+        # line has nothing else), so the three "+ \n" copies and matches are skipped.
         return True
-    text = line[2:]
     return not (_LIST_MARKER.match(text + "\n") or _THEMATIC_BREAK.match(text + "\n")
                 or _THEMATIC_BREAK.match(line + "\n"))
 
@@ -175,31 +229,90 @@ def _plain_tokens(lines: list[str], kinds: list[int], start: int, stop: int) -> 
 
 def _plain_list(lines: list[str], kinds: list[int], index: int, stop: int
                 ) -> tuple[List, int]:
-    """A list of one-line items sharing a marker, and the index after it.
+    """A list of items sharing a marker, each a paragraph (one line, or more that continue
+    it), and the index after it.
 
     Blank lines before another item stay in the item above (mistletoe counts them as its
     children); before a heading or the end, only the last of them is read again at the
     top level, as mistletoe's list item backs up one line."""
-    marker = lines[index][0]
+    indent = _indent(lines[index])
+    key, marker = _marker(lines[index][indent:])
     token = List(index + 1)
-    items = token.children
     while True:
-        number = index + 1
-        after = number
+        children: list[Any] = [Paragraph(index + 1)]
+        end = index + 1  # after the item's paragraph (its continued lines included)
+        while end < stop and kinds[end] == _CONTINUED:
+            end += 1
+        while end < stop and kinds[end] == _ITEM and _indent(lines[end]) > indent:
+            nested, end = _plain_list(lines, kinds, end, stop)  # its nested lists
+            children.append(nested)
+        after = end
         while after < stop and kinds[after] == _BLANK:
             after += 1
-        if after < stop and kinds[after] == _ITEM:
-            # (Speed trick, listed in awesome_lint.startup: no blank line between two
-            # items, the common case, builds the children without a generator.)
-            items.append(ListItem(number, marker, [Paragraph(number)] if after == number else
-                                  [Paragraph(number),
-                                   *[BlankLine(n + 1) for n in range(number, after)]]))
+        if after < stop and kinds[after] == _ITEM and _indent(lines[after]) == indent:
+            children.extend(BlankLine(n + 1) for n in range(end, after))
+            token.children.append(ListItem(index + 1, marker, children))
             index = after
-            if lines[after][0] != marker:
+            next_key, marker = _marker(lines[after][indent:])
+            if next_key != key:
                 return token, index
             continue
-        items.append(ListItem(number, marker, [Paragraph(number)]))
-        return token, (after - 1 if after > number else after)
+        token.children.append(ListItem(index + 1, marker, children))
+        if after < stop and kinds[after] == _ITEM and _indent(lines[after]) < indent:
+            return token, end  # back to the item it is nested in, which reads the blanks
+        return token, (after - 1 if after > end else after)
+
+
+def _nest(nest: list[tuple[int, int]], line: str, above: int) -> int:
+    """The kind of an indented bullet line (``nest``: the open items, updated): an item
+    nested right under an item line (its indent that item's content column) or a sibling of
+    an open nested item (the same indent); anything else is left to mistletoe.
+
+    Speed trick (listed in awesome_lint.startup): nested lists of one-line items (vinta's
+    list: 600 of its 1,200 lines) were mistletoe's with their whole section."""
+    if above not in (_ITEM, _CONTINUED) or not nest:
+        return _OTHER
+    if line[0] == "\t":  # one tab: nested in a top-level item, beside other such items only
+        if nest == [(0, 2)] or nest == [(0, 2), _TABBED]:
+            nest[1:] = [_TABBED]
+            return _ITEM
+        return _OTHER
+    indent = len(line) - len(line.lstrip(" "))
+    if indent == nest[-1][1]:
+        nest.append((indent, indent + 2))
+        return _ITEM
+    for depth in range(len(nest) - 1, 0, -1):
+        if nest[depth][0] == indent:
+            del nest[depth + 1:]
+            return _ITEM
+    return _OTHER
+
+
+#: The nesting entry of a one-tab bullet (matches no indent or content column).
+_TABBED = (-1, -1)
+
+
+def _indent(line: str) -> int:
+    """A bullet line's indent: spaces, or one tab (which nests it one level, see _nest)."""
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _number(line: str) -> int:
+    """The number of a numbered item's line."""
+    numbered = _NUMBERED.match(line)
+    assert numbered is not None
+    return int(numbered[1])
+
+
+def _marker(line: str) -> tuple[str, str]:
+    """(what a list's items share, the item's own leader): a bullet's character, or a
+    numbered item's delimiter and its number with it (``1.``, ``10)``)."""
+    first = line[0]
+    if first in "*+-":
+        return first, first
+    numbered = _NUMBERED.match(line)
+    assert numbered is not None  # (an item line is a bullet or numbered)
+    return numbered[2], numbered[1] + numbered[2]
 
 
 def _mistletoe_segment(lines: list[str], start: int, stop: int, blocks: Blocks,

@@ -242,8 +242,13 @@ def _description(text: str, title_end: int, links: tuple[Link, ...],
             pieces += [text[done:start], " "]
             done = end
     pieces.append(text[done:])
-    words = plain_text(" ".join("".join(pieces).split()))
-    return _SEPARATOR.sub("", words).strip()
+    return description_text("".join(pieces))
+
+
+def description_text(markdown: str) -> str:
+    """An entry's description from the markdown after its title, resources and badges cut:
+    blanks collapsed, rendered as text, the separator before it dropped."""
+    return _SEPARATOR.sub("", plain_text(" ".join(markdown.split()))).strip()
 
 
 #: ``**[4]** He, Kaiming, et al. "**Deep residual learning**." CVPR (2016). [[pdf]](url)``:

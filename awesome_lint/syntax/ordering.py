@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from awesome_lint.startup import AsciiTwin
+from awesome_lint.startup import EMOJI_CLASS, AsciiTwin
 
-#: ``regex`` (Unicode properties) only for a non-ASCII title (:class:`AsciiTwin`).
+#: Emoji and shortcodes: ``re`` with the emoji class spelt out (:class:`AsciiTwin`).
 _EMOJI = AsciiTwin(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]|:[a-z0-9_+-]+:",
-                   r":[a-z0-9_+-]+:")
+                   EMOJI_CLASS + "|:[a-z0-9_+-]+:", unsure="(?!)")
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
 
 

@@ -37,7 +37,7 @@ from awesome_lint.model import (
     Tag,
 )
 from awesome_lint.syntax.parsememo import ItemParts
-from awesome_lint.syntax.scanner import _SHARED_LABEL, text_before
+from awesome_lint.syntax.scanner import SHARED_LABEL, text_before
 from awesome_lint.syntax.slugs import plain_text
 from awesome_lint.venues import parse_badge_text
 
@@ -114,4 +114,4 @@ def paper_item(text: str, line: int, leader: str, marker_col: int, list_index: i
 def _shared(label: str) -> str:
     """A link text as the scanner keeps it: a short one interned (memory trick, as
     :meth:`~awesome_lint.syntax.scanner.Scanner._inline`'s: one ``Notes`` per list)."""
-    return sys.intern(label) if len(label) <= _SHARED_LABEL else label
+    return sys.intern(label) if len(label) <= SHARED_LABEL else label

@@ -49,6 +49,7 @@ from awesome_lint.syntax.lines import MAX_NESTING, ParseError, check_nesting, sp
 from awesome_lint.syntax.notations import annotate
 from awesome_lint.syntax.paperitems import paper_item
 from awesome_lint.syntax.parsememo import ItemParts, ParseMemo
+from awesome_lint.syntax.plain_items import plain_item
 from awesome_lint.syntax.scanner import Positions, Scanner, ScanResult
 from awesome_lint.syntax.slugs import Slugger, heading_text, plain_text
 from awesome_lint.syntax.tables import title_cell
@@ -329,11 +330,16 @@ class _Builder:
         content_start = marker_col + len(leader) - 1
         while content_start < len(text) and text[content_start] in " \t":
             content_start += 1
-        if first == last and not self.definitions:  # (speed trick: paperitems' docstring)
-            parts = paper_item(text, first, leader, marker_col, list_index, content_start,
-                               self._section_path())
-            if parts is not None:
-                return parts
+        if first == last:  # the commonest one-line shapes, built directly (speed tricks)
+            if not self.definitions:  # a reading list's item (paperitems' docstring)
+                parts = paper_item(text, first, leader, marker_col, list_index, content_start,
+                                   self._section_path())
+                if parts is not None:
+                    return parts
+            plain = plain_item(text, first, leader, marker_col, list_index, content_start,
+                               self._section_path)  # a classic list's (plain_items')
+            if plain is not None:
+                return plain
         pos = Positions(first, block_lines)
         scan = self.scanner.scan(text, pos)
         item_text = ItemText(text, first, scan, pos, content_start)

@@ -16,21 +16,28 @@ from awesome_lint.model import Span
 from awesome_lint.rules import RuleContext, register
 from awesome_lint.rules.awesome.classic import ClassicItem, ClassicRule, described, items_of
 from awesome_lint.rules.awesome.words import lowercase_names
-from awesome_lint.startup import AsciiTwin
+from awesome_lint.startup import EMOJI_CLASS, AsciiTwin
 
 PREFIX = "AWE0"
 CATEGORY = "awesome"
 
-#: ``regex`` (Unicode properties) only for non-ASCII text (:class:`AsciiTwin`); no ASCII
-#: character is an emoji.
-_EMOJI = AsciiTwin(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]+$", r"(?!)")
+#: An emoji run ending the text: ``re`` with the emoji class spelt out (:class:`AsciiTwin`).
+_EMOJI = AsciiTwin(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]+$",
+                   EMOJI_CLASS + "+$", unsure="(?!)")
 _SHORTCODE_END = re.compile(r":[a-z0-9_+-]+:$")
 _ONLY_PARENTHETICAL = re.compile(r"^\([^)]*\)$")
 _FINAL = "．.!?…"
 _CLOSERS = "\"'”’)]*_`»"
-#: The first word of a description, after emphasis markers.
+#: The first word of a description, after emphasis markers.  The twin spells out the
+#: letters and digits up to U+024F, and the symbol and punctuation blocks in ``unsure``'s
+#: complement hold none, so it is exact there too (no ``regex`` for "Café", "“go build”",
+#: "📋 Copy™").
+_LETTER_DIGIT = "A-Za-z0-9ª²³µ¹º¼-¾À-ÖØ-öø-ɏ"
 _FIRST_WORD = AsciiTwin(r"[*_]*([\p{L}\p{N}][\p{L}\p{N}.+#'’_-]*)",
-                        r"[*_]*([A-Za-z0-9][A-Za-z0-9.+#'’_-]*)")
+                        rf"[*_]*([{_LETTER_DIGIT}][{_LETTER_DIGIT}.+#'’_-]*)",
+                        unsure="[^\x00-\u024f\u2000-\u206f\u20a0-\u20cf\u2122\u2190-\u245f"
+                               "\u2500-\u2775\u2794-\u2bff\ufe00-\ufe0f\U0001f000-\U0001f0ff"
+                               "\U0001f200-\U0001faff]")
 
 
 def _special(item: ClassicItem) -> bool:

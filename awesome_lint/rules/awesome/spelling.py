@@ -92,10 +92,12 @@ class ProductSpelling(ClassicRule):
         extra = {k: v for k, v in ctx.options(self)["words"].items()
                  if k and isinstance(v, str)}
         doc = ctx.document
-        prose = sorted(_prose_lines(doc).items())
-        found_in = find_lines([doc.line_text(number) for number, _ in prose], extra)
-        hits = [(number, heading, found) for (number, heading), found
-                in zip(prose, found_in, strict=True) if found]
+        prose = _prose_lines(doc)
+        # (every line searched in one scan, the prose lines' finds kept: a find depends on
+        # its own line only, and searching is cheaper than gathering the prose lines)
+        hits = [(index + 1, prose[index + 1], found)
+                for index, found in sorted(find_lines(doc.lines, extra).items())
+                if index + 1 in prose]
         masks = _masked(doc, {number for number, _, _ in hits}) if hits else {}
         for number, heading, found in hits:
             skip = masks.get(number, []) + not_prose(doc, number)  # code spans, HTML tags
