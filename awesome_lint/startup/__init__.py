@@ -72,7 +72,8 @@ are listed here so that one file still names them all:
   token types, so the seeds, the generated lists and 17 of the 18 corpus lists never
   import mistletoe (its import and tokenizing: 3 to 8 ms of a seed's ``check``, 11 ms of
   awesome-go's); a definition, a setext heading or a chunk it cannot close still goes to
-  mistletoe (``tests/test_listblocks.py``).
+  mistletoe (``tests/test_listblocks.py``).  It is imported only for a chunk the fast
+  path of ``syntax.blocks`` leaves, so a list that path reads whole never loads it.
 - ``awesome_lint.rules.badges.analysis``: the venue registry built only when a badge or a
   venue mark needs reading (7 ms of CPU: two thirds of a 3-line file's run after imports).
 - ``awesome_lint.venues.registry.load_registry``: the bundled venues, once checked, and the

@@ -39,7 +39,6 @@ from awesome_lint.syntax.blocktokens import (
     ListItem,
     Paragraph,
 )
-from awesome_lint.syntax.listblocks import chunk_tokens
 
 # mistletoe 1.x's patterns (tests/test_blocks.py checks they still match).
 _HEADING = HEADING
@@ -73,8 +72,13 @@ def block_tokens(body: str) -> Blocks:
     blocks = Blocks()
     pending = -1  # the first line of chunks left to mistletoe, if any
     for start, stop, plain in _runs(kinds):
-        tokens = (_plain_tokens(lines, kinds, start, stop) if plain
-                  else chunk_tokens(lines, start, stop))
+        tokens: list[Any] | None
+        if plain:
+            tokens = _plain_tokens(lines, kinds, start, stop)
+        else:  # (imported here: a list the fast path reads whole never loads it)
+            from awesome_lint.syntax.listblocks import chunk_tokens
+
+            tokens = chunk_tokens(lines, start, stop)
         if tokens is None:
             if pending < 0:
                 pending = start
