@@ -10,7 +10,7 @@ refuse; mutated ones may be refused (that is the guard doing its job), never dam
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from awesome_lint.autofix import guards
@@ -163,7 +163,62 @@ def test_corpus_style_lists(text: str) -> None:
     _check(text, may_refuse=False)
 
 
+#: A table's header split by a mutation: ``| `` (a paragraph) over ``aper | Code | Venue |``.
+#: cmark-gfm put the header on the paragraph's line; the judge refused the formatter's
+#: blank line between them (awesome_lint/autofix/sourcepos.py).
+SPLIT_HEADER = "\n".join([
+    '# Awesome Things',
+    '',
+    '## Vuahhcf False Cfau Rioy',
+    '',
+    '| Paper | Code | Venue |',
+    '|---|---|---|',
+    '| [Yr Null Eqesi Ipr](https://youtube.com/watch?v=/nvzuamy) '
+    '| [code](https://youtube.com/watch?v=/zogeaq) | ICCV 2012 |',
+    '| [Gm Zqq Ysxsdsk](https://youtube.com/watch?v=/wswrxnh) '
+    '| [code](https://github.com/org/lv) | ICCV 2012 |',
+    '| a |',
+    '',
+    '```bash',
+    'pip install esqrkdr',
+    '',
+    '```',
+    '',
+    '## Tzcgdaj Zromefv Else',
+    '',
+    '| ',
+    'aper | Code | Venue |',
+    '|---|---|---|',
+    '| [Yr Null Eqesi Ipr](https://youtube.com/watch?v=/nvzuamy) '
+    '| [code](https://youtube.com/watch?v=/zogeaq) | ICCV 2012 |',
+    '| [Gm Zqq Ysxsdsk](https://youtube.com/watch?v=/wswrxnh) '
+    '| [code](https://github.com/org/lv) | ICCV 2012 |',
+    '',
+    '- [Tluw Gczuiq Hh](https://arxiv.org/abs/xy) - Psej Axdb Vuxsgpq.',
+    '- [Vnipcno Qree Deg Bpvj](https://openreview.net/forum?id=/cbqfn) - Ts Bp Nygxkam If.',
+    '- [Nfzrzwt Hldlqwt Bax](https://openreview.net/forum?id=/vlposwx) - Exec None Yz.',
+    '',
+    'Urkhw False.',
+    '',
+    '1. Phvxoln Mx, Pbvrijh Uzs Dp Vrfd: https://youtube.com/watch?v=/dit',
+    '2. Urkhw False, Count Nw Fpftuuq: https://openreview.net/forum?id=/fsk',
+    '3. Nlyaj, Mmdffdb Egtwekf Comzahf Xd: https://youtube.com/watch?v=/hvvk',
+    '',
+    'Yqa Nbwh Else Prugnx.',
+    '',
+    '## Xiiynuv Vtood Ohbovfz Uqajnvy',
+    '',
+    '<a name="tjdmgxq"></a>',
+    '**Xnwyfku Hollal Xvjqogp Mxvu** [link](https://openreview.net/forum?id=/rwn)',
+    '',
+    '<a name="aot"></a>',
+    '**Joideew Ensfxef Fjb Ttig** [link](https://github.com/org/wcdwehq)',
+    '',
+])
+
+
 @settings(SETTINGS, max_examples=60)
 @given(mutated())
+@example(SPLIT_HEADER)
 def test_mutated_corpus_style_lists(text: str) -> None:
     _check(text, may_refuse=True)

@@ -61,8 +61,8 @@ def render_html(text: str, chunk: int = CHUNK) -> str:
 
 def _last_top_block(html: str) -> tuple[int, int] | None:
     """Offset and line of the last top-level block that starts in ``html``, a table
-    aside: a table right after a paragraph takes its source position from the paragraph
-    (cmark-gfm's table extension), so a table's start cannot be a chunk's."""
+    aside: a table right after a paragraph is cut from that paragraph by cmark-gfm's table
+    extension (:mod:`.sourcepos`), so a chunk does not start at a table."""
     from awesome_lint.autofix.regions import top_blocks
 
     found = None
@@ -73,9 +73,12 @@ def _last_top_block(html: str) -> tuple[int, int] | None:
 
 
 def _render(text: str) -> str:
-    """cmark-gfm's HTML of ``text``, its tree and buffer freed."""
+    """cmark-gfm's HTML of ``text``, its tree and buffer freed, its source positions
+    put right where cmark-gfm gets them wrong (:mod:`.sourcepos`)."""
     from cmarkgfm import cmark
     from cmarkgfm._cmark import ffi, lib
+
+    from awesome_lint.autofix.sourcepos import corrected
 
     options = (cmark.Options.CMARK_OPT_SOURCEPOS | cmark.Options.CMARK_OPT_UNSAFE
                | cmark.Options.CMARK_OPT_GITHUB_PRE_LANG)
@@ -91,7 +94,7 @@ def _render(text: str) -> str:
             raw = lib.cmark_render_html(root, options,
                                         lib.cmark_parser_get_syntax_extensions(parser))
             try:
-                return str(ffi.string(raw).decode("utf-8"))
+                return corrected(str(ffi.string(raw).decode("utf-8")), text)
             finally:
                 _release("free", raw, ffi)
         finally:
