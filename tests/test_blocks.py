@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.syntax import blocks
+from awesome_lint.syntax import blocks, blocktokens
 from awesome_lint.syntax.markdown import load
 from awesome_lint.syntax.parser import _OTHER_BREAKS, split_lines
 
@@ -137,7 +137,7 @@ def test_items_and_what_may_continue_them(lines: list[str]) -> None:
 ])
 def test_these_lists_skip_mistletoe(text: str) -> None:
     found = blocks.block_tokens(_body(text))
-    assert all(type(token).__module__ == blocks.__name__ for token in found.children)
+    assert all(type(token).__module__ == blocktokens.__name__ for token in found.children)
     assert_same_as_mistletoe(text)
 
 
@@ -145,7 +145,7 @@ def test_plain_runs_skip_mistletoe() -> None:
     """A list of plain sections is built without mistletoe (the point of the fast path)."""
     text = "# List\n\n" + "".join(f"## S{n}\n\n* [T{n}](https://a.org/{n})\n\n" for n in range(50))
     found = blocks.block_tokens(_body(text))
-    assert all(type(token).__module__ == blocks.__name__ for token in found.children)
+    assert all(type(token).__module__ == blocktokens.__name__ for token in found.children)
     assert_same_as_mistletoe(text)
 
 

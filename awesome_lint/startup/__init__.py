@@ -66,6 +66,14 @@ are listed here so that one file still names them all:
   punctuation written out rather than importing ``string``, and
   ``syntax.mojibake._MAC_ROMAN_CONTINUATIONS`` rather than loading the mac_roman codec
   at import (0.2 ms each; ``tests/test_seed_fixed_costs.py`` compares them; ``boot``).
+- ``awesome_lint.syntax.listblocks``: nested, ordered and continued lists (a TOC, an
+  indented tag legend, topic trees), and the HTML blocks, quotes, code, tables and
+  thematic breaks around them, read by mistletoe's own block algorithm re-done for those
+  token types, so the seeds, the generated lists and 17 of the 18 corpus lists never
+  import mistletoe (its import and tokenizing: 3 to 8 ms of a seed's ``check``, 11 ms of
+  awesome-go's); a definition, a setext heading or a chunk it cannot close still goes to
+  mistletoe (``tests/test_listblocks.py``).  It is imported only for a chunk the fast
+  path of ``syntax.blocks`` leaves, so a list that path reads whole never loads it.
 - ``awesome_lint.rules.badges.analysis``: the venue registry built only when a badge or a
   venue mark needs reading (7 ms of CPU: two thirds of a 3-line file's run after imports).
 - ``awesome_lint.venues.registry.load_registry``: the bundled venues, once checked, and the

@@ -10,12 +10,15 @@ Everything else still goes to mistletoe, one segment at a time.
 The document is cut before ATX headings at column 0.  A chunk whose lines are all plain
 (blank, such a heading, a ``* text`` or ``1. text`` item whose text cannot open a block of
 its own, a line that continues an item's paragraph, or a paragraph line that cannot start
-or interrupt a block) is built here.  Other chunks are parsed by mistletoe together with
-the heading that follows them: when that heading comes back as a top-level heading, the
-segment closed before it (no open fence, HTML block, list or definition swallowed it) and
-what follows parses the same as it would in one piece.  Otherwise the rest of the document
-is parsed in one piece.  ``tests/test_blocks.py`` compares both paths on generated and real
-lists.
+or interrupt a block) is built here.  Other chunks (nested lists off their parent's column,
+lazy lines, quotes, HTML, code, tables...) are read by :mod:`awesome_lint.syntax.listblocks`,
+mistletoe's own algorithm for the token types lists and their surroundings use, which
+gives up on anything else.  What it gives up on is parsed by mistletoe together with the
+heading that follows: when that heading comes back as a top-level heading, the segment
+closed before it (no open fence, HTML block, list or definition swallowed it) and what
+follows parses the same as it would in one piece.  Otherwise the rest of the document is
+parsed in one piece.  ``tests/test_blocks.py`` and ``tests/test_listblocks.py`` compare the
+paths on generated and real lists.
 """
 
 from __future__ import annotations
@@ -26,11 +29,21 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-# mistletoe 1.x's patterns, used verbatim (tests/test_blocks.py checks they still match; the
-# list marker as corrected by awesome_lint.syntax.markdown: one to nine digits).
-_HEADING = re.compile(r' {0,3}(#{1,6})(?:\n|\s+?(.*?)(\n|\s+?#+\s*?$))')
-_THEMATIC_BREAK = re.compile(r' {0,3}(?:([-_*])\s*?)(?:\1\s*?){2,}$')
-_LIST_MARKER = re.compile(r' {0,3}(?:\d{1,9}[.)]|[+\-*])(?:[ \t]*$|[ \t]+)')
+from awesome_lint.syntax.blocktokens import (
+    HEADING,
+    LIST_MARKER,
+    THEMATIC_BREAK,
+    BlankLine,
+    Heading,
+    List,
+    ListItem,
+    Paragraph,
+)
+
+# mistletoe 1.x's patterns (tests/test_blocks.py checks they still match).
+_HEADING = HEADING
+_THEMATIC_BREAK = THEMATIC_BREAK
+_LIST_MARKER = LIST_MARKER
 
 #: A bullet whose text starts a paragraph: one space after the marker, then non-space.
 _BULLET = re.compile(r"[*+-] \S")
@@ -40,50 +53,6 @@ _BLANK, _HEADING_LINE, _ITEM, _TEXT, _OTHER, _CONTINUED, _NUMBERED_ITEM, _NESTED
 #: A bullet indented by spaces (a nested item when its indent is an open item's content
 #: column; speed trick: see _nest).
 _INDENTED_BULLET = re.compile(r"( +)[*+-] \S")
-
-
-# Named and shaped like mistletoe's tokens (the parser reads them by class name), with
-# only the attributes the parser reads.
-class Heading:
-    __slots__ = ("children", "level", "line_number")
-
-    def __init__(self, line_number: int, level: int) -> None:
-        self.line_number = line_number
-        self.level = level
-        self.children: list[Any] = []
-
-
-class _Leaf:
-    __slots__ = ("children", "line_number")
-
-    def __init__(self, line_number: int) -> None:
-        self.line_number = line_number
-        self.children: list[Any] = []
-
-
-class BlankLine(_Leaf):
-    __slots__ = ()
-
-
-class Paragraph(_Leaf):
-    __slots__ = ()
-
-
-class ListItem:
-    __slots__ = ("children", "leader", "line_number")
-
-    def __init__(self, line_number: int, leader: str, children: list[Any]) -> None:
-        self.line_number = line_number
-        self.leader = leader
-        self.children = children
-
-
-class List:
-    __slots__ = ("children", "line_number")
-
-    def __init__(self, line_number: int) -> None:
-        self.line_number = line_number
-        self.children: list[ListItem] = []
 
 
 @dataclass
@@ -99,6 +68,34 @@ def block_tokens(body: str) -> Blocks:
     """Block tokens of ``body`` (lines joined by ``\\n``, with a final newline)."""
     lines = body.split("\n")
     lines.pop()  # after the final newline
+    kinds = _kinds(lines)
+    blocks = Blocks()
+    pending = -1  # the first line of chunks left to mistletoe, if any
+    for start, stop, plain in _runs(kinds):
+        tokens: list[Any] | None
+        if plain:
+            tokens = _plain_tokens(lines, kinds, start, stop)
+        else:  # (imported here: a list the fast path reads whole never loads it)
+            from awesome_lint.syntax.listblocks import chunk_tokens
+
+            tokens = chunk_tokens(lines, start, stop)
+        if tokens is None:
+            if pending < 0:
+                pending = start
+            continue
+        if pending >= 0:
+            if not _mistletoe_segment(lines, pending, start + 1, blocks):
+                _mistletoe_segment(lines, pending, len(lines), blocks, probe=False)
+                return blocks
+            pending = -1
+        blocks.children.extend(tokens)
+    if pending >= 0:
+        _mistletoe_segment(lines, pending, len(lines), blocks, probe=False)
+    return blocks
+
+
+def _kinds(lines: list[str]) -> list[int]:
+    """Each line's kind, as the fast path reads it in place (items, nesting, continuation)."""
     kinds = [_kind(line) for line in lines]
     if kinds and kinds[0] in (_NUMBERED_ITEM, _NESTED_ITEM):
         kinds[0] = _ITEM if kinds[0] == _NUMBERED_ITEM else _OTHER
@@ -119,16 +116,7 @@ def block_tokens(body: str) -> Blocks:
         elif kinds[index - 1] in (_ITEM, _CONTINUED) and (
                 kind == _TEXT or (kind == _OTHER and _continues(lines[index]))):
             kinds[index] = _CONTINUED  # the item's paragraph goes on (speed trick: below)
-    blocks = Blocks()
-    for start, stop, plain in _runs(kinds):
-        if plain:
-            blocks.children.extend(_plain_tokens(lines, kinds, start, stop))
-            continue
-        closed = stop < len(lines) and _mistletoe_segment(lines, start, stop + 1, blocks)
-        if not closed:
-            _mistletoe_segment(lines, start, len(lines), blocks, probe=False)
-            break
-    return blocks
+    return kinds
 
 
 def _kind(line: str) -> int:
@@ -180,7 +168,9 @@ def _plain_text(line: str) -> bool:
         return not (_LIST_MARKER.match(line + "\n") or _THEMATIC_BREAK.match(line + "\n"))
     if first in "`~":
         return not line.startswith(("```", "~~~"))
-    return first != "[" or "]:" not in line
+    # A definition's label ends at its first "]": one on this line, not followed by ":" and
+    # with no escape before it, settles that none starts here.
+    return first != "[" or ("]" in line and "]:" not in line and "\\" not in line)
 
 
 def _plain_item(line: str, at: int = 2) -> bool:
@@ -202,18 +192,19 @@ def _plain_item(line: str, at: int = 2) -> bool:
 
 
 def _runs(kinds: list[int]) -> Iterator[tuple[int, int, bool]]:
-    """(first index, stop index, plain) of maximal runs of plain or other chunks; chunks
-    start at headings."""
+    """(first index, stop index, plain) of maximal runs of plain chunks, and of each other
+    chunk alone; chunks start at headings."""
     cuts = [0, *(i for i, kind in enumerate(kinds) if kind == _HEADING_LINE and i), len(kinds)]
-    run_start, run_plain = 0, True
+    run_start = 0
     for start, stop in pairwise(cuts):
-        plain = _OTHER not in kinds[start:stop]
-        if plain != run_plain and start > run_start:
-            yield run_start, start, run_plain
-            run_start = start
-        run_plain = plain
+        if _OTHER not in kinds[start:stop]:
+            continue
+        if start > run_start:
+            yield run_start, start, True
+        yield start, stop, False
+        run_start = stop
     if run_start < len(kinds):
-        yield run_start, len(kinds), run_plain
+        yield run_start, len(kinds), True
 
 
 def _plain_tokens(lines: list[str], kinds: list[int], start: int, stop: int) -> list[Any]:
