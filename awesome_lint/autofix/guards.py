@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 from urllib.parse import unquote
 
-from awesome_lint.autofix import regions
+from awesome_lint.autofix import diff_lines, regions
 from awesome_lint.autofix.apply import line_starts
 from awesome_lint.autofix.github_html import render_html as render_html
 from awesome_lint.autofix.regions import opcodes
@@ -70,6 +70,8 @@ class Declared:
 
     before: frozenset[int] = frozenset()
     after: frozenset[int] = frozenset()
+    #: The lines of the other reading of the same line diff (see :meth:`of_diff`), if any.
+    otherwise: Declared | None = None
 
     @classmethod
     def of_edits(cls, before: str, after: str, edits: Iterable[Edit]) -> Declared:
@@ -104,33 +106,15 @@ class Declared:
     @classmethod
     def of_diff(cls, before: str, after: str) -> Declared:
         """Every line that differs between the two texts (for a rewrite that declares all
-        it changes, such as the formatter's reference text)."""
+        it changes, such as the formatter's reference text).
+
+        Repeated lines let a diff pair either copy: ``otherwise`` holds the other reading
+        (:mod:`.diff_lines`), if it differs; the judge accepts what either one explains."""
         old, new = before.split("\n"), after.split("\n")
-        lines_before: set[int] = set()
-        lines_after: set[int] = set()
-        for tag, a1, a2, b1, b2 in opcodes(old, new):
-            if tag == "delete":
-                a1, a2, b1, b2 = _slid(old, a1, a2, b1)
-            elif tag == "insert":
-                b1, b2, a1, a2 = _slid(new, b1, b2, a1)
-            elif tag == "equal":
-                continue
-            lines_before.update(range(a1 + 1, a2 + 1))
-            lines_after.update(range(b1 + 1, b2 + 1))
-        return cls(frozenset(lines_before), frozenset(lines_after))
-
-
-def _slid(lines: list[str], start: int, stop: int, other: int) -> tuple[int, int, int, int]:
-    """Lines ``start:stop`` of ``lines`` are gone at ``other`` in the other text; among
-    equal neighbours (a duplicate deleted) any of them could be the one: declare them all,
-    on both sides."""
-    up = 0
-    while start - up > 0 and lines[start - up - 1] == lines[stop - up - 1]:
-        up += 1
-    down = 0
-    while stop + down < len(lines) and lines[stop + down] == lines[start + down]:
-        down += 1
-    return start - up, stop + down, other - up, other + down
+        first = cls(*diff_lines.declared_lines(old, new, opcodes(old, new)))
+        codes = opcodes(diff_lines.bullets_alike(old), diff_lines.bullets_alike(new))
+        other = cls(*diff_lines.declared_lines(old, new, codes))
+        return first if other == first else cls(first.before, first.after, other)
 
 
 NOTHING = Declared()
@@ -184,7 +168,19 @@ def judge(before: str, after: str, declared: Declared = NOTHING,
     # Regions align equal neighbours one way (of two identical entries, the later one is
     # the deleted one); the declared lines may name the other.  A refusal stands only if
     # the whole renderings, the oracle, refuse too; refusals are rare, so this costs little.
-    return _verdict(before, after, render(before), render(after), declared, removes, what)
+    old, new = render(before), render(after)
+    refusal = _verdict(before, after, old, new, declared, removes, what)
+    if refusal is None or declared.otherwise is None or unaccounted(old, new, removes):
+        return refusal
+    # The other reading of the line diff (Declared.of_diff), compared strictly: no block
+    # widened past its declared lines, and nothing may be lost beyond ``removes``.
+    return None if _same_outside(old, new, declared.otherwise) else refusal
+
+
+def _same_outside(old: Rendering, new: Rendering, declared: Declared) -> bool:
+    """Whether the renderings agree on every token not from declared lines."""
+    kept_old = [t.text for t in old.tokens if not _touches(t, declared.before)]
+    return kept_old == [t.text for t in new.tokens if not _touches(t, declared.after)]
 
 
 def _verdict(before: str, after: str, old: Rendering, new: Rendering, declared: Declared,
@@ -434,9 +430,7 @@ def differences(before: str, after: str, declared: Declared = NOTHING) -> list[i
 def _first_difference(before: str, after: str, old: Rendering, new: Rendering,
                       declared: Declared, what: str) -> Refusal | None:
     """Compare the renderings outside the declared lines; name the first difference."""
-    kept_old = [t for t in old.tokens if not _touches(t, declared.before)]
-    kept_new = [t for t in new.tokens if not _touches(t, declared.after)]
-    if [t.text for t in kept_old] == [t.text for t in kept_new]:
+    if _same_outside(old, new, declared):
         return None
     wide = _widened(before, after, old, new, declared)
     kept_old = [t for t in old.tokens
