@@ -77,8 +77,6 @@ class ScanResult:
     links: list[Link] = field(default_factory=list)
     badges: list[Badge] = field(default_factory=list)
     problems: list[LinkProblem] = field(default_factory=list)
-    #: Offsets (within the block) of characters that belong to links or badges, as ranges.
-    covered: list[tuple[int, int]] = field(default_factory=list)
 
 
 class Positions:
@@ -167,7 +165,6 @@ class Scanner:
                 dest = auto.group(1)
                 out.links.append(Link(dest, dest, LinkForm.AUTOLINK, pos.span(i, auto.end()),
                                       dest_span=pos.span(auto.start(1), auto.end(1))))
-                out.covered.append((i, auto.end()))
             return auto.end()
         opener = kbd.OPEN.match(text, i)
         if opener is not None:
@@ -220,7 +217,6 @@ class Scanner:
             pos.span(inner_start, inner_end) if inner_end > inner_start
             else pos.span(inner_start, inner_start + 1),
             closed, text_before(text, start)))
-        out.covered.append((start, end))
         return max(end, inner_start)
 
     # -- square brackets: inline and reference links, almost-links -----------------------------
@@ -288,7 +284,6 @@ class Scanner:
         if key and key in self.definitions and not inside_link:
             out.links.append(Link(label, self.definitions[key], LinkForm.REFERENCE,
                                   pos.span(start, end), image=image))
-            out.covered.append((start, end))
             return end
         # Literal brackets: keep scanning inside them (e.g. "[[Notes](url)]").
         return i + 1
@@ -308,7 +303,6 @@ class Scanner:
                     pos.span(d_start, d_end) if d_end > d_start else None, title, image,
                     bracketed or (label.startswith("[") and label.endswith("]")))
         out.links.append(link)
-        out.covered.append((start, end))
         if bracketed:
             self._check_outer_close(text, start, end, dest, pos, out)
         if not dest.strip():
@@ -374,7 +368,6 @@ class Scanner:
             dest = "http://" + dest
         out.links.append(Link(url[: end_link - i], dest, LinkForm.BARE, pos.span(i, end_link),
                               dest_span=pos.span(i, end_link)))
-        out.covered.append((i, end_link))
         return end
 
 
