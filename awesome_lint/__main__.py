@@ -38,25 +38,22 @@ def _plain_check(paths: list[str], exit_zero: bool) -> NoReturn:
     from awesome_lint.report.escape import printable
     from awesome_lint.report.terminal import color_enabled
 
-    try:
+    def run() -> int:
         try:
-            report = check(paths, notes=lambda line: startup.echo(f"{line}\n", err=True),
-                           progress=True)
-        except ConfigError as err:
-            startup.echo(f"awesome-lint: {printable(str(err))}\n", err=True)
-            startup.exit_now(2)
-        color = color_enabled("auto", sys.stdout)
-        startup.echo(report.render("text", ReportOptions(color=color)), color=color)
-        code = report.exit_code(fail_on=None if exit_zero else Severity.WARNING)
-    except (EOFError, KeyboardInterrupt):  # as click's standalone mode answers them
-        startup.echo("\nAborted!\n", err=True)
-        code = 1
-    except BrokenPipeError:  # the reader went away (``| head``)
-        code = startup.closed_stdout()
-    except MemoryError:
-        sys.stderr.write("awesome-lint: not enough memory\n")
-        code = 2
-    startup.exit_now(code)
+            try:
+                report = check(paths, notes=lambda line: startup.echo(f"{line}\n", err=True),
+                               progress=True)
+            except ConfigError as err:
+                startup.echo(f"awesome-lint: {printable(str(err))}\n", err=True)
+                return 2
+            color = color_enabled("auto", sys.stdout)
+            startup.echo(report.render("text", ReportOptions(color=color)), color=color)
+            return report.exit_code(fail_on=None if exit_zero else Severity.WARNING)
+        except (EOFError, KeyboardInterrupt):  # as click's standalone mode answers them
+            startup.echo("\nAborted!\n", err=True)
+            return 1
+
+    startup.exit_now(startup.exit_code_of(run))
 
 
 if __name__ == "__main__":

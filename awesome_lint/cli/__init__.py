@@ -12,7 +12,6 @@ and this module alone (see :mod:`awesome_lint.startup`).
 from __future__ import annotations
 
 import importlib
-import sys
 from collections.abc import Iterator, MutableMapping
 from typing import NoReturn
 
@@ -78,17 +77,4 @@ def console_main() -> NoReturn:
     from awesome_lint import startup
 
     startup.collector_off()
-    try:
-        main()
-        code: object = 0
-    except SystemExit as exit_:
-        code = exit_.code
-    except BrokenPipeError:  # the reader went away (``| head``): no message, as cat and git
-        code = startup.closed_stdout()
-    except MemoryError:
-        sys.stderr.write("awesome-lint: not enough memory\n")
-        code = 2
-    if code is not None and not isinstance(code, int):
-        sys.stderr.write(f"{code}\n")
-        code = 1
-    startup.exit_now(code or 0)
+    startup.exit_now(startup.exit_code_of(main))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import NoReturn
 
@@ -78,6 +78,26 @@ def closed_stdout() -> int:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     return 1
+
+
+def exit_code_of(command: Callable[[], object]) -> int:
+    """Run a command line's body and give the code to leave with (by :func:`exit_now`): what
+    it returns or raises as ``SystemExit`` (a message for a code that is no number, as Python
+    prints it), 1 when the reader went away, 2 when memory ran out.  Click's path and the
+    plain ``check`` answer these the same way because both come through here."""
+    try:
+        code: object = command()
+    except SystemExit as exit_:
+        code = exit_.code
+    except BrokenPipeError:  # the reader went away (``| head``): no message, as cat and git
+        code = closed_stdout()
+    except MemoryError:
+        sys.stderr.write("awesome-lint: not enough memory\n")
+        code = 2
+    if code is not None and not isinstance(code, int):
+        sys.stderr.write(f"{code}\n")
+        code = 1
+    return code or 0
 
 
 # -- 3. httpcore's import of sniffio ----------------------------------------------------------
