@@ -142,7 +142,7 @@ entries, whole-process CPU, medians of alternating runs against the version befo
 - ``awesome_lint.rules.duplicates.entries.DuplicateTitle._near_pairs``: row i's values in
   locals for its window.
 - ``awesome_lint.syntax.scanner`` (memory): a badge keeps the cached reading's copy of its
-  text, and link texts of up to ``SHARED_LABEL`` characters are interned (``Notes``
+  text, and link texts short enough are interned (``shared_label``: ``Notes``
   once, not once per entry): 50k entries, ``fix`` peak RSS 300 -> 292 MB, ``check``
   216 -> 210 MB.
 

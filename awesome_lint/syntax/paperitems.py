@@ -22,7 +22,6 @@ Anything else, or any other shape, takes the general path.
 from __future__ import annotations
 
 import re
-import sys
 
 from awesome_lint.model import (
     Badge,
@@ -37,7 +36,7 @@ from awesome_lint.model import (
     Tag,
 )
 from awesome_lint.syntax.parsememo import ItemParts
-from awesome_lint.syntax.scanner import SHARED_LABEL, text_before
+from awesome_lint.syntax.scanner import shared_label, text_before
 from awesome_lint.syntax.slugs import plain_text
 from awesome_lint.venues import parse_badge_text
 
@@ -76,7 +75,7 @@ def paper_item(text: str, line: int, leader: str, marker_col: int, list_index: i
         at = found.start("tag") - 1
         tags = (Tag(found.group("tag"), Span(line, at + 1, line, found.end("tag") + 1)),)
     start, url_start, url_end = found.start("title") - 1, found.start("url"), found.end("url")
-    title = Link(_shared(found.group("title")), found.group("url"), _INLINE,
+    title = Link(shared_label(found.group("title")), found.group("url"), _INLINE,
                  Span(line, start + 1, line, url_end + 1),
                  Span(line, url_start + 1, line, url_end), None, False, False, _TITLE)
     links: tuple[Link, ...] = (title,)
@@ -85,7 +84,7 @@ def paper_item(text: str, line: int, leader: str, marker_col: int, list_index: i
     if found.start("res") >= 0:
         start, end = found.span("res")
         dest_start, dest_end = found.span("dest")
-        resource = Link(_shared(found.group("label")), found.group("dest"), _INLINE,
+        resource = Link(shared_label(found.group("label")), found.group("dest"), _INLINE,
                         Span(line, start + 1, line, end),
                         Span(line, dest_start + 1, line, dest_end) if dest_end > dest_start
                         else None, None, False, True, _RESOURCE)
@@ -109,9 +108,3 @@ def paper_item(text: str, line: int, leader: str, marker_col: int, list_index: i
     entry = Entry(_LINK_TITLED, plain_text(title.text), title, resources, badges,
                   tags, "", line, line, section_path, links, leader, marker_col, list_index)
     return ItemParts(line, links, problems, badges, None, entry)
-
-
-def _shared(label: str) -> str:
-    """A link text as the scanner keeps it: a short one interned (memory trick, as
-    :meth:`~awesome_lint.syntax.scanner.Scanner._inline`'s: one ``Notes`` per list)."""
-    return sys.intern(label) if len(label) <= SHARED_LABEL else label

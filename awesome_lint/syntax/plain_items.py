@@ -19,13 +19,12 @@ items and every list of ``../shared``.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 
 from awesome_lint.model import Entry, EntryKind, Link, LinkForm, LinkRole, Span
 from awesome_lint.syntax.entries import description_text
 from awesome_lint.syntax.parsememo import ItemParts
-from awesome_lint.syntax.scanner import EVENT, SHARED_LABEL, SIMPLE_LINK
+from awesome_lint.syntax.scanner import EVENT, SIMPLE_LINK, shared_label
 from awesome_lint.syntax.slugs import plain_text
 
 
@@ -44,9 +43,7 @@ def plain_item(line: str, number: int, marker: str, marker_col: int, list_index:
     if d_start == simple.end(1) or EVENT.search(line, end) is not None \
             or EVENT.search(line, 0, start) is not None:
         return None  # (an empty destination is a problem to report)
-    label = line[start + 1: d_start - 2]
-    if len(label) <= SHARED_LABEL:
-        label = sys.intern(label)  # as the scanner does
+    label = shared_label(line[start + 1: d_start - 2])
     dest = simple.group(1)
     span = Span(number, start + 1, number, end)
     dest_span = Span(number, d_start + 1, number, simple.end(1))

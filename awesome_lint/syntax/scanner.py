@@ -44,7 +44,14 @@ _MAX_LABEL_DEPTH = 8
 _BADGE_CONTEXT = 32
 #: Link texts up to this long are interned: resource labels ("Notes", "code", "pdf") repeat
 #: once per entry, and a 50k-entry list held 50k copies of each in every tree.
-SHARED_LABEL = 12
+_SHARED_LABEL = 12
+
+
+def shared_label(label: str) -> str:
+    """A link text as every tree keeps it: a short one interned (memory trick: one "Notes"
+    for the whole list); the item fast paths build their links through this too."""
+    return sys.intern(label) if len(label) <= _SHARED_LABEL else label
+
 #: Where the scanner has something to do: escapes, code, tags, brackets and URL starts:
 #: ``EVENT_PLAIN`` (ignoring case), written to start with a character class, which ``re``
 #: scans for in C, instead of trying four branches at every position (speed trick, listed
@@ -293,9 +300,7 @@ class Scanner:
                 *, image: bool, depth: int) -> int:
         """Add the inline link ``text[start:end]``: label ``text[i + 1:close]``, then
         ``parsed`` (:func:`parse_destination`'s reading of what follows)."""
-        label = text[i + 1: close]
-        if len(label) <= SHARED_LABEL:
-            label = sys.intern(label)  # memory trick: one "Notes" for the whole list
+        label = shared_label(text[i + 1: close])
         dest, d_start, d_end, title, end = parsed
         bracketed = start > 0 and text[start - 1] == "[" and not image
         # (positional: text, destination, form, span, dest_span, title, image, bracketed)
